@@ -1,0 +1,1 @@
+"""MkDocs plugin and Python-Markdown extension for incident-response playbooks."""

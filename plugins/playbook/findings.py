@@ -1,0 +1,45 @@
+"""Problems found in the content of a build, each tied to a source file and line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One content problem: `path:line[:column]: message`."""
+
+    path: str
+    """Source path relative to the project, e.g. `docs/operations/RUNBOOK.md`."""
+    line: int
+    """1-based line in the source file (0 when the problem concerns the whole file)."""
+    column: int = 0
+    """1-based column, 0 when unknown."""
+    message: str = field(default="", compare=True)
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.column:
+            where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Findings:
+    """Collects the findings of a build so they are reported together, sorted."""
+
+    items: list[Finding] = field(default_factory=list)
+
+    def add(self, path: str, line: int, message: str, column: int = 0) -> None:
+        self.items.append(Finding(path, line, column, message))
+
+    def extend(self, findings: Iterable[Finding]) -> None:
+        self.items.extend(findings)
+
+    def sorted(self) -> list[Finding]:
+        """Unique findings by file, line and column."""
+        return sorted(set(self.items))
+
+    def __len__(self) -> int:
+        return len(self.items)

@@ -1,0 +1,74 @@
+"""Jekyll-style YAML front matter, read with the line of every key.
+
+The block is recognised exactly as MkDocs recognises it (`mkdocs.utils.meta.YAML_RE`), so the
+two never disagree about where the body starts; unlike MkDocs, a block that is not valid YAML
+or not a mapping is reported instead of being published as text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_BLOCK_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# The YAML text starts on the file's second line.
+_FIRST_YAML_LINE = 2
+
+
+@dataclass(frozen=True)
+class FrontMatterProblem:
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The front matter of one page; empty when the page has none."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    """Top-level keys and their values."""
+    key_lines: dict[str, int] = field(default_factory=dict)
+    """1-based file line of each top-level key."""
+    problem: FrontMatterProblem | None = None
+    """Why a block that looks like front matter could not be used."""
+    body_start: int = 0
+    """Offset in the (newline-normalised) text where the body starts."""
+
+    def line_of(self, key: str) -> int:
+        """Line of `key`, or of the block's first line when the key is absent."""
+        return self.key_lines.get(key, 1)
+
+
+def parse_front_matter(text: str) -> FrontMatter:
+    """Read the front matter at the top of `text`, never raising on bad input."""
+    text = text.replace("\r\n", "\n").lstrip("\ufeff")
+    match = _BLOCK_RE.match(text)
+    if not match:
+        return FrontMatter()
+    loader = yaml.SafeLoader(match.group(1))
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = _FIRST_YAML_LINE + (mark.line if mark else 0)
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return FrontMatter(problem=FrontMatterProblem(line, f"malformed front matter: {reason}"))
+    finally:
+        loader.dispose()
+    if data is None:
+        return FrontMatter(body_start=match.end())
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        kind = type(data).__name__
+        return FrontMatter(
+            problem=FrontMatterProblem(
+                _FIRST_YAML_LINE, f"malformed front matter: expected a mapping of keys, got {kind}"
+            )
+        )
+    key_lines = {str(key.value): _FIRST_YAML_LINE + key.start_mark.line for key, _ in node.value}
+    return FrontMatter(
+        data={str(k): v for k, v in data.items()}, key_lines=key_lines, body_start=match.end()
+    )

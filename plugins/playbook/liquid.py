@@ -1,0 +1,124 @@
+"""Safe substitution of Jekyll's `{{ site.* }}` variables: known values only, never a template.
+
+Jekyll runs Liquid before Markdown, so a known variable is substituted in code as well (Jekyll
+authors wrap what must stay literal in `{% raw %}`). What is not a known variable is left as
+written; outside code it is reported, inside code it is assumed to belong to another template
+language (Helm, Jinja, GitHub Actions) and left alone silently.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from .source import SourceText
+
+_LIQUID_RE = re.compile(
+    r"\{%-?\s*raw\s*-?%\}(?P<raw>.*?)\{%-?\s*endraw\s*-?%\}"
+    r"|\{\{-?\s*(?P<expr>[^\n{}]*?)\s*-?\}\}"
+    r"|\{%-?\s*(?P<tag>\w*)[^\n%]*-?%\}",
+    re.DOTALL,
+)
+_NAME_RE = re.compile(r"[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*")
+
+
+@dataclass(frozen=True)
+class LiquidProblem:
+    offset: int
+    message: str
+
+
+def site_variables(
+    *,
+    site_name: str,
+    site_url: str | None,
+    site_description: str | None,
+    site_author: str | None,
+    repository_url: str | None,
+    extra: Mapping[str, Any],
+) -> dict[str, str]:
+    """The `site.*` values a Just the Docs site uses, from mkdocs.yml, as dotted names."""
+    parts = urlsplit(site_url or "")
+    values: dict[str, Any] = {
+        "site.title": site_name,
+        "site.url": f"{parts.scheme}://{parts.netloc}" if parts.netloc else "",
+        "site.baseurl": parts.path.rstrip("/"),
+        "site.description": site_description,
+        "site.author": site_author,
+    }
+    if repository_url:
+        repository_url = repository_url.rstrip("/")
+        path = urlsplit(repository_url).path.strip("/")
+        owner, _, name = path.partition("/")
+        values.update(
+            {
+                "site.github.repository_url": repository_url,
+                "site.github.repository_nwo": path,
+                "site.github.owner_name": owner,
+                "site.github.repository_name": name,
+                "site.github.project_title": name,
+            }
+        )
+    values.update(_flatten("site", extra))
+    return {name: str(value) for name, value in values.items() if value is not None}
+
+
+def _flatten(prefix: str, value: Any) -> dict[str, Any]:
+    if isinstance(value, Mapping):
+        flat: dict[str, Any] = {}
+        for key, item in value.items():
+            flat.update(_flatten(f"{prefix}.{key}", item))
+        return flat
+    return {prefix: value}
+
+
+def page_variables(front_matter: Mapping[str, Any]) -> dict[str, str]:
+    """`page.*` values: the page's scalar front matter keys."""
+    return {
+        f"page.{key}": str(value)
+        for key, value in front_matter.items()
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool)
+    }
+
+
+def substitute(source: SourceText, variables: Mapping[str, str]) -> tuple[str, list[LiquidProblem]]:
+    """Replace known variables and `{% raw %}` blocks; report the rest with their offsets."""
+    problems: list[LiquidProblem] = []
+
+    def replace(match: re.Match[str]) -> str:
+        if match.group("raw") is not None:
+            return match.group("raw")
+        in_code = source.in_code(match.start())
+        expression = match.group("expr")
+        if expression is not None:
+            if expression in variables:
+                return variables[expression]
+            if not in_code:
+                problems.append(LiquidProblem(match.start(), _explain(expression, variables)))
+            return match.group(0)
+        if not in_code:
+            tag = match.group("tag")
+            message = (
+                "`{% raw %}` has no matching `{% endraw %}`"
+                if tag == "raw"
+                else f"Liquid tag `{match.group(0)}` is not supported; left as written"
+            )
+            problems.append(LiquidProblem(match.start(), message))
+        return match.group(0)
+
+    return _LIQUID_RE.sub(replace, source.text), problems
+
+
+def _explain(expression: str, variables: Mapping[str, str]) -> str:
+    shown = f"`{{{{ {expression} }}}}`"
+    if "|" in expression:
+        return f"{shown}: Liquid filters are not supported; left as written"
+    if not _NAME_RE.fullmatch(expression):
+        return f"{shown} is not a site variable; left as written"
+    close = difflib.get_close_matches(expression, list(variables), n=1)
+    hint = f"; did you mean `{close[0]}`?" if close else ""
+    return f"unknown variable {shown}; left as written{hint}"

@@ -1,0 +1,144 @@
+"""The MkDocs plugin: thin hooks around the plain functions of this package."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .config import PlaybookConfig
+from .extension import ASSETS_DIR
+from .findings import Findings
+from .frontmatter import FrontMatter, parse_front_matter
+from .liquid import page_variables, site_variables, substitute
+from .navigation import NavSource, build_nav
+from .repolinks import RepositoryLinks
+from .source import SourceText
+
+log = get_plugin_logger(__name__)
+
+_EXTENSION_NAMES = ("playbook", "playbook.extension")
+_ASSETS_URI = "assets/playbook"
+_H1_RE = re.compile(r"^#[ \t]+(?P<title>.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class _SourcePage:
+    display_path: str
+    """Path shown in findings, relative to the project: `docs/operations/RUNBOOK.md`."""
+    front_matter: FrontMatter
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.findings = Findings()
+        self.pages: dict[str, _SourcePage] = {}
+        self.project_dir = os.path.dirname(config.config_file_path or "mkdocs.yml")
+        self.nav_from_front_matter = self.config.navigation and not config.nav
+        repository_url = self.config.repository_url or config.repo_url
+        self.variables = site_variables(
+            site_name=config.site_name,
+            site_url=config.site_url,
+            site_description=config.site_description,
+            site_author=config.site_author,
+            repository_url=repository_url,
+            extra=self.config.site_variables,
+        )
+        self.repository_links = (
+            RepositoryLinks(
+                repository_url,
+                self.config.repository_branches,
+                self.config.repository_docs_roots,
+            )
+            if repository_url
+            else None
+        )
+        if not any(name in _EXTENSION_NAMES for name in config.markdown_extensions):
+            config.markdown_extensions.append("playbook")
+        # Ours first, so a site's own extra_css can override it.
+        config.extra_css.insert(0, f"{_ASSETS_URI}/playbook.css")
+        return config
+
+    # Late, so pages that other plugins add are placed in the nav too.
+    @event_priority(-50)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        for asset in sorted(ASSETS_DIR.iterdir()):
+            uri = f"{_ASSETS_URI}/{asset.name}"
+            files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        sources: list[NavSource] = []
+        for file in files.documentation_pages():
+            text = file.content_string
+            front_matter = parse_front_matter(text)
+            display = self._display_path(file)
+            self.pages[file.src_uri] = _SourcePage(display, front_matter)
+            if front_matter.problem:
+                self.findings.add(display, front_matter.problem.line, front_matter.problem.message)
+            sources.append(NavSource(file.src_uri, _title(file, front_matter, text), front_matter))
+        if self.nav_from_front_matter:
+            config.nav, problems = build_nav(sources)
+            for problem in problems:
+                self.findings.add(
+                    self.pages[problem.src_uri].display_path, problem.line, problem.message
+                )
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        source_page = self.pages.get(page.file.src_uri)
+        if source_page is None:
+            return None
+        offset = _body_line_offset(page.file.content_string, markdown)
+        source = SourceText(markdown)
+        variables = {**self.variables, **page_variables(source_page.front_matter.data)}
+        markdown, problems = substitute(source, variables)
+        for problem in problems:
+            line, column = source.line_col(problem.offset)
+            self.findings.add(source_page.display_path, line + offset, problem.message, column)
+        if self.repository_links:
+            published = {file.src_uri for file in files}
+            markdown = self.repository_links.rewrite(
+                SourceText(markdown), page.file.src_uri, published
+            )
+        return markdown
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        for finding in self.findings.sorted():
+            log.warning("%s", finding)
+
+    def _display_path(self, file: File) -> str:
+        if not file.abs_src_path:
+            return file.src_uri
+        return os.path.relpath(file.abs_src_path, self.project_dir).replace(os.sep, "/")
+
+
+def _title(file: File, front_matter: FrontMatter, text: str) -> str:
+    """Title as Just the Docs shows it, falling back to the first H1, then the file name."""
+    title = front_matter.data.get("title")
+    if isinstance(title, (str, int, float)) and str(title).strip():
+        return str(title).strip()
+    text = text.replace("\r\n", "\n")
+    source = SourceText(text)
+    for match in _H1_RE.finditer(text, front_matter.body_start):
+        if not source.in_code(match.start()):
+            return match.group("title")
+    if file.src_uri == "index.md":
+        return "Home"
+    name = file.name if file.name != "index" else os.path.basename(os.path.dirname(file.src_uri))
+    name = name.replace("-", " ").replace("_", " ")
+    return name.capitalize() if name.islower() else name
+
+
+def _body_line_offset(content: str, markdown: str) -> int:
+    """Lines MkDocs removed before the body (front matter and the blank lines after it)."""
+    content = content.replace("\r\n", "\n")
+    if markdown and content.endswith(markdown):
+        return content.count("\n", 0, len(content) - len(markdown))
+    return 0

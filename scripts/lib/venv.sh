@@ -1,0 +1,28 @@
+# Sourced by the scripts in scripts/: creates .venv when missing and installs the project
+# with the pinned requirements. Re-installs only when a requirements file or pyproject.toml
+# changed, so a second `./scripts/serve` starts at once.
+# Usage: playbook_venv site|test
+set -euo pipefail
+
+playbook_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+playbook_venv() {
+    local profile="$1"
+    local venv="$playbook_root/.venv"
+    local stamp="$venv/.installed-$profile"
+    if [ ! -x "$venv/bin/python" ]; then
+        echo "Creating $venv" >&2
+        python3 -m venv "$venv"
+    fi
+    local digest
+    digest="$(cat "$playbook_root/pyproject.toml" "$playbook_root"/requirements/*.txt | sha256sum | cut -d' ' -f1)"
+    if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$digest" ]; then
+        echo "Installing $profile requirements into $venv" >&2
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+            -r "$playbook_root/requirements/$profile.txt" -e "$playbook_root"
+        echo "$digest" > "$stamp"
+    fi
+    export PATH="$venv/bin:$PATH"
+    export VIRTUAL_ENV="$venv"
+    cd "$playbook_root"
+}

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import pytest
+
+from playbook.liquid import page_variables, site_variables, substitute
+from playbook.source import SourceText
+
+VARIABLES = site_variables(
+    site_name="AdvisorOS Operations",
+    site_url="https://ops.example.com/playbook/",
+    site_description="Ops",
+    site_author=None,
+    repository_url="https://github.com/advisoros/advisoros/",
+    extra={"support": {"email": "oncall@example.com"}},
+)
+
+
+def test_site_variables_from_mkdocs_settings() -> None:
+    assert VARIABLES == {
+        "site.title": "AdvisorOS Operations",
+        "site.url": "https://ops.example.com",
+        "site.baseurl": "/playbook",
+        "site.description": "Ops",
+        "site.github.repository_url": "https://github.com/advisoros/advisoros",
+        "site.github.repository_nwo": "advisoros/advisoros",
+        "site.github.owner_name": "advisoros",
+        "site.github.repository_name": "advisoros",
+        "site.github.project_title": "advisoros",
+        "site.support.email": "oncall@example.com",
+    }
+
+
+def test_page_variables_are_scalar_front_matter() -> None:
+    assert page_variables({"title": "T", "nav_order": 2, "tags": ["a"], "x": True}) == {
+        "page.title": "T",
+        "page.nav_order": "2",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "[a]({{ site.github.repository_url }}/blob/main/X.md)",
+            "[a](https://github.com/advisoros/advisoros/blob/main/X.md)",
+        ),
+        ("{{site.title}} and {{- site.title -}}", "AdvisorOS Operations and AdvisorOS Operations"),
+        (
+            "```\ngit clone {{ site.github.repository_url }}\n```",
+            "```\ngit clone https://github.com/advisoros/advisoros\n```",
+        ),
+        ("{% raw %}{{ site.title }}{% endraw %}", "{{ site.title }}"),
+        (
+            "{%- raw -%}\n```\n{{ site.title }}\n```\n{%- endraw -%}",
+            "\n```\n{{ site.title }}\n```\n",
+        ),
+        ("`{{ .Values.image }}` and ```{{ x }}```", "`{{ .Values.image }}` and ```{{ x }}```"),
+        ("```yaml\nimage: {{ .Values.image }}\n```", "```yaml\nimage: {{ .Values.image }}\n```"),
+        ('JSON {"a": {"b": 1}}', 'JSON {"a": {"b": 1}}'),
+    ],
+)
+def test_substitutes_known_values_only(text: str, expected: str) -> None:
+    result, problems = substitute(SourceText(text), VARIABLES)
+    assert result == expected
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "message"),
+    [
+        (
+            "Hi {{ site.titel }}",
+            3,
+            "unknown variable `{{ site.titel }}`; left as written; did you mean `site.title`?",
+        ),
+        ("{{ site.title | upcase }}", 0, "Liquid filters are not supported"),
+        ("x\n{% include toc.md %}", 2, "Liquid tag `{% include toc.md %}` is not supported"),
+        ("{% raw %} never closed", 0, "`{% raw %}` has no matching `{% endraw %}`"),
+        ("{{ 'a' }}", 0, "is not a site variable"),
+    ],
+)
+def test_reports_what_it_cannot_substitute(text: str, offset: int, message: str) -> None:
+    result, problems = substitute(SourceText(text), VARIABLES)
+    assert result == text
+    (problem,) = problems
+    assert problem.offset == offset
+    assert message in problem.message
+
+
+def test_page_cannot_run_code() -> None:
+    text = "{{ site.__class__ }} {{ ''.__class__.__mro__ }} {% for x in (1..3) %}{{x}}{% endfor %}"
+    result, problems = substitute(SourceText(text), VARIABLES)
+    assert result == text
+    assert len(problems) == 5

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import pytest
+
+from playbook.repolinks import RepositoryLinks
+from playbook.source import SourceText
+
+REPO = "https://github.com/advisoros/advisoros"
+LINKS = RepositoryLinks(REPO, ["main"], ["docs/", ""])
+PUBLISHED = {"DATABASE.md", "operations/RUNBOOK.md", "img/arch.png"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"[db]({REPO}/blob/main/DATABASE.md#recovery-procedures)",
+            "[db](../DATABASE.md#recovery-procedures)",
+        ),
+        (f"[db]({REPO}/blob/main/docs/DATABASE.md)", "[db](../DATABASE.md)"),
+        (f"[rb]({REPO}/blob/main/docs/operations/RUNBOOK.md)", "[rb](RUNBOOK.md)"),
+        (f'[rb]({REPO}/blob/main/operations/RUNBOOK.md "Runbook")', '[rb](RUNBOOK.md "Runbook")'),
+        (f"[db]: {REPO}/blob/main/DATABASE.md", "[db]: ../DATABASE.md"),
+        (f'<a href="{REPO}/blob/main/DATABASE.md">db</a>', '<a href="../DATABASE.md">db</a>'),
+        (f'<img src="{REPO}/blob/main/docs/img/arch.png">', '<img src="../img/arch.png">'),
+    ],
+)
+def test_published_files_become_relative_links(text: str, expected: str) -> None:
+    assert LINKS.rewrite(SourceText(text), "operations/PLAYBOOK.md", PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"[sec]({REPO}/blob/main/SECURITY.md)",  # not published
+        f"[db]({REPO}/blob/v1.2/DATABASE.md)",  # another branch
+        f"[db]({REPO}/tree/main/DATABASE.md)",  # a folder view
+        f"`[db]({REPO}/blob/main/DATABASE.md)`",  # code
+        f"```\n[db]({REPO}/blob/main/DATABASE.md)\n```",
+        f"See {REPO}/blob/main/DATABASE.md for details",  # bare text, not a destination
+        "[x](https://github.com/other/repo/blob/main/DATABASE.md)",
+    ],
+)
+def test_other_links_stay(text: str) -> None:
+    assert LINKS.rewrite(SourceText(text), "operations/PLAYBOOK.md", PUBLISHED) == text
+
+
+def test_root_order_and_docs_path() -> None:
+    assert LINKS.docs_path("docs/DATABASE.md", PUBLISHED) == "DATABASE.md"
+    assert LINKS.docs_path("DATABASE.md", PUBLISHED) == "DATABASE.md"
+    assert LINKS.docs_path("docs/MISSING.md", PUBLISHED) is None
+    only_docs = RepositoryLinks(REPO, ["main"], ["docs/"])
+    assert only_docs.docs_path("DATABASE.md", PUBLISHED) is None
