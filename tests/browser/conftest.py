@@ -1,0 +1,85 @@
+"""Harness for browser tests: the built site served on 127.0.0.1 and opened from disk, in
+Debian's headless Chromium driven by Playwright. Widget tests plug in through `open_page`."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from browsing import CHROMIUM, CHROMIUM_ARGS, Visit, is_local
+from support import Build
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_build: Build) -> Iterator[str]:
+    """Base URL of the built site served over HTTP on 127.0.0.1 (a free port)."""
+    handler = functools.partial(_QuietHandler, directory=str(site_build.site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_file_url(site_build: Build) -> str:
+    """Base `file://` URL of the built site, as a responder opens it from disk."""
+    return site_build.site_dir.resolve().as_uri() + "/"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser: Browser) -> Iterator[Callable[[str], Visit]]:
+    """Opens a URL in a new context; every request off this machine is blocked and recorded."""
+    contexts = []
+
+    def open_(url: str) -> Visit:
+        context = browser.new_context()
+        contexts.append(context)
+        page = context.new_page()
+        visit = Visit(page)
+        page.on("pageerror", lambda error: visit.errors.append(str(error)))
+        page.on(
+            "console",
+            lambda message: visit.errors.append(message.text) if message.type == "error" else None,
+        )
+
+        def guard(route: object) -> None:
+            request_url = route.request.url  # type: ignore[attr-defined]
+            if is_local(request_url):
+                route.continue_()  # type: ignore[attr-defined]
+            else:
+                visit.foreign_requests.append(request_url)
+                route.abort()  # type: ignore[attr-defined]
+
+        context.route("**/*", guard)
+        page.goto(url)
+        return visit
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(params=["http", "file"])
+def base_url(request: pytest.FixtureRequest, site_url: str, site_file_url: str) -> str:
+    """Each browser test that takes this runs over HTTP and from `file://`."""
+    return site_url if request.param == "http" else site_file_url

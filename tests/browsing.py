@@ -1,0 +1,35 @@
+"""What browser tests share: how Chromium is started and what a visit records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page
+
+CHROMIUM = "/usr/bin/chromium"
+# Without these, Chromium keeps reaching for Google's hosts, which this network refuses.
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass
+class Visit:
+    """A page opened in a fresh browser context, with what went wrong while it ran."""
+
+    page: Page
+    errors: list[str] = field(default_factory=list)
+    """Uncaught exceptions and console errors."""
+    foreign_requests: list[str] = field(default_factory=list)
+    """Requests that left 127.0.0.1 and the file system."""
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("file", "data", "blob", "about") or parts.hostname == "127.0.0.1"

@@ -1,0 +1,87 @@
+"""Bad Jekyll input fails `mkdocs build --strict` with `docs/path.md:LINE: ...`, losing no page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from support import Build, make_project, nav_labels, run_build
+
+PAGES = {
+    "index.md": "---\ntitle: Home\nnav_order: 1\n---\n# Home\n",
+    "ops/index.md": "---\ntitle: Operations\nnav_order: 2\n---\n# Operations\n",
+    "ops/unknown-parent.md": "---\ntitle: Orphan\nparent: Operation\n---\n# Orphan\n",
+    "a/setup.md": "---\ntitle: Setup\n---\n# Setup A\n",
+    "b/setup.md": "---\ntitle: Setup\n---\n# Setup B\n",
+    "ambiguous.md": "---\ntitle: Step\nlayout: default\nparent: Setup\n---\n# Step\n",
+    "cycle-a.md": "---\ntitle: Cycle A\nparent: Cycle B\n---\n# A\n",
+    "cycle-b.md": "---\ntitle: Cycle B\nparent: Cycle A\n---\n# B\n",
+    "malformed.md": "---\ntitle: Broken\nparent: [Operations\n---\n# Broken\n",
+    "not-mapping.md": "---\n- title\n- parent\n---\n# Listy\n",
+    "nav-order.md": "---\ntitle: Ordered\nparent: Operations\nnav_order:\n  - 1\n---\n# Ordered\n",
+    "liquid.md": "---\ntitle: Liquid\n---\n# Liquid\n\nSee {{ site.github.repo_url }}.\n",
+}
+
+EXPECTED = [
+    ("docs/ops/unknown-parent.md:3:", "unknown parent 'Operation'", "'Operations'"),
+    ("docs/ambiguous.md:4:", "ambiguous parent 'Setup'", "a/setup.md, b/setup.md"),
+    ("docs/cycle-a.md:3:", "parent cycle cycle-a.md -> cycle-b.md -> cycle-a.md", ""),
+    ("docs/malformed.md:4:", "malformed front matter", ""),
+    ("docs/not-mapping.md:2:", "malformed front matter: expected a mapping", ""),
+    ("docs/nav-order.md:4:", "nav_order must be a number or a string, not a list", ""),
+    ("docs/liquid.md:6:5:", "unknown variable `{{ site.github.repo_url }}`", "repository_url"),
+]
+
+
+@pytest.fixture(scope="module")
+def broken_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    project = make_project(
+        tmp_path_factory.mktemp("broken"),
+        PAGES,
+        plugin_options="      repository_url: https://github.com/advisoros/advisoros\n",
+    )
+    return run_build(project)
+
+
+def test_strict_build_fails(broken_build: Build) -> None:
+    assert broken_build.returncode != 0
+    assert "Aborted with" in broken_build.output
+
+
+@pytest.mark.parametrize(("where", "what", "hint"), EXPECTED, ids=[e[0] for e in EXPECTED])
+def test_each_problem_names_file_and_line(
+    broken_build: Build, where: str, what: str, hint: str
+) -> None:
+    lines = [line for line in broken_build.output.splitlines() if where in line]
+    assert lines, broken_build.output
+    assert what in lines[0]
+    assert hint in lines[0]
+
+
+def test_findings_come_sorted_by_file_and_line(broken_build: Build) -> None:
+    ours = re.findall(r"WARNING -  playbook: (docs/\S+?):(\d+)", broken_build.output)
+    assert len(ours) >= len(EXPECTED)
+    assert ours == sorted(ours, key=lambda f: (f[0], int(f[1])))
+
+
+def test_no_page_disappears_from_the_nav(broken_build: Build) -> None:
+    labels = nav_labels(broken_build.html("index.html"))
+    for title in ("Orphan", "Step", "Cycle A", "Cycle B", "Ordered", "Liquid", "Setup"):
+        assert title in labels, title
+
+
+def test_explicit_nav_wins(tmp_path: Path) -> None:
+    project = make_project(
+        tmp_path,
+        {
+            "index.md": "---\ntitle: Home\n---\n# Home\n",
+            "b.md": "---\ntitle: B\nparent: Nope\n---\n# B\n",
+        },
+        "nav:\n  - Only: index.md\n  - Bee: b.md\n",
+    )
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    assert "Bee" in build.html("index.html")
+    assert "unknown parent" not in build.output

@@ -1,0 +1,120 @@
+"""The real site, built with `mkdocs build --strict` (and ProperDocs), checked in its HTML."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from support import ROOT, Build, nav_labels, run_build
+
+PLAYBOOK = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
+# Every document the playbook links to, with the anchors its links need.
+LINKED_DOCUMENTS = {
+    "operations/RUNBOOK.html": [],
+    "operations/DEPLOYMENT_GUIDE.html": ["deployment-freeze-procedure"],
+    "ADMINISTRATOR_GUIDE.html": ["feature-flags"],
+    "DATABASE.html": ["recovery-procedures"],
+    "POST_LAUNCH_SUPPORT_OPTIMIZATION.html": ["post-incident-template"],
+    "PRODUCTION_READINESS_CHECKLIST.html": [],
+    "SECURITY_COMPLIANCE_REPORT.html": [],
+    "PRODUCTION_ROLLBACK_PROCEDURES.html": [],
+    "TESTING_AUTOMATION_FRAMEWORK.html": [],
+}
+
+
+def test_strict_build_has_no_warnings(site_build: Build) -> None:
+    assert "WARNING" not in site_build.output
+
+
+def test_playbook_sits_first_under_operations_command_center(site_build: Build) -> None:
+    html = site_build.html(PLAYBOOK)
+    labels = nav_labels(html)
+    section = labels.index("Operations Command Center")
+    assert labels[section + 1 : section + 3] in (
+        ["Operations Command Center", "Incident Response Playbook"],
+        ["Incident Response Playbook", "Operations Runbook"],
+    )
+    assert labels.index("Home") < section < labels.index("Platform Reference")
+    active = re.search(
+        r'md-nav__link--active"[^>]*>\\s*<span class="md-ellipsis">\\s*([^<]+?)\\s*<', html
+    )
+    assert active is not None and active.group(1) == "Incident Response Playbook"
+
+
+def test_playbook_alerts_are_admonitions(site_build: Build) -> None:
+    html = site_build.html(PLAYBOOK)
+    assert '<div class="admonition warning">\n<p class="admonition-title">Warning</p>' in html
+    assert '<div class="admonition tip">\n<p class="admonition-title">Tip</p>' in html
+    assert "[!WARNING]" not in html and "[!TIP]" not in html
+    assert "playbook.css" in html
+
+
+@pytest.mark.parametrize(
+    ("text", "href"),
+    [
+        ("Testing Automation Framework", "../TESTING_AUTOMATION_FRAMEWORK.html"),
+        ("Feature Flags section", "../ADMINISTRATOR_GUIDE.html#feature-flags"),
+        ("Database Recovery Checklist", "../DATABASE.html#recovery-procedures"),
+        (
+            "Post-Incident Template",
+            "../POST_LAUNCH_SUPPORT_OPTIMIZATION.html#post-incident-template",
+        ),
+        ("Security Compliance Report", "../SECURITY_COMPLIANCE_REPORT.html"),
+        ("Rollback Procedures", "../PRODUCTION_ROLLBACK_PROCEDURES.html"),
+        ("Production Deployment Guide", "DEPLOYMENT_GUIDE.html"),
+        ("Production Readiness Checklist", "../PRODUCTION_READINESS_CHECKLIST.html"),
+    ],
+)
+def test_playbook_links_stay_in_the_site(site_build: Build, text: str, href: str) -> None:
+    html = site_build.html(PLAYBOOK)
+    assert f'<a href="{href}">{text}</a>' in html
+    assert "{{" not in html and "github.com/advisoros" not in html
+
+
+def test_repaired_em_dash(site_build: Build) -> None:
+    html = site_build.html(PLAYBOOK)
+    assert "Subject: AdvisorOS Incident Update — {Summary}" in html
+    assert "ï¿½" not in html
+
+
+@pytest.mark.parametrize(("page", "anchors"), LINKED_DOCUMENTS.items())
+def test_every_linked_document_is_a_real_page(
+    site_build: Build, page: str, anchors: list[str]
+) -> None:
+    html = site_build.html(page)
+    article = html[html.index("<article") : html.index("</article>")]
+    assert len(re.sub(r"<[^>]+>", "", article).split()) > 300, "a real page, not a stub"
+    for anchor in anchors:
+        assert f'id="{anchor}"' in html
+
+
+def test_playbook_content_is_the_seed(site_build: Build) -> None:
+    seed = (ROOT.parent / "shared" / "seeds" / "INCIDENT_RESPONSE_PLAYBOOK.md").read_text(
+        encoding="utf-8"
+    )
+    ours = (ROOT / "docs" / "operations" / "INCIDENT_RESPONSE_PLAYBOOK.md").read_text(
+        encoding="utf-8"
+    )
+    differing = [
+        (a, b) for a, b in zip(seed.splitlines(), ours.splitlines(), strict=False) if a != b
+    ]
+    assert differing == [
+        (
+            "Subject: AdvisorOS Incident Update ï¿½ {Summary}",
+            "Subject: AdvisorOS Incident Update — {Summary}",
+        )
+    ]
+
+
+def test_properdocs_builds_the_site_too(tmp_path: Path) -> None:
+    for name in ("mkdocs.yml", "docs", "overrides"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, tmp_path / name)
+    build = run_build(tmp_path, tool="properdocs")
+    assert build.returncode == 0, build.output
+    html = build.html(PLAYBOOK)
+    assert '<div class="admonition warning">' in html
+    assert '<a href="../DATABASE.html#recovery-procedures">' in html

@@ -1,0 +1,24 @@
+"""Fixtures shared by every tier."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from support import ROOT, Build, run_build
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site, built once per session with `mkdocs build --strict` from a copy."""
+    project = tmp_path_factory.mktemp("site-project")
+    for name in ("mkdocs.yml", "docs", "overrides"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        else:
+            shutil.copy2(source, project / name)
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    return build
