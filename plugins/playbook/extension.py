@@ -1,30 +1,124 @@
 """The Python-Markdown extension: everything that changes a page's HTML.
 
 Usable on its own (`markdown_extensions: [playbook]`), e.g. under Zensical, which runs
-Python-Markdown extensions but no MkDocs plugins; the MkDocs plugin adds it for you. Its
-stylesheet is `ASSETS_DIR / "playbook.css"`.
+Python-Markdown extensions but no MkDocs plugins; the MkDocs plugin adds it for you. The
+files its HTML relies on are `ASSETS_DIR / name` for `STYLESHEETS` and `SCRIPTS`.
 """
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as etree
 from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from .alerts import AlertProcessor
+from .analysis import read_page
+from .htmltree import parse_html
+from .model import PageModel
+from .sourcemap import SourceMap
+from .widgets import Feature, PageContext, apply_edits, environment
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 """Static files the extension's HTML relies on."""
+STYLESHEETS = ["playbook.css"]
+SCRIPTS: list[str] = []
+"""In load order."""
+FEATURES: list[Feature] = []
+"""The widget kinds, each reading its part of the page model and rendering its markup."""
+
+
+class _SourceCapture(Preprocessor):
+    """Keeps the Markdown as written, for the source map."""
+
+    def __init__(self, md: Markdown, extension: PlaybookExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.extension.source = "\n".join(lines)
+        return lines
+
+
+class _DocumentReady(Treeprocessor):
+    """Marks the end of tree processing: from here, postprocessors see the whole page.
+
+    Before it, `toc` runs every postprocessor over each heading's text.
+    """
+
+    def __init__(self, md: Markdown, extension: PlaybookExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        self.extension.document_ready = True
+
+
+class _PageReader(Postprocessor):
+    """Reads the finished HTML into the page model and renders the widgets into it."""
+
+    def __init__(self, md: Markdown, extension: PlaybookExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text: str) -> str:
+        if not self.extension.document_ready:
+            return text
+        self.extension.document_ready = False
+        tree = parse_html(text)
+        source = SourceMap(self.extension.source)
+        context = PageContext(
+            text,
+            tree,
+            source,
+            read_page(tree, source),
+            self.extension.environment,
+            self.extension.getConfigs(),
+        )
+        for feature in FEATURES:
+            feature.read(context)
+        text = apply_edits(text, [edit for f in FEATURES for edit in f.render(context)])
+        self.extension.getConfig("on_page_model")(context.model)
+        return text
+
+
+def _ignore(model: PageModel) -> None:
+    """The model's default receiver, when no MkDocs plugin asks for it."""
 
 
 class PlaybookExtension(Extension):
-    """GitHub alerts as admonitions."""
+    """GitHub alerts as admonitions, and the page model behind the widgets."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            # Not None: Python-Markdown would read a None-defaulted option as a boolean.
+            "template_loader": ["", "Jinja loader searched before the bundled fragments"],
+            "on_page_model": [_ignore, "Called with each page's PageModel once it is read"],
+        }
+        self.source = ""
+        self.document_ready = False
+        super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        self.environment = environment(self.getConfig("template_loader") or None)
         # Just above the blockquote processor (20), which would otherwise take the block.
         md.parser.blockprocessors.register(AlertProcessor(md.parser), "playbook_alert", 21)
+        # Before normalize_whitespace (30): the source map wants the text as written.
+        md.preprocessors.register(_SourceCapture(md, self), "playbook_source", 35)
+        # After every other treeprocessor, toc (5) and prettify (10) included.
+        md.treeprocessors.register(_DocumentReady(md, self), "playbook_ready", -100)
+        # After raw_html (30) and amp_substitute (20): the HTML as readers get it.
+        md.postprocessors.register(_PageReader(md, self), "playbook_page", 5)
+
+    def reset(self) -> None:
+        self.source = ""
+        self.document_ready = False
 
 
 def makeExtension(**kwargs: Any) -> PlaybookExtension:

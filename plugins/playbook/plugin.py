@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -12,10 +13,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .config import PlaybookConfig
-from .extension import ASSETS_DIR
+from .extension import ASSETS_DIR, SCRIPTS, STYLESHEETS, PlaybookExtension
 from .findings import Findings
 from .frontmatter import FrontMatter, parse_front_matter
 from .liquid import page_variables, site_variables, substitute
+from .model import PageModel
 from .navigation import NavSource, build_nav
 from .repolinks import RepositoryLinks
 from .source import SourceText
@@ -32,6 +34,16 @@ class _SourcePage:
     display_path: str
     """Path shown in findings, relative to the project: `docs/operations/RUNBOOK.md`."""
     front_matter: FrontMatter
+
+
+@dataclass(frozen=True)
+class _PageSource:
+    """The page being rendered, so the extension's model can be tied to it."""
+
+    src_uri: str
+    display_path: str
+    line_offset: int
+    """Lines before the body (front matter), added to the model's body-relative lines."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -60,11 +72,32 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if repository_url
             else None
         )
-        if not any(name in _EXTENSION_NAMES for name in config.markdown_extensions):
-            config.markdown_extensions.append("playbook")
+        self.models: dict[str, PageModel] = {}
+        self._rendering: _PageSource | None = None
+        self._install_extension(config)
         # Ours first, so a site's own extra_css can override it.
-        config.extra_css.insert(0, f"{_ASSETS_URI}/playbook.css")
+        config.extra_css[:0] = [f"{_ASSETS_URI}/{name}" for name in STYLESHEETS]
+        config.extra_javascript[:0] = [f"{_ASSETS_URI}/{name}" for name in SCRIPTS]
         return config
+
+    def _install_extension(self, config: MkDocsConfig) -> None:
+        """Our extension, configured to hand each page's model back to the plugin.
+
+        A site that lists `playbook` under markdown_extensions keeps its settings for it.
+        """
+        options: dict[str, Any] = {}
+        for name in _EXTENSION_NAMES:
+            if name in config.markdown_extensions:
+                config.markdown_extensions.remove(name)
+                options.update(config.mdx_configs.pop(name, {}) or {})
+        # MkDocs hands the list to Python-Markdown, which takes instances as well as names.
+        config.markdown_extensions.append(
+            PlaybookExtension(  # type: ignore[arg-type]
+                **options,
+                template_loader=config.theme.get_env().loader,
+                on_page_model=self._on_page_model,
+            )
+        )
 
     # Late, so pages that other plugins add are placed in the nav too.
     @event_priority(-50)
@@ -96,6 +129,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if source_page is None:
             return None
         offset = _body_line_offset(page.file.content_string, markdown)
+        self._rendering = _PageSource(page.file.src_uri, source_page.display_path, offset)
         source = SourceText(markdown)
         variables = {**self.variables, **page_variables(source_page.front_matter.data)}
         markdown, problems = substitute(source, variables)
@@ -108,6 +142,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 SourceText(markdown), page.file.src_uri, published
             )
         return markdown
+
+    def _on_page_model(self, model: PageModel) -> None:
+        page = self._rendering
+        if page is None:  # Markdown rendered outside a page (another plugin's snippet)
+            return
+        self._rendering = None
+        self.models[page.src_uri] = model
+        for problem in model.problems:
+            line = problem.line + page.line_offset if problem.line else 0
+            self.findings.add(page.display_path, line, problem.message, problem.column)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         for finding in self.findings.sorted():

@@ -1,0 +1,51 @@
+"""The typed model of one page: what the widgets, the linter and the link checker read.
+
+Built once per page from its rendered HTML (`analysis.read_page`); every element carries the
+1-based line of the Markdown it came from (0 when unknown), relative to the page body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    id: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link or image in the page's HTML."""
+
+    href: str
+    """As it stands in the HTML (after MkDocs turned `.md` paths into URLs)."""
+    tag: str
+    """`a`, `img`, ... : the element that holds it."""
+    line: int
+    column: int
+    source_href: str | None
+    """As written in the Markdown, when the link was matched to its source."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A content problem found while reading the page, reported with the page's path."""
+
+    line: int
+    message: str
+    column: int = 0
+
+
+@dataclass
+class PageModel:
+    """Everything the plugin knows about one page's content."""
+
+    headings: list[Heading] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    """Every id in the content HTML, including those our widgets add."""
+    links: list[Link] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)

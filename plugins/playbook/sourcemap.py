@@ -1,0 +1,200 @@
+"""Source lines for what the rendered HTML holds, from markdown-it-py tokens.
+
+MkDocs renders with Python-Markdown, so the page model is read from its HTML; markdown-it
+(CommonMark) parses the same Markdown once more only to say where each heading, list item,
+table, code block and link came from. Elements are matched by their text, in document order,
+so the two parsers need not agree on every detail; what cannot be matched gets line 0.
+Lines are 1-based and relative to the Markdown text given (after front matter).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import defaultdict, deque
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+_PARSER = MarkdownIt("commonmark").enable("table")
+_SPACE_RE = re.compile(r"\s+")
+_ATTR = r"(?:[#.][\w-]+|[\w-]+=\S+)"
+_ATTR_LIST_RE = re.compile(r"\s*\{:?\s*" + _ATTR + r"(?:\s+" + _ATTR + r")*\s*\}\s*$")
+_HTML_LINK_RE = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def normalise(text: str) -> str:
+    """Text compared across the two parsers: white space collapsed, case kept."""
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """A link or image destination as written in the Markdown."""
+
+    href: str
+    line: int
+    column: int
+    kind: str
+    """`link`, `image` or `html` (an attribute in raw HTML)."""
+
+
+class SourceMap:
+    """Lines of a Markdown text's blocks and links."""
+
+    def __init__(self, markdown: str) -> None:
+        self._text = markdown
+        self.lines = markdown.split("\n")
+        self._blocks: dict[str, dict[str, deque[int]]] = defaultdict(lambda: defaultdict(deque))
+        self.links: list[SourceLink] = []
+        tokens = _PARSER.parse(markdown)
+        for index, token in enumerate(tokens):
+            self._read(tokens, index, token)
+
+    def _read(self, tokens: list[Token], index: int, token: Token) -> None:
+        if token.map is None:
+            return
+        line = token.map[0] + 1
+        if token.type == "heading_open":
+            # Python-Markdown's attr_list ({#id .class}) is literal text to markdown-it.
+            self._add("heading", _ATTR_LIST_RE.sub("", _plain(tokens[index + 1])), line)
+        elif token.type == "list_item_open":
+            inline = next(
+                (
+                    t
+                    for t in itertools.islice(tokens, index + 1, None)
+                    if t.type in ("inline", "list_item_close")
+                ),
+                None,
+            )
+            if inline is not None and inline.type == "inline":
+                self._add("list_item", _plain(inline), line)
+        elif token.type == "table_open":
+            self._add("table", " | ".join(_header_cells(tokens, index)), line)
+        elif token.type in ("fence", "code_block"):
+            self._add("code", token.content.rstrip("\n"), line)
+        elif token.type == "inline":
+            self._read_links(token, line)
+        elif token.type == "html_block":
+            self._read_html_links(token.content, line)
+
+    def _add(self, kind: str, text: str, line: int) -> None:
+        self._blocks[kind][normalise(text)].append(line)
+
+    def _read_links(self, inline: Token, line: int) -> None:
+        search_from = 0
+        block = "\n".join(self.lines[line - 1 : line - 1 + inline.content.count("\n") + 1])
+        for child in inline.children or []:
+            if child.type == "link_open":
+                href, kind = str(child.attrs.get("href", "")), "link"
+            elif child.type == "image":
+                href, kind = str(child.attrs.get("src", "")), "image"
+            elif child.type == "html_inline":
+                for match in _HTML_LINK_RE.finditer(child.content):
+                    found = block.find(match.group(0), search_from)
+                    if found >= 0:
+                        search_from = found + 1
+                        found += _value_start(match) - match.start()
+                    self._add_link(_value(match), "html", block, line, found)
+                continue
+            else:
+                continue
+            if child.markup == "autolink" or child.info == "auto":
+                found = block.find(href, search_from)
+            else:
+                found = self._destination(block, href, search_from)
+            if found >= 0:
+                search_from = found + 1
+                self._add_link(href, kind, block, line, found)
+            else:
+                self._add_reference(href, kind, line)
+
+    @staticmethod
+    def _destination(block: str, href: str, start: int) -> int:
+        """Where a destination is written: after `](` or `]: `; markdown-it normalises it."""
+        for raw in (href, _unnormalise(href)):
+            for lead in ("](", "](<", "]: ", "]:", "]: <"):
+                found = block.find(lead + raw, start)
+                if found >= 0:
+                    return found + len(lead)
+        return block.find(href, start)
+
+    def _add_link(self, href: str, kind: str, block: str, line: int, found: int) -> None:
+        if found < 0:
+            self.links.append(SourceLink(href, line, 0, kind))
+            return
+        before = block[:found]
+        self.links.append(
+            SourceLink(
+                href,
+                line + before.count("\n"),
+                found - (before.rfind("\n") + 1) + 1,
+                kind,
+            )
+        )
+
+    def _add_reference(self, href: str, kind: str, line: int) -> None:
+        """A reference link: its destination is written in the definition, where it is fixed."""
+        for raw in (href, _unnormalise(href)):
+            pattern = re.compile(r"^[ ]{0,3}\[[^\]]+\]:[ \t]*<?(" + re.escape(raw) + r")", re.M)
+            match = pattern.search(self._text)
+            if match:
+                self._add_link(href, kind, self._text, 1, match.start(1))
+                return
+        self.links.append(SourceLink(href, line, 0, kind))
+
+    def _read_html_links(self, content: str, line: int) -> None:
+        for match in _HTML_LINK_RE.finditer(content):
+            self._add_link(_value(match), "html", content, line, _value_start(match))
+
+    def take(self, kind: str, text: str) -> int:
+        """Line of the next unclaimed `kind` block with this text, or 0."""
+        lines = self._blocks[kind].get(normalise(text))
+        return lines.popleft() if lines else 0
+
+    def take_prefix(self, kind: str, text: str) -> int:
+        """Like `take`, for an element whose HTML text starts with the source block's text."""
+        wanted = normalise(text)
+        for source_text, lines in self._blocks[kind].items():
+            if lines and source_text and wanted.startswith(source_text):
+                return lines.popleft()
+        return 0
+
+
+def _plain(inline: Token) -> str:
+    """The text a reader sees in an inline token."""
+    parts: list[str] = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts)
+
+
+def _header_cells(tokens: list[Token], index: int) -> list[str]:
+    cells: list[str] = []
+    for token in itertools.islice(tokens, index + 1, None):
+        if token.type == "thead_close":
+            break
+        if token.type == "inline":
+            cells.append(normalise(_plain(token)))
+    return cells
+
+
+def _value(match: re.Match[str]) -> str:
+    return next(group for group in match.groups() if group is not None)
+
+
+def _value_start(match: re.Match[str]) -> int:
+    group = next(i for i, value in enumerate(match.groups(), start=1) if value is not None)
+    return match.start(group)
+
+
+def _unnormalise(href: str) -> str:
+    """markdown-it percent-encodes destinations; authors write spaces and non-ASCII raw."""
+    return unquote(href)

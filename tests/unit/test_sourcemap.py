@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from playbook.sourcemap import SourceLink, SourceMap
+
+MARKDOWN = """# Title
+
+Intro with [a link](RUNBOOK.md#triage) and ![img](i.png).
+
+## Steps
+
+- [ ] First **step**
+- Second step
+    - Nested `code` item
+
+| Severity | Description |
+| --- | --- |
+| SEV-1 | Down |
+
+```
+{Summary}
+```
+
+<a href="raw.md">raw</a>
+
+[ref]: DATABASE.md#backups
+Text with [ref] and <https://example.com/x>.
+"""
+
+
+def test_blocks_are_found_by_their_text() -> None:
+    source = SourceMap(MARKDOWN)
+    assert source.take("heading", "Title") == 1
+    assert source.take("heading", "Steps") == 5
+    assert source.take("heading", "Steps") == 0  # each block is claimed once
+    assert source.take("list_item", "[ ] First step") == 7
+    assert source.take_prefix("list_item", "Second step Nested code item") == 8
+    assert source.take("list_item", "Nested code item") == 9
+    assert source.take("table", "Severity | Description") == 11
+    assert source.take("code", "{Summary}") == 15
+    assert source.take("heading", "Missing") == 0
+
+
+def test_links_carry_line_and_column() -> None:
+    links = SourceMap(MARKDOWN).links
+    assert links == [
+        SourceLink("RUNBOOK.md#triage", 3, 21, "link"),
+        SourceLink("i.png", 3, 51, "image"),
+        SourceLink("raw.md", 19, 10, "html"),
+        # A reference link is reported where its destination is written: the definition.
+        SourceLink("DATABASE.md#backups", 21, 8, "link"),
+        SourceLink("https://example.com/x", 22, 22, "link"),
+    ]
+
+
+def test_equal_texts_map_in_document_order() -> None:
+    source = SourceMap("- step\n- other\n- step\n")
+    assert [source.take("list_item", "step") for _ in range(3)] == [1, 3, 0]
