@@ -79,6 +79,7 @@ class _PageReader(Postprocessor):
             read_page(tree, source),
             self.extension.environment,
             self.extension.getConfigs(),
+            self.extension.page_id,
         )
         for feature in FEATURES:
             feature.read(context)
@@ -99,9 +100,12 @@ class PlaybookExtension(Extension):
             # Not None: Python-Markdown would read a None-defaulted option as a boolean.
             "template_loader": ["", "Jinja loader searched before the bundled fragments"],
             "on_page_model": [_ignore, "Called with each page's PageModel once it is read"],
+            "site_id": ["", "Names this site's stored state; empty: scripts use the origin"],
         }
         self.source = ""
         self.document_ready = False
+        self.page_id = ""
+        """Set by the MkDocs plugin before each page is rendered."""
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:

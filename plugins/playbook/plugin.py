@@ -90,14 +90,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if name in config.markdown_extensions:
                 config.markdown_extensions.remove(name)
                 options.update(config.mdx_configs.pop(name, {}) or {})
-        # MkDocs hands the list to Python-Markdown, which takes instances as well as names.
-        config.markdown_extensions.append(
-            PlaybookExtension(  # type: ignore[arg-type]
-                **options,
-                template_loader=config.theme.get_env().loader,
-                on_page_model=self._on_page_model,
-            )
+        self.extension = PlaybookExtension(
+            **{"site_id": config.site_url or config.site_name, **options},
+            template_loader=config.theme.get_env().loader,
+            on_page_model=self._on_page_model,
         )
+        # MkDocs hands the list to Python-Markdown, which takes instances as well as names.
+        config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
 
     # Late, so pages that other plugins add are placed in the nav too.
     @event_priority(-50)
@@ -125,6 +124,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        self.extension.page_id = page.file.src_uri
         source_page = self.pages.get(page.file.src_uri)
         if source_page is None:
             return None

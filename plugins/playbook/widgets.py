@@ -67,6 +67,9 @@ class PageContext:
     environment: jinja2.Environment
     settings: Mapping[str, Any]
     """The extension's configuration."""
+    page_id: str
+    """The page's identity for stored state: its docs path (`operations/RUNBOOK.md`) under
+    MkDocs, empty when the extension runs without the plugin (scripts then use the URL)."""
 
 
 class Feature(Protocol):
