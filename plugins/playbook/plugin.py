@@ -25,7 +25,7 @@ from .liquid import page_variables, site_variables, substitute
 from .model import PageModel
 from .navigation import NavSource, build_nav
 from .repolinks import RepositoryLinks
-from .reports import github_annotations, junit_xml
+from .reports import github_annotations, junit_xml, step_summary
 from .source import SourceText
 
 log = get_plugin_logger(__name__)
@@ -239,6 +239,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if annotate == "always" or (annotate == "auto" and os.environ.get("GITHUB_ACTIONS")):
             sys.stdout.write(github_annotations(findings))
             sys.stdout.flush()
+            if os.environ.get("GITHUB_STEP_SUMMARY"):
+                with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as stream:
+                    stream.write(step_summary(findings))
         if settings.junit_report:
             path = os.path.join(self.project_dir, settings.junit_report)
             try:

@@ -48,6 +48,14 @@ def github_annotations(findings: Sequence[Finding]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def step_summary(findings: Sequence[Finding]) -> str:
+    """Markdown for `$GITHUB_STEP_SUMMARY`: every finding, where annotations stop at a few."""
+    failing = [finding for finding in findings if finding.level == "warning"]
+    lines = [f"### mkdocs-playbook: {len(failing)} problem(s) that fail --strict", ""]
+    lines += [f"- `{finding}`".replace("\n", " ") for finding in failing]
+    return "\n".join(lines) + "\n"
+
+
 def junit_xml(findings: Sequence[Finding], suite: str = "mkdocs-playbook") -> str:
     """A JUnit report: one failed test case per failing finding, information as system-out.
 

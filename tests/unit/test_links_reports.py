@@ -7,7 +7,13 @@ import xml.etree.ElementTree as etree
 import pytest
 
 from playbook.findings import Finding
-from playbook.reports import ANNOTATION_LIMIT, annotation, github_annotations, junit_xml
+from playbook.reports import (
+    ANNOTATION_LIMIT,
+    annotation,
+    github_annotations,
+    junit_xml,
+    step_summary,
+)
 
 ANCHOR = Finding(
     "docs/operations/PLAYBOOK.md",
@@ -72,3 +78,10 @@ def test_junit_without_failures_still_shows_a_passing_case() -> None:
     assert root.get("failures") == "0"
     assert [case.get("name") for case in root.findall("testcase")] == ["no problems"]
     assert root.find(".//failure") is None
+
+
+def test_step_summary_lists_every_failing_finding() -> None:
+    many = [Finding("docs/x.md", n, 0, f"broken {n}") for n in range(1, ANNOTATION_LIMIT + 3)]
+    summary = step_summary([*many, LISTED]).splitlines()
+    assert summary[0] == f"### mkdocs-playbook: {len(many)} problem(s) that fail --strict"
+    assert summary[2:] == [f"- `docs/x.md:{n}: broken {n}`" for n in range(1, len(many) + 1)]
