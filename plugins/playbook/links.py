@@ -31,9 +31,10 @@ KINDS = (MISSING_PAGE, MISSING_ANCHOR, OUTSIDE_DOCS, REPOSITORY, EXTERNAL)
 
 _NOUNS = {"a": "link target", "area": "link target", "img": "image", "script": "script"}
 _UNCHECKED_SCHEMES = frozenset({"mailto", "tel", "data", "javascript", "ftp", "sms"})
-_TEMPLATE_ATTR_RE = re.compile(r"""<(\w+)\b[^>]*?\s(?:href|src)\s*=\s*["']([^"']*)["']""")
-_TEMPLATE_ID_RE = re.compile(r"""\sid\s*=\s*["']([^"']+)["']""")
-_LANDMARK_RE = re.compile(r"<(head|header|nav|footer|aside)\b[^>]*>")
+# The theme writes attributes as ` name="value"`: literal prefixes keep these scans fast.
+_HREF_RE = re.compile(r' href="([^"]*)"')
+_TAG_RE = re.compile(r"<(\w+)")
+_LANDMARK_RE = re.compile(r"<(?:head|body|header|nav|footer|aside)\b[^>]*>")
 _CLASS_RE = re.compile(r"""class\s*=\s*["']([^"'\s]+(?:\s+[^"'\s]+)?)""")
 _REPOSITORY_PATH_RE = re.compile(r"(?:blob|tree|raw)/(?P<branch>[^/]+)/(?P<path>[^?#]*)")
 
@@ -111,29 +112,92 @@ class _Verdict:
     problem: str
 
 
-def template_links(output: str, content: str) -> tuple[list[TemplateLink], set[str]]:
-    """The links and ids of a page's full HTML outside its content, without parsing it.
+class TemplateScanner:
+    """Reads the links and ids of each page's full HTML outside its content, without parsing it.
 
     The content was parsed into the page model already; a regex scan of the rest is enough,
-    as the theme's markup is regular.
+    as the theme's markup is regular. The nav repeats on every page, so a link already seen
+    from the same folder (it resolves the same way) is not kept again.
     """
-    start = output.find(content) if content else -1
-    if start < 0:
-        spans = [(0, len(output))]
-    else:
-        spans = [(0, start), (start + len(content), len(output))]
-    landmarks = [(m.start(), m.group(0)) for m in _LANDMARK_RE.finditer(output)]
-    positions = [position for position, _ in landmarks]
-    links: list[TemplateLink] = []
-    ids: set[str] = set()
-    for begin, end in spans:
-        for match in _TEMPLATE_ATTR_RE.finditer(output, begin, end):
-            index = bisect.bisect_right(positions, match.start()) - 1
+
+    def __init__(self) -> None:
+        self._seen: dict[str, set[str]] = {}
+
+    def scan(
+        self, page_url: str, output: str, content: str, content_ids: set[str]
+    ) -> tuple[list[TemplateLink], set[str]]:
+        """The template links worth checking at the end of the build, and the template's ids.
+
+        Fragment-only links to an id of this page are settled here (the table of contents
+        repeats every heading), so the checker only sees what may be broken.
+        """
+        start = output.find(content) if content else -1
+        if start < 0:
+            spans = [(0, len(output))]
+        else:
+            spans = [(0, start), (start + len(content), len(output))]
+        values: list[str] = []
+        ids: set[str] = set()
+        for begin, end in spans:
+            values += _HREF_RE.findall(output, begin, end)
+            values += [value for value, _ in _attributes(output, "src", begin, end)]
+            ids.update(value for value, _ in _attributes(output, "id", begin, end))
+        ids = {html.unescape(i) if "&" in i else i for i in ids}
+        unique = set(values)
+        seen = self._seen.setdefault(posixpath.dirname(page_url), set())
+        # A fragment-only link points into this very page, so it is never shared.
+        fragments = {v for v in unique if v.startswith("#")}
+        known = content_ids | ids
+        keep = (unique - seen - fragments) | {
+            f for f in fragments if unquote(html.unescape(f[1:])) not in known
+        }
+        seen.update(unique)
+        if not keep:
+            return [], ids
+        positions = _first_positions(keep, output, spans)
+        landmarks = [(m.start(), m.group(0)) for m in _LANDMARK_RE.finditer(output)]
+        starts = [at for at, _ in landmarks]
+        links: list[TemplateLink] = []
+        for value in sorted(keep):
+            position = positions.get(value, 0)
+            tag_match = _TAG_RE.match(output, output.rfind("<", 0, position))
+            tag = tag_match.group(1).lower() if tag_match else "a"
+            index = bisect.bisect_right(starts, position) - 1
             part = _landmark_name(landmarks[index][1]) if index >= 0 else "<html>"
-            tag = match.group(1).lower()
-            links.append(TemplateLink(html.unescape(match.group(2)), tag, part))
-        ids.update(html.unescape(m.group(1)) for m in _TEMPLATE_ID_RE.finditer(output, begin, end))
-    return links, ids
+            links.append(TemplateLink(html.unescape(value), tag, part))
+        return links, ids
+
+
+def _first_positions(values: set[str], output: str, spans: list[tuple[int, int]]) -> dict[str, int]:
+    """Where each value first stands as an attribute outside the content."""
+    positions: dict[str, int] = {}
+    if len(values) > 20:  # one pass over every link beats a search per value
+        for begin, end in spans:
+            for match in _HREF_RE.finditer(output, begin, end):
+                if match.group(1) in values:
+                    positions.setdefault(match.group(1), match.start())
+    for value in values - positions.keys():
+        for begin, end in spans:
+            found = [output.find(f' {a}="{value}"', begin, end) for a in ("href", "src")]
+            if max(found) >= 0:
+                positions[value] = min(at for at in found if at >= 0)
+                break
+    return positions
+
+
+def _attributes(output: str, name: str, begin: int, end: int) -> list[tuple[str, int]]:
+    """Values and places of ` name="..."` attributes in a span (few: a string search will do)."""
+    marker = f' {name}="'
+    found: list[tuple[str, int]] = []
+    at = output.find(marker, begin, end)
+    while at >= 0:
+        start = at + len(marker)
+        close = output.find('"', start, end)
+        if close < 0:
+            break
+        found.append((output[start:close], at))
+        at = output.find(marker, close, end)
+    return found
 
 
 def _landmark_name(start_tag: str) -> str:

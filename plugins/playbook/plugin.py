@@ -20,7 +20,7 @@ from .extension import ASSETS_DIR, SCRIPTS, STYLESHEETS, PlaybookExtension
 from .external import Settings as OnlineSettings
 from .findings import Finding, Findings
 from .frontmatter import FrontMatter, parse_front_matter
-from .links import KINDS, Repository, Site, SitePage, TemplateLink, leveled, template_links
+from .links import KINDS, Repository, Site, SitePage, TemplateLink, TemplateScanner, leveled
 from .liquid import page_variables, site_variables, substitute
 from .model import PageModel
 from .navigation import NavSource, build_nav
@@ -81,6 +81,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.models: dict[str, PageModel] = {}
         self.line_offsets: dict[str, int] = {}
         self.templates: dict[str, tuple[list[TemplateLink], set[str]]] = {}
+        self.template_scanner = TemplateScanner()
         self._rendering: _PageSource | None = None
         self._install_extension(config)
         # Ours first, so a site's own extra_css can override it.
@@ -168,7 +169,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         # The theme's links around the content; the content itself is in the page model.
-        self.templates[page.file.src_uri] = template_links(output, page.content or "")
+        model = self.models.get(page.file.src_uri)
+        self.templates[page.file.src_uri] = self.template_scanner.scan(
+            page.file.dest_uri, output, page.content or "", model.ids if model else set()
+        )
         return None
 
     # Last, so files other plugins write at the end (the offline search index) are there.

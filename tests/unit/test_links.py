@@ -18,8 +18,8 @@ from playbook.links import (
     Site,
     SitePage,
     TemplateLink,
+    TemplateScanner,
     leveled,
-    template_links,
     validate,
 )
 from playbook.model import Link
@@ -239,7 +239,7 @@ def test_template_links_and_ids_come_from_outside_the_content() -> None:
         f"<article>{content}</article>"
         '<footer class="md-footer"><a href="next.html?a=1&amp;b=2">n</a></footer></body></html>'
     )
-    links, ids = template_links(output, content)
+    links, ids = TemplateScanner().scan("page.html", output, content, {"in"})
     assert links == [
         TemplateLink("assets/site.css", "link", "<head>"),
         TemplateLink("index.html", "a", '<header class="md-header">'),
@@ -293,3 +293,19 @@ def test_online_mode_reports_only_what_fails(tree: Path, tmp_path: Path) -> None
     assert [(f.line, f.message, level) for f, level in result] == [
         (6, f"link target {base}/gone: HTTP 404", "warning")
     ]
+
+
+def test_template_links_are_kept_once_per_folder_but_fragments_per_page() -> None:
+    scanner = TemplateScanner()
+    output = (
+        '<nav class="md-nav"><a href="b.html">b</a><a href="#intro">i</a>'
+        '<a href="#outro">o</a></nav><article></article>'
+    )
+    first, _ = scanner.scan("guide/a.html", output, "<article></article>", {"intro"})
+    again, _ = scanner.scan("guide/c.html", output, "<article></article>", {"intro"})
+    elsewhere, _ = scanner.scan("other/d.html", output, "<article></article>", set())
+    # Fragments found among the page's ids are settled at once; the rest go to the checker.
+    assert [link.href for link in first] == ["#outro", "b.html"]
+    assert [link.href for link in again] == ["#outro"]
+    assert [link.href for link in elsewhere] == ["#intro", "#outro", "b.html"]
+    assert first[1].part == '<nav class="md-nav">'
