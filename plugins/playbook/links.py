@@ -200,6 +200,24 @@ def _attributes(output: str, name: str, begin: int, end: int) -> list[tuple[str,
     return found
 
 
+def original_column(written: str, rendered: str, column: int) -> int:
+    """`column` of the `rendered` line (after site variables and link rewriting) in `written`.
+
+    A destination starts just after a character that no rewriting touches (`(`, `<`, a
+    quote), so that character is found in the written line and the column is the next one.
+    """
+    if written == rendered or column < 2:
+        return column
+    before = column - 2  # 0-based offset of the character before the destination
+    matcher = difflib.SequenceMatcher(None, written, rendered, autojunk=False)
+    for tag, start, _, rendered_start, rendered_end in matcher.get_opcodes():
+        if rendered_start <= before < rendered_end:
+            if tag == "equal":
+                return start + (before - rendered_start) + 2
+            return start + 1
+    return column
+
+
 def _landmark_name(start_tag: str) -> str:
     name = start_tag[1:].split(None, 1)[0].rstrip(">")
     found = _CLASS_RE.search(start_tag)

@@ -6,7 +6,7 @@ import os
 import re
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,9 +20,18 @@ from .extension import ASSETS_DIR, SCRIPTS, STYLESHEETS, PlaybookExtension
 from .external import Settings as OnlineSettings
 from .findings import Finding, Findings
 from .frontmatter import FrontMatter, parse_front_matter
-from .links import KINDS, Repository, Site, SitePage, TemplateLink, TemplateScanner, leveled
+from .links import (
+    KINDS,
+    Repository,
+    Site,
+    SitePage,
+    TemplateLink,
+    TemplateScanner,
+    leveled,
+    original_column,
+)
 from .liquid import page_variables, site_variables, substitute
-from .model import PageModel
+from .model import Link, PageModel
 from .navigation import NavSource, build_nav
 from .repolinks import RepositoryLinks
 from .reports import github_annotations, junit_xml, step_summary
@@ -82,6 +91,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.line_offsets: dict[str, int] = {}
         self.templates: dict[str, tuple[list[TemplateLink], set[str]]] = {}
         self.template_scanner = TemplateScanner()
+        self.written: dict[str, str] = {}
+        """Each page's Markdown body as written, for link columns in the author's text."""
+        self.rendered_sources: dict[str, str] = {}
+        """Each page's Markdown as rendered (variables substituted, links rewritten)."""
         self._rendering: _PageSource | None = None
         self._install_extension(config)
         # Ours first, so a site's own extra_css can override it.
@@ -150,6 +163,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             markdown = self.repository_links.rewrite(
                 SourceText(markdown), page.file.src_uri, published
             )
+        self.written[page.file.src_uri] = source.text
         return markdown
 
     def _on_page_model(self, model: PageModel) -> None:
@@ -159,6 +173,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._rendering = None
         self.models[page.src_uri] = model
         self.line_offsets[page.src_uri] = page.line_offset
+        self.rendered_sources[page.src_uri] = self.extension.source
         for problem in model.problems:
             line = problem.line + page.line_offset if problem.line else 0
             self.findings.add(page.display_path, line, problem.message, problem.column)
@@ -216,7 +231,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 file.dest_uri,
                 source.display_path,
                 self.line_offsets.get(file.src_uri, 0),
-                model.links,
+                self._written_columns(file.src_uri, model),
                 model.ids,
                 links,
                 ids,
@@ -236,6 +251,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if repository_url
             else None,
         )
+
+    def _written_columns(self, src_uri: str, model: PageModel) -> list[Link]:
+        """The model's links with columns in the Markdown as written, before substitutions."""
+        written = self.written.get(src_uri, "").split("\n")
+        rendered = self.rendered_sources.get(src_uri, "").split("\n")
+        if len(written) != len(rendered):
+            return model.links
+        moved: list[Link] = []
+        for link in model.links:
+            if 0 < link.line <= len(written):
+                before, after = written[link.line - 1], rendered[link.line - 1]
+                link = replace(link, column=original_column(before, after, link.column))
+            moved.append(link)
+        return moved
 
     def _write_reports(self, findings: list[Finding]) -> None:
         settings = self.config.links

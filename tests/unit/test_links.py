@@ -20,6 +20,7 @@ from playbook.links import (
     TemplateLink,
     TemplateScanner,
     leveled,
+    original_column,
     validate,
 )
 from playbook.model import Link
@@ -309,3 +310,18 @@ def test_template_links_are_kept_once_per_folder_but_fragments_per_page() -> Non
     assert [link.href for link in again] == ["#outro"]
     assert [link.href for link in elsewhere] == ["#intro", "#outro", "b.html"]
     assert first[1].part == '<nav class="md-nav">'
+
+
+@pytest.mark.parametrize(
+    ("written", "rendered", "column", "expected"),
+    [
+        ("[a](b.md)", "[a](b.md)", 5, 5),
+        ("On {{ site.title }}: [a](b.md)", "On Ops: [a](b.md)", 13, 26),
+        # Inside a rewritten destination: where the destination starts as written.
+        ("[a]({{ site.github.repository_url }}/blob/main/b.md)", "[a](b.md)", 5, 5),
+        ("x {{ v }} [a]({{ u }}/blob/main/c.md)", "x 1 [a](../c.md)", 9, 15),
+        ("[a](b.md)", "[a](b.md)", 0, 0),
+    ],
+)
+def test_original_column(written: str, rendered: str, column: int, expected: int) -> None:
+    assert original_column(written, rendered, column) == expected
