@@ -27,7 +27,7 @@ from .widgets import Feature, PageContext, apply_edits, environment
 ASSETS_DIR = Path(__file__).parent / "assets"
 """Static files the extension's HTML relies on."""
 STYLESHEETS = ["playbook.css"]
-SCRIPTS: list[str] = []
+SCRIPTS: list[str] = ["store.js"]
 """In load order."""
 FEATURES: list[Feature] = []
 """The widget kinds, each reading its part of the page model and rendering its markup."""
