@@ -25,7 +25,7 @@ class Visit:
 
     page: Page
     errors: list[str] = field(default_factory=list)
-    """Uncaught exceptions and console errors."""
+    """Uncaught exceptions (with their stack) and console errors."""
     foreign_requests: list[str] = field(default_factory=list)
     """Requests that left 127.0.0.1 and the file system."""
 
@@ -33,3 +33,8 @@ class Visit:
 def is_local(url: str) -> bool:
     parts = urlsplit(url)
     return parts.scheme in ("file", "data", "blob", "about") or parts.hostname == "127.0.0.1"
+
+
+def errors_from_our_scripts(errors: list[str]) -> list[str]:
+    """The errors whose stack runs through this plugin's scripts (`assets/playbook/`)."""
+    return [error for error in errors if "/assets/playbook/" in error]

@@ -55,3 +55,18 @@ class PlaybookConfig(base.Config):
 
     links = c.SubConfig(LinkSettings)
     """Link validation: a level per kind of broken link, online mode and CI reports."""
+
+    severity_columns = c.Type(
+        dict,
+        default={
+            "severity": "Severity",
+            "description": "Description",
+            "examples": "Examples",
+            "owner": "Primary Owner",
+        },
+    )
+    """Headers of the severity matrix's columns; a table whose first header is the `severity`
+    one is a severity matrix."""
+
+    update_cadence = c.Type(dict, default={"default": 15})
+    """Minutes between stakeholder updates by severity (`default` for the others)."""
