@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+
+class _RegularExpression(c.Type[str]):
+    """A string that must compile as a regular expression."""
+
+    def run_validation(self, value: object) -> str:
+        pattern = super().run_validation(value)
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            message = f"{pattern!r} is not a regular expression: {error}"
+            raise base.ValidationError(message) from None
+        return pattern
 
 
 class PlaybookConfig(base.Config):
@@ -21,3 +36,6 @@ class PlaybookConfig(base.Config):
 
     site_variables = c.Type(dict, default={})
     """Extra `site.*` values, as in Jekyll's `_config.yml` (nested mappings become dotted)."""
+
+    checklist_headings = c.ListOfItems(_RegularExpression(str), default=["checklist"])
+    """Case-insensitive regular expressions: lists under a matching heading are checklists."""

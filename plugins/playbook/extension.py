@@ -19,6 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .alerts import AlertProcessor
 from .analysis import read_page
+from .checklists import DEFAULT_HEADINGS, Checklists
 from .htmltree import parse_html
 from .model import PageModel
 from .sourcemap import SourceMap
@@ -27,9 +28,9 @@ from .widgets import Feature, PageContext, apply_edits, environment
 ASSETS_DIR = Path(__file__).parent / "assets"
 """Static files the extension's HTML relies on."""
 STYLESHEETS = ["playbook.css"]
-SCRIPTS: list[str] = ["store.js"]
+SCRIPTS: list[str] = ["store.js", "checklists.js"]
 """In load order."""
-FEATURES: list[Feature] = []
+FEATURES: list[Feature] = [Checklists()]
 """The widget kinds, each reading its part of the page model and rendering its markup."""
 
 
@@ -101,6 +102,10 @@ class PlaybookExtension(Extension):
             "template_loader": ["", "Jinja loader searched before the bundled fragments"],
             "on_page_model": [_ignore, "Called with each page's PageModel once it is read"],
             "site_id": ["", "Names this site's stored state; empty: scripts use the origin"],
+            "checklist_headings": [
+                list(DEFAULT_HEADINGS),
+                "Case-insensitive patterns: lists under a matching heading are checklists",
+            ],
         }
         self.source = ""
         self.document_ready = False
