@@ -307,9 +307,12 @@
   }
 
   window.playbookChecklists = Object.freeze({ enhance: enhanceAll });
+  // Material emits each page it shows on document$; DOMContentLoaded covers other themes and
+  // file://, where Material's instant navigation never emits. Enhancing twice is a no-op.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(enhanceAll);
-  } else if (document.readyState === "loading") {
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", enhanceAll);
   } else {
     enhanceAll();
