@@ -306,7 +306,13 @@
     document.querySelectorAll(".playbook-checklists:not([data-playbook-ready])").forEach(enhancePage);
   }
 
-  window.playbookChecklists = Object.freeze({ enhance: enhanceAll });
+  window.playbookChecklists = Object.freeze({
+    enhance: enhanceAll,
+    // How many checklists hold store subscriptions: those on screen, none left from old pages.
+    active: function () {
+      return active.length;
+    },
+  });
   // Material emits each page it shows on document$; DOMContentLoaded covers other themes and
   // file://, where Material's instant navigation never emits. Enhancing twice is a no-op.
   if (window.document$ && typeof window.document$.subscribe === "function") {
