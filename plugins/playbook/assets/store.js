@@ -19,10 +19,12 @@
  * Keys are `playbook:<site>:<scope>`, each holding {"schema": 1, "saved": ms, "values": {...}};
  * sessionStorage keeps a second copy of this tab's last write, restored on load if the browser
  * dropped the localStorage one (newer `saved` wins, so other tabs' later writes stand).
- * The site is the `content` of <meta name="playbook-site"> or the first data-playbook-site attribute, else
- * the origin (http) or the site's folder (file://). Unreadable entries are copied to
- * `playbook-backup:<site>:<scope>:<time>` before they are replaced; entries of a newer schema
- * are never written.
+ * The site is the `content` of <meta name="playbook-site">, else the first data-playbook-site
+ * attribute, else the origin (http) or the site's folder (file://): so every widget that uses
+ * the store puts data-playbook-site="{{ site_id }}" and data-playbook-page="{{ page_id }}" (from
+ * the extension's settings and PageContext) on its root element. Unreadable entries are copied
+ * to `playbook-backup:<site>:<scope>:<time>` before they are replaced; entries of a newer
+ * schema are never written.
  */
 (function () {
   "use strict";
