@@ -34,6 +34,7 @@
   const SITE = "site";
   const records = new Map(); // storage key -> { raw, values, problem, detail }
   const pending = new Map(); // storage key -> Map(key -> value) written here, re-flushed on hide
+  const lastSaved = new Map(); // storage key -> `saved` of this page's last confirmed write
   const listeners = new Map(); // storage key -> Set(fn)
   const statusListeners = new Set();
   let storage = null;
@@ -236,12 +237,14 @@
       else record.values[name] = changes[name];
     });
     if (!writable(record)) return false;
-    const raw = JSON.stringify({ schema: SCHEMA, saved: Date.now(), values: record.values });
+    const saved = Date.now();
+    const raw = JSON.stringify({ schema: SCHEMA, saved: saved, values: record.values });
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         storage.setItem(key, raw);
         if (storage.getItem(key) === raw) {
           record.raw = raw;
+          lastSaved.set(key, saved);
           mirrorWrite(key, raw);
           if (globalProblem === "full" || globalProblem === "unconfirmed") setGlobal("", "");
           return true;
@@ -275,6 +278,8 @@
   function flush() {
     pending.forEach(function (mine, key) {
       const stored = parse(readRaw(key));
+      // Written since by another tab, whose storage event may not have reached us yet.
+      if (stored.saved > (lastSaved.get(key) || 0)) return;
       const changes = {};
       let differs = false;
       mine.forEach(function (value, name) {
