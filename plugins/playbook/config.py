@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -37,6 +39,19 @@ class LinkSettings(base.Config):
     """Print findings as GitHub Actions annotations; `auto`: when `GITHUB_ACTIONS` is set."""
 
 
+class _RegularExpression(c.Type[str]):
+    """A string that must compile as a regular expression."""
+
+    def run_validation(self, value: object) -> str:
+        pattern = super().run_validation(value)
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            message = f"{pattern!r} is not a regular expression: {error}"
+            raise base.ValidationError(message) from None
+        return pattern
+
+
 class PlaybookConfig(base.Config):
     navigation = c.Type(bool, default=True)
     """Build the nav from Just the Docs front matter when mkdocs.yml has no `nav:`."""
@@ -70,3 +85,5 @@ class PlaybookConfig(base.Config):
 
     update_cadence = c.Type(dict, default={"default": 15})
     """Minutes between stakeholder updates by severity (`default` for the others)."""
+    checklist_headings = c.ListOfItems(_RegularExpression(str), default=["checklist"])
+    """Case-insensitive regular expressions: lists under a matching heading are checklists."""

@@ -20,6 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .alerts import AlertProcessor
 from .analysis import read_page
+from .checklists import DEFAULT_HEADINGS, Checklists
 from .htmltree import parse_html
 from .model import PageModel
 from .severity import SeverityLookup, SeveritySettings
@@ -30,9 +31,15 @@ from .widgets import Feature, PageContext, apply_edits, environment
 ASSETS_DIR = Path(__file__).parent / "assets"
 """Static files the extension's HTML relies on."""
 STYLESHEETS = ["playbook.css"]
-SCRIPTS: list[str] = ["store.js", "widgets.js", "severity.js", "template_forms.js"]
+SCRIPTS: list[str] = [
+    "store.js",
+    "widgets.js",
+    "checklists.js",
+    "severity.js",
+    "template_forms.js",
+]
 """In load order."""
-FEATURES: list[Callable[[], Feature]] = [SeverityLookup, TemplateForms]
+FEATURES: list[Callable[[], Feature]] = [Checklists, SeverityLookup, TemplateForms]
 """The widget kinds, made anew for each page: each reads its part of the page model, then
 renders its markup."""
 
@@ -107,6 +114,10 @@ class PlaybookExtension(Extension):
             "on_page_model": [_ignore, "Called with each page's PageModel once it is read"],
             "site_id": ["", "Names this site's stored state; empty: scripts use the origin"],
             "severity": [SeveritySettings(), "How severity matrices are found; update cadence"],
+            "checklist_headings": [
+                list(DEFAULT_HEADINGS),
+                "Case-insensitive patterns: lists under a matching heading are checklists",
+            ],
         }
         self.source = ""
         self.document_ready = False

@@ -40,6 +40,37 @@ class Problem:
     column: int = 0
 
 
+# Checklists (checklists.py) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One step of a checklist."""
+
+    key: str
+    """Stable id: from the checklist, the parents' text and its own text, never its position."""
+    text: str
+    line: int
+    checked: bool
+    """Ticked as written (`[x]`)."""
+    children: tuple[ChecklistItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """A list whose items a responder ticks, kept per page in the browser."""
+
+    key: str
+    """Stable id from its heading (and its rank among lists under that heading)."""
+    heading: str
+    line: int
+    """The heading's line (0 when the list has no heading)."""
+    items: tuple[ChecklistItem, ...]
+
+
+# ------------------------------------------------------------------------------------------
+
+
 @dataclass
 class PageModel:
     """Everything the plugin knows about one page's content."""
@@ -51,6 +82,7 @@ class PageModel:
     problems: list[Problem] = field(default_factory=list)
     severity_matrices: list[SeverityMatrix] = field(default_factory=list)
     template_forms: list[TemplateForm] = field(default_factory=list)
+    checklists: list[Checklist] = field(default_factory=list)
 
 
 # Severity matrix (severity.py) -------------------------------------------------------------
@@ -98,3 +130,4 @@ class TemplateForm:
     """The text cut at its placeholders, in order: `("text", chunk)` and
     `("field", key, token as written)`."""
     line: int
+    checklists: list[Checklist] = field(default_factory=list)

@@ -113,6 +113,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if name in config.markdown_extensions:
                 config.markdown_extensions.remove(name)
                 options.update(config.mdx_configs.pop(name, {}) or {})
+        options.setdefault("checklist_headings", self.config.checklist_headings)
         self.extension = PlaybookExtension(
             **{"site_id": config.site_url or config.site_name, **options},
             severity=self._severity_settings(),

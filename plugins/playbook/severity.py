@@ -97,6 +97,8 @@ class SeverityLookup:
         edits = []
         for found in self._found:
             widget = template.render(
+                site_id=context.settings["site_id"],
+                page_id=context.page_id,
                 matrix=found.matrix,
                 minutes={row.severity: settings.minutes(row.severity) for row in found.matrix.rows},
             )

@@ -107,6 +107,8 @@ class TemplateForms:
                 block.end,
                 block.end,
                 template.render(
+                    site_id=context.settings["site_id"],
+                    page_id=context.page_id,
                     form=form,
                     segments=json.dumps(form.segments, ensure_ascii=False),
                     cadence=cadence,

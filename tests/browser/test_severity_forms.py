@@ -13,7 +13,7 @@ from browsing import Visit, errors_from_our_scripts
 PLAYBOOK = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
 SLACK = "#template-form"
 EMAIL = "#template-form-2"
-RESULT = "#severity-lookup [data-pb-severity-result]"
+RESULT = "#severity-lookup [data-playbook-severity-result]"
 HOSTILE = '<img src=x onerror=alert(1)>"><script>alert(2)</script>\u202e javascript:alert(3)'
 
 # The playbook's severity matrix, as a responder would describe each row.
@@ -31,11 +31,11 @@ FULL = """Storage.prototype.setItem = function () {
 
 
 def preview(page: Page, form: str) -> str:
-    return page.locator(f"{form} [data-pb-preview]").inner_text()
+    return page.locator(f"{form} [data-playbook-preview]").inner_text()
 
 
 def field(page: Page, form: str, key: str) -> str:
-    return f'{form} input[data-pb-field="{key}"]'
+    return f'{form} input[data-playbook-field="{key}"]'
 
 
 def no_dialogs(page: Page) -> list[str]:
@@ -91,6 +91,9 @@ def test_severity_fills_slack_template_and_survives_reload(
     page.locator('#severity-lookup input[value="SEV-2"]').check()
     assert preview(page, SLACK).startswith(":rotating_light: SEV-2 | {Summary}")
     page.fill(field(page, SLACK, "summary"), "Uploads failing")
+    # Kept under the same site name the checklists use (the site's name), not the URL.
+    keys = page.evaluate("Object.keys(localStorage)")
+    assert "playbook:AdvisorOS Operations:site" in keys, keys
     page.reload()
     expect(page.locator('#severity-lookup input[value="SEV-2"]')).to_be_checked()
     expect(page.locator(field(page, SLACK, "summary"))).to_have_value("Uploads failing")
@@ -111,7 +114,7 @@ def test_one_value_fills_both_templates(open_page: Callable[[str], Visit], base_
     assert "Expect the next update by 14:30 UTC." in email
     assert "initiated mitigation at {Mitigation start time}." in email
     expect(page.locator(field(page, EMAIL, "summary"))).to_have_value("QuickBooks sync halted")
-    missing = page.locator(f"{EMAIL} .pb-form__missing")
+    missing = page.locator(f"{EMAIL} .playbook-form__missing")
     expect(missing.first).to_have_text("{impact description}")
 
 
@@ -121,8 +124,8 @@ def test_copy_puts_exactly_the_preview_on_the_clipboard(
     page = open_page(base_url + PLAYBOOK).page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.fill(field(page, EMAIL, "summary"), "Uploads failing")
-    page.locator(f"{EMAIL} [data-pb-copy]").click()
-    expect(page.locator(f"{EMAIL} [data-pb-form-status]")).to_have_text(
+    page.locator(f"{EMAIL} [data-playbook-copy]").click()
+    expect(page.locator(f"{EMAIL} [data-playbook-form-status]")).to_have_text(
         "Copied the filled template."
     )
     assert page.evaluate("navigator.clipboard.readText()") == preview(page, EMAIL)
@@ -131,7 +134,7 @@ def test_copy_puts_exactly_the_preview_on_the_clipboard(
 def test_mailto_carries_subject_and_body(open_page: Callable[[str], Visit], base_url: str) -> None:
     page = open_page(base_url + PLAYBOOK).page
     page.fill(field(page, EMAIL, "summary"), "Uploads & sync")
-    href = page.locator(f"{EMAIL} [data-pb-mailto]").get_attribute("href") or ""
+    href = page.locator(f"{EMAIL} [data-playbook-mailto]").get_attribute("href") or ""
     parts = urlsplit(href)
     query = parse_qs(parts.query)
     assert parts.scheme == "mailto"
@@ -139,7 +142,7 @@ def test_mailto_carries_subject_and_body(open_page: Callable[[str], Visit], base
     lines = preview(page, EMAIL).split("\n")
     assert query["body"] == ["\n".join(lines[2:])]
     assert query["body"][0].startswith("We are actively addressing")
-    assert page.locator(f"{SLACK} [data-pb-mailto]").count() == 0
+    assert page.locator(f"{SLACK} [data-playbook-mailto]").count() == 0
 
 
 def test_hostile_values_stay_literal(open_page: Callable[[str], Visit], base_url: str) -> None:
@@ -155,13 +158,15 @@ def test_hostile_values_stay_literal(open_page: Callable[[str], Visit], base_url
     assert f"Subject: AdvisorOS Incident Update — {HOSTILE}" in email
     assert "Track progress here: javascript:alert(4)." in email
     assert (
-        page.locator(f"{EMAIL} [data-pb-preview] img, {EMAIL} [data-pb-preview] script").count()
+        page.locator(
+            f"{EMAIL} [data-playbook-preview] img, {EMAIL} [data-playbook-preview] script"
+        ).count()
         == 0
     )
-    page.locator(f"{EMAIL} [data-pb-copy]").click()
-    expect(page.locator(f"{EMAIL} [data-pb-form-status]")).to_contain_text("Copied")
+    page.locator(f"{EMAIL} [data-playbook-copy]").click()
+    expect(page.locator(f"{EMAIL} [data-playbook-form-status]")).to_contain_text("Copied")
     assert page.evaluate("navigator.clipboard.readText()") == email
-    href = page.locator(f"{EMAIL} [data-pb-mailto]").get_attribute("href") or ""
+    href = page.locator(f"{EMAIL} [data-playbook-mailto]").get_attribute("href") or ""
     assert href.startswith("mailto:?subject=")
     assert parse_qs(urlsplit(href).query)["subject"] == [f"AdvisorOS Incident Update — {HOSTILE}"]
     page.wait_for_timeout(300)
@@ -173,13 +178,13 @@ def test_clear_all_values_with_undo(open_page: Callable[[str], Visit], base_url:
     page = open_page(base_url + PLAYBOOK).page
     page.fill(field(page, SLACK, "summary"), "Sync halted")
     page.fill(field(page, SLACK, "user scope"), "All firms")
-    page.locator(f"{SLACK} [data-pb-clear]").click()
+    page.locator(f"{SLACK} [data-playbook-clear]").click()
     expect(page.locator(field(page, EMAIL, "summary"))).to_have_value("")
     assert "{Summary}" in preview(page, SLACK) and "{User scope}" in preview(page, SLACK)
-    page.locator(f"{SLACK} [data-pb-undo]").click()
+    page.locator(f"{SLACK} [data-playbook-undo]").click()
     expect(page.locator(field(page, SLACK, "user scope"))).to_have_value("All firms")
     assert "SEV-{#} | Sync halted" in preview(page, SLACK)
-    expect(page.locator(f"{SLACK} [data-pb-undo]")).to_be_hidden()
+    expect(page.locator(f"{SLACK} [data-playbook-undo]")).to_be_hidden()
 
 
 def test_now_and_cadence_fill_times_in_utc(
@@ -188,12 +193,12 @@ def test_now_and_cadence_fill_times_in_utc(
     page = open_page(site_url + PLAYBOOK).page
     page.clock.set_fixed_time("2026-11-27T14:03:30Z")
     page.locator('#severity-lookup input[value="SEV-1"]').check()
-    page.locator(f"{SLACK} .pb-form__field--timestamp [data-pb-now]").click()
+    page.locator(f"{SLACK} .playbook-form__field--timestamp [data-playbook-now]").click()
     expect(page.locator(field(page, SLACK, "utc timestamp"))).to_have_value("2026-11-27T14:03Z")
-    page.locator(f"{SLACK} [data-pb-next]").click()
+    page.locator(f"{SLACK} [data-playbook-next]").click()
     expect(page.locator(field(page, SLACK, "time"))).to_have_value("14:13 UTC")
     page.locator('#severity-lookup input[value="SEV-3"]').check()
-    page.locator(f"{EMAIL} [data-pb-next]").click()
+    page.locator(f"{EMAIL} [data-playbook-next]").click()
     expect(page.locator(field(page, EMAIL, "time"))).to_have_value("14:18 UTC")
     assert "Next update: 14:18 UTC" in preview(page, SLACK)
 
@@ -207,7 +212,7 @@ def test_storage_failure_shows_the_notice_and_keeps_working(
     page.add_init_script(stub)
     page.reload()
     for widget in ("#severity-lookup", SLACK):
-        notice = page.locator(f"{widget} [data-pb-storage-notice]")
+        notice = page.locator(f"{widget} [data-playbook-storage-notice]")
         expect(notice).to_be_visible()
         expect(notice).to_contain_text(reason)
     page.fill("#severity-lookup-query", "QuickBooks")

@@ -67,6 +67,8 @@ def test_another_tab_sees_changes_at_once(open_page: Callable[[str], Visit], bas
     assert second.evaluate("() => window.seen") == [[{"a": 1, "b": True}, "tab"]]
     # Writes merge: the second tab's key does not erase the first tab's.
     _store(second, "s.set('page:p', 'c', 3)")
+    # Each tab's renderer learns of the other's writes a moment later.
+    first.wait_for_function("() => playbookStore.get('page:p', 'c') === 3")
     assert _store(first, "s.all('page:p')") == {"a": 1, "b": True, "c": 3}
 
 
@@ -137,3 +139,33 @@ def test_full_storage_keeps_values_in_memory_and_says_why(
     }
     assert _store(page, "s.all('page:f')") == {"old": 1, "new": 2}
     assert visit.errors == []
+
+
+def test_a_write_the_browser_dropped_is_restored_from_the_tabs_second_copy(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    page = open_page(base_url + PAGE).page
+    key = _store(page, "s.keyOf('page:r')")
+    assert _store(page, "s.set('page:r', 'tick', '2026-01-01T00:00:00Z')") is True
+    # Before any script of the reloaded page runs, the entry is gone, as in a lost write.
+    page.add_init_script(
+        "if (!sessionStorage.getItem('dropped')) {"
+        f" sessionStorage.setItem('dropped', '1'); localStorage.removeItem({json.dumps(key)}); }}"
+    )
+    page.reload()
+    assert _store(page, "s.get('page:r', 'tick')") == "2026-01-01T00:00:00Z"
+    assert _store(page, "s.recoveries()") == 1
+    assert json.loads(_keys(page)[key])["values"] == {"tick": "2026-01-01T00:00:00Z"}
+
+
+def test_another_tabs_later_write_wins_over_the_second_copy(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    first = open_page(base_url + PAGE).page
+    _store(first, "s.set('page:w', 'tick', 'mine')")
+    second = first.context.new_page()
+    second.goto(base_url + PAGE)
+    _store(second, "s.set('page:w', 'tick', undefined)")
+    first.reload()
+    assert _store(first, "s.get('page:w', 'tick')") is None
+    assert _store(first, "s.recoveries()") == 0

@@ -52,7 +52,9 @@ def test_rows_with_examples_and_lines() -> None:
     assert model.problems == []
     assert "severity-lookup" in model.ids
     # The widget follows the table, which stays as it was.
-    assert html.index("</table>") < html.index('<section class="pb-severity" id="severity-lookup"')
+    assert html.index("</table>") < html.index(
+        '<section class="playbook-severity" id="severity-lookup"'
+    )
 
 
 def test_widget_is_built_from_the_rows_only() -> None:
@@ -92,7 +94,7 @@ def test_malformed_matrix_is_a_problem_with_its_line(
     (problem,) = model.problems
     assert (problem.line, message in problem.message) == (line, True), problem
     assert model.severity_matrices == []
-    assert "pb-severity" not in html
+    assert "playbook-severity" not in html
     assert "<table>" in html
 
 
@@ -104,7 +106,7 @@ def test_missing_cell_at_row_end() -> None:
 def test_other_tables_are_left_alone() -> None:
     html, model = read("| Name | Value |\n| --- | --- |\n| a | b |\n")
     assert model.severity_matrices == [] and model.problems == []
-    assert "pb-severity" not in html
+    assert "playbook-severity" not in html
 
 
 def test_header_signature_is_configurable_and_case_insensitive() -> None:

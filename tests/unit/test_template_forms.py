@@ -91,17 +91,17 @@ def test_page_forms_with_lines_and_shared_keys() -> None:
     assert (email.id, email.line) == ("template-form-2", 12)
     # One value across templates: {Summary} and {summary}, {Time} and {time}.
     assert {f.key for f in slack.fields} & {f.key for f in email.fields} == {"summary", "time"}
-    assert html.count('<div class="pb-form"') == 2
+    assert html.count('<div class="playbook-form"') == 2
     assert "template-form-2" in model.ids
 
 
 def test_form_markup_carries_the_segments_as_data() -> None:
     html, _ = read(PAGE)
-    start = html.index('<div class="pb-form" id="template-form-2"')
-    widget = html[start : html.index("</div>", html.index("pb-form__actions", start))]
-    assert " data-pb-subject" in widget
-    assert 'data-pb-kind="timestamp"' in widget and "Now (UTC)" in widget
-    raw = widget.split('data-pb-segments="', 1)[1].split('"', 1)[0]
+    start = html.index('<div class="playbook-form" id="template-form-2"')
+    widget = html[start : html.index("</div>", html.index("playbook-form__actions", start))]
+    assert " data-playbook-subject" in widget
+    assert 'data-playbook-kind="timestamp"' in widget and "Now (UTC)" in widget
+    raw = widget.split('data-playbook-segments="', 1)[1].split('"', 1)[0]
     segments = json.loads(raw.replace("&#34;", '"').replace("&amp;", "&"))
     assert segments[0] == ["text", "Subject: Update — "]
     assert segments[1] == ["field", "summary", "{summary}"]
@@ -109,7 +109,7 @@ def test_form_markup_carries_the_segments_as_data() -> None:
 
 def test_code_without_placeholders_gets_no_form() -> None:
     html, model = read('```bash\necho ${HOME} {"a": 1}\n```\n')
-    assert model.template_forms == [] and "pb-form" not in html
+    assert model.template_forms == [] and "playbook-form" not in html
 
 
 def test_highlighted_code_blocks_are_found() -> None:

@@ -63,8 +63,8 @@
 
   function setup(section) {
     const store = window.playbookStore;
-    const query = section.querySelector("[data-pb-severity-query]");
-    const result = section.querySelector("[data-pb-severity-result]");
+    const query = section.querySelector("[data-playbook-severity-query]");
+    const result = section.querySelector("[data-playbook-severity-result]");
     const rows = Array.from(section.querySelectorAll('input[type="radio"]')).map(function (input) {
       return {
         input: input,
@@ -79,20 +79,20 @@
 
     function show(row, note) {
       result.replaceChildren();
-      if (note) line(result, "pb-severity__note", note);
+      if (note) line(result, "playbook-severity__note", note);
       if (!row) return;
-      line(result, "pb-severity__verdict", row.severity + " — " + row.description);
-      line(result, "pb-severity__owner", "Primary owner: " + row.owner);
+      line(result, "playbook-severity__verdict", row.severity + " — " + row.description);
+      line(result, "playbook-severity__owner", "Primary owner: " + row.owner);
       line(
         result,
-        "pb-severity__next",
+        "playbook-severity__next",
         "Next: declare it and update stakeholders every " + row.minutes + " minutes."
       );
     }
 
     function mark(matches) {
       rows.forEach(function (row) {
-        row.input.parentElement.classList.toggle("pb-severity__option--match", matches.includes(row));
+        row.input.parentElement.classList.toggle("playbook-severity__option--match", matches.includes(row));
       });
     }
 
@@ -165,7 +165,7 @@
       });
     }
     window.playbookWidgets.storageNotice(
-      section.querySelector("[data-pb-storage-notice]"),
+      section.querySelector("[data-playbook-storage-notice]"),
       store ? store.SITE : ""
     );
     restore();
@@ -173,8 +173,8 @@
   }
 
   function enhance() {
-    document.querySelectorAll("[data-pb-severity]:not([data-pb-ready])").forEach(function (section) {
-      section.setAttribute("data-pb-ready", "");
+    document.querySelectorAll("[data-playbook-severity]:not([data-playbook-ready])").forEach(function (section) {
+      section.setAttribute("data-playbook-ready", "");
       setup(section);
     });
   }

@@ -14,12 +14,17 @@
  *                                   "corrupt" | "newer" | "unconfirmed"; detail is for people
  *   store.onStatus(fn)              fn() when any status changes; returns an unsubscribe function
  *   store.keyOf(scope)              the localStorage key that holds a scope
+ *   store.recoveries()              how many entries this page restored from its second copy
  *
- * Keys are `playbook:<site>:<scope>`, each holding {"schema": 1, "values": {...}}. The site is
- * the `content` of <meta name="playbook-site"> or the first data-playbook-site attribute, else
- * the origin (http) or the site's folder (file://). Unreadable entries are copied to
- * `playbook-backup:<site>:<scope>:<time>` before they are replaced; entries of a newer schema
- * are never written.
+ * Keys are `playbook:<site>:<scope>`, each holding {"schema": 1, "saved": ms, "values": {...}};
+ * sessionStorage keeps a second copy of this tab's last write, restored on load if the browser
+ * dropped the localStorage one (newer `saved` wins, so other tabs' later writes stand).
+ * The site is the `content` of <meta name="playbook-site">, else the first data-playbook-site
+ * attribute, else the origin (http) or the site's folder (file://): so every widget that uses
+ * the store puts data-playbook-site="{{ site_id }}" and data-playbook-page="{{ page_id }}" (from
+ * the extension's settings and PageContext) on its root element. Unreadable entries are copied
+ * to `playbook-backup:<site>:<scope>:<time>` before they are replaced; entries of a newer
+ * schema are never written.
  */
 (function () {
   "use strict";
@@ -29,9 +34,12 @@
   const SITE = "site";
   const records = new Map(); // storage key -> { raw, values, problem, detail }
   const pending = new Map(); // storage key -> Map(key -> value) written here, re-flushed on hide
+  const lastSaved = new Map(); // storage key -> `saved` of this page's last confirmed write
   const listeners = new Map(); // storage key -> Set(fn)
   const statusListeners = new Set();
   let storage = null;
+  let mirror = null; // sessionStorage: the second copy
+  let recovered = 0;
   let globalProblem = "";
   let globalDetail = "";
 
@@ -55,6 +63,45 @@
         storage = null;
         setGlobal("unavailable", "browser storage is unavailable (" + errorName(error) + ")");
       }
+    }
+  }
+
+  function openMirror() {
+    try {
+      mirror = window.sessionStorage;
+      mirror.getItem("playbook-probe");
+    } catch (_) {
+      mirror = null;
+    }
+  }
+
+  function mirrorWrite(key, raw) {
+    try {
+      if (mirror) mirror.setItem(key, raw);
+    } catch (_) {
+      // The second copy is a safeguard; the first one was confirmed.
+    }
+  }
+
+  function recover(key, raw) {
+    // Once per key and page: the tab's own last write, if localStorage lost it.
+    let copy = null;
+    try {
+      copy = mirror ? mirror.getItem(key) : null;
+    } catch (_) {
+      copy = null;
+    }
+    if (copy === null || copy === raw) return raw;
+    const kept = parse(copy);
+    const stored = parse(raw);
+    // Never over an unreadable or newer-schema entry: those are set aside or left alone.
+    if (kept.problem || stored.problem || stored.saved >= kept.saved) return raw;
+    try {
+      storage.setItem(key, copy);
+      recovered += 1;
+      return copy;
+    } catch (_) {
+      return raw;
     }
   }
 
@@ -120,7 +167,7 @@
 
   function parse(raw) {
     // -> { values, problem, detail }
-    if (raw === null) return { values: {}, problem: "", detail: "" };
+    if (raw === null) return { values: {}, problem: "", detail: "", saved: 0 };
     let data;
     try {
       data = JSON.parse(raw);
@@ -139,12 +186,13 @@
         detail: "saved by a newer version of this site, which this page will not overwrite",
       };
     }
-    return { values: data.values, problem: "", detail: "" };
+    return { values: data.values, problem: "", detail: "", saved: Number(data.saved) || 0 };
   }
 
   function load(key) {
-    const raw = readRaw(key);
     const cached = records.get(key);
+    let raw = readRaw(key);
+    if (!cached && storage) raw = recover(key, raw);
     if (cached && (cached.raw === raw || !storage)) return cached;
     const parsed = parse(raw);
     const record = { raw: raw, values: parsed.values || {}, problem: "", detail: "" };
@@ -189,12 +237,15 @@
       else record.values[name] = changes[name];
     });
     if (!writable(record)) return false;
-    const raw = JSON.stringify({ schema: SCHEMA, values: record.values });
+    const saved = Date.now();
+    const raw = JSON.stringify({ schema: SCHEMA, saved: saved, values: record.values });
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         storage.setItem(key, raw);
         if (storage.getItem(key) === raw) {
           record.raw = raw;
+          lastSaved.set(key, saved);
+          mirrorWrite(key, raw);
           if (globalProblem === "full" || globalProblem === "unconfirmed") setGlobal("", "");
           return true;
         }
@@ -227,6 +278,8 @@
   function flush() {
     pending.forEach(function (mine, key) {
       const stored = parse(readRaw(key));
+      // Written since by another tab, whose storage event may not have reached us yet.
+      if (stored.saved > (lastSaved.get(key) || 0)) return;
       const changes = {};
       let differs = false;
       mine.forEach(function (value, name) {
@@ -275,6 +328,7 @@
   }
 
   openStorage();
+  openMirror();
   window.addEventListener("storage", onStorage);
   window.addEventListener("pagehide", flush);
   document.addEventListener("visibilitychange", function () {
@@ -286,6 +340,9 @@
     SITE: SITE,
     pageScope: pageScope,
     keyOf: storageKey,
+    recoveries: function () {
+      return recovered;
+    },
     get: function (scope, key) {
       const value = load(storageKey(scope)).values[key];
       return value === undefined ? undefined : JSON.parse(JSON.stringify(value));

@@ -1,6 +1,6 @@
 /* Template forms: fill in a communication template, preview it, copy it or mail it.
  *
- * The template arrives cut at its placeholders (data-pb-segments, built by the plugin, the
+ * The template arrives cut at its placeholders (data-playbook-segments, built by the plugin, the
  * one parser of placeholders). Values live in playbookStore's site scope as "field:<key>", so
  * every template on the site shares them; the "#" after "SEV-" is the incident's severity
  * ("severity", set by the severity lookup). Values are only ever text: textContent, .value
@@ -27,13 +27,13 @@
   function setup(form) {
     const store = window.playbookStore;
     const scope = store ? store.SITE : "";
-    const segments = JSON.parse(form.dataset.pbSegments);
-    const cadence = JSON.parse(form.dataset.pbCadence);
-    const inputs = Array.from(form.querySelectorAll("[data-pb-field]"));
-    const preview = form.querySelector("[data-pb-preview]");
-    const status = form.querySelector("[data-pb-form-status]");
-    const mailto = form.querySelector("[data-pb-mailto]");
-    const undo = form.querySelector("[data-pb-undo]");
+    const segments = JSON.parse(form.dataset.playbookSegments);
+    const cadence = JSON.parse(form.dataset.playbookCadence);
+    const inputs = Array.from(form.querySelectorAll("[data-playbook-field]"));
+    const preview = form.querySelector("[data-playbook-preview]");
+    const status = form.querySelector("[data-playbook-form-status]");
+    const mailto = form.querySelector("[data-playbook-mailto]");
+    const undo = form.querySelector("[data-playbook-undo]");
     const memory = {}; // values when there is no store
     let cleared = null;
 
@@ -54,15 +54,15 @@
     }
 
     function valueOf(input) {
-      if (input.dataset.pbKind === "severity") return severityNumber();
-      const value = read(FIELD + input.dataset.pbField);
+      if (input.dataset.playbookKind === "severity") return severityNumber();
+      const value = read(FIELD + input.dataset.playbookField);
       return typeof value === "string" ? value : "";
     }
 
     function valuesByKey() {
       const values = {};
       inputs.forEach(function (input) {
-        values[input.dataset.pbField] = valueOf(input);
+        values[input.dataset.playbookField] = valueOf(input);
       });
       return values;
     }
@@ -70,7 +70,7 @@
     function render() {
       const values = valuesByKey();
       inputs.forEach(function (input) {
-        if (document.activeElement !== input) input.value = values[input.dataset.pbField];
+        if (document.activeElement !== input) input.value = values[input.dataset.playbookField];
       });
       preview.replaceChildren();
       segments.forEach(function (segment) {
@@ -80,7 +80,7 @@
           preview.appendChild(document.createTextNode(values[segment[1]]));
         } else {
           const missing = document.createElement("mark");
-          missing.className = "pb-form__missing";
+          missing.className = "playbook-form__missing";
           missing.textContent = segment[2];
           preview.appendChild(missing);
         }
@@ -99,14 +99,14 @@
     }
 
     function save(input, value) {
-      if (input.dataset.pbKind === "severity") {
+      if (input.dataset.playbookKind === "severity") {
         const severity = value.trim() ? "SEV-" + value.trim().replace(/^SEV[- ]?/i, "") : undefined;
         const change = {};
         change[SEVERITY] = severity && { value: severity, at: new Date().toISOString() };
         write(change);
       } else {
         const change = {};
-        change[FIELD + input.dataset.pbField] = value || undefined;
+        change[FIELD + input.dataset.playbookField] = value || undefined;
         write(change);
       }
       if (cleared) {
@@ -120,11 +120,11 @@
       input.addEventListener("input", function () {
         save(input, input.value);
       });
-      const fill = input.parentElement.querySelector("[data-pb-now], [data-pb-next]");
+      const fill = input.parentElement.querySelector("[data-playbook-now], [data-playbook-next]");
       if (!fill) return;
       fill.addEventListener("click", function () {
         const now = new Date();
-        if (fill.hasAttribute("data-pb-now")) {
+        if (fill.hasAttribute("data-playbook-now")) {
           input.value = utcStamp(now);
         } else {
           const severity = read(SEVERITY);
@@ -137,7 +137,7 @@
       });
     });
 
-    form.querySelector("[data-pb-copy]").addEventListener("click", function () {
+    form.querySelector("[data-playbook-copy]").addEventListener("click", function () {
       const text = preview.textContent;
       const done = function () {
         say("Copied the filled template.");
@@ -152,7 +152,7 @@
       }
     });
 
-    form.querySelector("[data-pb-clear]").addEventListener("click", function () {
+    form.querySelector("[data-playbook-clear]").addEventListener("click", function () {
       const all = store ? store.all(scope) : Object.assign({}, memory);
       const removal = {};
       cleared = {};
@@ -184,14 +184,14 @@
         })) render();
       });
     }
-    window.playbookWidgets.storageNotice(form.querySelector("[data-pb-storage-notice]"), scope);
+    window.playbookWidgets.storageNotice(form.querySelector("[data-playbook-storage-notice]"), scope);
     render();
     form.hidden = false;
   }
 
   function enhance() {
-    document.querySelectorAll("[data-pb-form]:not([data-pb-ready])").forEach(function (form) {
-      form.setAttribute("data-pb-ready", "");
+    document.querySelectorAll("[data-playbook-form]:not([data-playbook-ready])").forEach(function (form) {
+      form.setAttribute("data-playbook-ready", "");
       setup(form);
     });
   }

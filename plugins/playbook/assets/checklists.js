@@ -1,0 +1,326 @@
+/* Checklists: enhances the markup of checklist.html. Ticks are kept per page through
+ * playbookStore (store.js), under each item's stable id, as the UTC time of the tick (false:
+ * unticked against a `[x]` written in the page; absent: as written). Adds progress, reset with
+ * confirmation and undo, copy as Markdown, tick times, tab sync and a notice when ticks cannot
+ * be kept. Runs on each page Material's instant navigation shows. Writes no HTML from strings.
+ */
+(function () {
+  "use strict";
+  const store = window.playbookStore;
+  if (!store || window.playbookChecklists) return;
+
+  const active = []; // enhanced checklists still on screen: { root, stop }
+
+  function text(element) {
+    return element.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function pad(number) {
+    return String(number).padStart(2, "0");
+  }
+
+  function utcTime(date) {
+    return pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes()) + " UTC";
+  }
+
+  function utcDate(date) {
+    return date.getUTCFullYear() + "-" + pad(date.getUTCMonth() + 1) + "-" + pad(date.getUTCDate());
+  }
+
+  function announce(element, message) {
+    // Cleared first, so the same message twice is announced twice.
+    element.textContent = "";
+    window.setTimeout(function () {
+      element.textContent = message;
+    }, 50);
+  }
+
+  function noticeText(status) {
+    if (!status.problem) return "";
+    if (!status.kept) return "Ticks will not be kept after this page closes: " + status.detail + ".";
+    return "Saved ticks could not be read: " + status.detail + ". New ticks are kept.";
+  }
+
+  function copyText(value) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(value).catch(function () {
+        return copyBySelection(value);
+      });
+    }
+    return copyBySelection(value);
+  }
+
+  function copyBySelection(value) {
+    // file:// pages and older browsers may refuse the async clipboard.
+    const area = document.createElement("textarea");
+    area.value = value;
+    area.setAttribute("readonly", "");
+    area.className = "playbook-checklist__clipboard";
+    document.body.appendChild(area);
+    area.select();
+    let copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch (_) {
+      copied = false;
+    }
+    area.remove();
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
+  function Checklist(root) {
+    this.root = root;
+    this.scope = store.pageScope(root);
+    this.title = root.getAttribute("data-playbook-title") || "";
+    this.items = [];
+    const byElement = new Map();
+    root.querySelectorAll(".playbook-checklist__item").forEach(function (li) {
+      const item = {
+        li: li,
+        key: li.getAttribute("data-playbook-item"),
+        box: li.querySelector(":scope > .playbook-checklist__box"),
+        label: li.querySelector(":scope > .playbook-checklist__label"),
+        written: li.getAttribute("data-playbook-default") === "checked",
+        parent: byElement.get(li.parentElement.closest(".playbook-checklist__item")) || null,
+        children: [],
+        time: null,
+      };
+      if (item.parent) item.parent.children.push(item);
+      byElement.set(li, item);
+      this.items.push(item);
+    }, this);
+    this.leaves = this.items.filter(function (item) {
+      return item.children.length === 0;
+    });
+    this.leaves.forEach(function (item) {
+      item.time = document.createElement("time");
+      item.time.className = "playbook-checklist__time";
+      item.label.after(item.time);
+    });
+    this.find = function (name) {
+      return root.querySelector(".playbook-checklist__" + name);
+    };
+    this.progress = this.find("progress");
+    this.count = this.find("count");
+    this.status = this.find("status");
+    this.notice = this.find("notice");
+    this.undoSnapshot = null;
+    this.progress.max = Math.max(this.leaves.length, 1);
+    this.find("bar").hidden = false;
+    root.addEventListener("change", this.onChange.bind(this));
+    root.addEventListener("click", this.onClick.bind(this));
+    const render = this.render.bind(this);
+    const unsubscribe = store.subscribe(this.scope, render);
+    const unwatch = store.onStatus(render);
+    this.stop = function () {
+      unsubscribe();
+      unwatch();
+    };
+    this.render();
+  }
+
+  Checklist.prototype.ticked = function (item, values) {
+    const value = values[item.key];
+    return value === undefined ? item.written : value !== false;
+  };
+
+  Checklist.prototype.render = function () {
+    const values = store.all(this.scope);
+    let done = 0;
+    this.leaves.forEach(function (item) {
+      const ticked = this.ticked(item, values);
+      if (ticked) done += 1;
+      item.box.checked = ticked;
+      const value = values[item.key];
+      const when = ticked && typeof value === "string" ? new Date(value) : null;
+      if (when && !isNaN(when.getTime())) {
+        item.time.dateTime = value;
+        item.time.textContent = when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+        item.time.title = utcTime(when) + ", " + utcDate(when);
+        item.time.hidden = false;
+      } else {
+        item.time.textContent = "";
+        item.time.removeAttribute("datetime");
+        item.time.hidden = true;
+      }
+    }, this);
+    // Parents last, deepest first, from their leaves.
+    for (let i = this.items.length - 1; i >= 0; i--) {
+      const item = this.items[i];
+      if (!item.children.length) continue;
+      const states = item.children.map(function (child) {
+        return child.box.indeterminate ? "some" : child.box.checked ? "all" : "none";
+      });
+      const all = states.every(function (s) {
+        return s === "all";
+      });
+      const none = states.every(function (s) {
+        return s === "none";
+      });
+      item.box.checked = all;
+      item.box.indeterminate = !all && !none;
+    }
+    const total = this.leaves.length;
+    this.progress.value = done;
+    const summary = done + " of " + total + " done";
+    if (this.count.textContent !== summary) this.count.textContent = summary;
+    const notice = noticeText(store.status(this.scope));
+    this.notice.hidden = !notice;
+    if (this.notice.textContent !== notice) this.notice.textContent = notice;
+  };
+
+  Checklist.prototype.valueFor = function (item, ticked) {
+    if (ticked) return new Date().toISOString();
+    return item.written ? false : undefined;
+  };
+
+  Checklist.prototype.leavesUnder = function (item) {
+    if (!item.children.length) return [item];
+    return item.children.reduce(
+      function (all, child) {
+        return all.concat(this.leavesUnder(child));
+      }.bind(this),
+      []
+    );
+  };
+
+  Checklist.prototype.onChange = function (event) {
+    const item = this.items.find(function (candidate) {
+      return candidate.box === event.target;
+    });
+    if (!item) return;
+    const changes = {};
+    const ticked = item.box.checked;
+    const values = store.all(this.scope);
+    this.leavesUnder(item).forEach(function (leaf) {
+      // A parent ticks only its unticked steps, keeping the times of those already done.
+      if (this.ticked(leaf, values) !== ticked) changes[leaf.key] = this.valueFor(leaf, ticked);
+    }, this);
+    this.hideUndo();
+    store.setMany(this.scope, changes);
+    this.render();
+  };
+
+  Checklist.prototype.onClick = function (event) {
+    const button = event.target.closest("button");
+    if (!button) return;
+    const confirm = this.find("confirm");
+    if (button.classList.contains("playbook-checklist__copy")) {
+      const status = this.status;
+      copyText(this.markdown()).then(
+        function () {
+          announce(status, "Copied as Markdown.");
+        },
+        function () {
+          announce(status, "The browser refused to copy; select the list and copy it by hand.");
+        }
+      );
+    } else if (button.classList.contains("playbook-checklist__reset")) {
+      confirm.hidden = false;
+      this.find("confirm-reset").focus();
+    } else if (button.classList.contains("playbook-checklist__cancel")) {
+      confirm.hidden = true;
+      this.find("reset").focus();
+    } else if (button.classList.contains("playbook-checklist__confirm-reset")) {
+      const values = store.all(this.scope);
+      const cleared = {};
+      this.undoSnapshot = {};
+      this.leaves.forEach(function (leaf) {
+        this.undoSnapshot[leaf.key] = values[leaf.key];
+        cleared[leaf.key] = undefined;
+      }, this);
+      store.setMany(this.scope, cleared);
+      confirm.hidden = true;
+      this.find("undo").hidden = false;
+      this.find("undo-button").focus();
+      announce(this.status, "Checklist reset.");
+      this.render();
+    } else if (button.classList.contains("playbook-checklist__undo-button")) {
+      if (this.undoSnapshot) store.setMany(this.scope, this.undoSnapshot);
+      this.hideUndo();
+      this.find("reset").focus();
+      announce(this.status, "Ticks restored.");
+      this.render();
+    }
+  };
+
+  Checklist.prototype.hideUndo = function () {
+    this.undoSnapshot = null;
+    this.find("undo").hidden = true;
+  };
+
+  Checklist.prototype.markdown = function () {
+    const values = store.all(this.scope);
+    const lines = [];
+    const walk = function (item, depth) {
+      let line = "  ".repeat(depth) + "- [" + (item.box.checked ? "x" : " ") + "] " + text(item.label);
+      const value = values[item.key];
+      if (!item.children.length && item.box.checked && typeof value === "string") {
+        const when = new Date(value);
+        const sameDay = utcDate(when) === utcDate(new Date());
+        if (!isNaN(when.getTime())) line += " — " + (sameDay ? "" : utcDate(when) + " ") + utcTime(when);
+      }
+      lines.push(line);
+      item.children.forEach(function (child) {
+        walk(child, depth + 1);
+      });
+    };
+    this.items.forEach(function (item) {
+      if (!item.parent) walk(item, 0);
+    });
+    return lines.join("\n") + "\n";
+  };
+
+  function enhancePage(bar) {
+    bar.setAttribute("data-playbook-ready", "");
+    bar.hidden = false;
+    const status = bar.querySelector(".playbook-checklists__status");
+    bar.querySelector(".playbook-checklists__copy").addEventListener("click", function () {
+      const parts = active
+        .filter(function (checklist) {
+          return checklist.root.isConnected;
+        })
+        .map(function (checklist) {
+          return (checklist.title ? "### " + checklist.title + "\n\n" : "") + checklist.markdown();
+        });
+      copyText(parts.join("\n")).then(
+        function () {
+          announce(status, "Copied " + parts.length + " checklists as Markdown.");
+        },
+        function () {
+          announce(status, "The browser refused to copy; select the lists and copy them by hand.");
+        }
+      );
+    });
+  }
+
+  function enhanceAll() {
+    // Instant navigation replaced the page: let go of the checklists it took away.
+    for (let i = active.length - 1; i >= 0; i--) {
+      if (!active[i].root.isConnected) active.splice(i, 1)[0].stop();
+    }
+    document.querySelectorAll(".playbook-checklist:not([data-playbook-ready])").forEach(function (root) {
+      root.setAttribute("data-playbook-ready", "");
+      active.push(new Checklist(root));
+    });
+    document.querySelectorAll(".playbook-checklists:not([data-playbook-ready])").forEach(enhancePage);
+  }
+
+  window.playbookChecklists = Object.freeze({
+    enhance: enhanceAll,
+    // How many checklists hold store subscriptions: those on screen, none left from old pages.
+    active: function () {
+      return active.length;
+    },
+  });
+  // Material emits each page it shows on document$; DOMContentLoaded covers other themes and
+  // file://, where Material's instant navigation never emits. Enhancing twice is a no-op.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(enhanceAll);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", enhanceAll);
+  } else {
+    enhanceAll();
+  }
+})();

@@ -1,0 +1,155 @@
+"""Ticks across edits and rebuilds, and Material's instant navigation, on fixture projects."""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from support import make_project, run_build
+
+STEPS = ["Page the owner", "Freeze deploys", "Open the record"]
+CONFIG = """\
+site_name: Drill
+use_directory_urls: false
+theme:
+  name: material
+  font: false
+  features:
+    - navigation.instant
+plugins:
+  - playbook
+"""
+CLIPBOARD = """
+window.copied = [];
+Object.defineProperty(navigator, "clipboard", {
+  value: { writeText: (text) => { window.copied.push(text); return Promise.resolve(); } },
+});
+"""
+
+
+def drill(steps: list[str]) -> str:
+    return "# Drill\n\n[Other page](other.md)\n\n## Recovery Checklist\n\n" + "".join(
+        f"- [ ] {step}\n" for step in steps
+    )
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = make_project(
+        tmp_path, {"index.md": "# Home\n", "drill.md": drill(STEPS), "other.md": "# Other\n"}
+    )
+    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    build = run_build(root)
+    assert build.returncode == 0, build.output
+    return root
+
+
+@pytest.fixture(params=["http", "file"])
+def drill_url(request: pytest.FixtureRequest, project: Path) -> Iterator[str]:
+    site = project / "site"
+    if request.param == "file":
+        yield (site / "drill.html").as_uri()
+        return
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/drill.html"
+    server.shutdown()
+    server.server_close()
+
+
+def rebuild(project: Path, steps: list[str]) -> None:
+    (project / "docs" / "drill.md").write_text(drill(steps), encoding="utf-8")
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+
+
+def reload(page: Page) -> None:
+    page.reload()
+    expect(page.locator(".playbook-checklist[data-playbook-ready]")).to_be_attached()
+
+
+def test_ticks_follow_their_items_through_edits_and_rebuilds(
+    browser: Browser, project: Path, drill_url: str
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(drill_url)
+    page.get_by_label("Page the owner").check()
+    page.get_by_label("Open the record").check()
+
+    # Reordered, one step inserted, the order of ticks no longer matches positions.
+    rebuild(project, ["Open the record", "New first check", "Freeze deploys", "Page the owner"])
+    reload(page)
+    expect(page.get_by_label("Open the record")).to_be_checked()
+    expect(page.get_by_label("Page the owner")).to_be_checked()
+    expect(page.get_by_label("New first check")).not_to_be_checked()
+    expect(page.get_by_label("Freeze deploys")).not_to_be_checked()
+
+    # One step's text edited: only that step loses its tick.
+    rebuild(project, ["Open the incident record", "Freeze deploys", "Page the owner"])
+    reload(page)
+    expect(page.get_by_label("Open the incident record")).not_to_be_checked()
+    expect(page.get_by_label("Page the owner")).to_be_checked()
+    expect(page.locator(".playbook-checklist__count")).to_have_text("1 of 3 done")
+    context.close()
+
+
+def test_instant_navigation_away_and_back_keeps_ticks_and_one_handler(
+    browser: Browser, tmp_path: Path
+) -> None:
+    # Material's instant navigation runs over http only; from file:// it loads pages whole.
+    handler = functools.partial(_QuietHandler, directory=str(tmp_path / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # It swaps only pages of the sitemap, matched by host and port: site_url must name both.
+    site_url = f"http://127.0.0.1:{server.server_address[1]}/"
+    make_project(
+        tmp_path, {"index.md": "# Home\n", "drill.md": drill(STEPS), "other.md": "# Other\n"}
+    )
+    (tmp_path / "mkdocs.yml").write_text(f"site_url: {site_url}\n" + CONFIG, encoding="utf-8")
+    build = run_build(tmp_path)
+    assert build.returncode == 0, build.output
+    context = browser.new_context()
+    context.add_init_script(CLIPBOARD)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(site_url + "drill.html")
+        page.evaluate("() => { window.sameDocument = true; }")
+        page.get_by_label("Freeze deploys").check()
+        for _ in range(3):
+            page.get_by_role("link", name="Other page").click()
+            expect(page.get_by_role("heading", name="Other", level=1)).to_be_visible()
+            page.go_back()
+            expect(page.locator(".playbook-checklist[data-playbook-ready]")).to_be_attached()
+        # The same document all along: Material swapped the content, the script re-enhanced it.
+        assert page.evaluate("() => window.sameDocument") is True
+        expect(page.get_by_label("Freeze deploys")).to_be_checked()
+        page.get_by_label("Page the owner").check()
+        expect(page.locator(".playbook-checklist__count")).to_have_text("2 of 3 done")
+        page.get_by_role("button", name="Copy as Markdown").click()
+        expect(page.locator(".playbook-checklist__status")).to_have_text("Copied as Markdown.")
+        assert page.evaluate("() => window.copied.length") == 1
+        page.get_by_role("link", name="Other page").click()
+        expect(page.get_by_role("heading", name="Other", level=1)).to_be_visible()
+        page.go_back()
+        expect(page.locator(".playbook-checklist[data-playbook-ready]")).to_be_attached()
+        assert page.evaluate("() => playbookChecklists.active()") == 1
+        assert errors == []
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
