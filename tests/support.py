@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -29,8 +30,10 @@ def run_build(project: Path, *, strict: bool = True, tool: str = "mkdocs") -> Bu
     command = [sys.executable, "-m", tool, "build", "-f", "mkdocs.yml", "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
+    # Material prints a notice that contains the word WARNING unless this is set.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        command, cwd=project, capture_output=True, text=True, timeout=300, check=False
+        command, cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False
     )
     return Build(result.returncode, result.stdout + result.stderr, site_dir)
 

@@ -7,6 +7,37 @@ import re
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+_LEVELS = ("warning", "info", "ignore")
+
+
+class LinkSettings(base.Config):
+    """Levels per kind: `warning` fails `mkdocs build --strict`, `info` lists, `ignore` hides."""
+
+    missing_page = c.Choice(_LEVELS, default="warning")
+    """A link or image to no page or file of the site (names are case-sensitive)."""
+    missing_anchor = c.Choice(_LEVELS, default="warning")
+    """A `#fragment` that is no id of the target page's final HTML."""
+    outside_docs = c.Choice(_LEVELS, default="warning")
+    """A relative link to a repository file outside docs/, which the site does not hold."""
+    repository = c.Choice(_LEVELS, default="warning")
+    """A repository link (`/blob/<branch>/path`) to a path missing from the working tree."""
+    external = c.Choice(_LEVELS, default="warning")
+    """An external link that does not answer in online mode (offline, each is listed as info)."""
+    online = c.Type(bool, default=False)
+    """Fetch external links (HEAD, then GET), a few at a time, caching good answers on disk."""
+    online_cache = c.Type(str, default=".cache/playbook/external-links.json")
+    """Cache of external links found good, relative to mkdocs.yml; empty: no cache."""
+    online_cache_hours = c.Type((int, float), default=24)
+    """How long a good answer is trusted."""
+    online_concurrency = c.Type(int, default=4)
+    """External links fetched at once."""
+    online_timeout = c.Type((int, float), default=10)
+    """Seconds to wait for one external link."""
+    junit_report = c.Type(str, default="")
+    """Write the build's findings to this JUnit XML file (relative to mkdocs.yml)."""
+    github_annotations = c.Choice(("auto", "always", "never"), default="auto")
+    """Print findings as GitHub Actions annotations; `auto`: when `GITHUB_ACTIONS` is set."""
+
 
 class _RegularExpression(c.Type[str]):
     """A string that must compile as a regular expression."""
@@ -36,6 +67,9 @@ class PlaybookConfig(base.Config):
 
     site_variables = c.Type(dict, default={})
     """Extra `site.*` values, as in Jekyll's `_config.yml` (nested mappings become dotted)."""
+
+    links = c.SubConfig(LinkSettings)
+    """Link validation: a level per kind of broken link, online mode and CI reports."""
 
     severity_columns = c.Type(
         dict,

@@ -17,6 +17,10 @@ class Finding:
     column: int = 0
     """1-based column, 0 when unknown."""
     message: str = field(default="", compare=True)
+    level: str = field(default="warning", compare=False)
+    """`warning` fails `mkdocs build --strict`; `info` is only listed."""
+    kind: str = field(default="", compare=False)
+    """What was checked, e.g. `missing_anchor`; empty for other content problems."""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -31,8 +35,17 @@ class Findings:
 
     items: list[Finding] = field(default_factory=list)
 
-    def add(self, path: str, line: int, message: str, column: int = 0) -> None:
-        self.items.append(Finding(path, line, column, message))
+    def add(
+        self,
+        path: str,
+        line: int,
+        message: str,
+        column: int = 0,
+        *,
+        level: str = "warning",
+        kind: str = "",
+    ) -> None:
+        self.items.append(Finding(path, line, column, message, level, kind))
 
     def extend(self, findings: Iterable[Finding]) -> None:
         self.items.extend(findings)

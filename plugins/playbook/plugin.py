@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+import sys
+import time
+from dataclasses import dataclass, replace
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,12 +17,24 @@ from mkdocs.structure.pages import Page
 
 from .config import PlaybookConfig
 from .extension import ASSETS_DIR, SCRIPTS, STYLESHEETS, PlaybookExtension
-from .findings import Findings
+from .external import Settings as OnlineSettings
+from .findings import Finding, Findings
 from .frontmatter import FrontMatter, parse_front_matter
+from .links import (
+    KINDS,
+    Repository,
+    Site,
+    SitePage,
+    TemplateLink,
+    TemplateScanner,
+    leveled,
+    original_column,
+)
 from .liquid import page_variables, site_variables, substitute
-from .model import PageModel
+from .model import Link, PageModel
 from .navigation import NavSource, build_nav
 from .repolinks import RepositoryLinks
+from .reports import github_annotations, junit_xml, step_summary
 from .severity import ROLES, SeveritySettings
 from .source import SourceText
 
@@ -75,6 +89,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             else None
         )
         self.models: dict[str, PageModel] = {}
+        self.line_offsets: dict[str, int] = {}
+        self.templates: dict[str, tuple[list[TemplateLink], set[str]]] = {}
+        self.template_scanner = TemplateScanner()
+        self.written: dict[str, str] = {}
+        """Each page's Markdown body as written, for link columns in the author's text."""
+        self.rendered_sources: dict[str, str] = {}
+        """Each page's Markdown as rendered (variables substituted, links rewritten)."""
         self._rendering: _PageSource | None = None
         self._install_extension(config)
         # Ours first, so a site's own extra_css can override it.
@@ -164,6 +185,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             markdown = self.repository_links.rewrite(
                 SourceText(markdown), page.file.src_uri, published
             )
+        self.written[page.file.src_uri] = source.text
         return markdown
 
     def _on_page_model(self, model: PageModel) -> None:
@@ -172,13 +194,117 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return
         self._rendering = None
         self.models[page.src_uri] = model
+        self.line_offsets[page.src_uri] = page.line_offset
+        self.rendered_sources[page.src_uri] = self.extension.source
         for problem in model.problems:
             line = problem.line + page.line_offset if problem.line else 0
             self.findings.add(page.display_path, line, problem.message, problem.column)
 
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.files = files
+        return env
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        # The theme's links around the content; the content itself is in the page model.
+        model = self.models.get(page.file.src_uri)
+        self.templates[page.file.src_uri] = self.template_scanner.scan(
+            page.file.dest_uri, output, page.content or "", model.ids if model else set()
+        )
+        return None
+
+    # Last, so files other plugins write at the end (the offline search index) are there.
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        for finding in self.findings.sorted():
-            log.warning("%s", finding)
+        started = time.perf_counter()
+        settings = self.config.links
+        online = None
+        if settings.online:
+            cache = settings.online_cache
+            online = OnlineSettings(
+                os.path.join(self.project_dir, cache) if cache else "",
+                float(settings.online_cache_hours) * 3600,
+                settings.online_concurrency,
+                float(settings.online_timeout),
+            )
+        levels = {kind: settings[kind] for kind in KINDS}
+        for link, level in leveled(self._link_site(config), levels, online):
+            self.findings.add(
+                link.path, link.line, link.message, link.column, level=level, kind=link.kind
+            )
+        log.debug("links validated in %.3f s", time.perf_counter() - started)
+        findings = self.findings.sorted()
+        for finding in findings:
+            if finding.level == "info":
+                log.info("%s", finding)
+            else:
+                log.warning("%s", finding)
+        self._write_reports(findings)
+
+    def _link_site(self, config: MkDocsConfig) -> Site:
+        pages: dict[str, SitePage] = {}
+        for file in self.files.documentation_pages():
+            model = self.models.get(file.src_uri)
+            source = self.pages.get(file.src_uri)
+            if model is None or source is None:
+                continue
+            links, ids = self.templates.get(file.src_uri, ([], set()))
+            pages[file.dest_uri] = SitePage(
+                file.src_uri,
+                file.dest_uri,
+                source.display_path,
+                self.line_offsets.get(file.src_uri, 0),
+                self._written_columns(file.src_uri, model),
+                model.ids,
+                links,
+                ids,
+            )
+        repository_url = self.config.repository_url or config.repo_url
+        return Site(
+            pages,
+            frozenset(file.dest_uri for file in self.files),
+            os.path.abspath(config.docs_dir),
+            os.path.abspath(config.site_dir),
+            config.site_url or "",
+            Repository(
+                repository_url.rstrip("/"),
+                os.path.abspath(self.project_dir or "."),
+                tuple(self.config.repository_branches),
+            )
+            if repository_url
+            else None,
+        )
+
+    def _written_columns(self, src_uri: str, model: PageModel) -> list[Link]:
+        """The model's links with columns in the Markdown as written, before substitutions."""
+        written = self.written.get(src_uri, "").split("\n")
+        rendered = self.rendered_sources.get(src_uri, "").split("\n")
+        if len(written) != len(rendered):
+            return model.links
+        moved: list[Link] = []
+        for link in model.links:
+            if 0 < link.line <= len(written):
+                before, after = written[link.line - 1], rendered[link.line - 1]
+                link = replace(link, column=original_column(before, after, link.column))
+            moved.append(link)
+        return moved
+
+    def _write_reports(self, findings: list[Finding]) -> None:
+        settings = self.config.links
+        annotate = settings.github_annotations
+        if annotate == "always" or (annotate == "auto" and os.environ.get("GITHUB_ACTIONS")):
+            sys.stdout.write(github_annotations(findings))
+            sys.stdout.flush()
+            if os.environ.get("GITHUB_STEP_SUMMARY"):
+                with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as stream:
+                    stream.write(step_summary(findings))
+        if settings.junit_report:
+            path = os.path.join(self.project_dir, settings.junit_report)
+            try:
+                os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+                with open(path, "w", encoding="utf-8") as stream:
+                    stream.write(junit_xml(findings))
+            except OSError as error:
+                raise PluginError(f"cannot write the JUnit report {path}: {error}") from error
 
     def _display_path(self, file: File) -> str:
         if not file.abs_src_path:

@@ -22,6 +22,8 @@ _PARSER = MarkdownIt("commonmark").enable("table")
 _SPACE_RE = re.compile(r"\s+")
 _ATTR = r"(?:[#.][\w-]+|[\w-]+=\S+)"
 _ATTR_LIST_RE = re.compile(r"\s*\{:?\s*" + _ATTR + r"(?:\s+" + _ATTR + r")*\s*\}\s*$")
+# Admonitions (`!!!`), details (`???`) and tabs (`===`) whose bodies are indented.
+_BLOCK_EXTENSION_RE = re.compile(r"^[ ]{0,3}(?:!!!|\?\?\?\+?|===)[ \t]")
 _HTML_LINK_RE = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
 
@@ -73,12 +75,23 @@ class SourceMap:
                 self._add("list_item", _plain(inline), line)
         elif token.type == "table_open":
             self._add("table", " | ".join(_header_cells(tokens, index)), line)
+        elif token.type == "code_block" and _in_block_extension(self.lines, token.map[0]):
+            self._read_nested(token.content, token.map[0])
         elif token.type in ("fence", "code_block"):
             self._add("code", token.content.rstrip("\n"), line)
         elif token.type == "inline":
             self._read_links(token, line)
         elif token.type == "html_block":
             self._read_html_links(token.content, line)
+
+    def _read_nested(self, markdown: str, first_line: int) -> None:
+        """An indented body that Python-Markdown renders as Markdown, with its real lines."""
+        tokens = _PARSER.parse(markdown)
+        for token in tokens:
+            if token.map is not None:
+                token.map = [token.map[0] + first_line, token.map[1] + first_line]
+        for index, token in enumerate(tokens):
+            self._read(tokens, index, token)
 
     def _add(self, kind: str, text: str, line: int) -> None:
         self._blocks[kind][normalise(text)].append(line)
@@ -161,6 +174,19 @@ class SourceMap:
             if lines and source_text and wanted.startswith(source_text):
                 return lines.popleft()
         return 0
+
+
+def _in_block_extension(lines: list[str], index: int) -> bool:
+    """Whether the indented lines from `index` are the body of an admonition or the like.
+
+    markdown-it reads a body paragraph after a blank line as an indented code block, where
+    Python-Markdown's admonition renders it as Markdown.
+    """
+    for line in reversed(lines[:index]):
+        if not line.strip() or line.startswith(("    ", "\t")):
+            continue
+        return bool(_BLOCK_EXTENSION_RE.match(line))
+    return False
 
 
 def _plain(inline: Token) -> str:

@@ -55,3 +55,27 @@ def test_links_carry_line_and_column() -> None:
 def test_equal_texts_map_in_document_order() -> None:
     source = SourceMap("- step\n- other\n- step\n")
     assert [source.take("list_item", "step") for _ in range(3)] == [1, 3, 0]
+
+
+def test_links_in_an_admonition_body_after_a_blank_line_keep_their_lines() -> None:
+    # markdown-it reads the indented second paragraph as code; Python-Markdown as Markdown.
+    markdown = (
+        '!!! warning "Careful"\n'
+        "    First [one](A.md#x).\n"
+        "\n"
+        "    Second [two](B.md#y).\n"
+        "\n"
+        "    - [three](C.md)\n"
+        "\n"
+        "Plain.\n"
+        "\n"
+        "    [code](D.md) in a real code block\n"
+    )
+    source = SourceMap(markdown)
+    assert source.links == [
+        SourceLink("A.md#x", 2, 17, "link"),
+        SourceLink("B.md#y", 4, 18, "link"),
+        SourceLink("C.md", 6, 15, "link"),
+    ]
+    assert source.take("list_item", "three") == 6
+    assert source.take("code", "[code](D.md) in a real code block") == 10

@@ -1,0 +1,327 @@
+"""Link validation over plain page data: how each kind of link is resolved and judged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from playbook.external import Settings
+from playbook.links import (
+    EXTERNAL,
+    MISSING_ANCHOR,
+    MISSING_PAGE,
+    OUTSIDE_DOCS,
+    REPOSITORY,
+    LinkFinding,
+    Repository,
+    Site,
+    SitePage,
+    TemplateLink,
+    TemplateScanner,
+    leveled,
+    original_column,
+    validate,
+)
+from playbook.model import Link
+
+REPO = "https://github.com/example/ops"
+LEVELS = {
+    MISSING_PAGE: "warning",
+    MISSING_ANCHOR: "warning",
+    OUTSIDE_DOCS: "warning",
+    REPOSITORY: "warning",
+    EXTERNAL: "warning",
+}
+
+
+def page(src_uri: str, ids: set[str], links: list[Link] | None = None) -> SitePage:
+    url = src_uri[: -len(".md")] + ".html"
+    return SitePage(src_uri, url, f"docs/{src_uri}", 4, links or [], ids)
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A working tree: docs/ with its pages, and files beside it."""
+    for name in (
+        "docs/DATABASE.md",
+        "docs/operations/PLAYBOOK.md",
+        "docs/reference/index.md",
+        "docs/DRAFT.md",
+        "README.md",
+        "scripts/deploy.sh",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    return tmp_path
+
+
+def make_site(tree: Path, playbook_links: list[Link]) -> Site:
+    pages = [
+        page("DATABASE.md", {"recovery-procedures", "café", "Mixed-Case"}),
+        page("operations/PLAYBOOK.md", {"triage"}, playbook_links),
+        page("reference/index.md", {"glossary"}),
+        page("on call.md", set()),
+    ]
+    return Site(
+        {p.url: p for p in pages},
+        frozenset([*(p.url for p in pages), "img/arch.png", "assets/site.css"]),
+        str(tree / "docs"),
+        "",
+        "https://ops.example.com/",
+        Repository(REPO, str(tree), ("main",)),
+    )
+
+
+def check(tree: Path, href: str, source: str | None = None) -> list[LinkFinding]:
+    link = Link(href, "a", 3, 7, source)
+    return validate(make_site(tree, [link]))
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "../DATABASE.html",
+        "../DATABASE.html#recovery-procedures",
+        "../DATABASE.html#caf%C3%A9",  # ids are compared percent-decoded
+        "../DATABASE.html#Mixed-Case",
+        "#triage",
+        "#top",  # the top of the page, with no id (HTML standard)
+        "#",
+        "",
+        "../reference/#glossary",  # a folder serves its index.html
+        "../reference/index.html",
+        "../on%20call.html",
+        "../img/arch.png",
+        "/assets/site.css",
+        "https://ops.example.com/DATABASE.html#recovery-procedures",  # the site's own URL
+        "mailto:oncall@example.com",
+        "tel:+15550100",
+        "data:image/png;base64,AAAA",
+        f"{REPO}/blob/main/scripts/deploy.sh",
+        f"{REPO}/tree/main/scripts",
+        f"{REPO}/blob/main/docs/DATABASE.md#recovery-procedures",
+        REPO,
+        REPO + "/",
+    ],
+)
+def test_links_that_work(tree: Path, href: str) -> None:
+    assert check(tree, href) == []
+
+
+@pytest.mark.parametrize(
+    ("href", "source", "kind", "message"),
+    [
+        (
+            "../DATABASE.html#recovery-procedure",
+            "../DATABASE.md#recovery-procedure",
+            MISSING_ANCHOR,
+            "link target ../DATABASE.md#recovery-procedure: no such anchor; "
+            "did you mean #recovery-procedures?",
+        ),
+        (
+            "../DATABASE.html#mixed-case",
+            None,
+            MISSING_ANCHOR,
+            "link target ../DATABASE.html#mixed-case: no such anchor; did you mean #Mixed-Case?",
+        ),
+        (
+            "../reference/#glosary",
+            None,
+            MISSING_ANCHOR,
+            "link target ../reference/#glosary: no such anchor; did you mean #glossary?",
+        ),
+        ("#nothing-like-it", None, MISSING_ANCHOR, "link target #nothing-like-it: no such anchor"),
+        ("MISSING.md", None, MISSING_PAGE, "link target MISSING.md: no such page or file"),
+        (
+            "../database.md",
+            None,
+            MISSING_PAGE,
+            "link target ../database.md: no such page or file (names are case-sensitive); "
+            "did you mean ../DATABASE.md?",
+        ),
+        (
+            "../DATABASE.md",
+            None,
+            MISSING_PAGE,
+            "link target ../DATABASE.md: links the Markdown source, which is not in the site "
+            "(links in raw HTML are not rewritten); link to ../DATABASE.html",
+        ),
+        (
+            "../DRAFT.md",
+            None,
+            MISSING_PAGE,
+            "link target ../DRAFT.md: exists in docs/ but is not published in the site",
+        ),
+        (
+            "../../README.md",
+            None,
+            OUTSIDE_DOCS,
+            "link target ../../README.md: outside docs/, so not in the site; "
+            f"link to {REPO}/blob/main/README.md",
+        ),
+        (
+            "../../NOT_THERE.txt",
+            None,
+            MISSING_PAGE,
+            "link target ../../NOT_THERE.txt: no such page or file",
+        ),
+        (
+            f"{REPO}/blob/main/docs/GONE.md",
+            None,
+            REPOSITORY,
+            f"link target {REPO}/blob/main/docs/GONE.md: no such file in the repository "
+            "(docs/GONE.md is not in the working tree)",
+        ),
+        (
+            "https://status.example.com/",
+            None,
+            EXTERNAL,
+            "link target https://status.example.com/: external link, not checked",
+        ),
+        (
+            f"{REPO}/blob/v1/docs/GONE.md",  # another branch: not the working tree
+            None,
+            EXTERNAL,
+            f"link target {REPO}/blob/v1/docs/GONE.md: external link, not checked",
+        ),
+    ],
+)
+def test_links_that_break(
+    tree: Path, href: str, source: str | None, kind: str, message: str
+) -> None:
+    assert check(tree, href, source) == [
+        LinkFinding("docs/operations/PLAYBOOK.md", 7, 7, message, kind)
+    ]
+
+
+def test_a_link_without_source_says_where_it_comes_from(tree: Path) -> None:
+    site = make_site(tree, [Link("#gone", "a", 0, 0, None)])
+    [finding] = validate(site)
+    assert (finding.line, finding.column) == (0, 0)
+    assert finding.message.endswith("(in the page's HTML: added by an extension or widget)")
+
+
+def test_images_are_named_as_images(tree: Path) -> None:
+    site = make_site(tree, [Link("../img/missing.png", "img", 2, 3, "../img/missing.png")])
+    assert [f.message for f in validate(site)] == ["image ../img/missing.png: no such page or file"]
+
+
+def test_template_links_are_reported_once_with_their_part(tree: Path) -> None:
+    site = make_site(tree, [])
+    broken = TemplateLink("GONE.html", "a", '<nav class="md-nav md-nav--primary">')
+    for url in ("DATABASE.html", "on call.html"):  # the same target from both pages
+        site.pages[url].template_links.append(broken)
+    findings = validate(site)
+    assert findings == [
+        LinkFinding(
+            "docs/DATABASE.md",
+            0,
+            0,
+            "link target GONE.html: no such page or file "
+            '(in the theme\'s template, <nav class="md-nav md-nav--primary">)',
+            MISSING_PAGE,
+        )
+    ]
+
+
+def test_template_ids_count_as_anchors(tree: Path) -> None:
+    site = make_site(tree, [Link("../DATABASE.html#__drawer", "a", 1, 1, None)])
+    assert validate(site) != []
+    site.pages["DATABASE.html"].template_ids.add("__drawer")
+    assert validate(site) == []
+
+
+def test_template_links_and_ids_come_from_outside_the_content() -> None:
+    content = '<p><a href="inside.html" id="in">x</a></p>'
+    output = (
+        '<html><head><link href="assets/site.css" rel="stylesheet"></head><body>'
+        '<header class="md-header"><a href="index.html" id="logo">l</a></header>'
+        f"<article>{content}</article>"
+        '<footer class="md-footer"><a href="next.html?a=1&amp;b=2">n</a></footer></body></html>'
+    )
+    links, ids = TemplateScanner().scan("page.html", output, content, {"in"})
+    assert links == [
+        TemplateLink("assets/site.css", "link", "<head>"),
+        TemplateLink("index.html", "a", '<header class="md-header">'),
+        TemplateLink("next.html?a=1&b=2", "a", '<footer class="md-footer">'),
+    ]
+    assert ids == {"logo"}
+
+
+@pytest.mark.parametrize(
+    ("href", "kind", "level", "expected"),
+    [
+        ("#gone", MISSING_ANCHOR, "warning", ["warning"]),
+        ("#gone", MISSING_ANCHOR, "info", ["info"]),
+        ("#gone", MISSING_ANCHOR, "ignore", []),
+        ("https://x.example/", EXTERNAL, "warning", ["info"]),  # offline: listed only
+        ("https://x.example/", EXTERNAL, "ignore", []),
+    ],
+)
+def test_levels_per_kind(tree: Path, href: str, kind: str, level: str, expected: list[str]) -> None:
+    site = make_site(tree, [Link(href, "a", 1, 1, None)])
+    result = leveled(site, {**LEVELS, kind: level}, None)
+    assert [lvl for _, lvl in result] == expected
+    assert all(finding.kind == kind for finding, _ in result)
+
+
+def test_online_mode_reports_only_what_fails(tree: Path, tmp_path: Path) -> None:
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from threading import Thread
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_HEAD(self) -> None:
+            self.send_response(200 if self.path == "/ok" else 404)
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Quiet."""
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        site = make_site(
+            tree,
+            [Link(f"{base}/ok#part", "a", 1, 1, None), Link(f"{base}/gone", "a", 2, 1, None)],
+        )
+        settings = Settings(str(tmp_path / "cache.json"), 3600, 2, 5)
+        result = leveled(site, LEVELS, settings)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [(f.line, f.message, level) for f, level in result] == [
+        (6, f"link target {base}/gone: HTTP 404", "warning")
+    ]
+
+
+def test_template_links_are_kept_once_per_folder_but_fragments_per_page() -> None:
+    scanner = TemplateScanner()
+    output = (
+        '<nav class="md-nav"><a href="b.html">b</a><a href="#intro">i</a>'
+        '<a href="#outro">o</a></nav><article></article>'
+    )
+    first, _ = scanner.scan("guide/a.html", output, "<article></article>", {"intro"})
+    again, _ = scanner.scan("guide/c.html", output, "<article></article>", {"intro"})
+    elsewhere, _ = scanner.scan("other/d.html", output, "<article></article>", set())
+    # Fragments found among the page's ids are settled at once; the rest go to the checker.
+    assert [link.href for link in first] == ["#outro", "b.html"]
+    assert [link.href for link in again] == ["#outro"]
+    assert [link.href for link in elsewhere] == ["#intro", "#outro", "b.html"]
+    assert first[1].part == '<nav class="md-nav">'
+
+
+@pytest.mark.parametrize(
+    ("written", "rendered", "column", "expected"),
+    [
+        ("[a](b.md)", "[a](b.md)", 5, 5),
+        ("On {{ site.title }}: [a](b.md)", "On Ops: [a](b.md)", 13, 26),
+        # Inside a rewritten destination: where the destination starts as written.
+        ("[a]({{ site.github.repository_url }}/blob/main/b.md)", "[a](b.md)", 5, 5),
+        ("x {{ v }} [a]({{ u }}/blob/main/c.md)", "x 1 [a](../c.md)", 9, 15),
+        ("[a](b.md)", "[a](b.md)", 0, 0),
+    ],
+)
+def test_original_column(written: str, rendered: str, column: int, expected: int) -> None:
+    assert original_column(written, rendered, column) == expected
