@@ -272,7 +272,6 @@
   };
 
   function enhancePage(bar) {
-    bar.setAttribute("data-playbook-ready", "");
     bar.hidden = false;
     const status = bar.querySelector(".playbook-checklists__status");
     bar.querySelector(".playbook-checklists__copy").addEventListener("click", function () {
@@ -299,11 +298,10 @@
     for (let i = active.length - 1; i >= 0; i--) {
       if (!active[i].root.isConnected) active.splice(i, 1)[0].stop();
     }
-    document.querySelectorAll(".playbook-checklist:not([data-playbook-ready])").forEach(function (root) {
-      root.setAttribute("data-playbook-ready", "");
+    window.playbookWidgets.each(".playbook-checklist", function (root) {
       active.push(new Checklist(root));
     });
-    document.querySelectorAll(".playbook-checklists:not([data-playbook-ready])").forEach(enhancePage);
+    window.playbookWidgets.each(".playbook-checklists", enhancePage);
   }
 
   window.playbookChecklists = Object.freeze({
@@ -313,14 +311,5 @@
       return active.length;
     },
   });
-  // Material emits each page it shows on document$; DOMContentLoaded covers other themes and
-  // file://, where Material's instant navigation never emits. Enhancing twice is a no-op.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(enhanceAll);
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", enhanceAll);
-  } else {
-    enhanceAll();
-  }
+  window.playbookWidgets.onPage(enhanceAll);
 })();

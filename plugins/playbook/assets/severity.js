@@ -172,12 +172,7 @@
     section.hidden = false;
   }
 
-  function enhance() {
-    document.querySelectorAll("[data-playbook-severity]:not([data-playbook-ready])").forEach(function (section) {
-      section.setAttribute("data-playbook-ready", "");
-      setup(section);
-    });
-  }
-
-  window.playbookWidgets.onPage(enhance);
+  window.playbookWidgets.onPage(function () {
+    window.playbookWidgets.each("[data-playbook-severity]", setup);
+  });
 })();

@@ -189,12 +189,7 @@
     form.hidden = false;
   }
 
-  function enhance() {
-    document.querySelectorAll("[data-playbook-form]:not([data-playbook-ready])").forEach(function (form) {
-      form.setAttribute("data-playbook-ready", "");
-      setup(form);
-    });
-  }
-
-  window.playbookWidgets.onPage(enhance);
+  window.playbookWidgets.onPage(function () {
+    window.playbookWidgets.each("[data-playbook-form]", setup);
+  });
 })();

@@ -1,7 +1,10 @@
 /* What every widget script shares: when to enhance a page, and the storage notice.
  *
  *   playbookWidgets.onPage(fn)              fn() on every page view: Material's document$
- *                                           (instant navigation) or DOMContentLoaded
+ *                                           (instant navigation) and DOMContentLoaded; fn
+ *                                           must be idempotent (see each)
+ *   playbookWidgets.each(selector, setup)   setup(element) once for each element not yet
+ *                                           enhanced (marked data-playbook-ready)
  *   playbookWidgets.storageNotice(el, scope) keeps `el` (a hidden notice) showing why values
  *                                           of `scope` are not being kept, if they are not
  */
@@ -9,16 +12,26 @@
   "use strict";
   if (window.playbookWidgets) return;
 
+  // Material emits each page it shows on document$; DOMContentLoaded covers other themes and
+  // file://, where Material's instant navigation never emits. Running twice is harmless.
   function onPage(fn) {
     if (window.document$ && typeof window.document$.subscribe === "function") {
       window.document$.subscribe(function () {
         fn();
       });
-    } else if (document.readyState === "loading") {
+    }
+    if (document.readyState === "loading") {
       document.addEventListener("DOMContentLoaded", fn);
     } else {
       fn();
     }
+  }
+
+  function each(selector, setup) {
+    document.querySelectorAll(selector + ":not([data-playbook-ready])").forEach(function (element) {
+      element.setAttribute("data-playbook-ready", "");
+      setup(element);
+    });
   }
 
   function storageNotice(element, scope) {
@@ -38,5 +51,9 @@
     }
   }
 
-  window.playbookWidgets = { onPage: onPage, storageNotice: storageNotice };
+  window.playbookWidgets = Object.freeze({
+    onPage: onPage,
+    each: each,
+    storageNotice: storageNotice,
+  });
 })();
