@@ -20,6 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 from .alerts import AlertProcessor
 from .analysis import read_page
 from .htmltree import parse_html
+from .lint import duplicate_headings
 from .model import PageModel
 from .sourcemap import SourceMap
 from .widgets import Feature, PageContext, apply_edits, environment
@@ -84,6 +85,7 @@ class _PageReader(Postprocessor):
         for feature in FEATURES:
             feature.read(context)
         text = apply_edits(text, [edit for f in FEATURES for edit in f.render(context)])
+        context.model.problems.extend(duplicate_headings(context.model.headings))
         self.extension.getConfig("on_page_model")(context.model)
         return text
 

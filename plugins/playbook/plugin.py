@@ -16,9 +16,11 @@ from .config import PlaybookConfig
 from .extension import ASSETS_DIR, SCRIPTS, STYLESHEETS, PlaybookExtension
 from .findings import Findings
 from .frontmatter import FrontMatter, parse_front_matter
+from .lint import find_mojibake
 from .liquid import page_variables, site_variables, substitute
 from .model import PageModel
 from .navigation import NavSource, build_nav
+from .placeholders import PlaceholderUse, find_placeholders, mistyped_placeholders
 from .repolinks import RepositoryLinks
 from .source import SourceText
 
@@ -73,6 +75,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             else None
         )
         self.models: dict[str, PageModel] = {}
+        self.placeholder_uses: list[tuple[str, PlaceholderUse]] = []
         self._rendering: _PageSource | None = None
         self._install_extension(config)
         # Ours first, so a site's own extra_css can override it.
@@ -131,6 +134,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         offset = _body_line_offset(page.file.content_string, markdown)
         self._rendering = _PageSource(page.file.src_uri, source_page.display_path, offset)
         source = SourceText(markdown)
+        self._lint_source(source_page.display_path, source, offset)
         variables = {**self.variables, **page_variables(source_page.front_matter.data)}
         markdown, problems = substitute(source, variables)
         for problem in problems:
@@ -153,7 +157,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             line = problem.line + page.line_offset if problem.line else 0
             self.findings.add(page.display_path, line, problem.message, problem.column)
 
+    def _lint_source(self, path: str, source: SourceText, offset: int) -> None:
+        """Mojibake anywhere in the body; placeholders in its code, compared at the end."""
+        for damage in find_mojibake(source):
+            self.findings.add(path, damage.line + offset, damage.message, damage.column)
+        for start, end in source.code_intervals:
+            for found in find_placeholders(source.text, start, end):
+                line, column = source.line_col(found.start)
+                use = PlaceholderUse(found.raw, found.name, line + offset, column)
+                self.placeholder_uses.append((path, use))
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        for mistyped in mistyped_placeholders(self.placeholder_uses):
+            use = mistyped.use
+            self.findings.add(mistyped.page, use.line, mistyped.message, use.column)
         for finding in self.findings.sorted():
             log.warning("%s", finding)
 
