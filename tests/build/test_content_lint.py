@@ -55,7 +55,7 @@ def test_our_repaired_playbook_passes_the_lint(tmp_path: Path) -> None:
         make_project(tmp_path, {"index.md": "# Home\n", "playbook.md": text}), strict=False
     )
     assert build.returncode == 0, build.output
-    assert "Incident Update — {Summary}" in build.html("playbook.html")
+    assert "Incident Update — {Summary}" in build.html("playbook/index.html")
     assert "mojibake" not in build.output
     assert "duplicate heading" not in build.output
     assert "looks mistyped" not in build.output
