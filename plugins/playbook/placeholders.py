@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 _WORD = r"[A-Za-z0-9][\w.\-/]*"
 _PLACEHOLDER_RE = re.compile(
-    r"(?<![{$\\])\{(?P<inner>[ \t]*(?:#|[A-Za-z]" + r"[\w.\-/]*(?:[ \t]+" + _WORD + r")*)[ \t]*)\}(?!\})"
+    r"(?<![{$\\])\{(?P<inner>[ \t]*(?:#|[A-Za-z]"
+    + r"[\w.\-/]*(?:[ \t]+"
+    + _WORD
+    + r")*)[ \t]*)\}(?!\})"
 )
 _SPACE_RE = re.compile(r"[ \t]+")
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -23,6 +25,7 @@ from .navigation import NavSource, build_nav
 from .placeholders import PlaceholderUse, find_placeholders, mistyped_placeholders
 from .repolinks import RepositoryLinks
 from .source import SourceText
+from .themeicons import FOLDER, STYLESHEET, icon_files
 
 log = get_plugin_logger(__name__)
 
@@ -173,6 +176,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.findings.add(mistyped.page, use.line, mistyped.message, use.column)
         for finding in self.findings.sorted():
             log.warning("%s", finding)
+        _write_theme_icons(config.site_dir)
 
     def _display_path(self, file: File) -> str:
         if not file.abs_src_path:
@@ -203,3 +207,19 @@ def _body_line_offset(content: str, markdown: str) -> int:
     if markdown and content.endswith(markdown):
         return content.count("\n", 0, len(content) - len(markdown))
     return 0
+
+
+def _write_theme_icons(site_dir: str) -> None:
+    """Material's `data:` icons as files beside its stylesheet (see `themeicons`)."""
+    stylesheets = Path(site_dir) / "assets" / "stylesheets"
+    for main in sorted(stylesheets.glob("main.*.css")):
+        icons = icon_files(main.read_text(encoding="utf-8"))
+        try:
+            (stylesheets / FOLDER).mkdir(exist_ok=True)
+            for name, svg in icons.files.items():
+                (stylesheets / FOLDER / name).write_text(svg, encoding="utf-8")
+            (stylesheets / STYLESHEET).write_text(icons.stylesheet, encoding="utf-8")
+        except OSError as error:
+            raise PluginError(
+                f"cannot write Material's icons into {stylesheets}: {error}"
+            ) from error

@@ -21,7 +21,7 @@ MOJIBAKE = [
 CLEAN = [
     "Incident Update — {Summary}",
     "Café, naïve, São Paulo, Ångström, Ärger",
-    "🚨 ✅ “quotes” – dashes …",
+    "🚨 ✅ “quotes” \u2013 dashes …",
     "Ã alone, Â alone, â alone",
 ]
 

@@ -1,4 +1,4 @@
-"""`{Placeholder}` tokens: what counts as one, where it stands, and which spellings look mistyped."""
+"""`{Placeholder}` tokens: what counts as one, where it stands, which spellings look mistyped."""
 
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ FOUND = [
     ("{YYYY-MM-DD}/{db_name}", [("{YYYY-MM-DD}", "YYYY-MM-DD", 0), ("{db_name}", "db_name", 13)]),
     ("Update { Summary}", [("{ Summary}", "Summary", 7)]),
     ("{UTC  Timestamp }", [("{UTC  Timestamp }", "UTC Timestamp", 0)]),
-    ("{status page or shared doc}", [("{status page or shared doc}", "status page or shared doc", 0)]),
+    (
+        "{status page or shared doc}",
+        [("{status page or shared doc}", "status page or shared doc", 0)],
+    ),
     # Not placeholders: Liquid, shell, Jinja comments, JSON, awk, empty braces.
     ("{{ site.title }}", []),
     ("echo ${HOME} ${ HOME }", []),
