@@ -5,9 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import quote
 
-from playwright.sync_api import expect
-
-from browsing import Visit
 from hostile import (
     HOSTILE_VALUES,
     STORAGE_VALUES,
@@ -16,6 +13,9 @@ from hostile import (
     material_key,
     plant_storage,
 )
+from playwright.sync_api import expect
+
+from browsing import Visit
 
 PLAYBOOK = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
 
