@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import markdown
 from hypothesis import given
 from hypothesis import strategies as st
@@ -43,7 +45,7 @@ def test_front_matter_never_raises_and_reports_a_line_inside_the_block(text: str
 def test_source_text_code_regions_are_sorted_and_disjoint(text: str) -> None:
     source = SourceText(text)
     intervals = source.code_intervals
-    for (start, end), (next_start, _) in zip(intervals, intervals[1:], strict=False):
+    for (start, end), (next_start, _) in itertools.pairwise(intervals):
         assert start <= end <= next_start
     for offset in range(0, len(text), max(1, len(text) // 20)):
         line, column = source.line_col(offset)
