@@ -9,7 +9,6 @@ Lines are 1-based and relative to the Markdown text given (after front matter).
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import defaultdict, deque
 from dataclasses import dataclass
@@ -64,7 +63,8 @@ class SourceMap:
             inline = next(
                 (
                     t
-                    for t in itertools.islice(tokens, index + 1, None)
+                    # Indexing, not islice: islice walks from the list's start every time.
+                    for t in (tokens[i] for i in range(index + 1, len(tokens)))
                     if t.type in ("inline", "list_item_close")
                 ),
                 None,
@@ -178,7 +178,7 @@ def _plain(inline: Token) -> str:
 
 def _header_cells(tokens: list[Token], index: int) -> list[str]:
     cells: list[str] = []
-    for token in itertools.islice(tokens, index + 1, None):
+    for token in (tokens[i] for i in range(index + 1, len(tokens))):
         if token.type == "thead_close":
             break
         if token.type == "inline":
