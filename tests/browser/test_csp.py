@@ -49,7 +49,7 @@ def test_every_built_page_is_free_of_inline_script(site_build: Build) -> None:
         assert " onclick=" not in html and " onload=" not in html, page
 
 
-def test_search_palette_and_copy_work_under_the_policy(
+def test_search_and_palette_work_under_the_policy(
     open_page: Callable[[str], Visit], csp_site: CspSite
 ) -> None:
     visit = open_page(csp_site.url + "operations/INCIDENT_RESPONSE_PLAYBOOK.html")
