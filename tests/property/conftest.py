@@ -10,5 +10,7 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     derandomize=True,
+    # Same examples on every run and machine, nothing written into the work tree.
+    database=None,
 )
 settings.load_profile("playbook")
