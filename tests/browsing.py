@@ -25,7 +25,7 @@ class Visit:
 
     page: Page
     errors: list[str] = field(default_factory=list)
-    """Uncaught exceptions and console errors."""
+    """Uncaught exceptions (with their stack) and console errors."""
     foreign_requests: list[str] = field(default_factory=list)
     """Requests that left 127.0.0.1 and the file system."""
     csp_violations: list[str] = field(default_factory=list)
@@ -48,3 +48,8 @@ document.addEventListener("securitypolicyviolation", (event) => {
   );
 });
 """
+
+
+def errors_from_our_scripts(errors: list[str]) -> list[str]:
+    """The errors whose stack runs through this plugin's scripts (`assets/playbook/`)."""
+    return [error for error in errors if "/assets/playbook/" in error]

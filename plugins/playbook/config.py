@@ -21,3 +21,18 @@ class PlaybookConfig(base.Config):
 
     site_variables = c.Type(dict, default={})
     """Extra `site.*` values, as in Jekyll's `_config.yml` (nested mappings become dotted)."""
+
+    severity_columns = c.Type(
+        dict,
+        default={
+            "severity": "Severity",
+            "description": "Description",
+            "examples": "Examples",
+            "owner": "Primary Owner",
+        },
+    )
+    """Headers of the severity matrix's columns; a table whose first header is the `severity`
+    one is a severity matrix."""
+
+    update_cadence = c.Type(dict, default={"default": 15})
+    """Minutes between stakeholder updates by severity (`default` for the others)."""

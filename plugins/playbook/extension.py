@@ -8,6 +8,7 @@ files its HTML relies on are `ASSETS_DIR / name` for `STYLESHEETS` and `SCRIPTS`
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,16 +23,19 @@ from .analysis import read_page
 from .htmltree import parse_html
 from .lint import duplicate_headings
 from .model import PageModel
+from .severity import SeverityLookup, SeveritySettings
 from .sourcemap import SourceMap
+from .template_forms import TemplateForms
 from .widgets import Feature, PageContext, apply_edits, environment
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 """Static files the extension's HTML relies on."""
 STYLESHEETS = ["playbook.css"]
-SCRIPTS: list[str] = []
+SCRIPTS: list[str] = ["store.js", "widgets.js", "severity.js", "template_forms.js"]
 """In load order."""
-FEATURES: list[Feature] = []
-"""The widget kinds, each reading its part of the page model and rendering its markup."""
+FEATURES: list[Callable[[], Feature]] = [SeverityLookup, TemplateForms]
+"""The widget kinds, made anew for each page: each reads its part of the page model, then
+renders its markup."""
 
 
 class _SourceCapture(Preprocessor):
@@ -82,9 +86,10 @@ class _PageReader(Postprocessor):
             self.extension.getConfigs(),
             self.extension.page_id,
         )
-        for feature in FEATURES:
+        features = [make() for make in FEATURES]
+        for feature in features:
             feature.read(context)
-        text = apply_edits(text, [edit for f in FEATURES for edit in f.render(context)])
+        text = apply_edits(text, [edit for f in features for edit in f.render(context)])
         context.model.problems.extend(duplicate_headings(context.model.headings))
         self.extension.getConfig("on_page_model")(context.model)
         return text
@@ -103,6 +108,7 @@ class PlaybookExtension(Extension):
             "template_loader": ["", "Jinja loader searched before the bundled fragments"],
             "on_page_model": [_ignore, "Called with each page's PageModel once it is read"],
             "site_id": ["", "Names this site's stored state; empty: scripts use the origin"],
+            "severity": [SeveritySettings(), "How severity matrices are found; update cadence"],
         }
         self.source = ""
         self.document_ready = False

@@ -47,7 +47,11 @@ class Element:
 
     def text(self) -> str:
         """Text content with white space collapsed, as a reader sees it."""
-        return _SPACE_RE.sub(" ", "".join(self._texts())).strip()
+        return _SPACE_RE.sub(" ", self.raw_text()).strip()
+
+    def raw_text(self) -> str:
+        """Text content exactly as in the document (what a `<pre>` shows)."""
+        return "".join(self._texts())
 
     def _texts(self) -> Iterator[str]:
         for child in self.children:

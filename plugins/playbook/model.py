@@ -49,3 +49,52 @@ class PageModel:
     """Every id in the content HTML, including those our widgets add."""
     links: list[Link] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    severity_matrices: list[SeverityMatrix] = field(default_factory=list)
+    template_forms: list[TemplateForm] = field(default_factory=list)
+
+
+# Severity matrix (severity.py) -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeverityRow:
+    severity: str
+    description: str
+    examples: tuple[str, ...]
+    owner: str
+    line: int
+
+
+@dataclass(frozen=True)
+class SeverityMatrix:
+    """A table recognised as the severity matrix, most severe row first."""
+
+    id: str
+    """Id of its lookup widget."""
+    rows: tuple[SeverityRow, ...]
+    line: int
+
+
+# Communication templates (template_forms.py) -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class TemplateField:
+    key: str
+    """Shared by every placeholder of this name on the site (trimmed, case-folded)."""
+    label: str
+    kind: str
+    """`severity`, `timestamp`, `next-update`, `url` or `text`: the input it gets."""
+
+
+@dataclass(frozen=True)
+class TemplateForm:
+    """A code block with placeholders, and the fill-in form built for it."""
+
+    id: str
+    text: str
+    fields: tuple[TemplateField, ...]
+    segments: tuple[tuple[str, ...], ...]
+    """The text cut at its placeholders, in order: `("text", chunk)` and
+    `("field", key, token as written)`."""
+    line: int

@@ -1,11 +1,10 @@
-"""`{Placeholder}` tokens in template text, and placeholders that look mistyped across a site.
+"""`{Placeholder}` tokens in communication templates: the one parser of them.
 
-This is the one parser of placeholders: the template forms read their fields with
-`find_placeholders`, the linter compares every spelling used in the site's code.
-
-A placeholder is a brace pair around a name of words (`{Summary}`, `{UTC Timestamp}`,
-`{YYYY-MM-DD}`) or `{#}`. Liquid (`{{ x }}`), shell (`${X}`), Jinja comments (`{# x #}`) and
-code (`{ "a": 1 }`, `{ print $1 }`) are not placeholders.
+A placeholder is a name in single braces: a letter first (or `#` alone), then letters,
+digits, spaces and `_ . / ' -`, at most 60 characters. `${VAR}`, `{{ x }}` and JSON such as
+`{"a": 1}` are not placeholders. Names match case-insensitively once trimmed, so `{Time}` and
+`{time}` are one value; spaces inside the braces are kept in `raw` for the linter, which
+reports spellings padded with spaces (`{ Summary}`) where the site also writes `{Summary}`.
 """
 
 from __future__ import annotations
@@ -14,47 +13,37 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_WORD = r"[A-Za-z0-9][\w.\-/]*"
 _PLACEHOLDER_RE = re.compile(
-    r"(?<![{$\\])\{(?P<inner>[ \t]*(?:#|[A-Za-z]"
-    + r"[\w.\-/]*(?:[ \t]+"
-    + _WORD
-    + r")*)[ \t]*)\}(?!\})"
+    r"(?<![{$\w])\{(?P<raw>[ \t]*(?:#|[^\W\d_][\w .'/-]{0,59}?)[ \t]*)\}(?!\})"
 )
-_SPACE_RE = re.compile(r"[ \t]+")
 
 
 @dataclass(frozen=True)
 class Placeholder:
-    """One `{Name}` token: where it stands in the text and the name it stands for."""
-
+    name: str
+    """As written, without the braces and surrounding spaces."""
+    raw: str
+    """As written between the braces."""
     start: int
     """Offset of `{` in the text."""
     end: int
     """Offset just after `}`."""
-    raw: str
-    """As written, braces included: `{ Summary}`."""
-    name: str
-    """White space trimmed and collapsed: `Summary`."""
 
     @property
-    def canonical(self) -> str:
-        """How the placeholder is spelled without stray white space: `{Summary}`."""
-        return "{" + self.name + "}"
-
-    @property
-    def is_padded(self) -> bool:
-        """True when the braces hold white space a form field name would not."""
-        return self.raw != self.canonical
+    def key(self) -> str:
+        """What equal placeholders share: the trimmed name, case-folded."""
+        return self.name.casefold()
 
 
 def find_placeholders(text: str, start: int = 0, end: int | None = None) -> list[Placeholder]:
-    """Placeholders in `text[start:end]`, in order, with offsets into `text`."""
-    found: list[Placeholder] = []
-    for match in _PLACEHOLDER_RE.finditer(text, start, len(text) if end is None else end):
-        name = _SPACE_RE.sub(" ", match.group("inner")).strip()
-        found.append(Placeholder(match.start(), match.end(), match.group(0), name))
-    return found
+    """Placeholders in `text` (or in `text[start:end]`, offsets still into `text`), in order."""
+    return [
+        Placeholder(match.group("raw").strip(), match.group("raw"), match.start(), match.end())
+        for match in _PLACEHOLDER_RE.finditer(text, start, len(text) if end is None else end)
+    ]
+
+
+_SPACES_RE = re.compile(r"[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -62,9 +51,20 @@ class PlaceholderUse:
     """A placeholder written in a page's code, with its 1-based line and column in the page."""
 
     raw: str
+    """As written, braces included: `{ Summary}`."""
     name: str
+    """Trimmed, inner white space collapsed: `Summary`."""
     line: int
     column: int
+
+    @classmethod
+    def of(cls, placeholder: Placeholder, line: int, column: int) -> PlaceholderUse:
+        name = _SPACES_RE.sub(" ", placeholder.name)
+        return cls("{" + placeholder.raw + "}", name, line, column)
+
+    @property
+    def clean(self) -> bool:
+        return self.raw == "{" + self.name + "}"
 
 
 @dataclass(frozen=True)
@@ -90,15 +90,16 @@ def mistyped_placeholders(uses: Iterable[tuple[str, PlaceholderUse]]) -> list[Mi
     """Padded or oddly spaced spellings of a placeholder that the site also spells cleanly.
 
     `uses` are `(page, use)` pairs from every page; a padded placeholder nobody spells
-    cleanly (e.g. `{ print }` in awk) is left alone, as it may well be code.
+    cleanly (e.g. `{ print }` in awk) is left alone, as it may well be code. Case is not
+    compared: `{Time}` and `{time}` are one value to the template forms.
     """
     listed = list(uses)
     clean: dict[str, str] = {}
     for page, use in listed:
-        if use.raw == "{" + use.name + "}":
+        if use.clean:
             clean.setdefault(use.name, f"{page}:{use.line}")
     return [
         Mistyped(page, use, "{" + use.name + "}", clean[use.name])
         for page, use in listed
-        if use.raw != "{" + use.name + "}" and use.name in clean
+        if not use.clean and use.name in clean
     ]

@@ -24,6 +24,7 @@ from .model import PageModel
 from .navigation import NavSource, build_nav
 from .placeholders import PlaceholderUse, find_placeholders, mistyped_placeholders
 from .repolinks import RepositoryLinks
+from .severity import ROLES, SeveritySettings
 from .source import SourceText
 from .themeicons import FOLDER, STYLESHEET, icon_files
 
@@ -98,11 +99,31 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 options.update(config.mdx_configs.pop(name, {}) or {})
         self.extension = PlaybookExtension(
             **{"site_id": config.site_url or config.site_name, **options},
+            severity=self._severity_settings(),
             template_loader=config.theme.get_env().loader,
             on_page_model=self._on_page_model,
         )
         # MkDocs hands the list to Python-Markdown, which takes instances as well as names.
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+
+    def _severity_settings(self) -> SeveritySettings:
+        columns = self.config.severity_columns
+        missing = [role for role in ROLES if not isinstance(columns.get(role), str)]
+        if missing:
+            raise PluginError(
+                "mkdocs.yml: plugins.playbook.severity_columns needs a header for "
+                + ", ".join(missing)
+            )
+        cadence = self.config.update_cadence
+        if not all(
+            isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in cadence.values()
+        ):
+            raise PluginError(
+                "mkdocs.yml: plugins.playbook.update_cadence values must be whole minutes"
+            )
+        return SeveritySettings(
+            columns=dict(columns), cadence={str(k): v for k, v in cadence.items()}
+        )
 
     # Late, so pages that other plugins add are placed in the nav too.
     @event_priority(-50)
@@ -167,7 +188,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for start, end in source.code_intervals:
             for found in find_placeholders(source.text, start, end):
                 line, column = source.line_col(found.start)
-                use = PlaceholderUse(found.raw, found.name, line + offset, column)
+                use = PlaceholderUse.of(found, line + offset, column)
                 self.placeholder_uses.append((path, use))
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -57,7 +57,7 @@ def open_page(browser: Browser) -> Iterator[Callable[[str], Visit]]:
         contexts.append(context)
         page = context.new_page()
         visit = Visit(page)
-        page.on("pageerror", lambda error: visit.errors.append(str(error)))
+        page.on("pageerror", lambda error: visit.errors.append(f"{error}\n{error.stack or ''}"))
         page.on(
             "console",
             lambda message: visit.errors.append(message.text) if message.type == "error" else None,

@@ -31,7 +31,7 @@ def test_no_serious_axe_violations(
 ) -> None:
     visit = open_page(site_url + PAGES[0])
     page = visit.page
-    page.emulate_media(color_scheme=preference)
+    page.emulate_media(color_scheme=preference, reduced_motion="reduce")
     # Material stores the palette it chose on the first visit; start without that choice.
     page.evaluate("() => localStorage.clear()")
     found: dict[str, list[str]] = {}

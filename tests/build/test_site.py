@@ -105,7 +105,16 @@ def test_playbook_content_is_the_seed(site_build: Build) -> None:
         (
             "Subject: AdvisorOS Incident Update ï¿½ {Summary}",
             "Subject: AdvisorOS Incident Update — {Summary}",
-        )
+        ),
+        # The seed used {time} for two different times; the first gets its own name.
+        (
+            "We are actively addressing an issue impacting {impact description}. Our team "
+            "initiated mitigation at {time}. Expect the next update by {time}. Track progress "
+            "here: {status page or shared doc}.",
+            "We are actively addressing an issue impacting {impact description}. Our team "
+            "initiated mitigation at {Mitigation start time}. Expect the next update by {time}. "
+            "Track progress here: {status page or shared doc}.",
+        ),
     ]
 
 

@@ -89,7 +89,7 @@ def test_the_counter_sees_quadratic_work() -> None:
         def render(self, context: Any) -> list[Any]:
             return []
 
-    extension.FEATURES.append(Rescan())
+    extension.FEATURES.append(Rescan)
     try:
         small, large = work(long_page(40)), work(long_page(160))
     finally:

@@ -1,63 +1,61 @@
-"""`{Placeholder}` tokens: what counts as one, where it stands, which spellings look mistyped."""
-
 from __future__ import annotations
 
 import pytest
 
 from playbook.placeholders import PlaceholderUse, find_placeholders, mistyped_placeholders
 
-FOUND = [
-    ("SEV-{#} | {Summary}", [("{#}", "#", 4), ("{Summary}", "Summary", 10)]),
-    ("Start: {UTC Timestamp}", [("{UTC Timestamp}", "UTC Timestamp", 7)]),
-    ("at {time}.", [("{time}", "time", 3)]),
-    ("{YYYY-MM-DD}/{db_name}", [("{YYYY-MM-DD}", "YYYY-MM-DD", 0), ("{db_name}", "db_name", 13)]),
-    ("Update { Summary}", [("{ Summary}", "Summary", 7)]),
-    ("{UTC  Timestamp }", [("{UTC  Timestamp }", "UTC Timestamp", 0)]),
-    (
-        "{status page or shared doc}",
-        [("{status page or shared doc}", "status page or shared doc", 0)],
-    ),
-    # Not placeholders: Liquid, shell, Jinja comments, JSON, awk, empty braces.
-    ("{{ site.title }}", []),
-    ("echo ${HOME} ${ HOME }", []),
-    ("{# note #}", []),
-    ('{"a": 1}', []),
-    ("awk '{ print $1 }'", []),
-    ("{}", []),
-    ("{ }", []),
-    ("fn() { return; }", []),
-    ("\\{Escaped}", []),
-    ("{Summary", []),
-]
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (":rotating_light: SEV-{#} | {Summary}", ["#", "Summary"]),
+        (
+            "Start: {UTC Timestamp}\nTracker: {Incident doc link}",
+            ["UTC Timestamp", "Incident doc link"],
+        ),
+        ("by {time}. Track: {status page or shared doc}.", ["time", "status page or shared doc"]),
+        ("{ Summary } and {Customer's name} {x_y} {é}", ["Summary", "Customer's name", "x_y", "é"]),
+        ('${VAR} {{ site.title }} {{x}} {"a": 1} {1abc} {} { } {a}}', []),
+        ("fn() { return x; } {#} {##}", ["#"]),
+        ("{" + "a" * 60 + "} {" + "a" * 61 + "}", ["a" * 60]),
+    ],
+)
+def test_names(text: str, names: list[str]) -> None:
+    assert [p.name for p in find_placeholders(text)] == names
 
 
-@pytest.mark.parametrize(("text", "expected"), FOUND, ids=[case[0] for case in FOUND])
-def test_find_placeholders(text: str, expected: list[tuple[str, str, int]]) -> None:
-    found = find_placeholders(text)
-    assert [(p.raw, p.name, p.start) for p in found] == expected
-    for placeholder in found:
-        assert text[placeholder.start : placeholder.end] == placeholder.raw
+def test_offsets_raw_and_key() -> None:
+    (placeholder,) = find_placeholders("at { Time } now")
+    assert (placeholder.start, placeholder.end) == (3, 11)
+    assert placeholder.raw == " Time "
+    assert placeholder.key == "time"
 
 
 def test_find_placeholders_within_a_range_keeps_offsets_of_the_whole_text() -> None:
     text = "{A} `{B}` {C}"
     found = find_placeholders(text, 4, 9)
-    assert [(p.raw, p.start, p.end) for p in found] == [("{B}", 5, 8)]
+    assert [(p.name, p.start, p.end) for p in found] == [("B", 5, 8)]
 
 
 @pytest.mark.parametrize(
-    ("raw", "canonical", "padded"),
-    [("{Summary}", "{Summary}", False), ("{ Summary}", "{Summary}", True)],
+    ("text", "raw", "name", "clean"),
+    [
+        ("{Summary}", "{Summary}", "Summary", True),
+        ("{ Summary}", "{ Summary}", "Summary", False),
+        ("{UTC  Timestamp }", "{UTC  Timestamp }", "UTC Timestamp", False),
+    ],
 )
-def test_canonical_spelling(raw: str, canonical: str, padded: bool) -> None:
-    (placeholder,) = find_placeholders(raw)
-    assert placeholder.canonical == canonical
-    assert placeholder.is_padded is padded
+def test_a_use_keeps_its_spelling_and_its_clean_name(
+    text: str, raw: str, name: str, clean: bool
+) -> None:
+    (placeholder,) = find_placeholders(text)
+    use = PlaceholderUse.of(placeholder, 3, 7)
+    assert (use.raw, use.name, use.clean, use.line, use.column) == (raw, name, clean, 3, 7)
 
 
-def _use(raw: str, line: int) -> PlaceholderUse:
-    (placeholder,) = find_placeholders(raw)
-    return PlaceholderUse(placeholder.raw, placeholder.name, line, 5)
+def _use(text: str, line: int) -> PlaceholderUse:
+    (placeholder,) = find_placeholders(text)
+    return PlaceholderUse.of(placeholder, line, 5)
 
 
 def test_padded_spelling_of_a_placeholder_the_site_spells_cleanly_is_mistyped() -> None:
@@ -80,7 +78,7 @@ def test_padded_spelling_of_a_placeholder_the_site_spells_cleanly_is_mistyped() 
     "uses",
     [
         [("docs/a.md", _use("{ Summary}", 1))],  # nobody spells it cleanly: may be code
-        [("docs/a.md", _use("{Time}", 1)), ("docs/b.md", _use("{time}", 2))],  # case is kept
+        [("docs/a.md", _use("{Time}", 1)), ("docs/b.md", _use("{time}", 2))],  # one value
         [("docs/a.md", _use("{Summary}", 1)), ("docs/a.md", _use("{Summary}", 2))],
     ],
 )

@@ -1,0 +1,200 @@
+/* Template forms: fill in a communication template, preview it, copy it or mail it.
+ *
+ * The template arrives cut at its placeholders (data-pb-segments, built by the plugin, the
+ * one parser of placeholders). Values live in playbookStore's site scope as "field:<key>", so
+ * every template on the site shares them; the "#" after "SEV-" is the incident's severity
+ * ("severity", set by the severity lookup). Values are only ever text: textContent, .value
+ * and encodeURIComponent, never markup.
+ */
+(function () {
+  "use strict";
+
+  const SEVERITY = "severity";
+  const FIELD = "field:";
+
+  function pad(number) {
+    return String(number).padStart(2, "0");
+  }
+
+  function utcStamp(date) {
+    return date.toISOString().slice(0, 16) + "Z";
+  }
+
+  function utcTime(date) {
+    return pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes()) + " UTC";
+  }
+
+  function setup(form) {
+    const store = window.playbookStore;
+    const scope = store ? store.SITE : "";
+    const segments = JSON.parse(form.dataset.pbSegments);
+    const cadence = JSON.parse(form.dataset.pbCadence);
+    const inputs = Array.from(form.querySelectorAll("[data-pb-field]"));
+    const preview = form.querySelector("[data-pb-preview]");
+    const status = form.querySelector("[data-pb-form-status]");
+    const mailto = form.querySelector("[data-pb-mailto]");
+    const undo = form.querySelector("[data-pb-undo]");
+    const memory = {}; // values when there is no store
+    let cleared = null;
+
+    function read(key) {
+      return store ? store.get(scope, key) : memory[key];
+    }
+
+    function write(changes) {
+      if (store) store.setMany(scope, changes);
+      else Object.assign(memory, changes);
+    }
+
+    function severityNumber() {
+      const severity = read(SEVERITY);
+      return severity && typeof severity.value === "string"
+        ? severity.value.replace(/^SEV[- ]?/i, "")
+        : "";
+    }
+
+    function valueOf(input) {
+      if (input.dataset.pbKind === "severity") return severityNumber();
+      const value = read(FIELD + input.dataset.pbField);
+      return typeof value === "string" ? value : "";
+    }
+
+    function valuesByKey() {
+      const values = {};
+      inputs.forEach(function (input) {
+        values[input.dataset.pbField] = valueOf(input);
+      });
+      return values;
+    }
+
+    function render() {
+      const values = valuesByKey();
+      inputs.forEach(function (input) {
+        if (document.activeElement !== input) input.value = values[input.dataset.pbField];
+      });
+      preview.replaceChildren();
+      segments.forEach(function (segment) {
+        if (segment[0] === "text") {
+          preview.appendChild(document.createTextNode(segment[1]));
+        } else if (values[segment[1]]) {
+          preview.appendChild(document.createTextNode(values[segment[1]]));
+        } else {
+          const missing = document.createElement("mark");
+          missing.className = "pb-form__missing";
+          missing.textContent = segment[2];
+          preview.appendChild(missing);
+        }
+      });
+      if (mailto) {
+        const lines = preview.textContent.split("\n");
+        const subject = lines[0].replace(/^Subject:\s*/, "");
+        const body = lines.slice(1).join("\n").replace(/^\n+/, "");
+        mailto.href =
+          "mailto:?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body);
+      }
+    }
+
+    function say(message) {
+      status.textContent = message;
+    }
+
+    function save(input, value) {
+      if (input.dataset.pbKind === "severity") {
+        const severity = value.trim() ? "SEV-" + value.trim().replace(/^SEV[- ]?/i, "") : undefined;
+        const change = {};
+        change[SEVERITY] = severity && { value: severity, at: new Date().toISOString() };
+        write(change);
+      } else {
+        const change = {};
+        change[FIELD + input.dataset.pbField] = value || undefined;
+        write(change);
+      }
+      if (cleared) {
+        cleared = null;
+        undo.hidden = true;
+      }
+      render();
+    }
+
+    inputs.forEach(function (input) {
+      input.addEventListener("input", function () {
+        save(input, input.value);
+      });
+      const fill = input.parentElement.querySelector("[data-pb-now], [data-pb-next]");
+      if (!fill) return;
+      fill.addEventListener("click", function () {
+        const now = new Date();
+        if (fill.hasAttribute("data-pb-now")) {
+          input.value = utcStamp(now);
+        } else {
+          const severity = read(SEVERITY);
+          const name = severity && severity.value;
+          const minutes = cadence[name] || cadence["default"] || 15;
+          input.value = utcTime(new Date(now.getTime() + minutes * 60000));
+          say("Next update in " + minutes + " minutes" + (name ? " (" + name + ")." : "."));
+        }
+        save(input, input.value);
+      });
+    });
+
+    form.querySelector("[data-pb-copy]").addEventListener("click", function () {
+      const text = preview.textContent;
+      const done = function () {
+        say("Copied the filled template.");
+        form.dispatchEvent(new CustomEvent("playbook:template-copied", { bubbles: true }));
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).then(done, function () {
+          say("Copy failed: select the preview and copy it by hand.");
+        });
+      } else {
+        say("Copy is not available here: select the preview and copy it by hand.");
+      }
+    });
+
+    form.querySelector("[data-pb-clear]").addEventListener("click", function () {
+      const all = store ? store.all(scope) : Object.assign({}, memory);
+      const removal = {};
+      cleared = {};
+      Object.keys(all).forEach(function (key) {
+        if (key.startsWith(FIELD)) {
+          cleared[key] = all[key];
+          removal[key] = undefined;
+        }
+      });
+      write(removal);
+      undo.hidden = false;
+      render();
+      say("Cleared all template values for a new incident.");
+    });
+
+    undo.addEventListener("click", function () {
+      if (cleared) write(cleared);
+      cleared = null;
+      undo.hidden = true;
+      render();
+      say("Restored the template values.");
+    });
+
+    if (store) {
+      const unsubscribe = store.subscribe(scope, function (changes) {
+        if (!form.isConnected) unsubscribe();
+        else if (Object.keys(changes).some(function (key) {
+          return key === SEVERITY || key.startsWith(FIELD);
+        })) render();
+      });
+    }
+    window.playbookWidgets.storageNotice(form.querySelector("[data-pb-storage-notice]"), scope);
+    render();
+    form.hidden = false;
+  }
+
+  function enhance() {
+    document.querySelectorAll("[data-pb-form]:not([data-pb-ready])").forEach(function (form) {
+      form.setAttribute("data-pb-ready", "");
+      setup(form);
+    });
+  }
+
+  window.playbookWidgets.onPage(enhance);
+})();

@@ -1,0 +1,139 @@
+"""store.js, the incident-state store every widget shares: persistence, tabs and failures."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from playwright.sync_api import Page
+
+from browsing import Visit
+
+PAGE = "operations/RUNBOOK.html"
+
+# Each stub runs before the page's scripts, as a browser's own failure would.
+DISABLED = """
+Object.defineProperty(window, "localStorage", {
+  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+});
+"""
+FULL = """
+Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
+"""
+
+
+def _store(page: Page, expression: str, *args: Any) -> Any:
+    script = f"(args) => {{ const s = window.playbookStore; return {expression}; }}"
+    return page.evaluate(script, list(args))
+
+
+def _keys(page: Page) -> dict[str, str]:
+    return page.evaluate(  # type: ignore[no-any-return]
+        "() => Object.fromEntries(Object.keys(localStorage).map(k => [k, localStorage.getItem(k)]))"
+    )
+
+
+def test_values_survive_a_reload_namespaced_by_site_and_scope(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    visit = open_page(base_url + PAGE)
+    page = visit.page
+    assert _store(page, "s.set(s.SITE, 'severity', {level: 2})") is True
+    assert _store(page, "s.set('page:a.md', 'x', 'ticked')") is True
+    page.reload()
+    assert _store(page, "s.get(s.SITE, 'severity')") == {"level": 2}
+    assert _store(page, "s.all('page:a.md')") == {"x": "ticked"}
+    assert _store(page, "s.get('page:b.md', 'x')") is None
+    stored = {k: json.loads(v) for k, v in _keys(page).items() if k.startswith("playbook:")}
+    assert sorted(key.rsplit(":", 1)[-1] for key in stored) == ["a.md", "site"]
+    assert all(value["schema"] == 1 for value in stored.values())
+    assert _store(page, "s.status(s.SITE)") == {"kept": True, "problem": "", "detail": ""}
+    assert visit.errors == []
+
+
+def test_another_tab_sees_changes_at_once(open_page: Callable[[str], Visit], base_url: str) -> None:
+    first = open_page(base_url + PAGE).page
+    second = first.context.new_page()
+    second.goto(base_url + PAGE)
+    second.evaluate(
+        "() => { window.seen = []; playbookStore.subscribe('page:p', "
+        "(changes, source) => window.seen.push([changes, source])); }"
+    )
+    _store(first, "s.setMany('page:p', {a: 1, b: true})")
+    second.wait_for_function("() => window.seen.length > 0")
+    assert second.evaluate("() => window.seen") == [[{"a": 1, "b": True}, "tab"]]
+    # Writes merge: the second tab's key does not erase the first tab's.
+    _store(second, "s.set('page:p', 'c', 3)")
+    assert _store(first, "s.all('page:p')") == {"a": 1, "b": True, "c": 3}
+
+
+def test_corrupt_and_foreign_entries_are_set_aside_not_erased(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    page = open_page(base_url + PAGE).page
+    for scope, bad in (("page:c1", "{not json"), ("page:c2", '{"something": "else"}')):
+        key = _store(page, "s.keyOf(args[0])", scope)
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, bad])
+        page.reload()
+        status = _store(page, "s.status(args[0])", scope)
+        assert status["problem"] == "corrupt", status
+        assert _store(page, "s.all(args[0])", scope) == {}
+        backups = {v: k for k, v in _keys(page).items() if k.startswith("playbook-backup:")}
+        assert bad in backups, backups
+        assert backups[bad] in status["detail"]
+        assert _store(page, "s.set(args[0], 'k', 2)", scope) is True
+        assert _store(page, "s.get(args[0], 'k')", scope) == 2
+
+
+def test_a_newer_schema_entry_is_left_untouched(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    page = open_page(base_url + PAGE).page
+    key = _store(page, "s.keyOf('page:n')")
+    newer = json.dumps({"schema": 99, "values": {"k": "future"}})
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, newer])
+    page.reload()
+    assert _store(page, "s.status('page:n')")["problem"] == "newer"
+    assert _store(page, "s.set('page:n', 'k', 'mine')") is False
+    assert _store(page, "s.get('page:n', 'k')") == "mine"
+    page.evaluate("() => dispatchEvent(new Event('pagehide'))")
+    assert _keys(page)[key] == newer
+
+
+def test_unavailable_storage_keeps_values_in_memory_and_says_why(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    page = open_page(base_url + PAGE).page
+    stacks: list[str] = []
+    page.on("pageerror", lambda error: stacks.append(error.stack or str(error)))
+    page.add_init_script(DISABLED)
+    page.reload()
+    status = _store(page, "s.status(s.SITE)")
+    assert status["kept"] is False and status["problem"] == "unavailable"
+    assert "SecurityError" in status["detail"]
+    assert _store(page, "s.set(s.SITE, 'v', 5)") is False
+    assert _store(page, "s.get(s.SITE, 'v')") == 5
+    # Material's own scripts throw here too; ours must not.
+    assert not [stack for stack in stacks if "assets/playbook/" in stack], stacks
+
+
+def test_full_storage_keeps_values_in_memory_and_says_why(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    visit = open_page(base_url + PAGE)
+    page = visit.page
+    _store(page, "s.set('page:f', 'old', 1)")
+    page.add_init_script(FULL)
+    page.reload()
+    assert _store(page, "s.get('page:f', 'old')") == 1
+    assert _store(page, "s.set('page:f', 'new', 2)") is False
+    assert _store(page, "s.status('page:f')") == {
+        "kept": False,
+        "problem": "full",
+        "detail": "browser storage is full",
+    }
+    assert _store(page, "s.all('page:f')") == {"old": 1, "new": 2}
+    assert visit.errors == []

@@ -1,0 +1,123 @@
+"""Code blocks with placeholders become fill-in forms, one field per distinct name."""
+
+from __future__ import annotations
+
+import json
+
+import markdown
+import pytest
+
+from playbook.extension import PlaybookExtension
+from playbook.model import PageModel, TemplateField
+from playbook.placeholders import find_placeholders
+from playbook.template_forms import field_kind, read_form
+
+SLACK = """:rotating_light: SEV-{#} | {Summary}
+Start: {UTC Timestamp}
+Next update: {Time}
+Tracker: {Incident doc link}"""
+
+PAGE = f"""# Templates
+
+**Internal (Slack)**
+```
+{SLACK}
+```
+
+**Client (Email)**
+```
+Subject: Update — {{summary}}
+
+Mitigation at {{Mitigation start time}}. Next by {{time}}.
+```
+
+```bash
+echo ${{HOME}} {{"a": 1}}
+```
+"""
+
+
+def read(text: str) -> tuple[str, PageModel]:
+    models: list[PageModel] = []
+    html = markdown.markdown(
+        text, extensions=[PlaybookExtension(on_page_model=models.append), "fenced_code"]
+    )
+    return html, models[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("SEV-{#}", "severity"),
+        ("Number {#}", "text"),
+        ("Start: {UTC Timestamp}", "timestamp"),
+        ("at {Mitigation start time}", "timestamp"),
+        ("Next update: {Time}", "next-update"),
+        ("by {time}", "next-update"),
+        ("{Next update}", "next-update"),
+        ("{Incident doc link}", "url"),
+        ("{status page or shared doc}", "url"),
+        ("{Summary}", "text"),
+        ("{What we are doing}", "text"),
+    ],
+)
+def test_field_kind_from_name(text: str, kind: str) -> None:
+    (placeholder,) = find_placeholders(text)
+    assert field_kind(placeholder, text) == kind
+
+
+def test_form_fields_and_segments() -> None:
+    form = read_form(SLACK, 1, 5)
+    assert form is not None
+    assert form.fields == (
+        TemplateField("#", "Severity (SEV-#)", "severity"),
+        TemplateField("summary", "Summary", "text"),
+        TemplateField("utc timestamp", "UTC Timestamp", "timestamp"),
+        TemplateField("time", "Time (next update)", "next-update"),
+        TemplateField("incident doc link", "Incident doc link", "url"),
+    )
+    assert form.segments[:3] == (
+        ("text", ":rotating_light: SEV-"),
+        ("field", "#", "{#}"),
+        ("text", " | "),
+    )
+    assert "".join(s[1] if s[0] == "text" else s[2] for s in form.segments) == SLACK
+
+
+def test_page_forms_with_lines_and_shared_keys() -> None:
+    html, model = read(PAGE)
+    slack, email = model.template_forms
+    assert (slack.id, slack.line) == ("template-form", 4)
+    assert (email.id, email.line) == ("template-form-2", 12)
+    # One value across templates: {Summary} and {summary}, {Time} and {time}.
+    assert {f.key for f in slack.fields} & {f.key for f in email.fields} == {"summary", "time"}
+    assert html.count('<div class="pb-form"') == 2
+    assert "template-form-2" in model.ids
+
+
+def test_form_markup_carries_the_segments_as_data() -> None:
+    html, _ = read(PAGE)
+    start = html.index('<div class="pb-form" id="template-form-2"')
+    widget = html[start : html.index("</div>", html.index("pb-form__actions", start))]
+    assert " data-pb-subject" in widget
+    assert 'data-pb-kind="timestamp"' in widget and "Now (UTC)" in widget
+    raw = widget.split('data-pb-segments="', 1)[1].split('"', 1)[0]
+    segments = json.loads(raw.replace("&#34;", '"').replace("&amp;", "&"))
+    assert segments[0] == ["text", "Subject: Update — "]
+    assert segments[1] == ["field", "summary", "{summary}"]
+
+
+def test_code_without_placeholders_gets_no_form() -> None:
+    html, model = read('```bash\necho ${HOME} {"a": 1}\n```\n')
+    assert model.template_forms == [] and "pb-form" not in html
+
+
+def test_highlighted_code_blocks_are_found() -> None:
+    models: list[PageModel] = []
+    markdown.markdown(
+        "Slack:\n```\nSEV-{#} | {Summary}\n```\n",
+        extensions=[PlaybookExtension(on_page_model=models.append), "pymdownx.superfences"],
+    )
+    (form,) = models[0].template_forms
+    assert [f.key for f in form.fields] == ["#", "summary"]
+    assert form.line == 2
