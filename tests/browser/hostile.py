@@ -39,7 +39,10 @@ STORAGE_VALUES = [
 ]
 """Raw strings for a storage key: broken JSON, wrong shapes, markup, a future schema, huge."""
 
-HOSTILE_ELEMENTS = "img[src='x'], svg[onload], iframe[srcdoc], script:not([src]):not([type])"
+HOSTILE_ELEMENTS = (
+    "img[src='x'], svg[onload], iframe[srcdoc], script:not([src]):not([type]),"
+    " a[href^='javascript:' i], [src^='javascript:' i], [action^='javascript:' i]"
+)
 
 
 def assert_inert(visit: Visit) -> None:
