@@ -20,6 +20,7 @@ _AXE = Axe()
 def serious_violations(page: Page, *, exclude: list[str] | None = None) -> list[str]:
     """Serious and critical axe-core violations on the page, outside the `exclude` selectors."""
     context = {"exclude": [[selector] for selector in exclude]} if exclude else None
+    settle(page)
     results = _AXE.run(page, context=context)
     violations: list[dict[str, Any]] = results.response["violations"]
     return [
@@ -33,6 +34,18 @@ def serious_violations(page: Page, *, exclude: list[str] | None = None) -> list[
 def _reason(node: dict[str, Any]) -> str:
     checks = [*node.get("any", []), *node.get("all", []), *node.get("none", [])]
     return "; ".join(str(check.get("message", "")) for check in checks[:2])
+
+
+def settle(page: Page) -> None:
+    """Waits until no palette switch or CSS transition is under way.
+
+    Colours measured mid-transition (light-palette text on the dark background) are not
+    what a reader sees; Material marks a switch with `data-md-color-switching`.
+    """
+    page.wait_for_function(
+        "() => !document.body.hasAttribute('data-md-color-switching')"
+        " && document.getAnimations().every((a) => a.playState !== 'running')"
+    )
 
 
 def tab_to(page: Page, locator: Locator, limit: int = 200, *, backwards: bool = False) -> int:

@@ -39,7 +39,8 @@ def test_no_serious_axe_violations(
         page.goto(site_url + path)
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[preference])
         found[path] = serious_violations(page, exclude=NOT_YET_OURS)
-    assert {path: v for path, v in found.items() if v} == {}, found
+    problems = [f"{path}: {violation}" for path, v in found.items() for violation in v]
+    assert problems == [], "\n".join(problems)
     assert visit.errors == [], visit.errors
 
 
