@@ -28,11 +28,26 @@ class Visit:
     """Uncaught exceptions (with their stack) and console errors."""
     foreign_requests: list[str] = field(default_factory=list)
     """Requests that left 127.0.0.1 and the file system."""
+    csp_violations: list[str] = field(default_factory=list)
+    """`securitypolicyviolation` events: directive, blocked URI, source file and line."""
+    dialogs: list[str] = field(default_factory=list)
+    """Messages of alert/confirm/prompt dialogs the page opened (each is dismissed)."""
 
 
 def is_local(url: str) -> bool:
     parts = urlsplit(url)
     return parts.scheme in ("file", "data", "blob", "about") or parts.hostname == "127.0.0.1"
+
+
+# Installed before any page script runs; Playwright's init scripts are not subject to the CSP.
+WATCH_CSP = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__playbookCspViolation(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} ` +
+      `at ${event.sourceFile}:${event.lineNumber}`
+  );
+});
+"""
 
 
 def errors_from_our_scripts(errors: list[str]) -> list[str]:

@@ -22,6 +22,7 @@ from .alerts import AlertProcessor
 from .analysis import read_page
 from .checklists import DEFAULT_HEADINGS, Checklists
 from .htmltree import parse_html
+from .lint import duplicate_headings
 from .model import PageModel
 from .severity import SeverityLookup, SeveritySettings
 from .sourcemap import SourceMap
@@ -96,6 +97,7 @@ class _PageReader(Postprocessor):
         for feature in features:
             feature.read(context)
         text = apply_edits(text, [edit for f in features for edit in f.render(context)])
+        context.model.problems.extend(duplicate_headings(context.model.headings))
         self.extension.getConfig("on_page_model")(context.model)
         return text
 

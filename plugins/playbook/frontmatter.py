@@ -48,8 +48,10 @@ def parse_front_matter(text: str) -> FrontMatter:
     match = _BLOCK_RE.match(text)
     if not match:
         return FrontMatter()
-    loader = yaml.SafeLoader(match.group(1))
+    loader: yaml.SafeLoader | None = None
     try:
+        # The reader rejects control characters as it is built: inside the try, too.
+        loader = yaml.SafeLoader(match.group(1))
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
@@ -58,7 +60,8 @@ def parse_front_matter(text: str) -> FrontMatter:
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         return FrontMatter(problem=FrontMatterProblem(line, f"malformed front matter: {reason}"))
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if data is None:
         return FrontMatter(body_start=match.end())
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):

@@ -3,12 +3,14 @@
 A placeholder is a name in single braces: a letter first (or `#` alone), then letters,
 digits, spaces and `_ . / ' -`, at most 60 characters. `${VAR}`, `{{ x }}` and JSON such as
 `{"a": 1}` are not placeholders. Names match case-insensitively once trimmed, so `{Time}` and
-`{time}` are one value; spaces inside the braces are kept in `raw` for the linter.
+`{time}` are one value; spaces inside the braces are kept in `raw` for the linter, which
+reports spellings padded with spaces (`{ Summary}`) where the site also writes `{Summary}`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _PLACEHOLDER_RE = re.compile(
@@ -33,9 +35,71 @@ class Placeholder:
         return self.name.casefold()
 
 
-def find_placeholders(text: str) -> list[Placeholder]:
-    """Placeholders in `text`, in order."""
+def find_placeholders(text: str, start: int = 0, end: int | None = None) -> list[Placeholder]:
+    """Placeholders in `text` (or in `text[start:end]`, offsets still into `text`), in order."""
     return [
         Placeholder(match.group("raw").strip(), match.group("raw"), match.start(), match.end())
-        for match in _PLACEHOLDER_RE.finditer(text)
+        for match in _PLACEHOLDER_RE.finditer(text, start, len(text) if end is None else end)
+    ]
+
+
+_SPACES_RE = re.compile(r"[ \t]+")
+
+
+@dataclass(frozen=True)
+class PlaceholderUse:
+    """A placeholder written in a page's code, with its 1-based line and column in the page."""
+
+    raw: str
+    """As written, braces included: `{ Summary}`."""
+    name: str
+    """Trimmed, inner white space collapsed: `Summary`."""
+    line: int
+    column: int
+
+    @classmethod
+    def of(cls, placeholder: Placeholder, line: int, column: int) -> PlaceholderUse:
+        name = _SPACES_RE.sub(" ", placeholder.name)
+        return cls("{" + placeholder.raw + "}", name, line, column)
+
+    @property
+    def clean(self) -> bool:
+        return self.raw == "{" + self.name + "}"
+
+
+@dataclass(frozen=True)
+class Mistyped:
+    """A placeholder spelled with stray white space where the site spells it cleanly."""
+
+    page: str
+    use: PlaceholderUse
+    intended: str
+    """The clean spelling, `{Summary}`."""
+    seen_at: str
+    """`page:line` of one clean use."""
+
+    @property
+    def message(self) -> str:
+        return (
+            f"placeholder `{self.use.raw}` looks mistyped: the site writes `{self.intended}` "
+            f"(e.g. {self.seen_at}); remove the spaces inside the braces"
+        )
+
+
+def mistyped_placeholders(uses: Iterable[tuple[str, PlaceholderUse]]) -> list[Mistyped]:
+    """Padded or oddly spaced spellings of a placeholder that the site also spells cleanly.
+
+    `uses` are `(page, use)` pairs from every page; a padded placeholder nobody spells
+    cleanly (e.g. `{ print }` in awk) is left alone, as it may well be code. Case is not
+    compared: `{Time}` and `{time}` are one value to the template forms.
+    """
+    listed = list(uses)
+    clean: dict[str, str] = {}
+    for page, use in listed:
+        if use.clean:
+            clean.setdefault(use.name, f"{page}:{use.line}")
+    return [
+        Mistyped(page, use, "{" + use.name + "}", clean[use.name])
+        for page, use in listed
+        if not use.clean and use.name in clean
     ]

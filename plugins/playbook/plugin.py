@@ -7,6 +7,7 @@ import re
 import sys
 import time
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,13 +31,16 @@ from .links import (
     leveled,
     original_column,
 )
+from .lint import find_mojibake
 from .liquid import page_variables, site_variables, substitute
 from .model import Link, PageModel
 from .navigation import NavSource, build_nav
+from .placeholders import PlaceholderUse, find_placeholders, mistyped_placeholders
 from .repolinks import RepositoryLinks
 from .reports import github_annotations, junit_xml, step_summary
 from .severity import ROLES, SeveritySettings
 from .source import SourceText
+from .themeicons import FOLDER, STYLESHEET, icon_files
 
 log = get_plugin_logger(__name__)
 
@@ -96,6 +100,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """Each page's Markdown body as written, for link columns in the author's text."""
         self.rendered_sources: dict[str, str] = {}
         """Each page's Markdown as rendered (variables substituted, links rewritten)."""
+        self.placeholder_uses: list[tuple[str, PlaceholderUse]] = []
         self._rendering: _PageSource | None = None
         self._install_extension(config)
         # Ours first, so a site's own extra_css can override it.
@@ -175,6 +180,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         offset = _body_line_offset(page.file.content_string, markdown)
         self._rendering = _PageSource(page.file.src_uri, source_page.display_path, offset)
         source = SourceText(markdown)
+        self._lint_source(source_page.display_path, source, offset)
         variables = {**self.variables, **page_variables(source_page.front_matter.data)}
         markdown, problems = substitute(source, variables)
         for problem in problems:
@@ -215,6 +221,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     # Last, so files other plugins write at the end (the offline search index) are there.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Before validation: every page's <head> links the icon stylesheet written here.
+        _write_theme_icons(config.site_dir)
         started = time.perf_counter()
         settings = self.config.links
         online = None
@@ -232,6 +240,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 link.path, link.line, link.message, link.column, level=level, kind=link.kind
             )
         log.debug("links validated in %.3f s", time.perf_counter() - started)
+        for mistyped in mistyped_placeholders(self.placeholder_uses):
+            use = mistyped.use
+            self.findings.add(mistyped.page, use.line, mistyped.message, use.column)
         findings = self.findings.sorted()
         for finding in findings:
             if finding.level == "info":
@@ -306,6 +317,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             except OSError as error:
                 raise PluginError(f"cannot write the JUnit report {path}: {error}") from error
 
+    def _lint_source(self, path: str, source: SourceText, offset: int) -> None:
+        """Mojibake anywhere in the body; placeholders in its code, compared at the end."""
+        for damage in find_mojibake(source):
+            self.findings.add(path, damage.line + offset, damage.message, damage.column)
+        for start, end in source.code_intervals:
+            for found in find_placeholders(source.text, start, end):
+                line, column = source.line_col(found.start)
+                use = PlaceholderUse.of(found, line + offset, column)
+                self.placeholder_uses.append((path, use))
+
     def _display_path(self, file: File) -> str:
         if not file.abs_src_path:
             return file.src_uri
@@ -335,3 +356,19 @@ def _body_line_offset(content: str, markdown: str) -> int:
     if markdown and content.endswith(markdown):
         return content.count("\n", 0, len(content) - len(markdown))
     return 0
+
+
+def _write_theme_icons(site_dir: str) -> None:
+    """Material's `data:` icons as files beside its stylesheet (see `themeicons`)."""
+    stylesheets = Path(site_dir) / "assets" / "stylesheets"
+    for main in sorted(stylesheets.glob("main.*.css")):
+        icons = icon_files(main.read_text(encoding="utf-8"))
+        try:
+            (stylesheets / FOLDER).mkdir(exist_ok=True)
+            for name, svg in icons.files.items():
+                (stylesheets / FOLDER / name).write_text(svg, encoding="utf-8")
+            (stylesheets / STYLESHEET).write_text(icons.stylesheet, encoding="utf-8")
+        except OSError as error:
+            raise PluginError(
+                f"cannot write Material's icons into {stylesheets}: {error}"
+            ) from error

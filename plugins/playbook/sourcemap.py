@@ -20,6 +20,9 @@ from markdown_it.token import Token
 
 _PARSER = MarkdownIt("commonmark").enable("table")
 _SPACE_RE = re.compile(r"\s+")
+_TASK_MARKER_RE = re.compile(r"^\[[ xX]\](?: |$)")
+_WINDOW = 64
+"""How far from the last prefix match a prefix match is looked for, either way."""
 _ATTR = r"(?:[#.][\w-]+|[\w-]+=\S+)"
 _ATTR_LIST_RE = re.compile(r"\s*\{:?\s*" + _ATTR + r"(?:\s+" + _ATTR + r")*\s*\}\s*$")
 # Admonitions (`!!!`), details (`???`) and tabs (`===`) whose bodies are indented.
@@ -50,6 +53,10 @@ class SourceMap:
         self._text = markdown
         self.lines = markdown.split("\n")
         self._blocks: dict[str, dict[str, deque[int]]] = defaultdict(lambda: defaultdict(deque))
+        # Blocks in document order, for prefix matches that must not rescan the page.
+        self._order: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._claimed: set[tuple[str, int]] = set()
+        self._cursor: dict[str, int] = defaultdict(int)
         self.links: list[SourceLink] = []
         tokens = _PARSER.parse(markdown)
         for index, token in enumerate(tokens):
@@ -66,7 +73,8 @@ class SourceMap:
             inline = next(
                 (
                     t
-                    for t in itertools.islice(tokens, index + 1, None)
+                    # Indexing, not islice: islice walks from the list's start every time.
+                    for t in (tokens[i] for i in range(index + 1, len(tokens)))
                     if t.type in ("inline", "list_item_close")
                 ),
                 None,
@@ -93,8 +101,17 @@ class SourceMap:
         for index, token in enumerate(tokens):
             self._read(tokens, index, token)
 
+    @staticmethod
+    def _key(kind: str, text: str) -> str:
+        """What a block is matched by: its text, less a list item's task marker, which
+        `pymdownx.tasklist` turns into a checkbox that has no text."""
+        text = normalise(text)
+        return _TASK_MARKER_RE.sub("", text) if kind == "list_item" else text
+
     def _add(self, kind: str, text: str, line: int) -> None:
-        self._blocks[kind][normalise(text)].append(line)
+        text = self._key(kind, text)
+        self._blocks[kind][text].append(line)
+        self._order[kind].append((line, text))
 
     def _read_links(self, inline: Token, line: int) -> None:
         search_from = 0
@@ -164,15 +181,31 @@ class SourceMap:
 
     def take(self, kind: str, text: str) -> int:
         """Line of the next unclaimed `kind` block with this text, or 0."""
-        lines = self._blocks[kind].get(normalise(text))
-        return lines.popleft() if lines else 0
+        lines = self._blocks[kind].get(self._key(kind, text))
+        if not lines:
+            return 0
+        line = lines.popleft()
+        self._claimed.add((kind, line))
+        return line
 
     def take_prefix(self, kind: str, text: str) -> int:
-        """Like `take`, for an element whose HTML text starts with the source block's text."""
-        wanted = normalise(text)
-        for source_text, lines in self._blocks[kind].items():
-            if lines and source_text and wanted.startswith(source_text):
-                return lines.popleft()
+        """Like `take`, for an element whose HTML text starts with the source block's text.
+
+        Elements are asked for in document order, so the search resumes after the last match:
+        a long list costs linear time, not a rescan of the page per item.
+        """
+        wanted = self._key(kind, text)
+        entries = self._order[kind]
+        start = self._cursor[kind]
+        # A bounded window around the last match keeps a page of misses linear too.
+        ahead = range(start, min(len(entries), start + _WINDOW))
+        for index in itertools.chain(ahead, range(max(0, start - _WINDOW), start)):
+            line, source_text = entries[index]
+            if source_text and (kind, line) not in self._claimed and wanted.startswith(source_text):
+                self._claimed.add((kind, line))
+                self._blocks[kind][source_text].remove(line)
+                self._cursor[kind] = index + 1
+                return line
         return 0
 
 
@@ -204,7 +237,7 @@ def _plain(inline: Token) -> str:
 
 def _header_cells(tokens: list[Token], index: int) -> list[str]:
     cells: list[str] = []
-    for token in itertools.islice(tokens, index + 1, None):
+    for token in (tokens[i] for i in range(index + 1, len(tokens))):
         if token.type == "thead_close":
             break
         if token.type == "inline":

@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from csp import CspSite, serve_with_policy
 from playwright.sync_api import Browser, sync_playwright
 
-from browsing import CHROMIUM, CHROMIUM_ARGS, Visit, is_local
+from browsing import CHROMIUM, CHROMIUM_ARGS, WATCH_CSP, Visit, is_local
 from support import Build
 
 
@@ -71,6 +72,16 @@ def open_page(browser: Browser) -> Iterator[Callable[[str], Visit]]:
                 route.abort()  # type: ignore[attr-defined]
 
         context.route("**/*", guard)
+        context.expose_function(
+            "__playbookCspViolation", lambda report: visit.csp_violations.append(report)
+        )
+        context.add_init_script(WATCH_CSP)
+
+        def dismiss(dialog: object) -> None:
+            visit.dialogs.append(dialog.message)  # type: ignore[attr-defined]
+            dialog.dismiss()  # type: ignore[attr-defined]
+
+        page.on("dialog", dismiss)
         page.goto(url)
         return visit
 
@@ -83,3 +94,16 @@ def open_page(browser: Browser) -> Iterator[Callable[[str], Visit]]:
 def base_url(request: pytest.FixtureRequest, site_url: str, site_file_url: str) -> str:
     """Each browser test that takes this runs over HTTP and from `file://`."""
     return site_url if request.param == "http" else site_file_url
+
+
+@pytest.fixture(scope="session")
+def csp_server(site_build: Build) -> Iterator[CspSite]:
+    with serve_with_policy(site_build.site_dir) as site:
+        yield site
+
+
+@pytest.fixture
+def csp_site(csp_server: CspSite) -> CspSite:
+    """The built site served under the strict CSP (`csp.STRICT_POLICY`), reports of this test."""
+    csp_server.reports.clear()
+    return csp_server

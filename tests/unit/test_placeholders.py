@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from playbook.placeholders import find_placeholders
+from playbook.placeholders import PlaceholderUse, find_placeholders, mistyped_placeholders
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,58 @@ def test_offsets_raw_and_key() -> None:
     assert (placeholder.start, placeholder.end) == (3, 11)
     assert placeholder.raw == " Time "
     assert placeholder.key == "time"
+
+
+def test_find_placeholders_within_a_range_keeps_offsets_of_the_whole_text() -> None:
+    text = "{A} `{B}` {C}"
+    found = find_placeholders(text, 4, 9)
+    assert [(p.name, p.start, p.end) for p in found] == [("B", 5, 8)]
+
+
+@pytest.mark.parametrize(
+    ("text", "raw", "name", "clean"),
+    [
+        ("{Summary}", "{Summary}", "Summary", True),
+        ("{ Summary}", "{ Summary}", "Summary", False),
+        ("{UTC  Timestamp }", "{UTC  Timestamp }", "UTC Timestamp", False),
+    ],
+)
+def test_a_use_keeps_its_spelling_and_its_clean_name(
+    text: str, raw: str, name: str, clean: bool
+) -> None:
+    (placeholder,) = find_placeholders(text)
+    use = PlaceholderUse.of(placeholder, 3, 7)
+    assert (use.raw, use.name, use.clean, use.line, use.column) == (raw, name, clean, 3, 7)
+
+
+def _use(text: str, line: int) -> PlaceholderUse:
+    (placeholder,) = find_placeholders(text)
+    return PlaceholderUse.of(placeholder, line, 5)
+
+
+def test_padded_spelling_of_a_placeholder_the_site_spells_cleanly_is_mistyped() -> None:
+    uses = [
+        ("docs/a.md", _use("{Summary}", 48)),
+        ("docs/b.md", _use("{ Summary}", 7)),
+        ("docs/b.md", _use("{UTC  Timestamp}", 9)),
+        ("docs/a.md", _use("{UTC Timestamp}", 49)),
+    ]
+    found = mistyped_placeholders(uses)
+    assert [(m.page, m.use.line, m.intended, m.seen_at) for m in found] == [
+        ("docs/b.md", 7, "{Summary}", "docs/a.md:48"),
+        ("docs/b.md", 9, "{UTC Timestamp}", "docs/a.md:49"),
+    ]
+    assert "`{ Summary}` looks mistyped" in found[0].message
+    assert "`{Summary}`" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "uses",
+    [
+        [("docs/a.md", _use("{ Summary}", 1))],  # nobody spells it cleanly: may be code
+        [("docs/a.md", _use("{Time}", 1)), ("docs/b.md", _use("{time}", 2))],  # one value
+        [("docs/a.md", _use("{Summary}", 1)), ("docs/a.md", _use("{Summary}", 2))],
+    ],
+)
+def test_nothing_mistyped(uses: list[tuple[str, PlaceholderUse]]) -> None:
+    assert mistyped_placeholders(uses) == []

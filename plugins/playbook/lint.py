@@ -1,0 +1,79 @@
+"""Content lint: text damaged by a wrong encoding, and headings a page holds twice.
+
+Mojibake is found in the Markdown as written (so the column is the author's), duplicate
+headings in the page model (so they are judged on what readers get).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Heading, Problem
+from .source import SourceText
+
+# UTF-8 bytes read as Windows-1252 or Latin-1: a lead byte (Ã, Â, â, ï, ð) shown as its own
+# character, followed by the continuation bytes' characters. The replacement character is
+# what a decoder leaves where it gave up.
+_MOJIBAKE_RE = re.compile(
+    "\ufffd+"
+    "|ï¿½"
+    "|â€[\u0080-\u00bf\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022"
+    "\u2026\u2030\u2039\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]"
+    "|[ÂÃ][\u0080-\u00bf\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022"
+    "\u2026\u2030\u2039\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]"
+    "|ðŸ"
+)
+
+
+@dataclass(frozen=True)
+class Mojibake:
+    """A damaged sequence at a 1-based line and column of the text."""
+
+    text: str
+    line: int
+    column: int
+
+    @property
+    def message(self) -> str:
+        # U+FFFD looks like nothing in a terminal: name it.
+        shown = self.text.replace("\ufffd", "U+FFFD")
+        return (
+            f"mojibake `{shown}`: text was decoded with the wrong encoding; "
+            "retype the intended character (e.g. an em dash)"
+        )
+
+
+def find_mojibake(source: SourceText) -> list[Mojibake]:
+    """Every damaged sequence in the text, code included (a broken command is broken too)."""
+    found: list[Mojibake] = []
+    for match in _MOJIBAKE_RE.finditer(source.text):
+        line, column = source.line_col(match.start())
+        found.append(Mojibake(match.group(0), line, column))
+    return found
+
+
+def duplicate_headings(headings: list[Heading]) -> list[Problem]:
+    """A problem for each heading whose text an earlier heading of the page already has.
+
+    The toc extension then gives the second one an anchor like `#name_1`, which links and
+    the checklist state cannot tell apart from the first.
+    """
+    first: dict[str, Heading] = {}
+    problems: list[Problem] = []
+    for heading in headings:
+        key = heading.text.casefold()
+        if not key:
+            continue
+        earlier = first.setdefault(key, heading)
+        if earlier is heading:
+            continue
+        where = f"line {earlier.line}" if earlier.line else "earlier on the page"
+        problems.append(
+            Problem(
+                heading.line,
+                f"duplicate heading '{heading.text}' (also at {where}): its anchor "
+                f"#{heading.id or ''} is ambiguous; give each heading its own text",
+            )
+        )
+    return problems

@@ -1,0 +1,93 @@
+"""The site works with no network at all: over HTTP on this machine and opened from disk.
+
+Every request that would leave the machine is blocked by the harness and recorded; no page
+may attempt one, and navigation and search must work without them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from playwright.sync_api import expect
+
+from browsing import Visit
+from support import Build
+
+# Attributes that make a browser fetch something as the page loads.
+_FETCHED_RE = re.compile(
+    r"<(?:script|img|iframe|source|audio|video|embed)\b[^>]*?\ssrc=\"(?P<src>[^\"]*)\""
+    r"|<link\b[^>]*?\shref=\"(?P<href>[^\"]*)\"[^>]*>",
+    re.IGNORECASE,
+)
+_CSS_URL_RE = re.compile(r"url\(\s*[\"']?(?P<url>[^\"')]*)", re.IGNORECASE)
+
+
+def _remote(url: str) -> bool:
+    return url.startswith(("http:", "https:", "//"))
+
+
+def test_no_page_or_stylesheet_points_at_another_host(site_build: Build) -> None:
+    pages = sorted(site_build.site_dir.rglob("*.html"))
+    assert pages
+    remote: list[str] = []
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for match in _FETCHED_RE.finditer(html):
+            tag = match.group(0)
+            url = match.group("src") or match.group("href") or ""
+            # rel=canonical/alternate/prev/next are links to read, not loads.
+            loads = match.group("src") is not None or re.search(
+                r'rel="(?:stylesheet|preload|preconnect|modulepreload|icon|dns-prefetch)"', tag
+            )
+            if loads and _remote(url):
+                remote.append(f"{page.name}: {tag}")
+        # Mermaid diagrams would make Material's bundle fetch mermaid from a CDN.
+        assert 'class="mermaid"' not in html, page
+    for stylesheet in sorted(site_build.site_dir.rglob("*.css")):
+        css = stylesheet.read_text(encoding="utf-8")
+        remote += [
+            f"{stylesheet.name}: {m['url']}" for m in _CSS_URL_RE.finditer(css) if _remote(m["url"])
+        ]
+        assert "@font-face" not in css or "fonts.gstatic" not in css, stylesheet
+    assert remote == []
+
+
+def test_every_page_loads_with_the_network_cut(
+    open_page: Callable[[str], Visit], base_url: str, site_build: Build
+) -> None:
+    # 404.html is written for a server's root (absolute URLs); a server sends it, not a disk.
+    paths = sorted(
+        p.relative_to(site_build.site_dir).as_posix()
+        for p in site_build.site_dir.rglob("*.html")
+        if p.name != "404.html"
+    )
+    visit = open_page(base_url + paths[0])
+    for path in paths:
+        visit.page.goto(base_url + path)
+        visit.page.wait_for_load_state("load")
+        expect(visit.page.locator("html")).to_contain_class("js")
+    assert visit.foreign_requests == []
+    assert visit.errors == [], visit.errors
+
+
+def test_search_then_navigation_work_offline(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    visit = open_page(base_url + "operations/INCIDENT_RESPONSE_PLAYBOOK.html")
+    page = visit.page
+    page.keyboard.press("/")
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    page.locator("input.md-search__input").press_sequentially("recovery procedures")
+    result = page.locator(".md-search-result__item a").first
+    expect(result).to_be_visible()
+    target = (result.get_attribute("href") or "").split("?")[0].split("#")[0]
+    result.click()
+    page.wait_for_url(f"**/{target.rsplit('/', 1)[-1]}*")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    # Then the primary navigation, which works without script too.
+    page.locator("nav.md-nav--primary").get_by_role("link", name="Home", exact=True).click()
+    page.wait_for_url("**/index.html")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert visit.foreign_requests == []
+    assert visit.errors == [], visit.errors

@@ -1,0 +1,61 @@
+"""The content lint fails `mkdocs build --strict` with file, line and column; clean text passes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from support import ROOT, Build, make_project, run_build
+
+SEED = Path(__file__).parent.parent / "fixtures" / "lint" / "seed-communication-templates.md"
+PLAYBOOK = ROOT / "docs" / "operations" / "INCIDENT_RESPONSE_PLAYBOOK.md"
+LINT_PAGES = {
+    "index.md": "# Home\n\nSee the [seed](seed.md).\n",
+    "duplicates.md": "# Duplicates\n\n## Recovery\n\nText.\n\n## Escalation\n\n## Recovery\n",
+    "padded.md": "# Padded\n\n```\nUpdate: { Summary} at {UTC  Timestamp}\n```\n",
+}
+
+
+def _warnings(build: Build, where: str) -> list[str]:
+    return [line for line in build.output.splitlines() if "WARNING" in line and where in line]
+
+
+@pytest.fixture(scope="module")
+def lint_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    pages = {**LINT_PAGES, "seed.md": SEED.read_text(encoding="utf-8")}
+    return run_build(make_project(tmp_path_factory.mktemp("lint"), pages))
+
+
+def test_the_seeds_damaged_character_fails_the_build_with_file_line_and_column(
+    lint_build: Build,
+) -> None:
+    assert lint_build.returncode != 0
+    # Line 18 of the fixture (front matter included), after "Subject: AdvisorOS Incident Update ".
+    (warning,) = _warnings(lint_build, "docs/seed.md:18:36:")
+    assert "mojibake `ï¿½`" in warning
+
+
+def test_a_heading_repeated_on_a_page_is_reported(lint_build: Build) -> None:
+    (warning,) = _warnings(lint_build, "docs/duplicates.md:9:")
+    assert "duplicate heading 'Recovery' (also at line 3)" in warning
+
+
+def test_padded_placeholders_are_reported_against_the_clean_spelling(lint_build: Build) -> None:
+    (summary,) = _warnings(lint_build, "docs/padded.md:4:9:")
+    assert "`{ Summary}` looks mistyped: the site writes `{Summary}` (e.g. docs/seed.md:" in summary
+    (timestamp,) = _warnings(lint_build, "docs/padded.md:4:23:")
+    assert "`{UTC  Timestamp}` looks mistyped" in timestamp
+
+
+def test_our_repaired_playbook_passes_the_lint(tmp_path: Path) -> None:
+    text = PLAYBOOK.read_text(encoding="utf-8")
+    assert "Incident Update — {Summary}" in text
+    build = run_build(
+        make_project(tmp_path, {"index.md": "# Home\n", "playbook.md": text}), strict=False
+    )
+    assert build.returncode == 0, build.output
+    assert "Incident Update — {Summary}" in build.html("playbook/index.html")
+    assert "mojibake" not in build.output
+    assert "duplicate heading" not in build.output
+    assert "looks mistyped" not in build.output

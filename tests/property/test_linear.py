@@ -1,0 +1,97 @@
+"""A long page and a long checklist cost work in proportion to their size.
+
+Work is counted, not timed: every Python call made while the page is converted, and every
+line our package executes (its loops included). Four times the content must cost at most
+about four times the work; a quadratic step would cost sixteen. Wall-clock speed (a 10 MB
+page, a 5,000-item checklist) is the benchmarks' to measure.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import markdown
+import pytest
+from test_never_crash import SITE_EXTENSIONS
+
+from playbook.extension import PlaybookExtension
+
+_PACKAGE = str(Path(__file__).resolve().parents[2] / "plugins" / "playbook")
+# Fixed costs (extension set-up, the page's first heading) make small pages relatively dearer,
+# so the ratio sits just under 4; quadratic growth would put it near 16.
+LINEAR_RATIO = 4.4
+
+
+def checklist(items: int) -> str:
+    steps = "".join(f"- [ ] Step {k}: see [runbook](RUNBOOK.md#step-{k})\n" for k in range(items))
+    return "# Checklist\n\n## Steps\n\n" + steps
+
+
+def long_page(sections: int) -> str:
+    return "".join(
+        f"## Section {k}\n\nText with [link](DB.md#s{k}), `code {k}` and {{Summary}}.\n\n"
+        f"```\nrun {k}\n```\n\n| a | b |\n|---|---|\n| {k} | x |\n\n- item {k}\n\n"
+        for k in range(sections)
+    )
+
+
+def work(text: str) -> int:
+    """Python calls anywhere plus lines executed in our package, converting `text`."""
+    count = 0
+
+    def lines(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return lines
+
+    def calls(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        count += 1
+        return lines if frame.f_code.co_filename.startswith(_PACKAGE) else None
+
+    md = markdown.Markdown(extensions=[PlaybookExtension(), *SITE_EXTENSIONS])
+    sys.settrace(calls)
+    try:
+        md.convert(text)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize(("make", "size"), [(checklist, 150), (long_page, 40)])
+def test_four_times_the_content_costs_about_four_times_the_work(
+    make: Callable[[int], str], size: int
+) -> None:
+    small, large = work(make(size)), work(make(4 * size))
+    assert small > 1000
+    assert large / small <= LINEAR_RATIO, (small, large, large / small)
+
+
+def test_the_counter_sees_quadratic_work() -> None:
+    """The measure itself: a step that compares every heading with every other is caught.
+
+    It does as little as a real rescan would (a few calls per pair), at 40 and 160 headings.
+    """
+    import playbook.extension as extension
+    from playbook.sourcemap import normalise
+
+    class Rescan:
+        def read(self, context: Any) -> None:
+            for heading in context.model.headings:
+                for other in context.model.headings:
+                    _ = [normalise(heading.text) == normalise(other.text) for _ in range(4)]
+
+        def render(self, context: Any) -> list[Any]:
+            return []
+
+    extension.FEATURES.append(Rescan)
+    try:
+        small, large = work(long_page(40)), work(long_page(160))
+    finally:
+        extension.FEATURES.pop()
+    assert large / small > LINEAR_RATIO

@@ -1,0 +1,67 @@
+"""Content lint: mojibake with line and column, and headings a page holds twice."""
+
+from __future__ import annotations
+
+import pytest
+
+from playbook.lint import duplicate_headings, find_mojibake
+from playbook.model import Heading
+from playbook.source import SourceText
+
+MOJIBAKE = [
+    ("Incident Update ï¿½ {Summary}", [("ï¿½", 1, 17)]),
+    ("Rollback â€” now", [("â€”", 1, 10)]),
+    ("line one\nCafÃ© open", [("Ã©", 2, 4)]),
+    ("say â€œhiâ€\x9d", [("â€œ", 1, 5), ("â€\x9d", 1, 10)]),
+    ("a\ufffdb", [("\ufffd", 1, 2)]),
+    ("Â\u00a0gap", [("Â\u00a0", 1, 1)]),
+    ("ðŸš¨ alert", [("ðŸ", 1, 1)]),
+    ("```\nrm â€“rf\n```", [("â€“", 2, 4)]),
+]
+CLEAN = [
+    "Incident Update — {Summary}",
+    "Café, naïve, São Paulo, Ångström, Ärger",
+    "🚨 ✅ “quotes” \u2013 dashes …",
+    "Ã alone, Â alone, â alone",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MOJIBAKE, ids=[case[0] for case in MOJIBAKE])
+def test_mojibake_is_found_where_it_stands(text: str, expected: list[tuple[str, int, int]]) -> None:
+    assert [(m.text, m.line, m.column) for m in find_mojibake(SourceText(text))] == expected
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_correct_text_is_not_mojibake(text: str) -> None:
+    assert find_mojibake(SourceText(text)) == []
+
+
+def test_mojibake_message_names_the_damage_and_the_fix() -> None:
+    (damage,) = find_mojibake(SourceText("a\ufffdb"))
+    assert "mojibake `U+FFFD`" in damage.message
+    assert "wrong encoding" in damage.message
+
+
+def test_a_repeated_heading_is_reported_at_its_second_line() -> None:
+    headings = [
+        Heading(1, "Playbook", "playbook", 1),
+        Heading(2, "Recovery", "recovery", 5),
+        Heading(2, "Escalation", "escalation", 9),
+        Heading(3, "recovery", "recovery_1", 12),
+    ]
+    (problem,) = duplicate_headings(headings)
+    assert problem.line == 12
+    assert "duplicate heading 'recovery' (also at line 5)" in problem.message
+    assert "#recovery_1" in problem.message
+
+
+@pytest.mark.parametrize(
+    "headings",
+    [
+        [],
+        [Heading(2, "Recovery", "recovery", 3), Heading(2, "Recovery steps", "steps", 4)],
+        [Heading(2, "", None, 3), Heading(2, "", None, 4)],
+    ],
+)
+def test_distinct_headings_pass(headings: list[Heading]) -> None:
+    assert duplicate_headings(headings) == []
