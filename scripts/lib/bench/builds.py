@@ -102,7 +102,8 @@ def make_project(root: Path, pages: int, seed: int = 1) -> Project:
 
 def build_once(config: Path) -> dict[str, Any]:
     """One build in a fresh interpreter."""
-    env = {**os.environ, "PYTHONPATH": str(LIB_DIR)}
+    path = [str(LIB_DIR), *filter(None, [os.environ.get("PYTHONPATH")])]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
     result = subprocess.run(
         [sys.executable, "-m", "bench.buildrun", str(config)],
         cwd=config.parent,

@@ -73,13 +73,13 @@ def targets(data: dict[str, Any]) -> list[dict[str, Any]]:
     )
     foreign = len(weight["third_party_requests"]) + len(data["enhancement"]["third_party_requests"])
     result.append(_target("Third-party requests", str(foreign), "0", foreign == 0))
-    enhanced = data["enhancement"]["enhanced_ms"]
+    enhanced = data["enhancement"]["added_dcl_ms"]
     result.append(
         _target(
-            "Enhancement, DOMContentLoaded to widgets enhanced",
-            f"{enhanced:.1f} ms" if enhanced is not None else ABSENT,
+            "Enhancement, added to DOMContentLoaded",
+            f"{enhanced:.1f} ms",
             f"< {ENHANCE_TARGET_MS:.0f} ms",
-            enhanced < ENHANCE_TARGET_MS if enhanced is not None else None,
+            enhanced < ENHANCE_TARGET_MS,
         )
     )
     toggle = data["enhancement"]["toggle"]
@@ -229,7 +229,7 @@ def _enhancement_section(data: dict[str, Any]) -> list[str]:
     result = data["enhancement"]
     counts = result["enhanced"]
     dcl, load = result["dcl_handlers_ms"], result["load_end_ms"]
-    enhanced = result["enhanced_ms"]
+    mark = result["last_mark_ms"]
     lines = [
         "## Enhancement time",
         "",
@@ -247,10 +247,13 @@ def _enhancement_section(data: dict[str, Any]) -> list[str]:
             f"{counts.get('checkboxes_in_content', 0)} checkboxes, none in a checklist widget)."
         )
     lines += [
-        "- DOMContentLoaded to the last `playbook:enhanced` mark: "
-        + (f"{enhanced:.1f} ms." if enhanced is not None else f"{ABSENT} (no mark)."),
-        f"- DOMContentLoaded handlers, all scripts: {dcl['ours']:.1f} ms with ours, "
-        f"{dcl['baseline']:.1f} ms without ({dcl['ours'] / max(dcl['baseline'], 0.1):.2f}x).",
+        f"- DOMContentLoaded handlers (Material's and ours; every widget enhances there): "
+        f"{dcl['ours']:.1f} ms with ours, {dcl['baseline']:.1f} ms without "
+        f"({dcl['ours'] / max(dcl['baseline'], 0.1):.2f}x); added by ours, median of the "
+        f"visit pairs: **{result['added_dcl_ms']:.1f} ms**.",
+        "- DOMContentLoaded to the last `playbook:enhanced` mark (scripts that enhance through "
+        "`playbookWidgets.onPage`): "
+        + (f"{mark:.1f} ms." if mark is not None else f"{ABSENT} (no mark)."),
         f"- Load event end from navigation start: {load['ours']:.1f} ms with ours, "
         f"{load['baseline']:.1f} ms without ({load['ours'] / max(load['baseline'], 0.1):.2f}x).",
     ]
