@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import IO
 
 _BUILT_RE = re.compile(r"Documentation built in ([0-9.]+) seconds")
+_SERVING_RE = re.compile(r"Serving on (\S+)")
+_DETECTED_RE = re.compile(r"(Detected file changes)")
+_DETECT_TIMEOUT = 15.0
 _TIMEOUT = 600.0
+_EDITS = 3
+_POLL_SETTLE = 2.0
+"""Seconds after "Serving on" before an edit: MkDocs polls the files every 0.5 s."""
 
 
 def _free_port() -> int:
@@ -29,15 +35,16 @@ def _lines(stream: IO[str], into: queue.Queue[str]) -> None:
         into.put(line)
 
 
-def _wait_for_build(lines: queue.Queue[str], deadline: float) -> float:
+def _wait_for(lines: queue.Queue[str], pattern: re.Pattern[str], deadline: float) -> str:
+    """The first group of the next line matching `pattern`; "" when `deadline` passes."""
     while True:
         try:
-            line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
+            line = lines.get(timeout=max(0.01, deadline - time.monotonic()))
         except queue.Empty:
-            raise RuntimeError("mkdocs serve did not finish a build in time") from None
-        match = _BUILT_RE.search(line)
+            return ""
+        match = pattern.search(line)
         if match:
-            return float(match.group(1))
+            return match.group(1)
 
 
 def rebuild_seconds(config: Path, page: Path) -> float:
@@ -65,12 +72,19 @@ def rebuild_seconds(config: Path, page: Path) -> float:
     threading.Thread(target=_lines, args=(process.stdout, lines), daemon=True).start()
     original = page.read_text(encoding="utf-8")
     try:
-        deadline = time.monotonic() + _TIMEOUT
-        _wait_for_build(lines, deadline)
-        # Let the file watcher settle before the edit, as a writer would.
-        time.sleep(1.0)
-        page.write_text(original + "\nEdited while serving.\n", encoding="utf-8")
-        return _wait_for_build(lines, deadline)
+        if not _wait_for(lines, _SERVING_RE, time.monotonic() + _TIMEOUT):
+            raise RuntimeError(f"mkdocs serve -f {config.name} did not start")
+        # MkDocs' polling watcher snapshots the files when it starts, around "Serving on";
+        # an edit before the snapshot goes unseen, so edit again until MkDocs sees one.
+        for attempt in range(1, _EDITS + 1):
+            time.sleep(_POLL_SETTLE)
+            page.write_text(original + f"\nEdited while serving ({attempt}).\n", encoding="utf-8")
+            if _wait_for(lines, _DETECTED_RE, time.monotonic() + _DETECT_TIMEOUT):
+                seconds = _wait_for(lines, _BUILT_RE, time.monotonic() + _TIMEOUT)
+                if not seconds:
+                    break
+                return float(seconds)
+        raise RuntimeError(f"mkdocs serve -f {config.name} did not rebuild after an edit")
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
