@@ -2,10 +2,10 @@
 
 Every page has front matter (`title`, `parent`, `grand_parent`, `nav_order`), headings, a task
 list, a list under a checklist heading, a table, a fenced template with `{Placeholder}`s,
-GitHub alerts and 10 cross-links with anchors. One extra page, `enhancement.md`, holds 500
-task items (5 checklists of 100), a severity matrix and 3 templates: the page the browser
-benchmark times. `nav` is the explicit MkDocs nav equivalent to the front matter, for the
-baseline builds that run without the plugin.
+GitHub alerts and 10 cross-links with anchors. Two pages more: `index.md`, the home page, and
+`enhancement.md`, with 500 task items (5 checklists of 100), a severity matrix and 3
+templates: the page the browser benchmark times. `nav` is the explicit MkDocs nav equivalent
+to the front matter, for the baseline builds that run without the plugin.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ SECTION = 100
 """Pages per top-level section (its index included)."""
 SUBSECTION = 10
 """Pages per subsection (its index included)."""
+HOME_PAGE = "index.md"
 ENHANCEMENT_PAGE = "enhancement.md"
 ENHANCEMENT_ITEMS = 500
 ENHANCEMENT_LISTS = 5
@@ -64,7 +65,7 @@ class Page:
 @dataclass(frozen=True)
 class Corpus:
     pages: list[Page]
-    """Every page, the enhancement page last."""
+    """Every page, the home page and the enhancement page last."""
     nav: list[Any]
     """The explicit nav (MkDocs `nav:` shape) that the front matter describes."""
 
@@ -200,17 +201,25 @@ def _enhancement_text(page: Page, rng: random.Random) -> str:
     return "\n".join(parts)
 
 
+def _home_text(page: Page, sections: list[Page]) -> str:
+    links = [f"- [{section.title}]({section.path})" for section in sections]
+    return "\n".join([_front_matter(page), f"# {page.title}", "", *links, ""])
+
+
 def generate(count: int, seed: int = 1) -> tuple[Corpus, dict[str, str]]:
-    """The corpus of `count` pages plus the enhancement page, and each page's text by path."""
+    """The corpus: `count` pages, then the home page and the enhancement page; each page's
+    text by path."""
     pages = _layout(count)
+    # The theme links its logo to the site's root, so a site has a home page.
+    home = Page(HOME_PAGE, "Home", nav_order=0)
     enhancement = Page(ENHANCEMENT_PAGE, "Enhancement benchmark", nav_order=count + 1)
-    texts: dict[str, str] = {}
+    texts: dict[str, str] = {home.path: _home_text(home, [p for p in pages if not p.parent])}
     for index, page in enumerate(pages):
         rng = random.Random(seed * 1_000_003 + index)
         others = pages[:index] + pages[index + 1 :]
         texts[page.path] = _page_text(page, others, rng)
     texts[enhancement.path] = _enhancement_text(enhancement, random.Random(seed))
-    pages.append(enhancement)
+    pages += [home, enhancement]
     return Corpus(pages, _nav(pages)), texts
 
 

@@ -290,7 +290,8 @@ def _links_section(data: dict[str, Any]) -> list[str]:
             f"- In-build link validation: {seconds:.3f} s, {seconds / build * 100:.1f}% of the "
             f"{build:.2f} s build."
         )
-    for key, label in (("check_links_corpus", "the corpus"), ("check_links_site", "this site")):
+    corpus = f"a {links['check_links_pages']}-page corpus (LinkChecker is slow)"
+    for key, label in (("check_links_corpus", corpus), ("check_links_site", "this site")):
         run = links[key]
         if run.get("skipped"):
             lines.append(f"- `scripts/check-links` on {label}: skipped (--check-links).")
@@ -303,4 +304,7 @@ def _links_section(data: dict[str, Any]) -> list[str]:
                 f"- `scripts/check-links` on {label}: {run['seconds']:.1f} s wall (build "
                 f"included), exit status {run['returncode']}."
             )
+            if run["returncode"]:
+                tail = run["output_tail"].strip().splitlines()
+                lines += ["", "  ```", *(f"  {line}" for line in tail), "  ```", ""]
     return [*lines, ""]
