@@ -167,6 +167,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         else:
             _log(f"Projects kept in {work}")
     data["meta"]["duration_seconds"] = time.monotonic() - started
+    data["meta"]["load_average_end"] = os.getloadavg()[0]
     data["targets"] = report.targets(data)
     return data
 

@@ -122,9 +122,10 @@ def markdown(data: dict[str, Any]) -> str:
     lines = [
         "# Benchmark report",
         "",
-        f"`{meta['command'].strip()}` on {meta['date']}: {meta['cpus']} CPUs (load average "
-        f"{meta['load_average']:.1f} at start), Python {meta['python']}, {versions}. "
-        f"The run took {meta['duration_seconds']:.0f} s.",
+        f"`{meta['command'].strip()}` on {meta['date']}: {meta['cpus']} CPUs (1-minute load "
+        f"average {meta['load_average']:.1f} at the start, {meta['load_average_end']:.1f} at the "
+        f"end: other work on the machine slows every variant), Python {meta['python']}, "
+        f"{versions}. The run took {meta['duration_seconds']:.0f} s.",
         "",
         "## Targets",
         "",
