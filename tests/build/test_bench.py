@@ -98,6 +98,8 @@ def test_enhancement_was_timed_on_the_widgets_the_build_has(
     _, data = bench_run
     result = data["enhancement"]
     assert result["mark_found"] is True
+    assert isinstance(result["our_script_ms"], float)
+    assert set(result["all_script_ms"]) == {"ours", "baseline"}
     assert result["page_errors"] == []
     assert result["third_party_requests"] == []
     assert result["enhanced"]["severity"] == 1

@@ -27,6 +27,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+ASSETS_URI = "/assets/playbook/"
+_SAMPLING_US = 100
 MARK = "playbook:enhanced"
 """Set by widgets.js after each page callback has run."""
 _OUR_SCRIPT_RE = re.compile(r'<script[^>]*\ssrc="[^"]*assets/playbook/[^"]*"[^>]*></script>\s*')
@@ -122,10 +124,41 @@ def _visit(browser: Browser, url: str, foreign: list[str]) -> tuple[dict[str, An
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # Chromium's sampling profiler, from before the request to after load.
+    cdp = context.new_cdp_session(page)
+    cdp.send("Profiler.enable")
+    cdp.send("Profiler.setSamplingInterval", {"interval": _SAMPLING_US})
+    cdp.send("Profiler.start")
     page.goto(url, wait_until="load")
     timing: dict[str, Any] = page.evaluate(_TIMING)
+    timing["script_ms"] = _script_ms(cdp.send("Profiler.stop")["profile"])
     timing["errors"] = errors
     return timing, (context, page)
+
+
+def _script_ms(profile: dict[str, Any]) -> dict[str, float]:
+    """Main-thread time in the samples whose stack runs through our scripts, and in any
+    script at all, in milliseconds."""
+    nodes = {node["id"]: node for node in profile["nodes"]}
+    parent = {child: node["id"] for node in profile["nodes"] for child in node.get("children", [])}
+    ours_by_node: dict[int, bool] = {}
+
+    def ours(node_id: int) -> bool:
+        if node_id not in ours_by_node:
+            url = nodes[node_id]["callFrame"].get("url", "")
+            up = parent.get(node_id)
+            ours_by_node[node_id] = ASSETS_URI in url or (up is not None and ours(up))
+        return ours_by_node[node_id]
+
+    idle = {"(idle)", "(program)", "(garbage collector)", "(root)"}
+    total = mine = 0.0
+    for node_id, delta in zip(profile["samples"], profile["timeDeltas"], strict=True):
+        if nodes[node_id]["callFrame"]["functionName"] in idle:
+            continue
+        total += delta
+        if ours(node_id):
+            mine += delta
+    return {"ours": mine / 1000, "all": total / 1000}
 
 
 def measure(site: Path, page: str, runs: int) -> dict[str, Any]:
@@ -135,6 +168,9 @@ def measure(site: Path, page: str, runs: int) -> dict[str, Any]:
     ours_dcl: list[float] = []
     bare_dcl: list[float] = []
     ours_load: list[float] = []
+    ours_script: list[float] = []
+    ours_all_script: list[float] = []
+    bare_all_script: list[float] = []
     bare_load: list[float] = []
     foreign: list[str] = []
     errors: list[str] = []
@@ -153,11 +189,14 @@ def measure(site: Path, page: str, runs: int) -> dict[str, Any]:
                 if timing["marks"]:
                     ours_enhanced.append(max(timing["marks"]) - timing["dcl_start"])
                 ours_dcl.append(timing["dcl_end"] - timing["dcl_start"])
+                ours_script.append(timing["script_ms"]["ours"])
+                ours_all_script.append(timing["script_ms"]["all"])
                 ours_load.append(timing["load_end"])
                 counts = tab.evaluate(_COUNTS)
                 context.close()
                 timing, (context, _tab) = _visit(browser, base + bare, foreign)
                 bare_dcl.append(timing["dcl_end"] - timing["dcl_start"])
+                bare_all_script.append(timing["script_ms"]["all"])
                 bare_load.append(timing["load_end"])
                 context.close()
             if counts.get("checkboxes"):
@@ -175,6 +214,8 @@ def measure(site: Path, page: str, runs: int) -> dict[str, Any]:
         "runs": runs,
         "enhanced": counts,
         "added_dcl_ms": median(added),
+        "our_script_ms": median(ours_script),
+        "all_script_ms": {"ours": median(ours_all_script), "baseline": median(bare_all_script)},
         "mark_found": bool(ours_enhanced),
         "last_mark_ms": median(ours_enhanced) if ours_enhanced else None,
         "dcl_handlers_ms": {"ours": median(ours_dcl), "baseline": median(bare_dcl)},

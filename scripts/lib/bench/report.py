@@ -73,10 +73,10 @@ def targets(data: dict[str, Any]) -> list[dict[str, Any]]:
     )
     foreign = len(weight["third_party_requests"]) + len(data["enhancement"]["third_party_requests"])
     result.append(_target("Third-party requests", str(foreign), "0", foreign == 0))
-    enhanced = data["enhancement"]["added_dcl_ms"]
+    enhanced = data["enhancement"]["our_script_ms"]
     result.append(
         _target(
-            "Enhancement, added to DOMContentLoaded",
+            "Enhancement: main-thread time in our scripts, 500 items",
             f"{enhanced:.1f} ms",
             f"< {ENHANCE_TARGET_MS:.0f} ms",
             enhanced < ENHANCE_TARGET_MS,
@@ -247,11 +247,17 @@ def _enhancement_section(data: dict[str, Any]) -> list[str]:
             f"- Checklists: absent from this build's HTML (the page has "
             f"{counts.get('checkboxes_in_content', 0)} checkboxes, none in a checklist widget)."
         )
+    scripts = result["all_script_ms"]
     lines += [
+        f"- Main-thread time in our scripts from the request to load (Chromium's sampling "
+        f"profiler, 0.1 ms; evaluation and enhancement, whichever script does it): "
+        f"**{result['our_script_ms']:.1f} ms**; all scripts on the page: {scripts['ours']:.1f} ms "
+        f"with ours, {scripts['baseline']:.1f} ms without "
+        f"({scripts['ours'] / max(scripts['baseline'], 0.1):.2f}x).",
         f"- DOMContentLoaded handlers (Material's and ours; every widget enhances there): "
         f"{dcl['ours']:.1f} ms with ours, {dcl['baseline']:.1f} ms without "
-        f"({dcl['ours'] / max(dcl['baseline'], 0.1):.2f}x); added by ours, median of the "
-        f"visit pairs: **{result['added_dcl_ms']:.1f} ms**.",
+        f"({dcl['ours'] / max(dcl['baseline'], 0.1):.2f}x); difference, median of the visit "
+        f"pairs: {result['added_dcl_ms']:.1f} ms (wall clock, so noisy on a busy machine).",
         "- DOMContentLoaded to the last `playbook:enhanced` mark (scripts that enhance through "
         "`playbookWidgets.onPage`): "
         + (f"{mark:.1f} ms." if mark is not None else f"{ABSENT} (no mark)."),
