@@ -126,10 +126,12 @@ class PlaybookExtension(Extension):
         self.page_id = ""
         """Set by the MkDocs plugin before each page is rendered."""
         super().__init__(**kwargs)
+        # Once per extension, not per page: MkDocs makes a Markdown (so calls extendMarkdown)
+        # for every page, and a new environment would recompile every template each time.
+        self.environment = environment(self.getConfig("template_loader") or None)
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        self.environment = environment(self.getConfig("template_loader") or None)
         # Just above the blockquote processor (20), which would otherwise take the block.
         md.parser.blockprocessors.register(AlertProcessor(md.parser), "playbook_alert", 21)
         # Before normalize_whitespace (30): the source map wants the text as written.

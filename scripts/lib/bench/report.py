@@ -1,0 +1,317 @@
+"""The report: targets judged from the measurements, and the Markdown that shows them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+OVERHEAD_TARGET = 1.10
+"""Plugin build time at most 10% over Material alone."""
+LINEAR_TOLERANCE = 1.5
+"""Per-page extra cost at the largest size at most 1.5x that at the next size (quadratic
+growth from 1,000 to 5,000 pages would give 5x)."""
+ASSETS_GZIP_TARGET = 15 * 1024
+ENHANCE_TARGET_MS = 30.0
+TOGGLE_TARGET_MS = 4.0
+LINK_SHARE_TARGET = 0.05
+ABSENT = "not available in this build"
+
+
+def _target(name: str, figure: str, target: str, met: bool | None) -> dict[str, Any]:
+    return {"name": name, "figure": figure, "target": target, "met": met}
+
+
+def _ratio(data: dict[str, Any], ours: str, material: str) -> float:
+    variants = data["build"]["variants"]
+    return float(variants[ours]["median_seconds"] / variants[material]["median_seconds"])
+
+
+def per_page_overhead_ms(row: dict[str, Any]) -> float:
+    return float((row["ours"] - row["material"]) / row["pages"] * 1000)
+
+
+def linear_check(scaling: list[dict[str, Any]]) -> tuple[str, bool | None]:
+    if len(scaling) < 2:
+        return "one size only", None
+    middle, largest = scaling[-2], scaling[-1]
+    low, high = per_page_overhead_ms(middle), per_page_overhead_ms(largest)
+    figure = (
+        f"{high:.2f} ms/page at {largest['pages']:,} vs {low:.2f} ms/page at {middle['pages']:,}"
+    )
+    # Overhead within noise at both sizes cannot be growing faster than linearly.
+    met = high <= max(low, 0.0) * LINEAR_TOLERANCE or high <= 0
+    return figure, met
+
+
+def targets(data: dict[str, Any]) -> list[dict[str, Any]]:
+    pages = data["build"]["pages"]
+    result = []
+    for ours, material, label in (
+        ("ours", "material", "full nav"),
+        ("ours-prune", "material-prune", "navigation.prune"),
+    ):
+        ratio = _ratio(data, ours, material)
+        result.append(
+            _target(
+                f"Build overhead, {pages:,} pages, {label}",
+                f"{ratio:.3f}x ({(ratio - 1) * 100:+.1f}%)",
+                f"<= {OVERHEAD_TARGET:.2f}x",
+                ratio <= OVERHEAD_TARGET,
+            )
+        )
+    figure, met = linear_check(data["scaling"])
+    result.append(
+        _target("Plugin cost grows linearly", figure, f"<= {LINEAR_TOLERANCE}x per page", met)
+    )
+    weight = data["weight"]
+    result.append(
+        _target(
+            "Plugin assets, gzipped, together",
+            f"{weight['gzip']:,} bytes",
+            f"< {ASSETS_GZIP_TARGET:,} bytes (15 KB)",
+            weight["gzip"] < ASSETS_GZIP_TARGET,
+        )
+    )
+    foreign = len(weight["third_party_requests"]) + len(data["enhancement"]["third_party_requests"])
+    result.append(_target("Third-party requests", str(foreign), "0", foreign == 0))
+    enhanced = data["enhancement"]["our_script_ms"]
+    result.append(
+        _target(
+            "Enhancement: main-thread time in our scripts, 500 items",
+            f"{enhanced:.1f} ms",
+            f"< {ENHANCE_TARGET_MS:.0f} ms",
+            enhanced < ENHANCE_TARGET_MS,
+        )
+    )
+    toggle = data["enhancement"]["toggle"]
+    toggle_ms = toggle["median_ms"] if toggle and toggle.get("items") else None
+    result.append(
+        _target(
+            "Tick one checklist item and store it",
+            f"{toggle_ms:.2f} ms" if toggle_ms is not None else "no checklists in this build",
+            f"< {TOGGLE_TARGET_MS:.0f} ms",
+            toggle_ms < TOGGLE_TARGET_MS if toggle_ms is not None else None,
+        )
+    )
+    links = data["links"]["in_build_seconds"]
+    if links is None:
+        result.append(_target("Link validation share of build", ABSENT, "< 5%", None))
+    else:
+        share = links / data["build"]["variants"]["ours"]["median_seconds"]
+        result.append(
+            _target(
+                "Link validation share of build",
+                f"{share * 100:.1f}% ({links:.2f} s)",
+                f"< {LINK_SHARE_TARGET * 100:.0f}%",
+                share < LINK_SHARE_TARGET,
+            )
+        )
+    return result
+
+
+def _met(met: bool | None) -> str:
+    return {True: "met", False: "**not met**", None: "not measured"}[met]
+
+
+def _kb(size: int) -> str:
+    return f"{size / 1024:.1f} KB"
+
+
+def markdown(data: dict[str, Any]) -> str:
+    meta = data["meta"]
+    versions = ", ".join(f"{name} {version}" for name, version in meta["versions"].items())
+    lines = [
+        "# Benchmark report",
+        "",
+        f"`{meta['command'].strip()}` on {meta['date']}: {meta['cpus']} CPUs (1-minute load "
+        f"average {meta['load_average']:.1f} at the start, {meta['load_average_end']:.1f} at the "
+        f"end: other work on the machine slows every variant), Python {meta['python']}, "
+        f"{versions}. The run took {meta['duration_seconds']:.0f} s.",
+        "",
+        "## Targets",
+        "",
+        "| Measure | Figure | Target | |",
+        "| --- | --- | --- | --- |",
+        *(
+            f"| {t['name']} | {t['figure']} | {t['target']} | {_met(t['met'])} |"
+            for t in data["targets"]
+        ),
+        "",
+    ]
+    lines += _build_section(data)
+    lines += _scaling_section(data)
+    lines += _weight_section(data)
+    lines += _enhancement_section(data)
+    lines += _links_section(data)
+    return "\n".join(lines)
+
+
+def _build_section(data: dict[str, Any]) -> list[str]:
+    build = data["build"]
+    variants = build["variants"]
+    meta = data["meta"]
+    lines = [
+        "## Build cost",
+        "",
+        f"{build['pages']:,} generated pages plus the enhancement page; {meta['runs']} "
+        "rounds, each building every variant once in a fresh process (order reversed every "
+        "other round); medians. Material alone gets the explicit nav the plugin would build.",
+        "",
+        "| Variant | Median | Runs | Peak memory | Warnings |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name, runs in variants.items():
+        seconds = ", ".join(f"{s:.2f}" for s in runs["seconds"])
+        lines.append(
+            f"| {name} | {runs['median_seconds']:.2f} s | {seconds} | "
+            f"{runs['median_peak_rss_mb']:.0f} MB | {runs['warnings']} |"
+        )
+    for ours, material in (("ours", "material"), ("ours-prune", "material-prune")):
+        ratio = _ratio(data, ours, material)
+        memory = variants[ours]["median_peak_rss_mb"] / variants[material]["median_peak_rss_mb"]
+        lines.append("")
+        lines.append(f"- `{ours}` / `{material}`: time {ratio:.3f}x, peak memory {memory:.3f}x.")
+    serve = data["serve"]
+    lines += [
+        "",
+        f"`mkdocs serve` rebuild after editing `{serve['page']}` (navigation.prune, as MkDocs "
+        f"reports it): {serve['ours']:.2f} s with the plugin, {serve['material']:.2f} s without "
+        f"({serve['ours'] / serve['material']:.3f}x).",
+        "",
+    ]
+    return lines
+
+
+def _scaling_section(data: dict[str, Any]) -> list[str]:
+    lines = [
+        "## Scaling",
+        "",
+        "With navigation.prune (without it Material's own nav is quadratic, which would hide "
+        "ours). Sizes above the main corpus are built "
+        f"{data['meta']['large_runs']} time(s) per variant.",
+        "",
+        "| Pages | Runs | With plugin | Material alone | Ratio | Plugin cost per page | "
+        "Peak memory (plugin / alone) |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for row in data["scaling"]:
+        lines.append(
+            f"| {row['pages']:,} | {row['runs']} | {row['ours']:.2f} s | {row['material']:.2f} s "
+            f"| {row['ours'] / row['material']:.3f}x | {per_page_overhead_ms(row):.2f} ms | "
+            f"{row['ours_peak_rss_mb']:.0f} / {row['material_peak_rss_mb']:.0f} MB |"
+        )
+    return [*lines, ""]
+
+
+def _weight_section(data: dict[str, Any]) -> list[str]:
+    weight = data["weight"]
+    lines = [
+        "## Page weight",
+        "",
+        f"Assets the plugin adds (`playbook.extension.STYLESHEETS` and `SCRIPTS`), gzip level 6. "
+        f"Requests added to `{weight['page']}`: {weight['requests_added']} (expected "
+        f"{weight['requests_expected']}); third-party requests in its HTML: "
+        f"{len(weight['third_party_requests'])}.",
+        "",
+        "| Asset | Raw | Gzipped |",
+        "| --- | --- | --- |",
+        *(f"| {a['name']} | {a['raw']:,} | {a['gzip']:,} |" for a in weight["assets"]),
+        f"| **all of ours** | {weight['raw']:,} | {weight['gzip']:,} |",
+        f"| Material's own scripts and stylesheets | {weight['material_raw']:,} | "
+        f"{weight['material_gzip']:,} |",
+        "",
+        f"Ours are {weight['gzip'] / weight['material_gzip']:.3f}x Material's gzipped bytes "
+        f"({_kb(weight['gzip'])} against {_kb(weight['material_gzip'])}).",
+        "",
+    ]
+    return lines
+
+
+def _enhancement_section(data: dict[str, Any]) -> list[str]:
+    result = data["enhancement"]
+    counts = result["enhanced"]
+    dcl, load = result["dcl_handlers_ms"], result["load_end_ms"]
+    mark = result["last_mark_ms"]
+    lines = [
+        "## Enhancement time",
+        "",
+        f"`{result['page']}` (500 task items in 5 lists under checklist headings, a severity "
+        f"matrix, 3 templates) over http://127.0.0.1 in headless Chromium, {result['runs']} "
+        "visits alternating with the same page without our scripts; medians.",
+        "",
+        f"- Enhanced on the page: {counts.get('severity', 0)} severity lookup(s), "
+        f"{counts.get('templates', 0)} template form(s), {counts.get('checklists', 0)} "
+        f"checklist(s) with {counts.get('checkboxes', 0)} boxes.",
+    ]
+    if not counts.get("checklists"):
+        lines.append(
+            f"- Checklists: absent from this build's HTML (the page has "
+            f"{counts.get('checkboxes_in_content', 0)} checkboxes, none in a checklist widget)."
+        )
+    scripts = result["all_script_ms"]
+    lines += [
+        f"- Main-thread time in our scripts from the request to load (Chromium's sampling "
+        f"profiler, 0.1 ms; evaluation and enhancement, whichever script does it): "
+        f"**{result['our_script_ms']:.1f} ms**; all scripts on the page: {scripts['ours']:.1f} ms "
+        f"with ours, {scripts['baseline']:.1f} ms without "
+        f"({scripts['ours'] / max(scripts['baseline'], 0.1):.2f}x).",
+        f"- DOMContentLoaded handlers (Material's and ours; every widget enhances there): "
+        f"{dcl['ours']:.1f} ms with ours, {dcl['baseline']:.1f} ms without "
+        f"({dcl['ours'] / max(dcl['baseline'], 0.1):.2f}x); difference, median of the visit "
+        f"pairs: {result['added_dcl_ms']:.1f} ms (wall clock, so noisy on a busy machine).",
+        "- DOMContentLoaded to the last `playbook:enhanced` mark (scripts that enhance through "
+        "`playbookWidgets.onPage`): "
+        + (f"{mark:.1f} ms." if mark is not None else f"{ABSENT} (no mark)."),
+        f"- Load event end from navigation start: {load['ours']:.1f} ms with ours, "
+        f"{load['baseline']:.1f} ms without ({load['ours'] / max(load['baseline'], 0.1):.2f}x).",
+    ]
+    toggle = result["toggle"]
+    if toggle and toggle.get("items"):
+        when = (
+            "stored before the click returns"
+            if toggle["stored_after_click_returns"]
+            else "stored after the click returned (deferred write)"
+        )
+        lines.append(
+            f"- Tick and store one item: {toggle['median_ms']:.2f} ms median over "
+            f"{toggle['items']} items (max {toggle['max_ms']:.2f} ms), {when}; against the "
+            "0 ms of a page without the script, which stores nothing."
+        )
+    elif toggle:
+        lines.append("- Tick and store: a tick did not reach localStorage within 1 s.")
+    else:
+        lines.append("- Tick and store: no checklists in this build.")
+    if result["page_errors"]:
+        lines.append(f"- Page errors: {'; '.join(result['page_errors'])}")
+    return [*lines, ""]
+
+
+def _links_section(data: dict[str, Any]) -> list[str]:
+    links = data["links"]
+    lines = ["## Link checking", ""]
+    seconds = links["in_build_seconds"]
+    if seconds is None:
+        lines.append(f"- In-build link validation: {ABSENT} (the plugin logs no timing).")
+    else:
+        build = data["build"]["variants"]["ours"]["median_seconds"]
+        lines.append(
+            f"- In-build link validation: {seconds:.3f} s, {seconds / build * 100:.1f}% of the "
+            f"{build:.2f} s build."
+        )
+    corpus = f"a {links['check_links_pages']}-page corpus (LinkChecker is slow)"
+    for key, label in (("check_links_corpus", corpus), ("check_links_site", "this site")):
+        run = links[key]
+        if run.get("skipped"):
+            lines.append(f"- `scripts/check-links` on {label}: skipped (--check-links).")
+        elif not run["available"]:
+            lines.append(f"- `scripts/check-links` on {label}: not on this branch.")
+        elif run["timed_out"]:
+            lines.append(f"- `scripts/check-links` on {label}: over {run['seconds']:.0f} s.")
+        else:
+            lines.append(
+                f"- `scripts/check-links` on {label}: {run['seconds']:.1f} s wall (build "
+                f"included), exit status {run['returncode']}."
+            )
+            if run["returncode"]:
+                tail = run["output_tail"].strip().splitlines()
+                lines += ["", "  ```", *(f"  {line}" for line in tail), "  ```", ""]
+    return [*lines, ""]

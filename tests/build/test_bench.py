@@ -1,0 +1,125 @@
+"""`scripts/bench` keeps working: a tiny run writes a complete report. Figures are not judged
+here (benchmarks are not tests); what is judged is that every section measured what it says."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from playbook.extension import SCRIPTS, STYLESHEETS
+from playbook.frontmatter import parse_front_matter
+from playbook.navigation import NavSource, build_nav
+from support import ROOT
+
+# The generator lives with the scripts, outside the test path.
+_SPEC = importlib.util.spec_from_file_location("corpus", ROOT / "scripts" / "lib" / "corpus.py")
+assert _SPEC is not None and _SPEC.loader is not None
+corpus = importlib.util.module_from_spec(_SPEC)
+sys.modules["corpus"] = corpus  # dataclasses look their module up there
+_SPEC.loader.exec_module(corpus)
+
+SECTIONS = [
+    "## Targets",
+    "## Build cost",
+    "## Scaling",
+    "## Page weight",
+    "## Enhancement time",
+    "## Link checking",
+]
+
+
+@pytest.fixture(scope="module")
+def bench_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, Any]]:
+    output = tmp_path_factory.mktemp("bench-results")
+    command = [
+        str(ROOT / "scripts" / "bench"),
+        *("--pages", "20", "--runs", "1", "--visits", "1", "--scaling", "10,20"),
+        *("--check-links", "corpus", "--output", str(output)),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = Path(result.stdout.strip().splitlines()[-1])
+    assert report.parent == output
+    data = json.loads(report.with_suffix(".json").read_text(encoding="utf-8"))
+    return report.read_text(encoding="utf-8"), data
+
+
+def test_corpus_nav_is_what_the_plugin_builds_from_its_front_matter() -> None:
+    # The baseline builds get `corpus.nav`; the comparison is fair only if it is the same nav.
+    generated, texts = corpus.generate(250)
+    sources = []
+    for path, text in texts.items():
+        front_matter = parse_front_matter(text)
+        sources.append(NavSource(path, front_matter.data["title"], front_matter))
+    nav, problems = build_nav(sources)
+    assert problems == []
+    assert nav == generated.nav
+    assert len(texts) == 252
+
+
+def test_corpus_is_deterministic_and_seeded() -> None:
+    assert corpus.generate(30, seed=4)[1] == corpus.generate(30, seed=4)[1]
+    assert corpus.generate(30, seed=4)[1] != corpus.generate(30, seed=5)[1]
+
+
+def test_every_variant_built_the_corpus_cleanly(bench_run: tuple[str, dict[str, Any]]) -> None:
+    _, data = bench_run
+    variants = data["build"]["variants"]
+    assert list(variants) == ["ours", "material", "ours-prune", "material-prune"]
+    for runs in variants.values():
+        assert len(runs["seconds"]) == 1
+        assert len(runs["peak_rss_mb"]) == 1
+        # MkDocs validates every cross-link's anchor: the corpus must not trip it.
+        assert runs["warnings"] == 0, runs["first_warnings"]
+    assert [row["pages"] for row in data["scaling"]] == [10, 20]
+    assert data["serve"]["page"].startswith("docs/")
+
+
+def test_page_weight_lists_every_asset_the_plugin_adds(
+    bench_run: tuple[str, dict[str, Any]],
+) -> None:
+    _, data = bench_run
+    weight = data["weight"]
+    assert [asset["name"] for asset in weight["assets"]] == [*STYLESHEETS, *SCRIPTS]
+    assert weight["requests_added"] == len(STYLESHEETS) + len(SCRIPTS)
+    assert weight["third_party_requests"] == []
+    assert weight["material_assets"]
+
+
+def test_enhancement_was_timed_on_the_widgets_the_build_has(
+    bench_run: tuple[str, dict[str, Any]],
+) -> None:
+    _, data = bench_run
+    result = data["enhancement"]
+    assert result["mark_found"] is True
+    assert isinstance(result["our_script_ms"], float)
+    assert set(result["all_script_ms"]) == {"ours", "baseline"}
+    assert result["page_errors"] == []
+    assert result["third_party_requests"] == []
+    assert result["enhanced"]["severity"] == 1
+    assert result["enhanced"]["templates"] == 3
+    has_checklists = any("checklist" in name for name in SCRIPTS)
+    assert (result["enhanced"]["checklists"] > 0) == has_checklists
+    assert (result["toggle"] is not None) == has_checklists
+
+
+def test_report_states_every_target_and_section(bench_run: tuple[str, dict[str, Any]]) -> None:
+    markdown, data = bench_run
+    names = [target["name"] for target in data["targets"]]
+    assert len(names) == 8
+    for target in data["targets"]:
+        assert target["met"] in (True, False, None)
+        assert f"| {target['name']} | {target['figure']} |" in markdown
+    positions = [markdown.index(section) for section in SECTIONS]
+    assert positions == sorted(positions)
+    links = data["links"]
+    check_links = (ROOT / "scripts" / "check-links").exists()
+    assert links["check_links_corpus"]["available"] == check_links
+    absent = "`scripts/check-links` on a 20-page corpus (LinkChecker is slow): not on this branch"
+    assert (absent in markdown) != check_links
