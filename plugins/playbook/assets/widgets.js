@@ -15,18 +15,18 @@
   // Material emits each page it shows on document$; DOMContentLoaded covers other themes and
   // file://, where Material's instant navigation never emits. Running twice is harmless.
   function onPage(fn) {
-    // scripts/bench times enhancement from DOMContentLoaded to the last of these marks.
-    const enhance = fn;
-    fn = function () { enhance(); performance.mark("playbook:enhanced"); };
+    function run() {
+      fn();
+      // scripts/bench times enhancement from DOMContentLoaded to the last of these marks.
+      performance.mark("playbook:enhanced");
+    }
     if (window.document$ && typeof window.document$.subscribe === "function") {
-      window.document$.subscribe(function () {
-        fn();
-      });
+      window.document$.subscribe(run);
     }
     if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", fn);
+      document.addEventListener("DOMContentLoaded", run);
     } else {
-      fn();
+      run();
     }
   }
 

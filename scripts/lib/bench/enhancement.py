@@ -34,8 +34,8 @@ MARK = "playbook:enhanced"
 _OUR_SCRIPT_RE = re.compile(r'<script[^>]*\ssrc="[^"]*assets/playbook/[^"]*"[^>]*></script>\s*')
 # Selectors of what each widget kind looks like once enhanced (any branch's markup).
 _COUNTS = """() => ({
-  severity: document.querySelectorAll("[data-pb-severity]:not([hidden])").length,
-  templates: document.querySelectorAll("[data-pb-form]:not([hidden])").length,
+  severity: document.querySelectorAll("[data-playbook-severity]:not([hidden])").length,
+  templates: document.querySelectorAll("[data-playbook-form]:not([hidden])").length,
   checklists: document.querySelectorAll("[data-playbook-checklist]").length,
   checkboxes: document.querySelectorAll(
     "[data-playbook-checklist] input[type=checkbox]:not([disabled])").length,
