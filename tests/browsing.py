@@ -53,3 +53,17 @@ document.addEventListener("securitypolicyviolation", (event) => {
 def errors_from_our_scripts(errors: list[str]) -> list[str]:
     """The errors whose stack runs through this plugin's scripts (`assets/playbook/`)."""
     return [error for error in errors if "/assets/playbook/" in error]
+
+
+# Storage failures, stubbed before the page's scripts run (`page.add_init_script`), as a
+# browser's own failure would be: disabled (a locked-down or private window) and full.
+STORAGE_DISABLED = """
+Object.defineProperty(window, "localStorage", {
+  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+});
+"""
+STORAGE_FULL = """
+Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
+"""

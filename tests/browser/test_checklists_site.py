@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from browsing import Visit
+from browsing import STORAGE_DISABLED, STORAGE_FULL, Visit
 
 PLAYBOOK = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
 ROLES = [
@@ -23,16 +23,6 @@ window.copied = [];
 Object.defineProperty(navigator, "clipboard", {
   value: { writeText: (text) => { window.copied.push(text); return Promise.resolve(); } },
 });
-"""
-DISABLED = """
-Object.defineProperty(window, "localStorage", {
-  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
-});
-"""
-FULL = """
-Storage.prototype.setItem = function () {
-  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-};
 """
 
 
@@ -191,7 +181,7 @@ def test_disabled_storage_shows_the_notice_and_ticks_still_work(
 ) -> None:
     page = open_page(base_url + PLAYBOOK).page
     stacks = our_errors(page)
-    page.add_init_script(DISABLED)
+    page.add_init_script(STORAGE_DISABLED)
     page.reload()
     ready(page)
     notice = rulebook(page).locator(".playbook-checklist__notice")
@@ -210,7 +200,7 @@ def test_full_storage_shows_the_notice_and_ticks_still_work(
 ) -> None:
     visit = open_page(base_url + PLAYBOOK)
     page = visit.page
-    page.add_init_script(FULL)
+    page.add_init_script(STORAGE_FULL)
     page.reload()
     ready(page)
     notice = rulebook(page).locator(".playbook-checklist__notice")

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from browsing import Visit, errors_from_our_scripts
+from browsing import STORAGE_DISABLED, STORAGE_FULL, Visit, errors_from_our_scripts
 
 PLAYBOOK = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
 SLACK = "#template-form"
@@ -23,11 +23,6 @@ ROWS = [
     ("one tenant", "SEV-3", "Feature owner", 15),
     ("no user impact", "SEV-4", "Support triage", 15),
 ]
-
-DISABLED = """Object.defineProperty(window, "localStorage", {
-  get() { throw new DOMException("The operation is insecure.", "SecurityError"); } });"""
-FULL = """Storage.prototype.setItem = function () {
-  throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };"""
 
 
 def preview(page: Page, form: str) -> str:
@@ -203,7 +198,9 @@ def test_now_and_cadence_fill_times_in_utc(
     assert "Next update: 14:18 UTC" in preview(page, SLACK)
 
 
-@pytest.mark.parametrize(("stub", "reason"), [(DISABLED, "unavailable"), (FULL, "full")])
+@pytest.mark.parametrize(
+    ("stub", "reason"), [(STORAGE_DISABLED, "unavailable"), (STORAGE_FULL, "full")]
+)
 def test_storage_failure_shows_the_notice_and_keeps_working(
     open_page: Callable[[str], Visit], base_url: str, stub: str, reason: str
 ) -> None:

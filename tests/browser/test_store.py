@@ -8,21 +8,9 @@ from typing import Any
 
 from playwright.sync_api import Page
 
-from browsing import Visit
+from browsing import STORAGE_DISABLED, STORAGE_FULL, Visit
 
 PAGE = "operations/RUNBOOK.html"
-
-# Each stub runs before the page's scripts, as a browser's own failure would.
-DISABLED = """
-Object.defineProperty(window, "localStorage", {
-  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
-});
-"""
-FULL = """
-Storage.prototype.setItem = function () {
-  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-};
-"""
 
 
 def _store(page: Page, expression: str, *args: Any) -> Any:
@@ -111,7 +99,7 @@ def test_unavailable_storage_keeps_values_in_memory_and_says_why(
     page = open_page(base_url + PAGE).page
     stacks: list[str] = []
     page.on("pageerror", lambda error: stacks.append(error.stack or str(error)))
-    page.add_init_script(DISABLED)
+    page.add_init_script(STORAGE_DISABLED)
     page.reload()
     status = _store(page, "s.status(s.SITE)")
     assert status["kept"] is False and status["problem"] == "unavailable"
@@ -128,7 +116,7 @@ def test_full_storage_keeps_values_in_memory_and_says_why(
     visit = open_page(base_url + PAGE)
     page = visit.page
     _store(page, "s.set('page:f', 'old', 1)")
-    page.add_init_script(FULL)
+    page.add_init_script(STORAGE_FULL)
     page.reload()
     assert _store(page, "s.get('page:f', 'old')") == 1
     assert _store(page, "s.set('page:f', 'new', 2)") is False

@@ -1,7 +1,8 @@
 // Runs Material's search worker from file://, where browsers refuse `new Worker(url)`.
 // Material's offline plugin would load a shim from a CDN; this one is ours and runs under a
 // strict policy too: the worker's script is loaded by a <script src> created in a hidden
-// same-origin iframe (no document.write, no inline script). Over http the real Worker is kept.
+// same-origin iframe (no markup written from strings, no inline script). Over http the real
+// Worker is kept.
 // The file name holds "iframe-worker", which tells Material's offline plugin a shim is present.
 (() => {
   "use strict";
