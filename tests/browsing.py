@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page, expect
 
 CHROMIUM = "/usr/bin/chromium"
 # Without these, Chromium keeps reaching for Google's hosts, which this network refuses.
@@ -67,3 +67,11 @@ Storage.prototype.setItem = function () {
   throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
 };
 """
+
+
+def open_search(page: Page) -> Locator:
+    """Opens Material's search with the keyboard once its worker has loaded the index
+    (until then it says "Initializing search" and drops queries); returns the input."""
+    page.keyboard.press("/")
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    return page.locator("input.md-search__input")

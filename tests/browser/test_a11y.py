@@ -10,7 +10,7 @@ import pytest
 from accessibility import focused_description, serious_violations, tab_to
 from playwright.sync_api import expect
 
-from browsing import Visit
+from browsing import Visit, open_search
 
 PAGES = [
     "index.html",
@@ -63,8 +63,7 @@ def test_search_and_palette_work_from_the_keyboard(
     tab_to(page, toggle)
     page.keyboard.press("Enter")  # Material switches the palette on Enter
     expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", scheme)
-    page.keyboard.press("/")
-    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    open_search(page)
     page.keyboard.type("recovery procedures")
     expect(page.locator(".md-search-result__item").first).to_contain_text("Recovery Procedures")
     # Material re-renders the results for each keystroke's query as the worker answers; a

@@ -8,7 +8,7 @@ import pytest
 from csp import STRICT_POLICY, CspSite, assert_no_violations
 from playwright.sync_api import expect
 
-from browsing import Visit
+from browsing import Visit, open_search
 from support import Build
 
 PAGES = [
@@ -54,8 +54,7 @@ def test_search_and_palette_work_under_the_policy(
 ) -> None:
     visit = open_page(csp_site.url + "operations/INCIDENT_RESPONSE_PLAYBOOK.html")
     page = visit.page
-    page.keyboard.press("/")
-    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    open_search(page)
     page.locator("input.md-search__input").press_sequentially("recovery")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
     page.keyboard.press("Escape")

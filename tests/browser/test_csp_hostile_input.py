@@ -15,7 +15,7 @@ from hostile import (
 )
 from playwright.sync_api import expect
 
-from browsing import Visit
+from browsing import Visit, open_search
 
 PLAYBOOK = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
 
@@ -25,8 +25,7 @@ def test_hostile_search_queries_stay_literal(
 ) -> None:
     visit = open_page(base_url + "index.html")
     page = visit.page
-    page.keyboard.press("/")
-    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    open_search(page)
     search = page.locator("input.md-search__input")
     for value in HOSTILE_VALUES:
         search.fill(value)
@@ -64,8 +63,7 @@ def test_crafted_storage_never_breaks_the_page(
             assert "<" not in attribute, raw
         # The page still works: the palette toggles and search opens.
         page.locator("label.md-header__button[for^='__palette']:visible").click()
-        page.keyboard.press("/")
-        expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+        open_search(page)
         page.keyboard.press("Escape")
         assert_inert(visit)
         assert visit.errors == [], (raw[:80], visit.errors)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import expect
 
-from browsing import Visit
+from browsing import Visit, open_search
 from support import Build
 
 # Attributes that make a browser fetch something as the page loads.
@@ -76,8 +76,7 @@ def test_search_then_navigation_work_offline(
 ) -> None:
     visit = open_page(base_url + "operations/INCIDENT_RESPONSE_PLAYBOOK.html")
     page = visit.page
-    page.keyboard.press("/")
-    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    open_search(page)
     page.locator("input.md-search__input").press_sequentially("recovery procedures")
     result = page.locator(".md-search-result__item a").first
     expect(result).to_be_visible()

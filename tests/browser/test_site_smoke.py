@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import expect
 
-from browsing import Visit
+from browsing import Visit, open_search
 
 PLAYBOOK = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
 
@@ -32,9 +32,7 @@ def test_search_finds_pages_over_http_and_from_disk(
 ) -> None:
     visit = open_page(base_url + "index.html")
     page = visit.page
-    page.keyboard.press("/")
-    # Material says "Initializing search" until its worker has loaded the index.
-    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    open_search(page)
     page.locator("input.md-search__input").press_sequentially("recovery procedures")
     result = page.locator(".md-search-result__item").first
     expect(result).to_contain_text("Recovery Procedures")
