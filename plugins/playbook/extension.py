@@ -34,6 +34,7 @@ ASSETS_DIR = Path(__file__).parent / "assets"
 STYLESHEETS = ["playbook.css"]
 SCRIPTS: list[str] = [
     "store.js",
+    "runstate.js",
     "widgets.js",
     "checklists.js",
     "severity.js",
