@@ -49,8 +49,8 @@
     fragment: 32000,
     unpackedBytes: 1000000,
   });
-  const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
-  const PAGE_SCOPE = /^page:\S{1,300}$/;
+  const ID = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0," + (LIMITS.idLength - 1) + "}$");
+  const PAGE_SCOPE = new RegExp("^page:\\S{1," + LIMITS.pageLength + "}$");
   // A time zone is required: without one, Date.parse reads the time as the reader's local time.
   const ISO_TIME =
     /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -91,10 +91,25 @@
     return count(number) + " " + noun + (number === 1 ? "" : "s");
   }
 
-  // Hostile text quoted in a message: short, on one line.
+  // Hostile data named in a message: short, on one line, and never its own toString().
   function quote(value) {
+    if (isRecord(value)) return "an object";
+    if (Array.isArray(value)) return "a list";
     const text = String(value).replace(/\s+/g, " ");
     return '"' + (text.length > 40 ? text.slice(0, 40) + "…" : text) + '"';
+  }
+
+  function tooLong(length, limit) {
+    return count(length) + " characters, the limit is " + count(limit) + ".";
+  }
+
+  function newer(what, version) {
+    return "This " + what + " was made by a newer version of the site (format " + version +
+      "; this page reads " + VERSION + "). Reload the site to update it.";
+  }
+
+  function damaged(why) {
+    return "The link is damaged (" + why + "). Ask for a new link.";
   }
 
   function isRecord(value) {
@@ -102,6 +117,7 @@
   }
 
   function string(value, what, limit) {
+    if (value === undefined || value === null) refuse(what + " is missing.");
     if (typeof value !== "string") refuse(what + " is not text.");
     if (value.length > limit) {
       refuse(what + " is longer than " + count(limit) + " characters.");
@@ -228,12 +244,7 @@
   function check(data, site) {
     if (!isRecord(data) || data.format !== FORMAT) refuse("This is not a saved playbook run.");
     if (!Number.isInteger(data.version)) refuse("This run's format version is missing.");
-    if (data.version > VERSION) {
-      refuse(
-        "This run was made by a newer version of the site (format " + data.version +
-          "; this page reads " + VERSION + "). Reload the site to update it."
-      );
-    }
+    if (data.version > VERSION) refuse(newer("run", data.version));
     if (data.version !== VERSION) refuse("This run's format " + data.version + " is unknown.");
     if (data.site !== site) {
       refuse(
@@ -280,10 +291,7 @@
     return guarded(function () {
       if (typeof text !== "string") refuse("The file could not be read as text.");
       if (text.length > LIMITS.jsonText) {
-        refuse(
-          "The file is too large: " + count(text.length) + " characters, the limit is " +
-            count(LIMITS.jsonText) + "."
-        );
+        refuse("The file is too large: " + tooLong(text.length, LIMITS.jsonText));
       }
       let data;
       try {
@@ -382,8 +390,8 @@
     const fragment = PREFIX + VERSION + "." + toBase64Url(new Uint8Array(packed));
     if (fragment.length > LIMITS.fragment) {
       throw new Error(
-        "This run is too large to share as a link: " + count(fragment.length) +
-          " characters, the limit is " + count(LIMITS.fragment) + ". Export it as JSON instead."
+        "This run is too large to share as a link: " + tooLong(fragment.length, LIMITS.fragment) +
+          " Export it as JSON instead."
       );
     }
     return fragment;
@@ -403,7 +411,7 @@
     try {
       binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
     } catch (_) {
-      refuse("The link is damaged (its data is not base64url). Ask for a new link.");
+      refuse(damaged("its data is not base64url"));
     }
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -425,7 +433,7 @@
       try {
         step = await reader.read();
       } catch (_) {
-        refuse("The link is damaged (its data does not unpack). Ask for a new link.");
+        refuse(damaged("its data does not unpack"));
       }
       if (step.done) break;
       size += step.value.length;
@@ -449,14 +457,9 @@
 
   async function unpack(body, site) {
     const shape = /^(\d{1,9})\.([A-Za-z0-9_-]*)$/.exec(body);
-    if (!shape) refuse("The link is damaged (it is not a playbook run link). Ask for a new link.");
+    if (!shape) refuse(damaged("it is not a playbook run link"));
     const version = Number(shape[1]);
-    if (version > VERSION) {
-      refuse(
-        "This link was made by a newer version of the site (link format " + version +
-          "; this page reads " + VERSION + "). Reload the site to update it."
-      );
-    }
+    if (version > VERSION) refuse(newer("link", version));
     if (version !== VERSION) refuse("This link's format " + version + " is unknown.");
     if (compressionMissing()) refuse(noCompression("read a run from a link"));
     const bytes = await inflate(fromBase64Url(shape[2]));
@@ -464,7 +467,7 @@
     try {
       data = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
     } catch (_) {
-      refuse("The link is damaged (its data is not JSON text). Ask for a new link.");
+      refuse(damaged("its data is not JSON text"));
     }
     return { ok: true, snapshot: check(data, site) };
   }
@@ -475,10 +478,7 @@
     try {
       // Before any decoding: the limit is what bounds the work an unknown link can cause.
       if (text.length > LIMITS.fragment) {
-        refuse(
-          "The link is too long: " + count(text.length) + " characters, the limit is " +
-            count(LIMITS.fragment) + "."
-        );
+        refuse("The link is too long: " + tooLong(text.length, LIMITS.fragment));
       }
       return await unpack(text.slice(PREFIX.length), site);
     } catch (error) {
