@@ -7,8 +7,9 @@
  *   store.all(scope)                { key: value } copy of a whole scope
  *   store.set(scope, key, value)    value undefined removes; returns true once read back
  *   store.setMany(scope, changes)   { key: value|undefined } in one write; returns the same
- *   store.subscribe(scope, fn)      fn(changes, source) with source "local" or "tab" (another
- *                                   tab, via the storage event); returns an unsubscribe function
+ *   store.subscribe(scope, fn)      fn(changes, source) with source "local", "tab" (another
+ *                                   tab, via the storage event) or "run" (the current run
+ *                                   changed); returns an unsubscribe function
  *   store.status(scope)             { kept, problem, detail }: kept is false while values live
  *                                   in memory only; problem is "" | "unavailable" | "full" |
  *                                   "corrupt" | "newer" | "unconfirmed"; detail is for people
@@ -16,7 +17,22 @@
  *   store.keyOf(scope)              the localStorage key that holds a scope
  *   store.recoveries()              how many entries this page restored from its second copy
  *
- * Keys are `playbook:<site>:<scope>`, each holding {"schema": 1, "saved": ms, "values": {...}};
+ * Incident runs: every scope belongs to the current run, so last week's ticks stay out of
+ * today's incident. The run registry (scope RUNS, not per run) holds "current" (the current
+ * run's id; absent: the implicit default run) and "run:<id>" ({id, start, severity, closed}).
+ *   store.site()                    this site's name (the `<site>` of every key)
+ *   store.run()                     the current run's id; "" for the default run
+ *   store.RUNS                      scope of the run registry; setting its "current" switches
+ *                                   the run on every tab: subscribers of each scope get the
+ *                                   differences, with source "run"
+ *   store.inRun(id, scope)          `scope` of run `id` ("" the default run), whatever the
+ *                                   current run: for reading and writing another run
+ *   store.scopesOf(id)              names of the scopes run `id` holds values in
+ *   store.removeRun(id)             removes every value of run `id`; true once removed
+ *   store.validRunId(id)            whether `id` can name a run (letters, digits, . _ -)
+ *
+ * Keys are `playbook:<site>:<scope>` for the default run and `playbook:<site>:run:<id>:<scope>`
+ * for a declared one, each holding {"schema": 1, "saved": ms, "values": {...}};
  * sessionStorage keeps a second copy of this tab's last write, restored on load if the browser
  * dropped the localStorage one (newer `saved` wins, so other tabs' later writes stand).
  * The site is the `content` of <meta name="playbook-site">, else the first data-playbook-site
@@ -32,16 +48,20 @@
 
   const SCHEMA = 1;
   const SITE = "site";
+  // A scope starting with "/" names its key outright, whatever the current run.
+  const RUNS = "/runs";
+  const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
   const records = new Map(); // storage key -> { raw, values, problem, detail }
   const pending = new Map(); // storage key -> Map(key -> value) written here, re-flushed on hide
   const lastSaved = new Map(); // storage key -> `saved` of this page's last confirmed write
-  const listeners = new Map(); // storage key -> Set(fn)
+  const listeners = new Map(); // scope -> Set(fn)
   const statusListeners = new Set();
   let storage = null;
   let mirror = null; // sessionStorage: the second copy
   let recovered = 0;
   let globalProblem = "";
   let globalDetail = "";
+  let activeRun = null; // the current run's id ("" default) once read from the registry
 
   function openStorage() {
     try {
@@ -144,8 +164,95 @@
     return location.href.replace(/[^/]*([?#].*)?$/, "");
   }
 
+  function runPrefix(id) {
+    return id ? "run:" + id + ":" : "";
+  }
+
   function storageKey(scope) {
-    return "playbook:" + siteName() + ":" + scope;
+    if (scope.charAt(0) === "/") return "playbook:" + siteName() + ":" + scope.slice(1);
+    return "playbook:" + siteName() + ":" + runPrefix(currentRun()) + scope;
+  }
+
+  function inRun(id, scope) {
+    return "/" + runPrefix(id) + scope;
+  }
+
+  function registeredRun() {
+    // The registry's "current", if it names a run the registry holds.
+    const values = load(storageKey(RUNS)).values;
+    const id = values.current;
+    return typeof id === "string" && RUN_ID.test(id) && values["run:" + id] ? id : "";
+  }
+
+  function currentRun() {
+    if (activeRun === null) activeRun = registeredRun();
+    return activeRun;
+  }
+
+  function followRegistry() {
+    // Every scope someone listens to moves to the new run: tell them what differs.
+    const next = registeredRun();
+    const before = currentRun();
+    if (next === before) return;
+    const old = new Map();
+    listeners.forEach(function (_, scope) {
+      if (scope.charAt(0) !== "/") old.set(scope, load(storageKey(scope)).values);
+    });
+    activeRun = next;
+    old.forEach(function (values, scope) {
+      const changes = differences(values, load(storageKey(scope)).values);
+      notify(scope, changes, "run");
+    });
+    notifyStatus();
+  }
+
+  function differences(before, after) {
+    const changes = {};
+    new Set(Object.keys(before).concat(Object.keys(after))).forEach(function (name) {
+      if (JSON.stringify(before[name]) !== JSON.stringify(after[name])) changes[name] = after[name];
+    });
+    return changes;
+  }
+
+  function storedKeys(prefix) {
+    const found = [];
+    if (!storage) return found;
+    try {
+      for (let i = 0; i < storage.length; i++) {
+        const key = storage.key(i);
+        if (key !== null && key.startsWith(prefix)) found.push(key);
+      }
+    } catch (_) {
+      // Unreadable storage holds nothing we can list.
+    }
+    return found;
+  }
+
+  function scopesOf(id) {
+    const prefix = "playbook:" + siteName() + ":" + runPrefix(id);
+    return storedKeys(prefix)
+      .map(function (key) {
+        return key.slice(prefix.length);
+      })
+      .filter(function (scope) {
+        // The default run's keys also hold the registry and every declared run.
+        return id || (scope !== RUNS.slice(1) && !scope.startsWith("run:"));
+      });
+  }
+
+  function removeRun(id) {
+    if (!RUN_ID.test(id) || !storage) return false;
+    try {
+      storedKeys("playbook:" + siteName() + ":" + runPrefix(id)).forEach(function (key) {
+        storage.removeItem(key);
+        records.delete(key);
+        pending.delete(key);
+        if (mirror) mirror.removeItem(key);
+      });
+      return true;
+    } catch (_) {
+      return false;
+    }
   }
 
   function pageScope(element) {
@@ -271,7 +378,8 @@
       mine.set(name, changes[name]);
     });
     const kept = write(key, changes);
-    notify(key, changes, "local");
+    notifyKey(key, changes, "local");
+    if (scope === RUNS && "current" in changes) followRegistry();
     return kept;
   }
 
@@ -291,9 +399,16 @@
     });
   }
 
-  function notify(key, changes, source) {
-    const set = listeners.get(key);
-    if (!set) return;
+  function notifyKey(key, changes, source) {
+    // Every scope that names the key: "timeline" and "/run:<id>:timeline" may be one.
+    listeners.forEach(function (_, scope) {
+      if (storageKey(scope) === key) notify(scope, changes, source);
+    });
+  }
+
+  function notify(scope, changes, source) {
+    const set = listeners.get(scope);
+    if (!set || !Object.keys(changes).length) return;
     set.forEach(function (fn) {
       fn(changes, source);
     });
@@ -305,22 +420,16 @@
     keys.forEach(function (key) {
       const before = records.get(key);
       if (!before) return;
-      const record = load(key);
-      const changes = {};
-      let any = false;
-      const names = new Set(Object.keys(before.values).concat(Object.keys(record.values)));
-      names.forEach(function (name) {
-        const was = JSON.stringify(before.values[name]);
-        if (was !== JSON.stringify(record.values[name])) {
-          changes[name] = record.values[name];
-          any = true;
-          // Another tab wrote it last: do not re-flush our older value over it.
-          const mine = pending.get(key);
-          if (mine) mine.delete(name);
-        }
+      const changes = differences(before.values, load(key).values);
+      const mine = pending.get(key);
+      Object.keys(changes).forEach(function (name) {
+        // Another tab wrote it last: do not re-flush our older value over it.
+        if (mine) mine.delete(name);
       });
-      if (any) notify(key, changes, "tab");
+      notifyKey(key, changes, "tab");
     });
+    // Another tab declared or switched the run: this one follows.
+    if (event.key === null || event.key === storageKey(RUNS)) followRegistry();
   }
 
   function snapshot(record) {
@@ -338,7 +447,16 @@
   window.playbookStore = Object.freeze({
     SCHEMA: SCHEMA,
     SITE: SITE,
+    RUNS: RUNS,
     pageScope: pageScope,
+    site: siteName,
+    run: currentRun,
+    inRun: inRun,
+    scopesOf: scopesOf,
+    removeRun: removeRun,
+    validRunId: function (id) {
+      return typeof id === "string" && RUN_ID.test(id);
+    },
     keyOf: storageKey,
     recoveries: function () {
       return recovered;
@@ -357,12 +475,11 @@
     },
     setMany: setMany,
     subscribe: function (scope, fn) {
-      const key = storageKey(scope);
-      load(key);
-      if (!listeners.has(key)) listeners.set(key, new Set());
-      listeners.get(key).add(fn);
+      load(storageKey(scope));
+      if (!listeners.has(scope)) listeners.set(scope, new Set());
+      listeners.get(scope).add(fn);
       return function () {
-        listeners.get(key).delete(fn);
+        listeners.get(scope).delete(fn);
       };
     },
     status: function (scope) {
