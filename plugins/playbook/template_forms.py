@@ -113,6 +113,7 @@ class TemplateForms:
                     segments=json.dumps(form.segments, ensure_ascii=False),
                     cadence=cadence,
                     subject=form.text.startswith("Subject:"),
+                    update=any(field.kind == "next-update" for field in form.fields),
                 ),
             )
             for form, block in self._found

@@ -199,6 +199,19 @@
     this.hideUndo();
     store.setMany(this.scope, changes);
     this.render();
+    const steps = Object.keys(changes).length;
+    if (steps) {
+      window.playbookWidgets.record(
+        this.root,
+        ticked ? "tick" : "untick",
+        (ticked ? "Ticked “" : "Unticked “") + text(item.label) + "”" +
+          (steps > 1 ? " (" + steps + " steps)" : "") + this.where()
+      );
+    }
+  };
+
+  Checklist.prototype.where = function () {
+    return this.title ? " in “" + this.title + "”" : "";
   };
 
   Checklist.prototype.onClick = function (event) {
@@ -230,13 +243,17 @@
         cleared[leaf.key] = undefined;
       }, this);
       store.setMany(this.scope, cleared);
+      window.playbookWidgets.record(this.root, "untick", "Reset the checklist" + this.where());
       confirm.hidden = true;
       this.find("undo").hidden = false;
       this.find("undo-button").focus();
       announce(this.status, "Checklist reset.");
       this.render();
     } else if (button.classList.contains("playbook-checklist__undo-button")) {
-      if (this.undoSnapshot) store.setMany(this.scope, this.undoSnapshot);
+      if (this.undoSnapshot) {
+        store.setMany(this.scope, this.undoSnapshot);
+        window.playbookWidgets.record(this.root, "tick", "Undid the reset" + this.where());
+      }
       this.hideUndo();
       this.find("reset").focus();
       announce(this.status, "Ticks restored.");

@@ -102,6 +102,7 @@
       const current = store && store.get(store.SITE, KEY);
       if (!current || current.value !== row.severity) {
         if (store) store.set(store.SITE, KEY, { value: row.severity, at: new Date().toISOString() });
+        window.playbookWidgets.record(section, "severity", "Severity set to " + row.severity);
       }
     }
 
@@ -138,6 +139,12 @@
       if (row && !row.input.checked) {
         row.input.checked = true;
         show(row, "");
+      } else if (!row) {
+        // Another incident run, with no severity yet.
+        rows.forEach(function (candidate) {
+          candidate.input.checked = false;
+        });
+        show(null, "");
       }
     }
 

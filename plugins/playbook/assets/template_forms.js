@@ -24,6 +24,15 @@
     return pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes()) + " UTC";
   }
 
+  // What the responder calls this template: the short paragraph or heading above its block.
+  function templateName(form) {
+    const block = form.previousElementSibling;
+    let node = block && block.previousElementSibling;
+    while (node && !/^(P|H[1-6])$/.test(node.tagName)) node = node.previousElementSibling;
+    const name = node ? node.textContent.replace(/[¶#]\s*$/, "").replace(/\s+/g, " ").trim() : "";
+    return name && name.length <= 80 ? name : "communication";
+  }
+
   function setup(form) {
     const store = window.playbookStore;
     const scope = store ? store.SITE : "";
@@ -120,6 +129,15 @@
       input.addEventListener("input", function () {
         save(input, input.value);
       });
+      if (input.dataset.playbookKind === "severity") {
+        // On change, not on input: one timeline entry per decision, not per keystroke.
+        input.addEventListener("change", function () {
+          const severity = read(SEVERITY);
+          if (severity && severity.value) {
+            window.playbookWidgets.record(form, "severity", "Severity set to " + severity.value);
+          }
+        });
+      }
       const fill = input.parentElement.querySelector("[data-playbook-now], [data-playbook-next]");
       if (!fill) return;
       fill.addEventListener("click", function () {
@@ -141,7 +159,12 @@
       const text = preview.textContent;
       const done = function () {
         say("Copied the filled template.");
-        form.dispatchEvent(new CustomEvent("playbook:template-copied", { bubbles: true }));
+        const update = form.hasAttribute("data-playbook-update");
+        window.playbookWidgets.record(
+          form,
+          update ? "update" : "copy",
+          "Copied the “" + templateName(form) + "” template" + (update ? " (stakeholder update)" : "")
+        );
       };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(text).then(done, function () {

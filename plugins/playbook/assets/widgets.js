@@ -7,6 +7,9 @@
  *                                           enhanced (marked data-playbook-ready)
  *   playbookWidgets.storageNotice(el, scope) keeps `el` (a hidden notice) showing why values
  *                                           of `scope` are not being kept, if they are not
+ *   playbookWidgets.record(el, kind, text)  tells the incident timeline (runs.js) that the
+ *                                           responder did something: a "playbook:event"
+ *                                           event from `el`, detail {kind, text}
  */
 (function () {
   "use strict";
@@ -54,9 +57,16 @@
     }
   }
 
+  function record(element, kind, text) {
+    element.dispatchEvent(
+      new CustomEvent("playbook:event", { bubbles: true, detail: { kind: kind, text: text } })
+    );
+  }
+
   window.playbookWidgets = Object.freeze({
     onPage: onPage,
     each: each,
     storageNotice: storageNotice,
+    record: record,
   });
 })();
