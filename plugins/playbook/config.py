@@ -39,6 +39,18 @@ class LinkSettings(base.Config):
     """Print findings as GitHub Actions annotations; `auto`: when `GITHUB_ACTIONS` is set."""
 
 
+class RunSettings(base.Config):
+    """Incident runs: the generated run page and the run bar in every page's header."""
+
+    page = c.Type(str, default="")
+    """Path of the generated run page (declare, timeline, export, hand-off), e.g.
+    `incident-run.md`; empty (the default): no runs, ticks and values are simply kept."""
+    title = c.Type(str, default="Incident Run")
+    parent = c.Type(str, default="")
+    """`title` of the page it is placed under in the nav, as a page's `parent`."""
+    nav_order = c.Optional(c.Type((int, float, str)))
+
+
 class _RegularExpression(c.Type[str]):
     """A string that must compile as a regular expression."""
 
@@ -87,3 +99,6 @@ class PlaybookConfig(base.Config):
     """Minutes between stakeholder updates by severity (`default` for the others)."""
     checklist_headings = c.ListOfItems(_RegularExpression(str), default=["checklist"])
     """Case-insensitive regular expressions: lists under a matching heading are checklists."""
+
+    runs = c.SubConfig(RunSettings)
+    """Incident runs: every tick and value belongs to the declared incident, with a timeline."""

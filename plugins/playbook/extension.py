@@ -34,11 +34,11 @@ ASSETS_DIR = Path(__file__).parent / "assets"
 STYLESHEETS = ["playbook.css"]
 SCRIPTS: list[str] = [
     "store.js",
-    "runstate.js",
     "widgets.js",
     "checklists.js",
     "severity.js",
     "template_forms.js",
+    "runs.js",
 ]
 """In load order."""
 FEATURES: list[Callable[[], Feature]] = [Checklists, SeverityLookup, TemplateForms]

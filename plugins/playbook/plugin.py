@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .config import PlaybookConfig
 from .extension import ASSETS_DIR, SCRIPTS, STYLESHEETS, PlaybookExtension
@@ -38,6 +39,13 @@ from .navigation import NavSource, build_nav
 from .placeholders import PlaceholderUse, find_placeholders, mistyped_placeholders
 from .repolinks import RepositoryLinks
 from .reports import github_annotations, junit_xml, step_summary
+from .runs import (
+    RUN_PAGE_SCRIPTS,
+    insert_run_bar,
+    run_bar,
+    run_page_markdown,
+    severity_levels,
+)
 from .severity import ROLES, SeveritySettings
 from .source import SourceText
 from .themeicons import FOLDER, STYLESHEET, icon_files
@@ -102,6 +110,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """Each page's Markdown as rendered (variables substituted, links rewritten)."""
         self.placeholder_uses: list[tuple[str, PlaceholderUse]] = []
         self._rendering: _PageSource | None = None
+        self.run_page: File | None = None
+        self.run_levels: list[str] | None = None
         self._install_extension(config)
         # Ours first, so a site's own extra_css can override it.
         config.extra_css[:0] = [f"{_ASSETS_URI}/{name}" for name in STYLESHEETS]
@@ -153,6 +163,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for asset in sorted(ASSETS_DIR.iterdir()):
             uri = f"{_ASSETS_URI}/{asset.name}"
             files.append(File.generated(config, uri, abs_src_path=str(asset)))
+        self._add_run_page(files, config)
         sources: list[NavSource] = []
         for file in files.documentation_pages():
             text = file.content_string
@@ -169,6 +180,29 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                     self.pages[problem.src_uri].display_path, problem.line, problem.message
                 )
         return files
+
+    def _add_run_page(self, files: Files, config: MkDocsConfig) -> None:
+        runs = self.config.runs
+        if not runs.page:
+            return
+        if files.get_file_from_path(runs.page) is not None:
+            raise PluginError(
+                f"mkdocs.yml: plugins.playbook.runs.page: {runs.page} is already a page of the "
+                "site; name another path for the generated incident run page"
+            )
+        self.run_page = File.generated(config, runs.page, content="")
+        self.run_page.content_string = run_page_markdown(
+            self.extension.environment,
+            title=runs.title,
+            parent=runs.parent,
+            nav_order=runs.nav_order,  # type: ignore[arg-type]  # checked by RunSettings
+            site_id=self.extension.getConfig("site_id"),
+            scripts=[
+                get_relative_url(f"{_ASSETS_URI}/{name}", self.run_page.url)
+                for name in RUN_PAGE_SCRIPTS
+            ],
+        )
+        files.append(self.run_page)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -211,12 +245,29 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        output = self._with_run_bar(output, page)
         # The theme's links around the content; the content itself is in the page model.
         model = self.models.get(page.file.src_uri)
         self.templates[page.file.src_uri] = self.template_scanner.scan(
             page.file.dest_uri, output, page.content or "", model.ids if model else set()
         )
-        return None
+        return output
+
+    def _with_run_bar(self, output: str, page: Page) -> str:
+        if self.run_page is None:
+            return output
+        if self.run_levels is None:
+            # Every page's Markdown is rendered before the first is written out.
+            self.run_levels = severity_levels(self.models.values())
+        bar = run_bar(
+            self.extension.environment,
+            site_id=self.extension.getConfig("site_id"),
+            run_page_url=get_relative_url(self.run_page.url, page.url),
+            page_title=page.title or "",
+            levels=self.run_levels,
+            cadence=self.extension.getConfig("severity").cadence,
+        )
+        return insert_run_bar(output, bar)
 
     # Last, so files other plugins write at the end (the offline search index) are there.
     @event_priority(-100)

@@ -74,12 +74,14 @@ SNAPSHOT: dict[str, Any] = {
 
 @pytest.fixture(scope="module")
 def visit(browser: Browser, site_url: str) -> Iterator[Visit]:
-    """One page of the built site for the whole module: the functions under test are pure."""
+    """The run page (the one page that loads runstate.js), once for the whole module: the
+    functions under test are pure."""
     context = browser.new_context()
     page = context.new_page()
     opened = Visit(page)
     page.on("pageerror", lambda error: opened.errors.append(f"{error}\n{error.stack or ''}"))
-    page.goto(site_url + "operations/RUNBOOK.html")
+    page.goto(site_url + "incident-run.html")
+    page.wait_for_function("window.playbookRunState !== undefined")
     yield opened
     context.close()
 

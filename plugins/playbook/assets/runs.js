@@ -1,0 +1,234 @@
+/* Incident runs, on every page: the run bar in the header (which run, open how long, when
+ * the next stakeholder update is due) and the timeline that writes itself from the widgets'
+ * "playbook:event"s. The run page's controls are run_page.js; store.js keeps each run's values
+ * apart.
+ *
+ * The registry is store.RUNS: "current" -> the current run's id; "run:<id>" -> {id, start,
+ * severity, closed} (ISO times; severity as declared, the live one is the run's "severity").
+ * A run's events are its "timeline" scope: "<ISO time>#<tag>" -> {at, kind, text, page}.
+ * A copy of a template that promises the next update (data-playbook-update) is an "update":
+ * the timer counts from the last one, or from the start.
+ *
+ *   window.playbookRuns             what run_page.js shares: TIMELINE, meta(id), allRuns(),
+ *                                   severityOf(id), events(id), eventsToStore(list),
+ *                                   log(id, kind, text, page), nextUpdate(id, cadence) ->
+ *                                   {due, minutes}, and the time formats utcMinute(date),
+ *                                   utcClock(date), elapsed(ms), count(n, word)
+ */
+(function () {
+  "use strict";
+  const store = window.playbookStore;
+  if (!store || window.playbookRuns) return;
+
+  const TIMELINE = "timeline";
+  const MINUTE = 60000;
+
+  // Times -----------------------------------------------------------------------------------
+
+  function pad(number) {
+    return String(number).padStart(2, "0");
+  }
+
+  function utcMinute(date) {
+    return (
+      date.getUTCFullYear() + "-" + pad(date.getUTCMonth() + 1) + "-" + pad(date.getUTCDate()) +
+      " " + pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes())
+    );
+  }
+
+  function utcClock(date) {
+    return pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes()) + " UTC";
+  }
+
+  function elapsed(ms) {
+    const seconds = Math.max(0, Math.floor(ms / 1000));
+    const hours = Math.floor(seconds / 3600);
+    return hours + ":" + pad(Math.floor(seconds / 60) % 60) + ":" + pad(seconds % 60);
+  }
+
+  function count(number, word) {
+    return number + " " + word + (number === 1 ? "" : "s");
+  }
+
+  function inWords(ms) {
+    const minutes = Math.round(Math.abs(ms) / MINUTE);
+    return minutes < 1 ? "under a minute" : minutes + " min";
+  }
+
+  // Runs ------------------------------------------------------------------------------------
+
+  function meta(id) {
+    const value = id ? store.get(store.RUNS, "run:" + id) : undefined;
+    return value && typeof value === "object" && typeof value.start === "string" ? value : null;
+  }
+
+  function allRuns() {
+    const registry = store.all(store.RUNS);
+    return Object.keys(registry)
+      .filter(function (key) {
+        return key.startsWith("run:") && store.validRunId(key.slice(4)) && meta(key.slice(4));
+      })
+      .map(function (key) {
+        return registry[key];
+      })
+      .sort(function (a, b) {
+        return a.start < b.start ? 1 : a.start > b.start ? -1 : 0;
+      });
+  }
+
+  function severityOf(id) {
+    const live = store.get(store.inRun(id, store.SITE), "severity");
+    if (live && typeof live.value === "string") return live.value;
+    const run = meta(id);
+    return run && typeof run.severity === "string" ? run.severity : "";
+  }
+
+  function events(id) {
+    const stored = store.all(store.inRun(id, TIMELINE));
+    return Object.keys(stored)
+      .sort()
+      .map(function (key) {
+        return stored[key];
+      })
+      .filter(function (event) {
+        return event && typeof event.at === "string" && typeof event.text === "string";
+      });
+  }
+
+  let tags = 0;
+  function eventsToStore(list) {
+    const changes = {};
+    list.forEach(function (event) {
+      tags += 1;
+      const tag = Date.now().toString(36) + Math.random().toString(36).slice(2, 6) + tags;
+      changes[event.at + "#" + tag] = {
+        at: event.at,
+        kind: event.kind,
+        text: event.text,
+        page: event.page || "",
+      };
+    });
+    return changes;
+  }
+
+  function log(id, kind, text, page) {
+    const event = { at: new Date().toISOString(), kind: kind, text: text, page: page || "" };
+    store.setMany(store.inRun(id, TIMELINE), eventsToStore([event]));
+  }
+
+  function pageTitle() {
+    const bar = document.querySelector("[data-playbook-runbar]");
+    return (bar && bar.getAttribute("data-playbook-page-title")) || document.title;
+  }
+
+  /* When the next stakeholder update is due: the cadence of the run's severity after its last
+   * update (or its start). */
+  function nextUpdate(id, cadence) {
+    const run = meta(id);
+    let last = run ? Date.parse(run.start) : NaN;
+    events(id).forEach(function (event) {
+      const at = Date.parse(event.at);
+      if (event.kind === "update" && at > last) last = at;
+    });
+    const severity = severityOf(id);
+    const minutes = cadence[severity] || cadence["default"] || 15;
+    return { due: last + minutes * MINUTE, minutes: minutes };
+  }
+
+  // The widgets' events belong to the current run; without one, nothing is logged.
+  document.addEventListener("playbook:event", function (event) {
+    const id = store.run();
+    const detail = event.detail || {};
+    if (id && typeof detail.text === "string" && typeof detail.kind === "string") {
+      log(id, detail.kind, detail.text, pageTitle());
+    }
+  });
+
+  // The header bar ---------------------------------------------------------------------------
+
+  function setupBar(bar) {
+    const header = document.querySelector(".md-header__inner");
+    if (header) {
+      // Material: beside the title, before the palette toggle and the search.
+      const before = header.querySelector(".md-header__option, label[for='__search'], .md-search");
+      header.insertBefore(bar, before);
+      bar.classList.add("playbook-runbar--header");
+    }
+    const cadence = JSON.parse(bar.getAttribute("data-playbook-cadence"));
+    const part = function (name) {
+      return bar.querySelector("[data-playbook-runbar-" + name + "]");
+    };
+    let wasOverdue = null;
+
+    function render() {
+      if (!bar.isConnected) return false;
+      const id = store.run();
+      const run = meta(id);
+      part("none").hidden = !!run;
+      part("run").hidden = !run;
+      bar.classList.remove("playbook-runbar--overdue");
+      if (!run) {
+        wasOverdue = null;
+        return true;
+      }
+      const now = Date.now();
+      const severity = severityOf(id);
+      part("id").textContent = id;
+      part("severity").textContent = severity;
+      part("severity").hidden = !severity;
+      const start = Date.parse(run.start);
+      const clock = part("elapsed");
+      clock.textContent = elapsed(now - start);
+      clock.setAttribute("datetime", "PT" + Math.max(0, Math.floor((now - start) / 1000)) + "S");
+      const next = nextUpdate(id, cadence);
+      const overdue = now > next.due;
+      const due = part("due");
+      due.textContent = overdue
+        ? "update overdue by " + inWords(now - next.due)
+        : "next update in " + inWords(next.due - now);
+      due.title = "Stakeholder updates every " + next.minutes + " min" +
+        (severity ? " for " + severity : "") + "; due " + utcClock(new Date(next.due));
+      bar.classList.toggle("playbook-runbar--overdue", overdue);
+      if (overdue && wasOverdue === false) {
+        part("alert").textContent = "Stakeholder update for " + id + " is overdue.";
+      } else if (!overdue) {
+        part("alert").textContent = "";
+      }
+      wasOverdue = overdue;
+      return true;
+    }
+
+    const stops = [
+      store.subscribe(store.RUNS, render),
+      store.subscribe(TIMELINE, render),
+      store.subscribe(store.SITE, render),
+    ];
+    const ticking = window.setInterval(function () {
+      if (!render()) {
+        window.clearInterval(ticking);
+        stops.forEach(function (stop) {
+          stop();
+        });
+      }
+    }, 1000);
+    render();
+    bar.hidden = false;
+  }
+  window.playbookRuns = Object.freeze({
+    TIMELINE: TIMELINE,
+    meta: meta,
+    allRuns: allRuns,
+    severityOf: severityOf,
+    events: events,
+    eventsToStore: eventsToStore,
+    log: log,
+    nextUpdate: nextUpdate,
+    utcMinute: utcMinute,
+    utcClock: utcClock,
+    elapsed: elapsed,
+    count: count,
+  });
+  window.playbookWidgets.onPage(function () {
+    window.playbookWidgets.each("[data-playbook-runbar]", setupBar);
+  });
+})();

@@ -1,0 +1,73 @@
+"""Incident runs: the page the plugin generates for them and the bar in every page's header.
+
+The browser keeps the runs (assets/runs.js, over store.js); the build gives it a page to work
+on, where every other page can find it, and what the site knows: its severities, most severe
+first, and the minutes between stakeholder updates for each.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+
+import jinja2
+
+from .model import PageModel
+
+_BODY_RE = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+
+RUN_PAGE_SCRIPTS = ["runstate.js", "run_page.js"]
+"""Loaded by the run page only, deferred so they run after every page's scripts (SCRIPTS):
+no other page pays for export, import and hand-off."""
+
+
+def run_page_markdown(
+    environment: jinja2.Environment,
+    *,
+    title: str,
+    parent: str,
+    nav_order: int | float | str | None,
+    site_id: str,
+    scripts: list[str],
+) -> str:
+    """The run page's Markdown, front matter included (JSON strings are YAML strings);
+    `scripts` are the URLs of RUN_PAGE_SCRIPTS relative to the page."""
+    return environment.get_template("playbook/run_page.md").render(
+        title=title, parent=parent, nav_order=nav_order, site_id=site_id, scripts=scripts
+    )
+
+
+def severity_levels(models: Iterable[PageModel]) -> list[str]:
+    """The severities of the site's matrices, in table order, each once."""
+    levels: list[str] = []
+    for model in models:
+        for matrix in model.severity_matrices:
+            levels.extend(row.severity for row in matrix.rows if row.severity not in levels)
+    return levels
+
+
+def run_bar(
+    environment: jinja2.Environment,
+    *,
+    site_id: str,
+    run_page_url: str,
+    page_title: str,
+    levels: list[str],
+    cadence: Mapping[str, int],
+) -> str:
+    return environment.get_template("playbook/run_bar.html").render(
+        site_id=site_id,
+        run_page_url=run_page_url,
+        page_title=page_title,
+        levels=json.dumps(levels, ensure_ascii=False),
+        cadence=json.dumps(dict(cadence), ensure_ascii=False),
+    )
+
+
+def insert_run_bar(output: str, bar: str) -> str:
+    """`output` with the bar first in its body (runs.js moves it into Material's header)."""
+    body = _BODY_RE.search(output)
+    if body is None:
+        return output
+    return output[: body.end()] + "\n" + bar + output[body.end() :]

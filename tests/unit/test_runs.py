@@ -1,0 +1,27 @@
+"""The run bar's placement and the severities it offers."""
+
+from __future__ import annotations
+
+from playbook.model import PageModel, SeverityMatrix, SeverityRow
+from playbook.runs import insert_run_bar, severity_levels
+
+
+def matrix(*names: str) -> SeverityMatrix:
+    return SeverityMatrix("lookup", tuple(SeverityRow(n, "", (), "", 1) for n in names), 1)
+
+
+def test_the_bar_goes_first_in_the_body() -> None:
+    page = '<html><head></head><body dir="ltr" class="x">\n<p>hi</p></body></html>'
+    assert insert_run_bar(page, "<div>bar</div>") == (
+        '<html><head></head><body dir="ltr" class="x">\n<div>bar</div>\n<p>hi</p></body></html>'
+    )
+
+
+def test_a_page_without_a_body_is_left_alone() -> None:
+    assert insert_run_bar("<p>fragment</p>", "<div>bar</div>") == "<p>fragment</p>"
+
+
+def test_levels_keep_table_order_each_once_across_pages() -> None:
+    first = PageModel(severity_matrices=[matrix("SEV-1", "SEV-2")])
+    second = PageModel(severity_matrices=[matrix("SEV-2", "SEV-3")])
+    assert severity_levels([first, PageModel(), second]) == ["SEV-1", "SEV-2", "SEV-3"]
