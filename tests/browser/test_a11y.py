@@ -18,6 +18,7 @@ PAGES = [
     "operations/RUNBOOK.html",
     "reference/index.html",
     "DATABASE.html",
+    "incident-run.html",
 ]
 SCHEMES: dict[Literal["light", "dark"], str] = {"light": "default", "dark": "slate"}
 

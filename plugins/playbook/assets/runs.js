@@ -59,7 +59,10 @@
 
   function meta(id) {
     const value = id ? store.get(store.RUNS, "run:" + id) : undefined;
-    return value && typeof value === "object" && typeof value.start === "string" ? value : null;
+    // Stored values are data from anywhere (another tab, an older version): shapes are checked.
+    const usable = value && typeof value === "object" && typeof value.start === "string" &&
+      !isNaN(Date.parse(value.start));
+    return usable ? value : null;
   }
 
   function allRuns() {
@@ -69,7 +72,8 @@
         return key.startsWith("run:") && store.validRunId(key.slice(4)) && meta(key.slice(4));
       })
       .map(function (key) {
-        return registry[key];
+        // The key names the run; an id stored inside the value is not trusted.
+        return Object.assign({}, meta(key.slice(4)), { id: key.slice(4) });
       })
       .sort(function (a, b) {
         return a.start < b.start ? 1 : a.start > b.start ? -1 : 0;
