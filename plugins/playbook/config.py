@@ -100,5 +100,8 @@ class PlaybookConfig(base.Config):
     checklist_headings = c.ListOfItems(_RegularExpression(str), default=["checklist"])
     """Case-insensitive regular expressions: lists under a matching heading are checklists."""
 
+    minify_assets = c.Type(bool, default=True)
+    """Serve our scripts and stylesheet minified (rjsmin, rcssmin); false: as written."""
+
     runs = c.SubConfig(RunSettings)
     """Incident runs: every tick and value belongs to the declared incident, with a timeline."""

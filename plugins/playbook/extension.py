@@ -2,14 +2,13 @@
 
 Usable on its own (`markdown_extensions: [playbook]`), e.g. under Zensical, which runs
 Python-Markdown extensions but no MkDocs plugins; the MkDocs plugin adds it for you. The
-files its HTML relies on are `ASSETS_DIR / name` for `STYLESHEETS` and `SCRIPTS`.
+files its HTML relies on are `assets.ASSETS_DIR / name` for `STYLESHEETS` and `SCRIPTS`.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
@@ -29,8 +28,6 @@ from .sourcemap import SourceMap
 from .template_forms import TemplateForms
 from .widgets import Feature, PageContext, apply_edits, environment
 
-ASSETS_DIR = Path(__file__).parent / "assets"
-"""Static files the extension's HTML relies on."""
 STYLESHEETS = ["playbook.css"]
 SCRIPTS: list[str] = [
     "store.js",

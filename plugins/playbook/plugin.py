@@ -17,8 +17,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from .assets import ASSETS_DIR, served_text
 from .config import PlaybookConfig
-from .extension import ASSETS_DIR, SCRIPTS, STYLESHEETS, PlaybookExtension
+from .extension import SCRIPTS, STYLESHEETS, PlaybookExtension
 from .external import Settings as OnlineSettings
 from .findings import Finding, Findings
 from .frontmatter import FrontMatter, parse_front_matter
@@ -162,7 +163,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         for asset in sorted(ASSETS_DIR.iterdir()):
             uri = f"{_ASSETS_URI}/{asset.name}"
-            files.append(File.generated(config, uri, abs_src_path=str(asset)))
+            text = served_text(asset, minify=self.config.minify_assets)
+            files.append(File.generated(config, uri, content=text))
         self._add_run_page(files, config)
         sources: list[NavSource] = []
         for file in files.documentation_pages():

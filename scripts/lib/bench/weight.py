@@ -55,7 +55,8 @@ def page_weight(site: Path, page: str) -> dict[str, Any]:
     ]
     ours: list[dict[str, Any]] = []
     for name in [*extension.STYLESHEETS, *extension.SCRIPTS]:
-        ours.append({"name": name, **_sizes(extension.ASSETS_DIR / name)})
+        # As served: the built site holds them minified.
+        ours.append({"name": name, **_sizes(site / ASSETS_URI / name)})
     ours_in_page = [u for u in parser.scripts + parser.stylesheets if ASSETS_URI in u]
     material: list[dict[str, Any]] = []
     for url in parser.scripts + parser.stylesheets:

@@ -1,0 +1,31 @@
+"""Our scripts and stylesheet are served minified, and as written when asked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playbook.assets import ASSETS_DIR
+from support import make_project, run_build
+
+PAGES = {"index.md": "# Home\n\n- [ ] step\n"}
+
+
+def test_assets_are_served_minified_without_their_comments(tmp_path: Path) -> None:
+    build = run_build(make_project(tmp_path, PAGES))
+    assert build.returncode == 0, build.output
+    for name in ("store.js", "playbook.css"):
+        source = (ASSETS_DIR / name).read_text(encoding="utf-8")
+        served = (build.site_dir / "assets/playbook" / name).read_text(encoding="utf-8")
+        assert "/*" in source and "/*" not in served
+        assert len(served) < 0.8 * len(source)
+    assert "window.playbookStore=Object.freeze(" in (
+        build.site_dir / "assets/playbook/store.js"
+    ).read_text(encoding="utf-8")
+
+
+def test_minify_assets_false_serves_them_as_written(tmp_path: Path) -> None:
+    options = "      minify_assets: false\n"
+    build = run_build(make_project(tmp_path, PAGES, plugin_options=options))
+    assert build.returncode == 0, build.output
+    served = (build.site_dir / "assets/playbook/store.js").read_text(encoding="utf-8")
+    assert served == (ASSETS_DIR / "store.js").read_text(encoding="utf-8")
