@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import corpus
 import yaml
+
+import corpus
 
 LIB_DIR = Path(__file__).resolve().parent.parent
 VARIANTS = ("ours", "material", "ours-prune", "material-prune")
