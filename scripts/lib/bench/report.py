@@ -179,9 +179,13 @@ def _build_section(data: dict[str, Any]) -> list[str]:
         )
     for ours, material in (("ours", "material"), ("ours-prune", "material-prune")):
         ratio = _ratio(data, ours, material)
+        cpu = variants[ours]["median_cpu_seconds"] / variants[material]["median_cpu_seconds"]
         memory = variants[ours]["median_peak_rss_mb"] / variants[material]["median_peak_rss_mb"]
         lines.append("")
-        lines.append(f"- `{ours}` / `{material}`: time {ratio:.3f}x, peak memory {memory:.3f}x.")
+        lines.append(
+            f"- `{ours}` / `{material}`: time {ratio:.3f}x (CPU time {cpu:.3f}x, steadier on a "
+            f"shared machine), peak memory {memory:.3f}x."
+        )
     serve = data["serve"]
     lines += [
         "",
