@@ -1,4 +1,4 @@
-"""What browser tests share: how Chromium is started and what a visit records."""
+"""What browser tests share: what a visit records (Chromium itself: `scripts/lib/chromium.py`)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Locator, Page, expect
-
-CHROMIUM = "/usr/bin/chromium"
-# Without these, Chromium keeps reaching for Google's hosts, which this network refuses.
-CHROMIUM_ARGS = [
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @dataclass

@@ -33,6 +33,9 @@ _NOUNS = {"a": "link target", "area": "link target", "img": "image", "script": "
 _UNCHECKED_SCHEMES = frozenset({"mailto", "tel", "data", "javascript", "ftp", "sms"})
 # The theme writes attributes as ` name="value"`: literal prefixes keep these scans fast.
 _HREF_RE = re.compile(r' href="([^"]*)"')
+_SRC_RE = re.compile(r' src="([^"]*)"')
+# A page with the whole nav has an id on every section toggle: a thousand on a big site.
+_ID_RE = re.compile(r' id="([^"]*)"')
 _TAG_RE = re.compile(r"<(\w+)")
 _LANDMARK_RE = re.compile(r"<(?:head|body|header|nav|footer|aside)\b[^>]*>")
 _CLASS_RE = re.compile(r"""class\s*=\s*["']([^"'\s]+(?:\s+[^"'\s]+)?)""")
@@ -140,8 +143,8 @@ class TemplateScanner:
         ids: set[str] = set()
         for begin, end in spans:
             values += _HREF_RE.findall(output, begin, end)
-            values += [value for value, _ in _attributes(output, "src", begin, end)]
-            ids.update(value for value, _ in _attributes(output, "id", begin, end))
+            values += _SRC_RE.findall(output, begin, end)
+            ids.update(_ID_RE.findall(output, begin, end))
         ids = {html.unescape(i) if "&" in i else i for i in ids}
         unique = set(values)
         seen = self._seen.setdefault(posixpath.dirname(page_url), set())
@@ -183,21 +186,6 @@ def _first_positions(values: set[str], output: str, spans: list[tuple[int, int]]
                 positions[value] = min(at for at in found if at >= 0)
                 break
     return positions
-
-
-def _attributes(output: str, name: str, begin: int, end: int) -> list[tuple[str, int]]:
-    """Values and places of ` name="..."` attributes in a span (few: a string search will do)."""
-    marker = f' {name}="'
-    found: list[tuple[str, int]] = []
-    at = output.find(marker, begin, end)
-    while at >= 0:
-        start = at + len(marker)
-        close = output.find('"', start, end)
-        if close < 0:
-            break
-        found.append((output[start:close], at))
-        at = output.find(marker, close, end)
-    return found
 
 
 def original_column(written: str, rendered: str, column: int) -> int:

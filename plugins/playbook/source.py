@@ -18,7 +18,8 @@ from functools import cached_property
 
 from markdown_it import MarkdownIt
 
-_PARSER = MarkdownIt("commonmark")
+# Code is block structure (fences, indented blocks): inline parsing would only cost time.
+_PARSER = MarkdownIt("commonmark").disable("inline")
 _ADMONITION_RE = re.compile(r"^(?P<indent>[ ]*)(?:!!!|\?\?\?\+?)[ ]+\S")
 _BACKTICKS_RE = re.compile(r"`+")
 

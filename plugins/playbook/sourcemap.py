@@ -13,12 +13,19 @@ import itertools
 import re
 from collections import defaultdict, deque
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-_PARSER = MarkdownIt("commonmark").enable("table")
+# Block tokens first; an inline token's children are parsed only when something reads them
+# (most table cells and paragraphs hold no link): the rest of the same core pipeline, later.
+_BLOCKS = MarkdownIt("commonmark").enable("table").disable("inline")
+_INLINES = MarkdownIt("commonmark").enable("table").disable(["normalize", "block"])
+_LINK_CHARS = ("[", "<")
+"""An inline without these holds no link, image, autolink or raw HTML."""
 _SPACE_RE = re.compile(r"\s+")
 _TASK_MARKER_RE = re.compile(r"^\[[ xX]\](?: |$)")
 _WINDOW = 64
@@ -58,17 +65,26 @@ class SourceMap:
         self._claimed: set[tuple[str, int]] = set()
         self._cursor: dict[str, int] = defaultdict(int)
         self.links: list[SourceLink] = []
-        tokens = _PARSER.parse(markdown)
-        for index, token in enumerate(tokens):
-            self._read(tokens, index, token)
+        self._read_all(markdown, 0)
 
-    def _read(self, tokens: list[Token], index: int, token: Token) -> None:
+    def _read_all(self, markdown: str, first_line: int) -> None:
+        env: dict[str, Any] = {}
+        tokens = _BLOCKS.parse(markdown, env)
+        if first_line:
+            for token in tokens:
+                if token.map is not None:
+                    token.map = [token.map[0] + first_line, token.map[1] + first_line]
+        for index, token in enumerate(tokens):
+            self._read(tokens, index, token, env)
+
+    def _read(self, tokens: list[Token], index: int, token: Token, env: dict[str, Any]) -> None:
         if token.map is None:
             return
         line = token.map[0] + 1
         if token.type == "heading_open":
             # Python-Markdown's attr_list ({#id .class}) is literal text to markdown-it.
-            self._add("heading", _ATTR_LIST_RE.sub("", _plain(tokens[index + 1])), line)
+            heading = _plain(_parsed(tokens[index + 1], env))
+            self._add("heading", _ATTR_LIST_RE.sub("", heading), line)
         elif token.type == "list_item_open":
             inline = next(
                 (
@@ -80,26 +96,19 @@ class SourceMap:
                 None,
             )
             if inline is not None and inline.type == "inline":
-                self._add("list_item", _plain(inline), line)
+                self._add("list_item", _plain(_parsed(inline, env)), line)
         elif token.type == "table_open":
-            self._add("table", " | ".join(_header_cells(tokens, index)), line)
+            self._add("table", " | ".join(_header_cells(tokens, index, env)), line)
         elif token.type == "code_block" and _in_block_extension(self.lines, token.map[0]):
-            self._read_nested(token.content, token.map[0])
+            # An indented body that Python-Markdown renders as Markdown, with its real lines.
+            self._read_all(token.content, token.map[0])
         elif token.type in ("fence", "code_block"):
             self._add("code", token.content.rstrip("\n"), line)
         elif token.type == "inline":
-            self._read_links(token, line)
+            if token.children or any(c in token.content for c in _LINK_CHARS):
+                self._read_links(_parsed(token, env), line)
         elif token.type == "html_block":
             self._read_html_links(token.content, line)
-
-    def _read_nested(self, markdown: str, first_line: int) -> None:
-        """An indented body that Python-Markdown renders as Markdown, with its real lines."""
-        tokens = _PARSER.parse(markdown)
-        for token in tokens:
-            if token.map is not None:
-                token.map = [token.map[0] + first_line, token.map[1] + first_line]
-        for index, token in enumerate(tokens):
-            self._read(tokens, index, token)
 
     @staticmethod
     def _key(kind: str, text: str) -> str:
@@ -222,6 +231,18 @@ def _in_block_extension(lines: list[str], index: int) -> bool:
     return False
 
 
+def _parsed(inline: Token, env: dict[str, Any]) -> Token:
+    """`inline` with its children, parsed now if not yet (with the block parse's references).
+
+    The block parse leaves an empty list; parsing text always yields a child.
+    """
+    if not inline.children:
+        state = StateCore(inline.content, _INLINES, env)
+        state.tokens = [inline]
+        _INLINES.core.process(state)
+    return inline
+
+
 def _plain(inline: Token) -> str:
     """The text a reader sees in an inline token."""
     parts: list[str] = []
@@ -235,13 +256,13 @@ def _plain(inline: Token) -> str:
     return "".join(parts)
 
 
-def _header_cells(tokens: list[Token], index: int) -> list[str]:
+def _header_cells(tokens: list[Token], index: int, env: dict[str, Any]) -> list[str]:
     cells: list[str] = []
     for token in (tokens[i] for i in range(index + 1, len(tokens))):
         if token.type == "thead_close":
             break
         if token.type == "inline":
-            cells.append(normalise(_plain(token)))
+            cells.append(normalise(_plain(_parsed(token, env))))
     return cells
 
 

@@ -12,7 +12,8 @@ import pytest
 from csp import CspSite, serve_with_policy
 from playwright.sync_api import Browser, sync_playwright
 
-from browsing import CHROMIUM, CHROMIUM_ARGS, WATCH_CSP, Visit, is_local
+import chromium
+from browsing import WATCH_CSP, Visit, is_local
 from support import Build
 
 
@@ -42,7 +43,7 @@ def site_file_url(site_build: Build) -> str:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = chromium.launch(playwright)
         yield browser
         browser.close()
 

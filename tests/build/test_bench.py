@@ -3,26 +3,18 @@ here (benchmarks are not tests); what is judged is that every section measured w
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import corpus
 from playbook.extension import SCRIPTS, STYLESHEETS
 from playbook.frontmatter import parse_front_matter
 from playbook.navigation import NavSource, build_nav
 from support import ROOT
-
-# The generator lives with the scripts, outside the test path.
-_SPEC = importlib.util.spec_from_file_location("corpus", ROOT / "scripts" / "lib" / "corpus.py")
-assert _SPEC is not None and _SPEC.loader is not None
-corpus = importlib.util.module_from_spec(_SPEC)
-sys.modules["corpus"] = corpus  # dataclasses look their module up there
-_SPEC.loader.exec_module(corpus)
 
 SECTIONS = [
     "## Targets",

@@ -79,3 +79,27 @@ def test_links_in_an_admonition_body_after_a_blank_line_keep_their_lines() -> No
     ]
     assert source.take("list_item", "three") == 6
     assert source.take("code", "[code](D.md) in a real code block") == 10
+
+
+def test_text_read_late_keeps_escapes_and_references() -> None:
+    # Inline text is parsed only where it is read: escaped characters must survive as text,
+    # and a reference defined anywhere must still resolve (in a table cell, too).
+    markdown = (
+        "## Step \\*one\\* & `two`\n"
+        "\n"
+        "- Tick \\[x\\] when [done][ref]\n"
+        "\n"
+        "| Role \\| name | Link |\n"
+        "| --- | --- |\n"
+        "| Lead | [runbook][ref] |\n"
+        "\n"
+        "[ref]: RUNBOOK.md#lead\n"
+    )
+    source = SourceMap(markdown)
+    assert source.take("heading", "Step *one* & two") == 1
+    assert source.take("list_item", "Tick [x] when done") == 3
+    assert source.take("table", "Role | name | Link") == 5
+    assert [(link.href, link.line) for link in source.links] == [
+        ("RUNBOOK.md#lead", 9),
+        ("RUNBOOK.md#lead", 9),
+    ]

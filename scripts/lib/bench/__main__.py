@@ -10,11 +10,14 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -70,6 +73,28 @@ def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def _cpu_seconds() -> float:
+    own, children = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+@contextmanager
+def _stage(stages: dict[str, dict[str, float]], name: str) -> Iterator[None]:
+    """Wall and CPU seconds of one part of the run, into `stages`.
+
+    The builds run one at a time, so CPU seconds (this process and the children it waited
+    for) are close to what the part takes on idle cores, whatever else loads the machine:
+    the figure to budget the default run's 10 minutes with.
+    """
+    wall, cpu = time.monotonic(), _cpu_seconds()
+    try:
+        yield
+    finally:
+        stages[name] = {"wall": time.monotonic() - wall, "cpu": _cpu_seconds() - cpu}
+
+
 def _versions() -> dict[str, str]:
     names = ("mkdocs", "mkdocs-material", "mkdocs-playbook", "markdown", "playwright")
     return {name: metadata.version(name) for name in names}
@@ -93,74 +118,85 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "versions": _versions(),
         }
     }
+    stages: dict[str, dict[str, float]] = {}
+    data["meta"]["stages"] = stages
     try:
-        _log(f"Corpus of {args.pages} pages, four variants, {args.runs} rounds")
-        project = builds.make_project(work / f"p{args.pages}", args.pages, args.seed)
-        main = builds.compare(project, builds.VARIANTS, args.runs)
-        data["build"] = {
-            "pages": args.pages,
-            "files": len(project.corpus.pages),
-            "variants": {name: runs.as_json() for name, runs in main.items()},
-        }
-
-        scaling: dict[int, dict[str, builds.Runs]] = {}
-        for size in _sizes(args):
-            if size == args.pages:
-                scaling[size] = {v: main[v] for v in ("ours-prune", "material-prune")}
-                continue
-            runs = args.runs if size <= args.pages else args.large_runs
-            _log(f"Scaling: {size} pages, {runs} round(s)")
-            other = builds.make_project(work / f"p{size}", size, args.seed)
-            scaling[size] = builds.compare(other, ("ours-prune", "material-prune"), runs)
-            if not args.keep:
-                shutil.rmtree(other.root)
-        data["scaling"] = [
-            {
-                "pages": size,
-                "runs": len(results["ours-prune"].seconds),
-                "ours": results["ours-prune"].median,
-                "material": results["material-prune"].median,
-                "ours_peak_rss_mb": statistics.median(results["ours-prune"].peak_rss_mb),
-                "material_peak_rss_mb": statistics.median(results["material-prune"].peak_rss_mb),
+        with _stage(stages, "builds"):
+            _log(f"Corpus of {args.pages} pages, four variants, {args.runs} rounds")
+            project = builds.make_project(work / f"p{args.pages}", args.pages, args.seed)
+            main = builds.compare(project, builds.VARIANTS, args.runs)
+            data["build"] = {
+                "pages": args.pages,
+                "files": len(project.corpus.pages),
+                "variants": {name: runs.as_json() for name, runs in main.items()},
             }
-            for size, results in sorted(scaling.items())
-        ]
 
-        _log("mkdocs serve: one rebuild after one page changes")
-        touched = project.root / "docs" / project.corpus.pages[len(project.corpus.pages) // 2].path
-        data["serve"] = {
-            "page": touched.relative_to(project.root).as_posix(),
-            "ours": serve.rebuild_seconds(project.config("ours-prune"), touched),
-            "material": serve.rebuild_seconds(project.config("material-prune"), touched),
-        }
+        with _stage(stages, "scaling"):
+            scaling: dict[int, dict[str, builds.Runs]] = {}
+            for size in _sizes(args):
+                if size == args.pages:
+                    scaling[size] = {v: main[v] for v in ("ours-prune", "material-prune")}
+                    continue
+                runs = args.runs if size <= args.pages else args.large_runs
+                _log(f"Scaling: {size} pages, {runs} round(s)")
+                other = builds.make_project(work / f"p{size}", size, args.seed)
+                scaling[size] = builds.compare(other, ("ours-prune", "material-prune"), runs)
+                if not args.keep:
+                    shutil.rmtree(other.root)
+            data["scaling"] = [
+                {
+                    "pages": size,
+                    "runs": len(results["ours-prune"].seconds),
+                    "ours": results["ours-prune"].median,
+                    "material": results["material-prune"].median,
+                    "ours_peak_rss_mb": statistics.median(results["ours-prune"].peak_rss_mb),
+                    "material_peak_rss_mb": statistics.median(
+                        results["material-prune"].peak_rss_mb
+                    ),
+                }
+                for size, results in sorted(scaling.items())
+            ]
 
-        site = project.site("ours-prune")
-        page = project.corpus.pages[-1].path.replace(".md", ".html")
-        data["weight"] = weight.page_weight(site, page)
+        with _stage(stages, "serve"):
+            _log("mkdocs serve: one rebuild after one page changes")
+            touched = (
+                project.root / "docs" / project.corpus.pages[len(project.corpus.pages) // 2].path
+            )
+            data["serve"] = {
+                "page": touched.relative_to(project.root).as_posix(),
+                "ours": serve.rebuild_seconds(project.config("ours-prune"), touched),
+                "material": serve.rebuild_seconds(project.config("material-prune"), touched),
+            }
 
-        _log("Enhancement time in Chromium")
-        data["enhancement"] = enhancement.measure(site, page, args.visits)
+        with _stage(stages, "enhancement"):
+            site = project.site("ours-prune")
+            page = project.corpus.pages[-1].path.replace(".md", ".html")
+            data["weight"] = weight.page_weight(site, page)
 
-        _log("Link checking")
-        link_seconds = main["ours"].link_seconds
-        data["links"] = {
-            "in_build_seconds": statistics.median(link_seconds) if link_seconds else None,
-            "in_build_prune_seconds": (
-                statistics.median(main["ours-prune"].link_seconds)
-                if main["ours-prune"].link_seconds
-                else None
-            ),
-            "check_links_pages": args.check_links_pages,
-            "check_links_corpus": linkcheck.check_links(
-                builds.make_project(work / "links", args.check_links_pages, args.seed).root
-                if linkcheck.CHECK_LINKS.exists() and args.check_links != "none"
-                else None,
-                skip=args.check_links == "none",
-            ),
-            "check_links_site": linkcheck.check_links(
-                linkcheck.REPOSITORY, skip=args.check_links != "all"
-            ),
-        }
+            _log("Enhancement time in Chromium")
+            data["enhancement"] = enhancement.measure(site, page, args.visits)
+
+        with _stage(stages, "links"):
+            _log("Link checking")
+            link_seconds = main["ours"].link_seconds
+            data["links"] = {
+                "in_build_seconds": statistics.median(link_seconds) if link_seconds else None,
+                "in_build_prune_seconds": (
+                    statistics.median(main["ours-prune"].link_seconds)
+                    if main["ours-prune"].link_seconds
+                    else None
+                ),
+                "check_links_pages": args.check_links_pages,
+                "check_links_corpus": linkcheck.check_links(
+                    builds.make_project(work / "links", args.check_links_pages, args.seed).root
+                    if linkcheck.CHECK_LINKS.exists() and args.check_links != "none"
+                    else None,
+                    skip=args.check_links == "none",
+                ),
+                "check_links_site": linkcheck.check_links(
+                    linkcheck.REPOSITORY, skip=args.check_links != "all"
+                ),
+            }
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

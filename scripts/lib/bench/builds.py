@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import corpus
 import yaml
+
+import corpus
 
 LIB_DIR = Path(__file__).resolve().parent.parent
 VARIANTS = ("ours", "material", "ours-prune", "material-prune")
@@ -39,6 +40,7 @@ class Runs:
     """The builds of one variant."""
 
     seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)
     peak_rss_mb: list[float] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     link_seconds: list[float] = field(default_factory=list)
@@ -51,6 +53,8 @@ class Runs:
         return {
             "seconds": self.seconds,
             "median_seconds": self.median,
+            "cpu_seconds": self.cpu_seconds,
+            "median_cpu_seconds": statistics.median(self.cpu_seconds),
             "peak_rss_mb": self.peak_rss_mb,
             "median_peak_rss_mb": statistics.median(self.peak_rss_mb),
             "warnings": len(self.warnings),
@@ -128,12 +132,14 @@ def compare(project: Project, variants: tuple[str, ...], runs: int) -> dict[str,
             data = build_once(project.config(variant))
             runs_ = results[variant]
             runs_.seconds.append(data["seconds"])
+            runs_.cpu_seconds.append(data["cpu_seconds"])
             runs_.peak_rss_mb.append(data["peak_rss_mb"])
             runs_.warnings = data["warnings"]
             if data["link_seconds"] is not None:
                 runs_.link_seconds.append(data["link_seconds"])
             print(
-                f"  {project.pages} pages, {variant}: {data['seconds']:.2f} s, "
+                f"  {project.pages} pages, {variant}: {data['seconds']:.2f} s "
+                f"({data['cpu_seconds']:.2f} s CPU), "
                 f"{data['peak_rss_mb']:.0f} MB",
                 file=sys.stderr,
             )

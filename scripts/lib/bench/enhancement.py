@@ -17,16 +17,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Route, sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-# As the browser tests start it (tests/browsing.py): no reaching for Google's hosts.
-CHROMIUM_ARGS = [
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+import chromium
+
 ASSETS_URI = "/assets/playbook/"
 _SAMPLING_US = 100
 MARK = "playbook:enhanced"
@@ -177,7 +169,7 @@ def measure(site: Path, page: str, runs: int) -> dict[str, Any]:
     counts: dict[str, int] = {}
     toggle: dict[str, Any] = {}
     with _served(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = chromium.launch(playwright)
         try:
             # One unmeasured visit of each, so both start with the same warm HTTP cache state.
             for url in (base + page, base + bare):

@@ -116,6 +116,18 @@ def _kb(size: int) -> str:
     return f"{size / 1024:.1f} KB"
 
 
+def _stages(meta: dict[str, Any]) -> str:
+    """Each part's wall and CPU seconds; CPU is near what idle cores would take."""
+    stages = meta.get("stages", {})
+    if not stages:
+        return ""
+    parts = ", ".join(
+        f"{name} {times['wall']:.0f} s ({times['cpu']:.0f} s CPU)" for name, times in stages.items()
+    )
+    cpu = sum(times["cpu"] for times in stages.values())
+    return f": {parts}; {cpu:.0f} s CPU in all, near what 2 idle cores would take"
+
+
 def markdown(data: dict[str, Any]) -> str:
     meta = data["meta"]
     versions = ", ".join(f"{name} {version}" for name, version in meta["versions"].items())
@@ -125,7 +137,7 @@ def markdown(data: dict[str, Any]) -> str:
         f"`{meta['command'].strip()}` on {meta['date']}: {meta['cpus']} CPUs (1-minute load "
         f"average {meta['load_average']:.1f} at the start, {meta['load_average_end']:.1f} at the "
         f"end: other work on the machine slows every variant), Python {meta['python']}, "
-        f"{versions}. The run took {meta['duration_seconds']:.0f} s.",
+        f"{versions}. The run took {meta['duration_seconds']:.0f} s{_stages(meta)}.",
         "",
         "## Targets",
         "",
@@ -167,9 +179,13 @@ def _build_section(data: dict[str, Any]) -> list[str]:
         )
     for ours, material in (("ours", "material"), ("ours-prune", "material-prune")):
         ratio = _ratio(data, ours, material)
+        cpu = variants[ours]["median_cpu_seconds"] / variants[material]["median_cpu_seconds"]
         memory = variants[ours]["median_peak_rss_mb"] / variants[material]["median_peak_rss_mb"]
         lines.append("")
-        lines.append(f"- `{ours}` / `{material}`: time {ratio:.3f}x, peak memory {memory:.3f}x.")
+        lines.append(
+            f"- `{ours}` / `{material}`: time {ratio:.3f}x (CPU time {cpu:.3f}x, steadier on a "
+            f"shared machine), peak memory {memory:.3f}x."
+        )
     serve = data["serve"]
     lines += [
         "",
