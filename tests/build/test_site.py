@@ -125,3 +125,18 @@ def test_properdocs_builds_the_site_too(tmp_path: Path) -> None:
     html = build.html(PLAYBOOK)
     assert '<div class="admonition warning">' in html
     assert '<a href="../DATABASE.html#recovery-procedures">' in html
+
+
+def test_search_finds_the_steps_not_the_widget_controls(site_build: Build) -> None:
+    index = (site_build.site_dir / "search" / "search_index.json").read_text(encoding="utf-8")
+    # The playbook's own words are searchable, checklist steps included.
+    assert "Scribe: maintains a minute-by-minute timeline" in index
+    # The controls our widgets add would otherwise be a search hit on every checklist.
+    for control in (
+        "Clear every tick",
+        "Copy as Markdown",
+        "Fill in this template",
+        "What do you see?",
+        "Declare incident",
+    ):
+        assert control not in index, control
