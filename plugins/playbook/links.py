@@ -33,9 +33,8 @@ _NOUNS = {"a": "link target", "area": "link target", "img": "image", "script": "
 _UNCHECKED_SCHEMES = frozenset({"mailto", "tel", "data", "javascript", "ftp", "sms"})
 # The theme writes attributes as ` name="value"`: literal prefixes keep these scans fast.
 _HREF_RE = re.compile(r' href="([^"]*)"')
-_SRC_RE = re.compile(r' src="([^"]*)"')
 # A page with the whole nav has an id on every section toggle: a thousand on a big site.
-_ID_RE = re.compile(r' id="([^"]*)"')
+_ATTR_RE = re.compile(r' (href|src|id)="([^"]*)"')
 _TAG_RE = re.compile(r"<(\w+)")
 _LANDMARK_RE = re.compile(r"<(?:head|body|header|nav|footer|aside)\b[^>]*>")
 _CLASS_RE = re.compile(r"""class\s*=\s*["']([^"'\s]+(?:\s+[^"'\s]+)?)""")
@@ -67,7 +66,7 @@ class SitePage:
     links: list[Link]
     ids: set[str]
     template_links: list[TemplateLink] = field(default_factory=list)
-    template_ids: set[str] = field(default_factory=set)
+    template_ids: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -125,10 +124,13 @@ class TemplateScanner:
 
     def __init__(self) -> None:
         self._seen: dict[str, set[str]] = {}
+        # Pages mostly share one set of template ids (the nav's, with a full nav thousands):
+        # kept once, not once per page.
+        self._id_sets: dict[frozenset[str], frozenset[str]] = {}
 
     def scan(
         self, page_url: str, output: str, content: str, content_ids: set[str]
-    ) -> tuple[list[TemplateLink], set[str]]:
+    ) -> tuple[list[TemplateLink], frozenset[str]]:
         """The template links worth checking at the end of the build, and the template's ids.
 
         Fragment-only links to an id of this page are settled here (the table of contents
@@ -140,12 +142,16 @@ class TemplateScanner:
         else:
             spans = [(0, start), (start + len(content), len(output))]
         values: list[str] = []
-        ids: set[str] = set()
+        found_ids: set[str] = set()
         for begin, end in spans:
-            values += _HREF_RE.findall(output, begin, end)
-            values += _SRC_RE.findall(output, begin, end)
-            ids.update(_ID_RE.findall(output, begin, end))
-        ids = {html.unescape(i) if "&" in i else i for i in ids}
+            # One pass over the page (a full nav makes it hundreds of kilobytes).
+            for name, value in _ATTR_RE.findall(output, begin, end):
+                if name == "id":
+                    found_ids.add(html.unescape(value) if "&" in value else value)
+                else:
+                    values.append(value)
+        frozen = frozenset(found_ids)
+        ids = self._id_sets.setdefault(frozen, frozen)
         unique = set(values)
         seen = self._seen.setdefault(posixpath.dirname(page_url), set())
         # A fragment-only link points into this very page, so it is never shared.

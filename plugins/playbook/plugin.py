@@ -103,7 +103,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         )
         self.models: dict[str, PageModel] = {}
         self.line_offsets: dict[str, int] = {}
-        self.templates: dict[str, tuple[list[TemplateLink], set[str]]] = {}
+        self.templates: dict[str, tuple[list[TemplateLink], frozenset[str]]] = {}
         self.template_scanner = TemplateScanner()
         self.written: dict[str, str] = {}
         """Each page's Markdown body as written, for link columns in the author's text."""
@@ -311,7 +311,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             source = self.pages.get(file.src_uri)
             if model is None or source is None:
                 continue
-            links, ids = self.templates.get(file.src_uri, ([], set()))
+            links, ids = self.templates.get(file.src_uri, ([], frozenset()))
             pages[file.dest_uri] = SitePage(
                 file.src_uri,
                 file.dest_uri,

@@ -84,6 +84,7 @@
         parent: byElement.get(li.parentElement.closest(".playbook-checklist__item")) || null,
         children: [],
         time: null,
+        shown: null, // what render() last showed: "ticked|time"
       };
       if (item.parent) item.parent.children.push(item);
       byElement.set(li, item);
@@ -130,8 +131,12 @@
     this.leaves.forEach(function (item) {
       const ticked = this.ticked(item, values);
       if (ticked) done += 1;
-      item.box.checked = ticked;
       const value = values[item.key];
+      // Only steps whose state changed are touched: a tick on a 500-step list stays one write.
+      const shown = ticked + "|" + (typeof value === "string" ? value : "");
+      if (item.shown === shown && item.box.checked === ticked) return;
+      item.shown = shown;
+      item.box.checked = ticked;
       const when = ticked && typeof value === "string" ? new Date(value) : null;
       if (when && !isNaN(when.getTime())) {
         item.time.dateTime = value;
