@@ -44,6 +44,15 @@ def errors_from_our_scripts(errors: list[str]) -> list[str]:
     return [error for error in errors if "/assets/playbook/" in error]
 
 
+# Every copy lands in `window.copied` instead of the system clipboard (`add_init_script`).
+CLIPBOARD = """
+window.copied = [];
+Object.defineProperty(navigator, "clipboard", {
+  value: { writeText: (text) => { window.copied.push(text); return Promise.resolve(); } },
+});
+"""
+
+
 # Storage failures, stubbed before the page's scripts run (`page.add_init_script`), as a
 # browser's own failure would be: disabled (a locked-down or private window) and full.
 STORAGE_DISABLED = """

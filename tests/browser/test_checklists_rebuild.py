@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from browsing import CLIPBOARD
 from support import make_project, run_build
 
 STEPS = ["Page the owner", "Freeze deploys", "Open the record"]
@@ -24,12 +25,6 @@ theme:
     - navigation.instant
 plugins:
   - playbook
-"""
-CLIPBOARD = """
-window.copied = [];
-Object.defineProperty(navigator, "clipboard", {
-  value: { writeText: (text) => { window.copied.push(text); return Promise.resolve(); } },
-});
 """
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from browsing import STORAGE_DISABLED, STORAGE_FULL, Visit
+from browsing import CLIPBOARD, STORAGE_DISABLED, STORAGE_FULL, Visit
 
 PLAYBOOK = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
 ROLES = [
@@ -17,13 +17,6 @@ ROLES = [
     "Scribe: maintains a minute-by-minute timeline",
     "Response Engineer(s): reproduce and fix",
 ]
-# Every copy lands here instead of the system clipboard.
-CLIPBOARD = """
-window.copied = [];
-Object.defineProperty(navigator, "clipboard", {
-  value: { writeText: (text) => { window.copied.push(text); return Promise.resolve(); } },
-});
-"""
 
 
 def rulebook(page: Page) -> Locator:

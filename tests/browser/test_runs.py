@@ -11,20 +11,13 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, FilePayload, Locator, Page, expect
 
-from browsing import Visit
+from browsing import CLIPBOARD, Visit
 
 RUN_PAGE = "incident-run.html"
 PLAYBOOK = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
 ROLLBACK = "PRODUCTION_ROLLBACK_PROCEDURES.html"
 SCRIBE = "Scribe: maintains"
 CONFIRM_SEVERITY = "Confirm the severity and that an Incident Commander is assigned."
-# Copies land here instead of the system clipboard.
-CLIPBOARD = """
-window.copied = [];
-Object.defineProperty(navigator, "clipboard", {
-  value: { writeText: (text) => { window.copied.push(text); return Promise.resolve(); } },
-});
-"""
 UTC_LINE = r"\d{4}-\d\d-\d\d \d\d:\d\d UTC"
 
 
@@ -121,6 +114,12 @@ def test_export_markdown_is_the_post_incident_timeline(
     assert re.fullmatch(UTC_LINE + r" - Incident INC-7 declared \(SEV-1\)", lines[5]), lines
     assert re.fullmatch(UTC_LINE + r" - Failover to the replica started by Dana", lines[6]), lines
     assert len(lines) == 7
+    # Copy gives the same text as the download.
+    page.add_init_script(CLIPBOARD)
+    page.reload()
+    page.get_by_role("button", name="Copy timeline as Markdown").click()
+    expect(message(page)).to_contain_text("Copied the timeline of INC-7")
+    assert page.evaluate("window.copied") == [text]
     assert visit.errors == [], visit.errors
 
 

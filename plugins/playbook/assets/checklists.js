@@ -41,32 +41,7 @@
     return "Saved ticks could not be read: " + status.detail + ". New ticks are kept.";
   }
 
-  function copyText(value) {
-    if (navigator.clipboard && navigator.clipboard.writeText) {
-      return navigator.clipboard.writeText(value).catch(function () {
-        return copyBySelection(value);
-      });
-    }
-    return copyBySelection(value);
-  }
-
-  function copyBySelection(value) {
-    // file:// pages and older browsers may refuse the async clipboard.
-    const area = document.createElement("textarea");
-    area.value = value;
-    area.setAttribute("readonly", "");
-    area.className = "playbook-checklist__clipboard";
-    document.body.appendChild(area);
-    area.select();
-    let copied = false;
-    try {
-      copied = document.execCommand("copy");
-    } catch (_) {
-      copied = false;
-    }
-    area.remove();
-    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
-  }
+  const copyText = window.playbookWidgets.copy;
 
   function Checklist(root) {
     this.root = root;

@@ -420,11 +420,7 @@
 
     find("[data-playbook-run-copy-markdown]").addEventListener("click", function () {
       withRun(function (id, snap) {
-        const text = runState.toMarkdown(snap);
-        const copied = navigator.clipboard && navigator.clipboard.writeText
-          ? navigator.clipboard.writeText(text)
-          : Promise.reject(new Error("no clipboard"));
-        copied.then(
+        window.playbookWidgets.copy(runState.toMarkdown(snap)).then(
           function () {
             say("Copied the timeline of " + id + " as Markdown.");
           },
@@ -515,10 +511,7 @@
     });
 
     find("[data-playbook-run-copy-link]").addEventListener("click", function () {
-      const copied = navigator.clipboard && navigator.clipboard.writeText
-        ? navigator.clipboard.writeText(shareUrl.value)
-        : Promise.reject(new Error("no clipboard"));
-      copied.then(
+      window.playbookWidgets.copy(shareUrl.value).then(
         function () {
           say("Link copied.");
         },

@@ -166,13 +166,9 @@
           "Copied the “" + templateName(form) + "” template" + (update ? " (stakeholder update)" : "")
         );
       };
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(done, function () {
-          say("Copy failed: select the preview and copy it by hand.");
-        });
-      } else {
-        say("Copy is not available here: select the preview and copy it by hand.");
-      }
+      window.playbookWidgets.copy(text).then(done, function () {
+        say("Copy failed: select the preview and copy it by hand.");
+      });
     });
 
     form.querySelector("[data-playbook-clear]").addEventListener("click", function () {

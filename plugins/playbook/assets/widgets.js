@@ -7,6 +7,7 @@
  *                                           enhanced (marked data-playbook-ready)
  *   playbookWidgets.storageNotice(el, scope) keeps `el` (a hidden notice) showing why values
  *                                           of `scope` are not being kept, if they are not
+ *   playbookWidgets.copy(text)              a Promise, resolved once `text` is on the clipboard
  *   playbookWidgets.record(el, kind, text)  tells the incident timeline (runs.js) that the
  *                                           responder did something: a "playbook:event"
  *                                           event from `el`, detail {kind, text}
@@ -57,6 +58,33 @@
     }
   }
 
+  function copy(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text).catch(function () {
+        return copyBySelection(text);
+      });
+    }
+    return copyBySelection(text);
+  }
+
+  function copyBySelection(text) {
+    // file:// pages and older browsers may refuse the async clipboard.
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "playbook-clipboard";
+    document.body.appendChild(area);
+    area.select();
+    let copied = false;
+    try {
+      copied = document.execCommand("copy");
+    } catch (_) {
+      copied = false;
+    }
+    area.remove();
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
   function record(element, kind, text) {
     element.dispatchEvent(
       new CustomEvent("playbook:event", { bubbles: true, detail: { kind: kind, text: text } })
@@ -67,6 +95,7 @@
     onPage: onPage,
     each: each,
     storageNotice: storageNotice,
+    copy: copy,
     record: record,
   });
 })();
