@@ -135,6 +135,12 @@ def test_a_write_the_browser_dropped_is_restored_from_the_tabs_second_copy(
     page = open_page(base_url + PAGE).page
     key = _store(page, "s.keyOf('page:r')")
     assert _store(page, "s.set('page:r', 'tick', '2026-01-01T00:00:00Z')") is True
+    # The reload may start a new renderer, which reads storage as the browser has it: wait
+    # until the write is there (another page sees it), so the loss below is the only one.
+    other = page.context.new_page()
+    other.goto(base_url + PAGE)
+    other.wait_for_function(f"localStorage.getItem({json.dumps(key)}) !== null")
+    other.close()
     # Before any script of the reloaded page runs, the entry is gone, as in a lost write.
     page.add_init_script(
         "if (!sessionStorage.getItem('dropped')) {"

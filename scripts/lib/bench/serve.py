@@ -14,9 +14,12 @@ import time
 from pathlib import Path
 from typing import IO
 
-_BUILT_RE = re.compile(r"Documentation built in ([0-9.]+) seconds")
 _SERVING_RE = re.compile(r"Serving on (\S+)")
 _DETECTED_RE = re.compile(r"(Detected file changes)")
+# MkDocs keeps serving after a failed rebuild and waits for the next change: stop there.
+_BUILT_OR_FAILED_RE = re.compile(
+    r"Documentation built in ([0-9.]+) seconds|(An error happened during the rebuild)"
+)
 _DETECT_TIMEOUT = 15.0
 _TIMEOUT = 600.0
 _EDITS = 3
@@ -30,13 +33,22 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _lines(stream: IO[str], into: queue.Queue[str]) -> None:
+def _lines(stream: IO[str], into: queue.Queue[str], seen: list[str]) -> None:
     for line in stream:
+        seen.append(line)
         into.put(line)
 
 
+def _write(page: Path, text: str) -> None:
+    """Replaces `page` in one step: MkDocs polls the files and may read a half-written one."""
+    partial = page.with_name(page.name + ".bench-edit")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, page)
+
+
 def _wait_for(lines: queue.Queue[str], pattern: re.Pattern[str], deadline: float) -> str:
-    """The first group of the next line matching `pattern`; "" when `deadline` passes."""
+    """The first matching group of the next line matching `pattern`; "" when `deadline`
+    passes."""
     while True:
         try:
             line = lines.get(timeout=max(0.01, deadline - time.monotonic()))
@@ -44,7 +56,7 @@ def _wait_for(lines: queue.Queue[str], pattern: re.Pattern[str], deadline: float
             return ""
         match = pattern.search(line)
         if match:
-            return match.group(1)
+            return next(group for group in match.groups() if group is not None)
 
 
 def rebuild_seconds(config: Path, page: Path) -> float:
@@ -68,8 +80,9 @@ def rebuild_seconds(config: Path, page: Path) -> float:
         start_new_session=True,
     )
     lines: queue.Queue[str] = queue.Queue()
+    seen: list[str] = []
     assert process.stdout is not None
-    threading.Thread(target=_lines, args=(process.stdout, lines), daemon=True).start()
+    threading.Thread(target=_lines, args=(process.stdout, lines, seen), daemon=True).start()
     original = page.read_text(encoding="utf-8")
     try:
         if not _wait_for(lines, _SERVING_RE, time.monotonic() + _TIMEOUT):
@@ -78,14 +91,17 @@ def rebuild_seconds(config: Path, page: Path) -> float:
         # an edit before the snapshot goes unseen, so edit again until MkDocs sees one.
         for attempt in range(1, _EDITS + 1):
             time.sleep(_POLL_SETTLE)
-            page.write_text(original + f"\nEdited while serving ({attempt}).\n", encoding="utf-8")
+            _write(page, original + f"\nEdited while serving ({attempt}).\n")
             if _wait_for(lines, _DETECTED_RE, time.monotonic() + _DETECT_TIMEOUT):
-                seconds = _wait_for(lines, _BUILT_RE, time.monotonic() + _TIMEOUT)
-                if not seconds:
+                seconds = _wait_for(lines, _BUILT_OR_FAILED_RE, time.monotonic() + _TIMEOUT)
+                if not seconds or not seconds[0].isdigit():
                     break
                 return float(seconds)
-        raise RuntimeError(f"mkdocs serve -f {config.name} did not rebuild after an edit")
+        tail = "".join(seen[-40:])
+        raise RuntimeError(
+            f"mkdocs serve -f {config.name} did not rebuild after an edit; it said:\n{tail}"
+        )
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
-        page.write_text(original, encoding="utf-8")
+        _write(page, original)
