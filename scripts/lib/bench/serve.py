@@ -23,6 +23,7 @@ _BUILT_OR_FAILED_RE = re.compile(
 _DETECT_TIMEOUT = 15.0
 _TIMEOUT = 600.0
 _EDITS = 3
+_SERVERS = 3
 _POLL_SETTLE = 2.0
 """Seconds after "Serving on" before an edit: MkDocs polls the files every 0.5 s."""
 
@@ -59,8 +60,27 @@ def _wait_for(lines: queue.Queue[str], pattern: re.Pattern[str], deadline: float
             return next(group for group in match.groups() if group is not None)
 
 
-def rebuild_seconds(config: Path, page: Path) -> float:
-    """Start `mkdocs serve`, change `page` once the site is served, return the rebuild time."""
+def rebuild_seconds(config: Path, page: Path, servers: int = _SERVERS) -> float:
+    """Start `mkdocs serve`, change `page` once the site is served, return the rebuild time.
+
+    A server that sees the edit and never reports a build (seen under load, with and without
+    the plugin; the cause was not found) is stopped after ten times its first build, and a
+    fresh one tried, rather than waiting out the whole run.
+    """
+    stalls: list[str] = []
+    for _ in range(servers):
+        try:
+            return _rebuild_once(config, page)
+        except _Stalled as stall:
+            stalls.append(str(stall))
+    raise RuntimeError("\n\n".join(stalls))
+
+
+class _Stalled(RuntimeError):
+    """The server did not rebuild after an edit it may have seen."""
+
+
+def _rebuild_once(config: Path, page: Path) -> float:
     command = [
         sys.executable,
         "-m",
@@ -85,20 +105,26 @@ def rebuild_seconds(config: Path, page: Path) -> float:
     threading.Thread(target=_lines, args=(process.stdout, lines, seen), daemon=True).start()
     original = page.read_text(encoding="utf-8")
     try:
-        if not _wait_for(lines, _SERVING_RE, time.monotonic() + _TIMEOUT):
+        first = _wait_for(lines, _BUILT_OR_FAILED_RE, time.monotonic() + _TIMEOUT)
+        if (
+            not first
+            or not first[0].isdigit()
+            or not _wait_for(lines, _SERVING_RE, time.monotonic() + _TIMEOUT)
+        ):
             raise RuntimeError(f"mkdocs serve -f {config.name} did not start")
+        patience = _DETECT_TIMEOUT + 10 * float(first)
         # MkDocs' polling watcher snapshots the files when it starts, around "Serving on";
         # an edit before the snapshot goes unseen, so edit again until MkDocs sees one.
         for attempt in range(1, _EDITS + 1):
             time.sleep(_POLL_SETTLE)
             _write(page, original + f"\nEdited while serving ({attempt}).\n")
             if _wait_for(lines, _DETECTED_RE, time.monotonic() + _DETECT_TIMEOUT):
-                seconds = _wait_for(lines, _BUILT_OR_FAILED_RE, time.monotonic() + _TIMEOUT)
-                if not seconds or not seconds[0].isdigit():
-                    break
-                return float(seconds)
+                seconds = _wait_for(lines, _BUILT_OR_FAILED_RE, time.monotonic() + patience)
+                if seconds and seconds[0].isdigit():
+                    return float(seconds)
+                break
         tail = "".join(seen[-40:])
-        raise RuntimeError(
+        raise _Stalled(
             f"mkdocs serve -f {config.name} did not rebuild after an edit; it said:\n{tail}"
         )
     finally:
