@@ -38,6 +38,12 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def end_headers(self) -> None:
+        # Rebuilds within one second keep the Last-Modified second, and a reload would get
+        # "304 Not Modified" and the page before the rebuild: never cache.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
