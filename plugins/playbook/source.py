@@ -6,7 +6,9 @@ found with CommonMark's backtick-run rule.
 
 markdown-it is CommonMark while MkDocs renders with Python-Markdown. They disagree on the
 bodies of admonitions (`!!! note` and `??? note`): Python-Markdown reads the indented body as
-Markdown, markdown-it as an indented code block. Those bodies count as prose here.
+Markdown, markdown-it as an indented code block. Those bodies count as prose here. The same
+holds for indented lines right under a table: Python-Markdown's `tables` reads every line up to
+the next blank one as a row, markdown-it ends the table and starts an indented code block.
 """
 
 from __future__ import annotations
@@ -16,10 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from markdown_it import MarkdownIt
+from .blocks import parse_blocks
 
-# Code is block structure (fences, indented blocks): inline parsing would only cost time.
-_PARSER = MarkdownIt("commonmark").disable("inline")
 _ADMONITION_RE = re.compile(r"^(?P<indent>[ ]*)(?:!!!|\?\?\?\+?)[ ]+\S")
 _BACKTICKS_RE = re.compile(r"`+")
 
@@ -42,12 +42,20 @@ class SourceText:
         lines = self.text.split("\n")
         prose_bodies = _admonition_body_lines(lines)
         code_lines: set[int] = set()
-        for token in _PARSER.parse(self.text):
-            if token.map is None or token.type not in ("fence", "code_block"):
+        table_ends: set[int] = set()
+        for token in parse_blocks(self.text).tokens:
+            if token.map is None:
                 continue
             start, end = token.map
-            if token.type == "code_block" and start in prose_bodies:
+            if token.type == "table_open":
+                table_ends.add(end)
+            if token.type not in ("fence", "code_block"):
                 continue
+            if token.type == "code_block":
+                if start in prose_bodies:
+                    continue
+                if start in table_ends:
+                    start = _after_table_rows(lines, start, end)
             code_lines.update(range(start, end))
         intervals: list[tuple[int, int]] = []
         starts = self._line_starts
@@ -116,6 +124,13 @@ def _escaped(text: str, offset: int) -> bool:
     while offset - slashes - 1 >= 0 and text[offset - slashes - 1] == "\\":
         slashes += 1
     return slashes % 2 == 1
+
+
+def _after_table_rows(lines: list[str], start: int, end: int) -> int:
+    """The first line from `start` that is not a table row: the rows run to a blank line."""
+    while start < end and lines[start].strip():
+        start += 1
+    return start
 
 
 def _admonition_body_lines(lines: list[str]) -> set[int]:

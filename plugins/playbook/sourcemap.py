@@ -20,12 +20,15 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-# Block tokens first; an inline token's children are parsed only when something reads them
-# (most table cells and paragraphs hold no link): the rest of the same core pipeline, later.
-_BLOCKS = MarkdownIt("commonmark").enable("table").disable("inline")
+from .blocks import Blocks, parse_blocks
+
+# Block tokens come from `blocks`; an inline token's children are parsed only when something
+# reads them (most table cells and paragraphs hold no link): the rest of the core pipeline.
 _INLINES = MarkdownIt("commonmark").enable("table").disable(["normalize", "block"])
 _LINK_CHARS = ("[", "<")
 """An inline without these holds no link, image, autolink or raw HTML."""
+_MARKUP_RE = re.compile(r"[\\`*_\[\]!<&]")
+"""An inline without these is plain text: markdown-it would give it back as it is."""
 _SPACE_RE = re.compile(r"\s+")
 _TASK_MARKER_RE = re.compile(r"^\[[ xX]\](?: |$)")
 _WINDOW = 64
@@ -65,25 +68,22 @@ class SourceMap:
         self._claimed: set[tuple[str, int]] = set()
         self._cursor: dict[str, int] = defaultdict(int)
         self.links: list[SourceLink] = []
-        self._read_all(markdown, 0)
+        self._read_all(parse_blocks(markdown), 0)
 
-    def _read_all(self, markdown: str, first_line: int) -> None:
-        env: dict[str, Any] = {}
-        tokens = _BLOCKS.parse(markdown, env)
-        if first_line:
-            for token in tokens:
-                if token.map is not None:
-                    token.map = [token.map[0] + first_line, token.map[1] + first_line]
+    def _read_all(self, blocks: Blocks, first_line: int) -> None:
+        """Reads `blocks`, whose first line is line `first_line` (0-based) of the page."""
+        tokens = blocks.tokens
         for index, token in enumerate(tokens):
-            self._read(tokens, index, token, env)
+            if token.map is not None:
+                self._read(tokens, index, token, blocks.env, token.map[0] + first_line)
 
-    def _read(self, tokens: list[Token], index: int, token: Token, env: dict[str, Any]) -> None:
-        if token.map is None:
-            return
-        line = token.map[0] + 1
+    def _read(
+        self, tokens: list[Token], index: int, token: Token, env: dict[str, Any], start: int
+    ) -> None:
+        line = start + 1
         if token.type == "heading_open":
             # Python-Markdown's attr_list ({#id .class}) is literal text to markdown-it.
-            heading = _plain(_parsed(tokens[index + 1], env))
+            heading = _plain(tokens[index + 1], env)
             self._add("heading", _ATTR_LIST_RE.sub("", heading), line)
         elif token.type == "list_item_open":
             inline = next(
@@ -96,12 +96,12 @@ class SourceMap:
                 None,
             )
             if inline is not None and inline.type == "inline":
-                self._add("list_item", _plain(_parsed(inline, env)), line)
+                self._add("list_item", _plain(inline, env), line)
         elif token.type == "table_open":
             self._add("table", " | ".join(_header_cells(tokens, index, env)), line)
-        elif token.type == "code_block" and _in_block_extension(self.lines, token.map[0]):
+        elif token.type == "code_block" and _in_block_extension(self.lines, start):
             # An indented body that Python-Markdown renders as Markdown, with its real lines.
-            self._read_all(token.content, token.map[0])
+            self._read_all(Blocks.parse(token.content), start)
         elif token.type in ("fence", "code_block"):
             self._add("code", token.content.rstrip("\n"), line)
         elif token.type == "inline":
@@ -243,10 +243,12 @@ def _parsed(inline: Token, env: dict[str, Any]) -> Token:
     return inline
 
 
-def _plain(inline: Token) -> str:
+def _plain(inline: Token, env: dict[str, Any]) -> str:
     """The text a reader sees in an inline token."""
+    if not inline.children and not _MARKUP_RE.search(inline.content):
+        return inline.content
     parts: list[str] = []
-    for child in inline.children or []:
+    for child in _parsed(inline, env).children or []:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
@@ -262,7 +264,7 @@ def _header_cells(tokens: list[Token], index: int, env: dict[str, Any]) -> list[
         if token.type == "thead_close":
             break
         if token.type == "inline":
-            cells.append(normalise(_plain(_parsed(token, env))))
+            cells.append(normalise(_plain(token, env)))
     return cells
 
 

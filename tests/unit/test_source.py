@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import markdown
 import pytest
 
+from playbook.blocks import parse_blocks
 from playbook.source import SourceText
+from playbook.sourcemap import SourceMap
 
 
 def code_texts(text: str) -> list[str]:
@@ -42,3 +45,22 @@ def test_line_and_column() -> None:
     assert source.line_col(0) == (1, 1)
     assert source.line_col(4) == (2, 2)
     assert source.line_col(7) == (4, 1)
+
+
+def test_indented_lines_under_a_table_are_rows_until_a_blank_line() -> None:
+    # Python-Markdown's `tables` reads the indented lines as rows (checked below against its
+    # HTML); markdown-it ends the table there and starts an indented code block.
+    text = "| a | b |\n|---|---|\n| 1 | 2 |\n    {x} row\n\n    {y} code\n"
+    html = markdown.markdown(text, extensions=["tables"])
+    assert "<td>{x} row</td>" in html and "<code>{y} code" in html
+    source = SourceText(text)
+    assert not source.in_code(text.index("{x}"))
+    assert source.in_code(text.index("{y}"))
+
+
+def test_the_block_parse_is_shared_by_code_regions_and_the_source_map() -> None:
+    text = "# Title\n\n```\ncode\n```\n"
+    assert SourceText(text).code_intervals == [(9, 12), (13, 17), (18, 21)]
+    first = parse_blocks(text)
+    assert SourceMap(text).take("code", "code") == 3
+    assert parse_blocks(text) is first
