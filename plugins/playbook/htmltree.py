@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -30,8 +31,14 @@ class Element:
     """Offset of the end tag's `<` (equal to `inner_start` for void elements)."""
     end: int = -1
     """Offset just after the end tag."""
-    parent: Element | None = None
     children: list[Element | str] = field(default_factory=list)
+    # A weak reference up: with strong references both ways every page's tree would be a
+    # cycle, left for the garbage collector, whose full passes then cost more than the parse.
+    _parent: weakref.ref[Element] | None = field(default=None, repr=False)
+
+    @property
+    def parent(self) -> Element | None:
+        return None if self._parent is None else self._parent()
 
     @property
     def elements(self) -> list[Element]:
@@ -86,9 +93,8 @@ class _TreeBuilder(HTMLParser):
         start = self._offset()
         text = self.get_starttag_text() or ""
         parent = self._open[-1]
-        element = Element(
-            tag, {k: v or "" for k, v in attrs}, start, start + len(text), parent=parent
-        )
+        attributes = {k: v or "" for k, v in attrs}
+        element = Element(tag, attributes, start, start + len(text), _parent=weakref.ref(parent))
         parent.children.append(element)
         if tag in VOID or text.endswith("/>"):
             element.inner_end = element.end = element.inner_start

@@ -41,7 +41,7 @@ _CLASS_RE = re.compile(r"""class\s*=\s*["']([^"'\s]+(?:\s+[^"'\s]+)?)""")
 _REPOSITORY_PATH_RE = re.compile(r"(?:blob|tree|raw)/(?P<branch>[^/]+)/(?P<path>[^?#]*)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TemplateLink:
     """A link the theme's template adds around the content (nav, header, footer, head)."""
 
@@ -69,7 +69,7 @@ class SitePage:
     template_ids: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Repository:
     """The repository the docs live in, checked against its working tree."""
 
@@ -79,7 +79,7 @@ class Repository:
     branches: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Site:
     """Every file of the build, and where the sources live."""
 
@@ -95,7 +95,7 @@ class Site:
     repository: Repository | None = None
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class LinkFinding:
     """One broken (or listed) link: where it is written and what is wrong."""
 
@@ -108,7 +108,7 @@ class LinkFinding:
     """The href as written, for external links fetched in online mode."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Verdict:
     kind: str
     problem: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     level: int
     text: str
@@ -17,7 +17,7 @@ class Heading:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A link or image in the page's HTML."""
 
@@ -31,7 +31,7 @@ class Link:
     """As written in the Markdown, when the link was matched to its source."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """A content problem found while reading the page, reported with the page's path."""
 
@@ -43,7 +43,7 @@ class Problem:
 # Checklists (checklists.py) ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChecklistItem:
     """One step of a checklist."""
 
@@ -56,7 +56,7 @@ class ChecklistItem:
     children: tuple[ChecklistItem, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Checklist:
     """A list whose items a responder ticks, kept per page in the browser."""
 
@@ -88,7 +88,7 @@ class PageModel:
 # Severity matrix (severity.py) -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SeverityRow:
     severity: str
     description: str
@@ -97,7 +97,7 @@ class SeverityRow:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SeverityMatrix:
     """A table recognised as the severity matrix, most severe row first."""
 
@@ -110,7 +110,7 @@ class SeverityMatrix:
 # Communication templates (template_forms.py) -----------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TemplateField:
     key: str
     """Shared by every placeholder of this name on the site (trimmed, case-folded)."""
@@ -119,7 +119,7 @@ class TemplateField:
     """`severity`, `timestamp`, `next-update`, `url` or `text`: the input it gets."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TemplateForm:
     """A code block with placeholders, and the fill-in form built for it."""
 

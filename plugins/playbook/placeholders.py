@@ -18,7 +18,7 @@ _PLACEHOLDER_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Placeholder:
     name: str
     """As written, without the braces and surrounding spaces."""
@@ -46,7 +46,7 @@ def find_placeholders(text: str, start: int = 0, end: int | None = None) -> list
 _SPACES_RE = re.compile(r"[ \t]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlaceholderUse:
     """A placeholder written in a page's code, with its 1-based line and column in the page."""
 
@@ -67,7 +67,7 @@ class PlaceholderUse:
         return self.raw == "{" + self.name + "}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mistyped:
     """A placeholder spelled with stray white space where the site spells it cleanly."""
 

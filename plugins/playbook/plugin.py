@@ -35,7 +35,7 @@ from .links import (
 )
 from .lint import find_mojibake
 from .liquid import page_variables, site_variables, substitute
-from .model import Link, PageModel
+from .model import Link, PageModel, SeverityMatrix
 from .navigation import NavSource, build_nav
 from .placeholders import PlaceholderUse, find_placeholders, mistyped_placeholders
 from .repolinks import RepositoryLinks
@@ -63,6 +63,19 @@ class _SourcePage:
     display_path: str
     """Path shown in findings, relative to the project: `docs/operations/RUNBOOK.md`."""
     front_matter: FrontMatter
+
+
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    """What the end of the build reads of a rendered page; its checklists, forms and
+    headings are let go with the page (a 5,000-page site kept 50 KB a page alive)."""
+
+    ids: set[str]
+    links: list[Link]
+    line_offset: int
+    source_changes: tuple[str, str] | None
+    """The body as written and as rendered, when site variables or link rewriting changed it
+    (link columns are then mapped back to the author's text)."""
 
 
 @dataclass(frozen=True)
@@ -101,14 +114,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if repository_url
             else None
         )
-        self.models: dict[str, PageModel] = {}
-        self.line_offsets: dict[str, int] = {}
+        self.rendered: dict[str, _Rendered] = {}
+        self.severity_matrices: list[SeverityMatrix] = []
         self.templates: dict[str, tuple[list[TemplateLink], frozenset[str]]] = {}
         self.template_scanner = TemplateScanner()
         self.written: dict[str, str] = {}
-        """Each page's Markdown body as written, for link columns in the author's text."""
-        self.rendered_sources: dict[str, str] = {}
-        """Each page's Markdown as rendered (variables substituted, links rewritten)."""
+        """Each page's Markdown body as written, until its model is read."""
         self.placeholder_uses: list[tuple[str, PlaceholderUse]] = []
         self._rendering: _PageSource | None = None
         self.run_page: File | None = None
@@ -235,9 +246,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if page is None:  # Markdown rendered outside a page (another plugin's snippet)
             return
         self._rendering = None
-        self.models[page.src_uri] = model
-        self.line_offsets[page.src_uri] = page.line_offset
-        self.rendered_sources[page.src_uri] = self.extension.source
+        written = self.written.pop(page.src_uri, "")
+        rendered = self.extension.source
+        self.rendered[page.src_uri] = _Rendered(
+            model.ids,
+            model.links,
+            page.line_offset,
+            None if written == rendered else (written, rendered),
+        )
+        self.severity_matrices.extend(model.severity_matrices)
         for problem in model.problems:
             line = problem.line + page.line_offset if problem.line else 0
             self.findings.add(page.display_path, line, problem.message, problem.column)
@@ -249,9 +266,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         output = self._with_run_bar(output, page)
         # The theme's links around the content; the content itself is in the page model.
-        model = self.models.get(page.file.src_uri)
+        rendered = self.rendered.get(page.file.src_uri)
         self.templates[page.file.src_uri] = self.template_scanner.scan(
-            page.file.dest_uri, output, page.content or "", model.ids if model else set()
+            page.file.dest_uri, output, page.content or "", rendered.ids if rendered else set()
         )
         return output
 
@@ -260,7 +277,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return output
         if self.run_levels is None:
             # Every page's Markdown is rendered before the first is written out.
-            self.run_levels = severity_levels(self.models.values())
+            self.run_levels = severity_levels(self.severity_matrices)
         bar = run_bar(
             self.extension.environment,
             site_id=self.extension.getConfig("site_id"),
@@ -307,18 +324,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _link_site(self, config: MkDocsConfig) -> Site:
         pages: dict[str, SitePage] = {}
         for file in self.files.documentation_pages():
-            model = self.models.get(file.src_uri)
+            rendered = self.rendered.get(file.src_uri)
             source = self.pages.get(file.src_uri)
-            if model is None or source is None:
+            if rendered is None or source is None:
                 continue
             links, ids = self.templates.get(file.src_uri, ([], frozenset()))
             pages[file.dest_uri] = SitePage(
                 file.src_uri,
                 file.dest_uri,
                 source.display_path,
-                self.line_offsets.get(file.src_uri, 0),
-                self._written_columns(file.src_uri, model),
-                model.ids,
+                rendered.line_offset,
+                _written_columns(rendered),
+                rendered.ids,
                 links,
                 ids,
             )
@@ -337,20 +354,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if repository_url
             else None,
         )
-
-    def _written_columns(self, src_uri: str, model: PageModel) -> list[Link]:
-        """The model's links with columns in the Markdown as written, before substitutions."""
-        written = self.written.get(src_uri, "").split("\n")
-        rendered = self.rendered_sources.get(src_uri, "").split("\n")
-        if len(written) != len(rendered):
-            return model.links
-        moved: list[Link] = []
-        for link in model.links:
-            if 0 < link.line <= len(written):
-                before, after = written[link.line - 1], rendered[link.line - 1]
-                link = replace(link, column=original_column(before, after, link.column))
-            moved.append(link)
-        return moved
 
     def _write_reports(self, findings: list[Finding]) -> None:
         settings = self.config.links
@@ -386,6 +389,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not file.abs_src_path:
             return file.src_uri
         return os.path.relpath(file.abs_src_path, self.project_dir).replace(os.sep, "/")
+
+
+def _written_columns(page: _Rendered) -> list[Link]:
+    """The page's links with columns in the Markdown as written, before substitutions."""
+    if page.source_changes is None:
+        return page.links
+    written, rendered = (text.split("\n") for text in page.source_changes)
+    if len(written) != len(rendered):
+        return page.links
+    moved: list[Link] = []
+    for link in page.links:
+        if 0 < link.line <= len(written):
+            before, after = written[link.line - 1], rendered[link.line - 1]
+            link = replace(link, column=original_column(before, after, link.column))
+        moved.append(link)
+    return moved
 
 
 def _title(file: File, front_matter: FrontMatter, text: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 
 import jinja2
 
-from .model import PageModel
+from .model import SeverityMatrix
 
 _BODY_RE = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
@@ -38,12 +38,11 @@ def run_page_markdown(
     )
 
 
-def severity_levels(models: Iterable[PageModel]) -> list[str]:
+def severity_levels(matrices: Iterable[SeverityMatrix]) -> list[str]:
     """The severities of the site's matrices, in table order, each once."""
     levels: list[str] = []
-    for model in models:
-        for matrix in model.severity_matrices:
-            levels.extend(row.severity for row in matrix.rows if row.severity not in levels)
+    for matrix in matrices:
+        levels.extend(row.severity for row in matrix.rows if row.severity not in levels)
     return levels
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playbook.model import PageModel, SeverityMatrix, SeverityRow
+from playbook.model import SeverityMatrix, SeverityRow
 from playbook.runs import insert_run_bar, severity_levels
 
 
@@ -22,6 +22,5 @@ def test_a_page_without_a_body_is_left_alone() -> None:
 
 
 def test_levels_keep_table_order_each_once_across_pages() -> None:
-    first = PageModel(severity_matrices=[matrix("SEV-1", "SEV-2")])
-    second = PageModel(severity_matrices=[matrix("SEV-2", "SEV-3")])
-    assert severity_levels([first, PageModel(), second]) == ["SEV-1", "SEV-2", "SEV-3"]
+    first, second = matrix("SEV-1", "SEV-2"), matrix("SEV-2", "SEV-3")
+    assert severity_levels([first, second]) == ["SEV-1", "SEV-2", "SEV-3"]
