@@ -15,17 +15,7 @@
     return element.textContent.replace(/\s+/g, " ").trim();
   }
 
-  function pad(number) {
-    return String(number).padStart(2, "0");
-  }
-
-  function utcTime(date) {
-    return pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes()) + " UTC";
-  }
-
-  function utcDate(date) {
-    return date.getUTCFullYear() + "-" + pad(date.getUTCMonth() + 1) + "-" + pad(date.getUTCDate());
-  }
+  const utc = window.playbookWidgets.utc;
 
   function announce(element, message) {
     // Cleared first, so the same message twice is announced twice.
@@ -116,7 +106,7 @@
       if (when && !isNaN(when.getTime())) {
         item.time.dateTime = value;
         item.time.textContent = when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-        item.time.title = utcTime(when) + ", " + utcDate(when);
+        item.time.title = utc.clock(when) + ", " + utc.day(when);
         item.time.hidden = false;
       } else {
         item.time.textContent = "";
@@ -254,8 +244,8 @@
       const value = values[item.key];
       if (!item.children.length && item.box.checked && typeof value === "string") {
         const when = new Date(value);
-        const sameDay = utcDate(when) === utcDate(new Date());
-        if (!isNaN(when.getTime())) line += " — " + (sameDay ? "" : utcDate(when) + " ") + utcTime(when);
+        const sameDay = utc.day(when) === utc.day(new Date());
+        if (!isNaN(when.getTime())) line += " — " + (sameDay ? "" : utc.day(when) + " ") + utc.clock(when);
       }
       lines.push(line);
       item.children.forEach(function (child) {

@@ -18,8 +18,8 @@
   const events = runs.events;
   const log = runs.log;
   const nextUpdate = runs.nextUpdate;
-  const utcMinute = runs.utcMinute;
-  const utcClock = runs.utcClock;
+  const utcMinute = window.playbookWidgets.utc.minute;
+  const utcClock = window.playbookWidgets.utc.clock;
   const elapsed = runs.elapsed;
   const count = runs.count;
 

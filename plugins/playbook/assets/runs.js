@@ -12,8 +12,7 @@
  *   window.playbookRuns             what run_page.js shares: TIMELINE, meta(id), allRuns(),
  *                                   severityOf(id), events(id), eventsToStore(list),
  *                                   log(id, kind, text, page), nextUpdate(id, cadence) ->
- *                                   {due, minutes}, and the time formats utcMinute(date),
- *                                   utcClock(date), elapsed(ms), count(n, word)
+ *                                   {due, minutes}, elapsed(ms) "1:02:03", count(n, word)
  */
 (function () {
   "use strict";
@@ -27,17 +26,6 @@
 
   function pad(number) {
     return String(number).padStart(2, "0");
-  }
-
-  function utcMinute(date) {
-    return (
-      date.getUTCFullYear() + "-" + pad(date.getUTCMonth() + 1) + "-" + pad(date.getUTCDate()) +
-      " " + pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes())
-    );
-  }
-
-  function utcClock(date) {
-    return pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes()) + " UTC";
   }
 
   function elapsed(ms) {
@@ -191,7 +179,7 @@
         ? "update overdue by " + inWords(now - next.due)
         : "next update in " + inWords(next.due - now);
       due.title = "Stakeholder updates every " + next.minutes + " min" +
-        (severity ? " for " + severity : "") + "; due " + utcClock(new Date(next.due));
+        (severity ? " for " + severity : "") + "; due " + window.playbookWidgets.utc.clock(new Date(next.due));
       bar.classList.toggle("playbook-runbar--overdue", overdue);
       if (overdue && wasOverdue === false) {
         part("alert").textContent = "Stakeholder update for " + id + " is overdue.";
@@ -227,8 +215,6 @@
     eventsToStore: eventsToStore,
     log: log,
     nextUpdate: nextUpdate,
-    utcMinute: utcMinute,
-    utcClock: utcClock,
     elapsed: elapsed,
     count: count,
   });

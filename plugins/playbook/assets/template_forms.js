@@ -12,16 +12,8 @@
   const SEVERITY = "severity";
   const FIELD = "field:";
 
-  function pad(number) {
-    return String(number).padStart(2, "0");
-  }
-
   function utcStamp(date) {
     return date.toISOString().slice(0, 16) + "Z";
-  }
-
-  function utcTime(date) {
-    return pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes()) + " UTC";
   }
 
   // What the responder calls this template: the short paragraph or heading above its block.
@@ -148,7 +140,7 @@
           const severity = read(SEVERITY);
           const name = severity && severity.value;
           const minutes = cadence[name] || cadence["default"] || 15;
-          input.value = utcTime(new Date(now.getTime() + minutes * 60000));
+          input.value = window.playbookWidgets.utc.clock(new Date(now.getTime() + minutes * 60000));
           say("Next update in " + minutes + " minutes" + (name ? " (" + name + ")." : "."));
         }
         save(input, input.value);

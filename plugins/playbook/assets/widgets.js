@@ -11,6 +11,9 @@
  *   playbookWidgets.record(el, kind, text)  tells the incident timeline (runs.js) that the
  *                                           responder did something: a "playbook:event"
  *                                           event from `el`, detail {kind, text}
+ *   playbookWidgets.utc.day(date)           "2026-11-27"      the one way the widgets write
+ *   playbookWidgets.utc.minute(date)        "2026-11-27 13:02"  a time: UTC, as incident
+ *   playbookWidgets.utc.clock(date)         "13:02 UTC"         timelines and templates do
  */
 (function () {
   "use strict";
@@ -91,11 +94,28 @@
     );
   }
 
+  function pad(number) {
+    return String(number).padStart(2, "0");
+  }
+
+  const utc = Object.freeze({
+    day: function (date) {
+      return date.getUTCFullYear() + "-" + pad(date.getUTCMonth() + 1) + "-" + pad(date.getUTCDate());
+    },
+    minute: function (date) {
+      return utc.day(date) + " " + pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes());
+    },
+    clock: function (date) {
+      return pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes()) + " UTC";
+    },
+  });
+
   window.playbookWidgets = Object.freeze({
     onPage: onPage,
     each: each,
     storageNotice: storageNotice,
     copy: copy,
     record: record,
+    utc: utc,
   });
 })();
