@@ -375,3 +375,27 @@ def test_another_tab_follows_the_declared_run(browser: Browser, site_url: str) -
         expect(run_tab.locator("[data-playbook-run-events] li")).to_have_count(2)
     finally:
         context.close()
+
+
+def test_an_update_copied_in_another_tab_restarts_this_tabs_timer(
+    browser: Browser, site_url: str
+) -> None:
+    # The bar reads the stored run only when it changes (the clock ticks on its own), so a
+    # change that arrives from another tab must reach it.
+    context = browser.new_context()
+    try:
+        context.add_init_script(CLIPBOARD)
+        context.clock.install(time=datetime(2026, 11, 27, 13, 0, tzinfo=timezone.utc))
+        run_tab = context.new_page()
+        run_tab.goto(site_url + RUN_PAGE)
+        declare(run_tab, "INC-7", "SEV-2")
+        playbook_tab = context.new_page()
+        go(playbook_tab, site_url, PLAYBOOK)
+        context.clock.fast_forward("16:00")
+        due = bar(run_tab).locator("[data-playbook-runbar-due]")
+        expect(due).to_have_text("update overdue by 1 min")
+        playbook_tab.locator("#template-form [data-playbook-copy]").click()
+        expect(due).to_have_text("next update in 15 min")
+        expect(bar(run_tab)).not_to_have_class(re.compile("playbook-runbar--overdue"))
+    finally:
+        context.close()

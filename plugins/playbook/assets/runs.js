@@ -151,28 +151,37 @@
       return bar.querySelector("[data-playbook-runbar-" + name + "]");
     };
     let wasOverdue = null;
+    // What the stored values say, read again only when they change: the clock ticks every
+    // second, and a long incident's timeline is hundreds of entries.
+    let state = null;
+
+    function refresh() {
+      const id = store.run();
+      const run = meta(id);
+      state = run && { id: id, run: run, severity: severityOf(id), next: nextUpdate(id, cadence) };
+      return render();
+    }
 
     function render() {
       if (!bar.isConnected) return false;
-      const id = store.run();
-      const run = meta(id);
-      part("none").hidden = !!run;
-      part("run").hidden = !run;
+      part("none").hidden = !!state;
+      part("run").hidden = !state;
       bar.classList.remove("playbook-runbar--overdue");
-      if (!run) {
+      if (!state) {
         wasOverdue = null;
         return true;
       }
       const now = Date.now();
-      const severity = severityOf(id);
+      const id = state.id;
+      const severity = state.severity;
+      const next = state.next;
       part("id").textContent = id;
       part("severity").textContent = severity;
       part("severity").hidden = !severity;
-      const start = Date.parse(run.start);
+      const start = Date.parse(state.run.start);
       const clock = part("elapsed");
       clock.textContent = elapsed(now - start);
       clock.setAttribute("datetime", "PT" + Math.max(0, Math.floor((now - start) / 1000)) + "S");
-      const next = nextUpdate(id, cadence);
       const overdue = now > next.due;
       const due = part("due");
       due.textContent = overdue
@@ -191,9 +200,9 @@
     }
 
     const stops = [
-      store.subscribe(store.RUNS, render),
-      store.subscribe(TIMELINE, render),
-      store.subscribe(store.SITE, render),
+      store.subscribe(store.RUNS, refresh),
+      store.subscribe(TIMELINE, refresh),
+      store.subscribe(store.SITE, refresh),
     ];
     const ticking = window.setInterval(function () {
       if (!render()) {
@@ -203,7 +212,7 @@
         });
       }
     }, 1000);
-    render();
+    refresh();
     bar.hidden = false;
   }
   window.playbookRuns = Object.freeze({
