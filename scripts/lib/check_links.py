@@ -8,40 +8,24 @@ LinkChecker takes as leave to skip its per-host politeness delay.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import os
 import posixpath
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
+
+from localserver import serve
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 # Not links into the site: an address is only known in the reader's mail app (the template
 # forms write `mailto:` and fill it in the browser), and checking one needs DNS.
 _NOT_SITE_LINKS = ("mailto:", "tel:")
 CONFIG = ROOT / "linkcheckerrc"
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    def end_headers(self) -> None:
-        # LinkChecker lifts its per-host rate limit for servers that send this header.
-        self.send_header("LinkChecker", "local")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Quiet: LinkChecker reports what matters."""
-
-
-class _Server(ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Quiet: LinkChecker may hang up before a page is sent, which is no problem."""
 
 
 @dataclass(frozen=True)
@@ -70,14 +54,6 @@ def build(project: Path, site_dir: Path) -> None:
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         raise SystemExit(f"check-links: the build of {project} failed")
-
-
-def serve(site_dir: Path) -> ThreadingHTTPServer:
-    """A server on a free port of 127.0.0.1, serving in a background thread."""
-    handler = functools.partial(_Handler, directory=str(site_dir))
-    server = _Server(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
-    return server
 
 
 def start_urls(site_dir: Path, base_url: str) -> list[str]:
@@ -176,14 +152,10 @@ def main(argv: list[str]) -> int:
         site_dir = Path(temporary) / "site"
         build(project, site_dir)
         built = time.perf_counter()
-        server = serve(site_dir)
-        base_url = f"http://127.0.0.1:{server.server_address[1]}/"
-        urls = start_urls(site_dir, base_url)
-        try:
+        # LinkChecker lifts its per-host rate limit for servers that send this header.
+        with serve(site_dir, headers={"LinkChecker": "local"}) as base_url:
+            urls = start_urls(site_dir, base_url)
             status, report, log = run_linkchecker(urls)
-        finally:
-            server.shutdown()
-            server.server_close()
     broken = parse_report(report, base_url)
     finished = time.perf_counter()
     timing = f"build {built - started:.1f} s, LinkChecker {finished - built:.1f} s"

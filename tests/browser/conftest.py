@@ -3,10 +3,7 @@ Debian's headless Chromium driven by Playwright. Widget tests plug in through `o
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from csp import CspSite, serve_with_policy
@@ -14,24 +11,15 @@ from playwright.sync_api import Browser, sync_playwright
 
 import chromium
 from browsing import WATCH_CSP, Visit, is_local
+from localserver import serve
 from support import Build
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
 def site_url(site_build: Build) -> Iterator[str]:
     """Base URL of the built site served over HTTP on 127.0.0.1 (a free port)."""
-    handler = functools.partial(_QuietHandler, directory=str(site_build.site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(site_build.site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -6,16 +6,14 @@ Widget tests plug in through the `csp_site` fixture (tests/browser/conftest.py):
 
 from __future__ import annotations
 
-import functools
 import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from browsing import Visit
+from localserver import QuietHandler, serve
 
 # The most the issue allows: no inline script, no eval; inline styles only (Material sets
 # style attributes from script). img-src, font-src and the rest fall back to 'self'.
@@ -32,7 +30,7 @@ class CspSite:
     reports: list[dict[str, object]] = field(default_factory=list)
 
 
-class _CspHandler(SimpleHTTPRequestHandler):
+class _CspHandler(QuietHandler):
     site: CspSite
 
     def end_headers(self) -> None:
@@ -50,26 +48,14 @@ class _CspHandler(SimpleHTTPRequestHandler):
         self.send_response(204)
         self.end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
 
 @contextmanager
 def serve_with_policy(directory: Path, policy: str = STRICT_POLICY) -> Iterator[CspSite]:
     """Serve `directory` on 127.0.0.1 with `policy` and a report endpoint, for the block."""
     site = CspSite("", policy)
-    handler = functools.partial(
-        type("Handler", (_CspHandler,), {"site": site}), directory=str(directory)
-    )
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    site.url = f"http://127.0.0.1:{server.server_address[1]}/"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serve(directory, handler=type("Handler", (_CspHandler,), {"site": site})) as url:
+        site.url = url
         yield site
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def assert_no_violations(visit: Visit, site: CspSite) -> None:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from browsing import CLIPBOARD
+from localserver import serve
 from support import make_project, run_build
 
 STEPS = ["Page the owner", "Freeze deploys", "Open the record"]
@@ -34,17 +32,6 @@ def drill(steps: list[str]) -> str:
     )
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def end_headers(self) -> None:
-        # Rebuilds within one second keep the Last-Modified second, and a reload would get
-        # "304 Not Modified" and the page before the rebuild: never cache.
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     root = make_project(
@@ -62,12 +49,10 @@ def drill_url(request: pytest.FixtureRequest, project: Path) -> Iterator[str]:
     if request.param == "file":
         yield (site / "drill.html").as_uri()
         return
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/drill.html"
-    server.shutdown()
-    server.server_close()
+    # Rebuilds within one second keep the Last-Modified second, and a reload would get
+    # "304 Not Modified" and the page before the rebuild: never cache.
+    with serve(site, headers={"Cache-Control": "no-store"}) as url:
+        yield url + "drill.html"
 
 
 def rebuild(project: Path, steps: list[str]) -> None:
@@ -111,46 +96,42 @@ def test_instant_navigation_away_and_back_keeps_ticks_and_one_handler(
     browser: Browser, tmp_path: Path
 ) -> None:
     # Material's instant navigation runs over http only; from file:// it loads pages whole.
-    handler = functools.partial(_QuietHandler, directory=str(tmp_path / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    # It swaps only pages of the sitemap, matched by host and port: site_url must name both.
-    site_url = f"http://127.0.0.1:{server.server_address[1]}/"
-    make_project(
-        tmp_path, {"index.md": "# Home\n", "drill.md": drill(STEPS), "other.md": "# Other\n"}
-    )
-    (tmp_path / "mkdocs.yml").write_text(f"site_url: {site_url}\n" + CONFIG, encoding="utf-8")
-    build = run_build(tmp_path)
-    assert build.returncode == 0, build.output
-    context = browser.new_context()
-    context.add_init_script(CLIPBOARD)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
-        page.goto(site_url + "drill.html")
-        page.evaluate("() => { window.sameDocument = true; }")
-        page.get_by_label("Freeze deploys").check()
-        for _ in range(3):
+    # It swaps only pages of the sitemap, matched by host and port: site_url must name both,
+    # so the server starts before the build.
+    with serve(tmp_path / "site") as site_url:
+        make_project(
+            tmp_path, {"index.md": "# Home\n", "drill.md": drill(STEPS), "other.md": "# Other\n"}
+        )
+        (tmp_path / "mkdocs.yml").write_text(f"site_url: {site_url}\n" + CONFIG, encoding="utf-8")
+        build = run_build(tmp_path)
+        assert build.returncode == 0, build.output
+        context = browser.new_context()
+        context.add_init_script(CLIPBOARD)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        try:
+            page.goto(site_url + "drill.html")
+            page.evaluate("() => { window.sameDocument = true; }")
+            page.get_by_label("Freeze deploys").check()
+            for _ in range(3):
+                page.get_by_role("link", name="Other page").click()
+                expect(page.get_by_role("heading", name="Other", level=1)).to_be_visible()
+                page.go_back()
+                expect(page.locator(".playbook-checklist[data-playbook-ready]")).to_be_attached()
+            # The same document all along: Material swapped the content, the script re-enhanced it.
+            assert page.evaluate("() => window.sameDocument") is True
+            expect(page.get_by_label("Freeze deploys")).to_be_checked()
+            page.get_by_label("Page the owner").check()
+            expect(page.locator(".playbook-checklist__count")).to_have_text("2 of 3 done")
+            page.get_by_role("button", name="Copy as Markdown").click()
+            expect(page.locator(".playbook-checklist__status")).to_have_text("Copied as Markdown.")
+            assert page.evaluate("() => window.copied.length") == 1
             page.get_by_role("link", name="Other page").click()
             expect(page.get_by_role("heading", name="Other", level=1)).to_be_visible()
             page.go_back()
             expect(page.locator(".playbook-checklist[data-playbook-ready]")).to_be_attached()
-        # The same document all along: Material swapped the content, the script re-enhanced it.
-        assert page.evaluate("() => window.sameDocument") is True
-        expect(page.get_by_label("Freeze deploys")).to_be_checked()
-        page.get_by_label("Page the owner").check()
-        expect(page.locator(".playbook-checklist__count")).to_have_text("2 of 3 done")
-        page.get_by_role("button", name="Copy as Markdown").click()
-        expect(page.locator(".playbook-checklist__status")).to_have_text("Copied as Markdown.")
-        assert page.evaluate("() => window.copied.length") == 1
-        page.get_by_role("link", name="Other page").click()
-        expect(page.get_by_role("heading", name="Other", level=1)).to_be_visible()
-        page.go_back()
-        expect(page.locator(".playbook-checklist[data-playbook-ready]")).to_be_attached()
-        assert page.evaluate("() => playbookChecklists.active()") == 1
-        assert errors == []
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+            assert page.evaluate("() => playbookChecklists.active()") == 1
+            assert errors == []
+        finally:
+            context.close()

@@ -4,13 +4,8 @@ have it stored."""
 
 from __future__ import annotations
 
-import functools
 import re
 import statistics
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,6 +13,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Browser, Route, sync_playwright
 
 import chromium
+from localserver import serve
 
 ASSETS_URI = "/assets/playbook/"
 _SAMPLING_US = 100
@@ -71,24 +67,6 @@ _TOGGLE = """async () => {
   }
   return { times: times, deferred: deferred, stored: true };
 }"""
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def _served(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def without_our_scripts(site: Path, page: str) -> str:
@@ -168,7 +146,7 @@ def measure(site: Path, page: str, runs: int) -> dict[str, Any]:
     errors: list[str] = []
     counts: dict[str, int] = {}
     toggle: dict[str, Any] = {}
-    with _served(site) as base, sync_playwright() as playwright:
+    with serve(site) as base, sync_playwright() as playwright:
         browser = chromium.launch(playwright)
         try:
             # One unmeasured visit of each, so both start with the same warm HTTP cache state.
