@@ -15,6 +15,7 @@ import jinja2
 
 from .model import SeverityMatrix
 
+_CONTAINER_RE = re.compile(r"<div\b[^>]*\bdata-md-component=\"container\"[^>]*>", re.I)
 _BODY_RE = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
 RUN_PAGE_SCRIPTS = ["runstate.js", "run_page.js"]
@@ -65,8 +66,13 @@ def run_bar(
 
 
 def insert_run_bar(output: str, bar: str) -> str:
-    """`output` with the bar first in its body (runs.js moves it into Material's header)."""
-    body = _BODY_RE.search(output)
-    if body is None:
+    """`output` with the bar first in Material's container, else first in its body.
+
+    runs.js moves it into Material's header. Material's instant navigation swaps the
+    container, not the body, so there each page brings its own bar (its own link to the run
+    page and its own title) for runs.js to put in place of the last one.
+    """
+    start = _CONTAINER_RE.search(output) or _BODY_RE.search(output)
+    if start is None:
         return output
-    return output[: body.end()] + "\n" + bar + output[body.end() :]
+    return output[: start.end()] + "\n" + bar + output[start.end() :]

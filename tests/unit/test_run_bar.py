@@ -17,6 +17,18 @@ def test_the_bar_goes_first_in_the_body() -> None:
     )
 
 
+def test_in_material_the_bar_goes_first_in_the_container_that_instant_navigation_swaps() -> None:
+    page = (
+        '<body><header class="md-header"></header>\n'
+        '<div class="md-container" data-md-component="container"><main></main></div></body>'
+    )
+    assert insert_run_bar(page, "<div>bar</div>") == (
+        '<body><header class="md-header"></header>\n'
+        '<div class="md-container" data-md-component="container">\n<div>bar</div><main></main>'
+        "</div></body>"
+    )
+
+
 def test_a_page_without_a_body_is_left_alone() -> None:
     assert insert_run_bar("<p>fragment</p>", "<div>bar</div>") == "<p>fragment</p>"
 

@@ -4,12 +4,19 @@
  * reads from a file or a link goes through runstate.js's validator; everything it shows is
  * set as text.
  */
-(function () {
+(function start() {
   "use strict";
   const store = window.playbookStore;
   const runs = window.playbookRuns;
   const runState = window.playbookRunState;
-  if (!store || !runs || !runState || window.playbookRunPage) return;
+  if (!runState) {
+    // Material's instant navigation inserts the page's scripts again, and inserted scripts
+    // run as they arrive, not in order: wait for runstate.js if it is not here yet.
+    const codec = document.querySelector('script[src*="runstate."]');
+    if (codec) codec.addEventListener("load", start, { once: true });
+    return;
+  }
+  if (!store || !runs || window.playbookRunPage) return;
 
   const TIMELINE = runs.TIMELINE;
   const meta = runs.meta;

@@ -141,7 +141,12 @@
   function setupBar(bar) {
     const header = document.querySelector(".md-header__inner");
     if (header) {
-      // Material: beside the title, before the palette toggle and the search.
+      // Material: beside the title, before the palette toggle and the search. Its instant
+      // navigation keeps the header and brings the next page's bar (runs.py): that one
+      // replaces this page's, whose link and title belong to the page left behind.
+      header.querySelectorAll("[data-playbook-runbar]").forEach(function (old) {
+        old.remove();
+      });
       const before = header.querySelector(".md-header__option, label[for='__search'], .md-search");
       header.insertBefore(bar, before);
       bar.classList.add("playbook-runbar--header");
