@@ -338,7 +338,7 @@ INVALID = {
     "event-text": (_with_event(text="t" * 2001), "text is longer than 2,000"),
     "event-page": (_with_event(page="p" * 301), "page is longer than 300"),
     "events-5001": (snapshot(events=_events(5001)), "more than 5,000 events"),
-    "scope-name": (snapshot(scopes={"page:a b": {}}), '"page:a b" belong to no page'),
+    "scope-control-character": (snapshot(scopes={"page:a\u0007b": {}}), "belong to no page"),
     "scope-empty-page": (snapshot(scopes={"page:": {}}), "belong to no page"),
     "scopes-501": (snapshot(scopes={f"page:{n}": {} for n in range(501)}), "more than 500"),
     "keys-2001": (snapshot(scopes={"site": {str(n): 1 for n in range(2001)}}), "2,000 entries"),
@@ -348,6 +348,13 @@ INVALID = {
     "scope-list": (snapshot(scopes={"site": []}), "not a set of keys"),
     "events-object": (snapshot(events={}), "timeline is missing"),
 }
+
+
+def test_a_page_whose_path_has_spaces_is_a_page(api: Callable[..., Any]) -> None:
+    data = snapshot(scopes={"page:on call/first hour.md": {"aaaaaaaaaaaa": False}})
+    result = api("R.fromJSON(args[0], args[1])", json.dumps(data), SITE)
+    assert result["ok"], result
+    assert result["snapshot"]["scopes"] == data["scopes"]
 
 
 @pytest.mark.parametrize(("data", "message"), INVALID.values(), ids=INVALID.keys())

@@ -50,7 +50,8 @@
     unpackedBytes: 1000000,
   });
   const ID = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0," + (LIMITS.idLength - 1) + "}$");
-  const PAGE_SCOPE = new RegExp("^page:\\S{1," + LIMITS.pageLength + "}$");
+  // A page is its path in the docs, spaces and all; control characters name no file.
+  const PAGE_SCOPE = new RegExp("^page:[^\\u0000-\\u001f\\u007f]{1," + LIMITS.pageLength + "}$");
   // A time zone is required: without one, Date.parse reads the time as the reader's local time.
   const ISO_TIME =
     /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
