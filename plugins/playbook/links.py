@@ -120,12 +120,14 @@ class TemplateScanner:
     """Reads the links and ids of each page's full HTML outside its content, without parsing it.
 
     The content was parsed into the page model already; a regex scan of the rest is enough,
-    as the theme's markup is regular. The nav repeats on every page, so a link already seen
-    from the same folder (it resolves the same way) is not kept again.
+    as the theme's markup is regular. The nav repeats on every page: a link already seen from
+    the same folder is skipped at once, and one whose target another page's link already has
+    (the nav, written relative to each folder) would be judged alike, so it is not kept either.
     """
 
     def __init__(self) -> None:
         self._seen: dict[str, set[str]] = {}
+        self._targets: set[str] = set()
         # Pages mostly share one set of template ids (the nav's, with a full nav thousands):
         # kept once, not once per page.
         self._id_sets: dict[frozenset[str], frozenset[str]] = {}
@@ -162,6 +164,9 @@ class TemplateScanner:
             f for f in fragments if unquote(html.unescape(f[1:])) not in known
         }
         seen.update(unique)
+        keep = {
+            value for value in keep if value.startswith("#") or self._new_target(page_url, value)
+        }
         if not keep:
             return [], ids
         positions = _first_positions(keep, output, spans)
@@ -176,6 +181,25 @@ class TemplateScanner:
             part = _landmark_name(landmarks[index][1]) if index >= 0 else "<html>"
             links.append(TemplateLink(html.unescape(value), tag, part))
         return links, ids
+
+    def _new_target(self, page_url: str, value: str) -> bool:
+        target = target_key(page_url, html.unescape(value))
+        if target in self._targets:
+            return False
+        self._targets.add(target)
+        return True
+
+
+def target_key(page_url: str, href: str) -> str:
+    """What `href` on the page at `page_url` points to: links that share it are judged alike.
+
+    A trailing slash stays: a link to a folder and one to a file of that name are not alike.
+    """
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return href
+    key = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), href))
+    return key + "/" if parts.path.endswith("/") and key != "/" else key
 
 
 def _first_positions(values: set[str], output: str, spans: list[tuple[int, int]]) -> dict[str, int]:
@@ -245,7 +269,7 @@ def validate(site: Site) -> list[LinkFinding]:
             verdict = checker.check(page, template_link.href, None)
             if verdict is None:
                 continue
-            key = (checker.resolved_key(page, template_link.href), verdict.problem)
+            key = (target_key(page.url, template_link.href), verdict.problem)
             if key in template_seen:
                 continue
             template_seen.add(key)
@@ -300,12 +324,6 @@ class _Checker:
         self.site = site
         self.files_by_lower = {name.lower(): name for name in site.files}
         self._cache: dict[tuple[str, str, str, str | None], _Verdict | None] = {}
-
-    def resolved_key(self, page: SitePage, href: str) -> str:
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc:
-            return href
-        return posixpath.normpath(posixpath.join(posixpath.dirname(page.url), href))
 
     def check(self, page: SitePage, href: str, source_href: str | None) -> _Verdict | None:
         # Links resolve from the page's folder; a fragment-only link from the page itself.

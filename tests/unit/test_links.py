@@ -314,6 +314,20 @@ def test_template_links_are_kept_once_per_folder_but_fragments_per_page() -> Non
     assert first[1].part == '<nav class="md-nav">'
 
 
+def test_a_template_link_from_another_folder_to_a_kept_target_is_not_kept_again() -> None:
+    # A nav written relative to each folder: one target, a different href per folder.
+    scanner = TemplateScanner()
+    content = "<article></article>"
+    first, _ = scanner.scan("a/x.html", f'<a href="../b/y.html">y</a>{content}', content, set())
+    other, _ = scanner.scan("c/z.html", f'<a href="../b/y.html">y</a>{content}', content, set())
+    root, _ = scanner.scan("w.html", f'<a href="b/y.html">y</a>{content}', content, set())
+    folder, _ = scanner.scan("v.html", f'<a href="b/y.html/">y</a>{content}', content, set())
+    assert [link.href for link in first] == ["../b/y.html"]
+    assert other == [] and root == []
+    # A folder link is not the file of that name: judged on its own.
+    assert [link.href for link in folder] == ["b/y.html/"]
+
+
 @pytest.mark.parametrize(
     ("written", "rendered", "column", "expected"),
     [
