@@ -6,8 +6,12 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from localserver import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,3 +69,19 @@ def nav_labels(html: str) -> list[str]:
         re.sub(r"\s+", " ", label).strip()
         for label in re.findall(r'<span class="md-ellipsis">(.*?)</span>', nav, re.DOTALL)
     ]
+
+
+@contextmanager
+def instant_site(root: Path, pages: dict[str, str], config: str) -> Iterator[str]:
+    """`pages` built under `root` with `config` (mkdocs.yml but its site_url), served on
+    127.0.0.1 for the block; yields the base URL.
+
+    Material's instant navigation swaps only pages of its sitemap, matched by host and port, so
+    the server starts before the build and its URL is the site_url. It runs over http only.
+    """
+    with serve(root / "site") as site_url:
+        make_project(root, pages)
+        (root / "mkdocs.yml").write_text(f"site_url: {site_url}\n" + config, encoding="utf-8")
+        build = run_build(root)
+        assert build.returncode == 0, build.output
+        yield site_url

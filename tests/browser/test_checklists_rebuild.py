@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from browsing import CLIPBOARD
 from localserver import serve
-from support import make_project, run_build
+from support import instant_site, make_project, run_build
 
 STEPS = ["Page the owner", "Freeze deploys", "Open the record"]
 CONFIG = """\
@@ -95,16 +95,8 @@ def test_ticks_follow_their_items_through_edits_and_rebuilds(
 def test_instant_navigation_away_and_back_keeps_ticks_and_one_handler(
     browser: Browser, tmp_path: Path
 ) -> None:
-    # Material's instant navigation runs over http only; from file:// it loads pages whole.
-    # It swaps only pages of the sitemap, matched by host and port: site_url must name both,
-    # so the server starts before the build.
-    with serve(tmp_path / "site") as site_url:
-        make_project(
-            tmp_path, {"index.md": "# Home\n", "drill.md": drill(STEPS), "other.md": "# Other\n"}
-        )
-        (tmp_path / "mkdocs.yml").write_text(f"site_url: {site_url}\n" + CONFIG, encoding="utf-8")
-        build = run_build(tmp_path)
-        assert build.returncode == 0, build.output
+    pages = {"index.md": "# Home\n", "drill.md": drill(STEPS), "other.md": "# Other\n"}
+    with instant_site(tmp_path, pages, CONFIG) as site_url:
         context = browser.new_context()
         context.add_init_script(CLIPBOARD)
         page = context.new_page()

@@ -8,8 +8,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, expect
 
 from browsing import CLIPBOARD
-from localserver import serve
-from support import make_project, run_build
+from support import instant_site
 
 CONFIG = """\
 site_name: Instant
@@ -31,13 +30,7 @@ PAGES = {
 
 
 def test_each_page_brings_its_own_bar_into_the_header(browser: Browser, tmp_path: Path) -> None:
-    # Instant navigation only swaps pages of the sitemap, matched by host and port, so the
-    # server (and its URL, the site_url) comes before the build.
-    with serve(tmp_path / "site") as site_url:
-        make_project(tmp_path, PAGES)
-        (tmp_path / "mkdocs.yml").write_text(f"site_url: {site_url}\n" + CONFIG, encoding="utf-8")
-        build = run_build(tmp_path)
-        assert build.returncode == 0, build.output
+    with instant_site(tmp_path, PAGES, CONFIG) as site_url:
         context = browser.new_context()
         context.add_init_script(CLIPBOARD)
         page = context.new_page()
