@@ -61,11 +61,10 @@ def assert_literal(locator: Locator, value: str) -> None:
     assert value in shown, (value[:80], shown[:200])
 
 
-def plant_storage(visit: Visit, entries: dict[str, str], *, session: bool = False) -> None:
-    """Writes raw strings to storage, then reloads, so the page reads them as it starts."""
-    area = "sessionStorage" if session else "localStorage"
+def plant_storage(visit: Visit, entries: dict[str, str]) -> None:
+    """Writes raw strings to localStorage, then reloads, so the page reads them as it starts."""
     visit.page.evaluate(
-        f"(entries) => {{ for (const [k, v] of Object.entries(entries)) {area}.setItem(k, v); }}",
+        "(entries) => Object.entries(entries).forEach(([k, v]) => localStorage.setItem(k, v))",
         entries,
     )
     visit.page.reload()

@@ -130,15 +130,18 @@ def test_full_storage_keeps_values_in_memory_and_says_why(
 
 
 def test_a_write_the_browser_dropped_is_restored_from_the_tabs_second_copy(
-    open_page: Callable[[str], Visit], base_url: str
+    open_page: Callable[[str], Visit], site_url: str
 ) -> None:
-    page = open_page(base_url + PAGE).page
+    # Over HTTP only: Chromium starts about one file:// reload in twelve with an empty
+    # sessionStorage (seen before any script of the page runs), so there the copy is a
+    # best-effort safeguard and this test would fail for the browser's reasons, not ours.
+    page = open_page(site_url + PAGE).page
     key = _store(page, "s.keyOf('page:r')")
     assert _store(page, "s.set('page:r', 'tick', '2026-01-01T00:00:00Z')") is True
     # The reload may start a new renderer, which reads storage as the browser has it: wait
     # until the write is there (another page sees it), so the loss below is the only one.
     other = page.context.new_page()
-    other.goto(base_url + PAGE)
+    other.goto(site_url + PAGE)
     other.wait_for_function(f"localStorage.getItem({json.dumps(key)}) !== null")
     other.close()
     # Before any script of the reloaded page runs, the entry is gone, as in a lost write.

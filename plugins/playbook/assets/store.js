@@ -35,6 +35,7 @@
  * for a declared one, each holding {"schema": 1, "saved": ms, "values": {...}};
  * sessionStorage keeps a second copy of this tab's last write, restored on load if the browser
  * dropped the localStorage one (newer `saved` wins, so other tabs' later writes stand).
+ * (From file://, Chromium sometimes reloads a tab with an empty sessionStorage: best effort.)
  * The site is the `content` of <meta name="playbook-site">, else the first data-playbook-site
  * attribute, else the origin (http) or the site's folder (file://): so every widget that uses
  * the store puts data-playbook-site="{{ site_id }}" and data-playbook-page="{{ page_id }}" (from
