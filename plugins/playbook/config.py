@@ -23,6 +23,8 @@ class LinkSettings(base.Config):
     """A repository link (`/blob/<branch>/path`) to a path missing from the working tree."""
     external = c.Choice(_LEVELS, default="warning")
     """An external link that does not answer in online mode (offline, each is listed as info)."""
+    folder = c.Choice(_LEVELS, default="warning")
+    """A link to a folder, which lists files from file:// (with `use_directory_urls: false`)."""
     online = c.Type(bool, default=False)
     """Fetch external links (HEAD, then GET), a few at a time, caching good answers on disk."""
     online_cache = c.Type(str, default=".cache/playbook/external-links.json")

@@ -26,7 +26,8 @@ MISSING_ANCHOR = "missing_anchor"
 OUTSIDE_DOCS = "outside_docs"
 REPOSITORY = "repository"
 EXTERNAL = "external"
-KINDS = (MISSING_PAGE, MISSING_ANCHOR, OUTSIDE_DOCS, REPOSITORY, EXTERNAL)
+FOLDER = "folder"
+KINDS = (MISSING_PAGE, MISSING_ANCHOR, OUTSIDE_DOCS, REPOSITORY, EXTERNAL, FOLDER)
 """Kinds of finding, each with its own level in the plugin's `links:` settings."""
 
 _NOUNS = {"a": "link target", "area": "link target", "img": "image", "script": "script"}
@@ -95,6 +96,9 @@ class Site:
     """Absolute path of `site/`, for files other plugins write after the build."""
     site_url: str = ""
     repository: Repository | None = None
+    from_disk: bool = False
+    """Built to be opened from disk (`use_directory_urls: false`): there a folder link lists
+    the folder's files, as only a web server answers it with the folder's index.html."""
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -339,7 +343,9 @@ class _Checker:
             return None
         parts = urlsplit(href)
         if self.site.site_url and href.startswith(self.site.site_url.rstrip("/") + "/"):
-            return self._check(page, "/" + href[len(self.site.site_url.rstrip("/")) + 1 :], None)
+            verdict = self._check(page, "/" + href[len(self.site.site_url.rstrip("/")) + 1 :], None)
+            # A full URL goes to the web server, which answers a folder with its index.html.
+            return None if verdict is not None and verdict.kind == FOLDER else verdict
         if parts.scheme in _UNCHECKED_SCHEMES:
             return None
         if parts.scheme or parts.netloc:
@@ -356,9 +362,13 @@ class _Checker:
         if found is None:
             return self._check_missing(page, target, source_href or href)
         target_page = self.site.pages.get(found)
-        if target_page is None or not fragment:
-            return None
-        return self._check_anchor(target_page, fragment)
+        if target_page is not None and fragment:
+            verdict = self._check_anchor(target_page, fragment)
+            if verdict is not None:
+                return verdict
+        if self.site.from_disk and found != target:
+            return self._check_folder(page, found, parts.fragment, source_href)
+        return None
 
     def _find(self, target: str, directory: bool) -> str | None:
         """The site file a resolved path serves (a folder serves its index.html), or None."""
@@ -373,6 +383,25 @@ class _Checker:
             if os.path.isfile(os.path.join(self.site.site_dir, target)):
                 return target  # written by another plugin after the pages (search index)
         return None
+
+    def _check_folder(
+        self, page: SitePage, index: str, fragment: str, source_href: str | None
+    ) -> _Verdict:
+        """A link to a folder, on a site opened from disk: name its index file instead."""
+        target_page = self.site.pages.get(index)
+        if target_page is not None and source_href is not None:
+            # Written in Markdown: the author links the page's Markdown file.
+            where = posixpath.dirname(page.src_uri) or "."
+            suggestion = posixpath.relpath(target_page.src_uri, where)
+        else:
+            suggestion = _relative(index, page.url)
+        if fragment:
+            suggestion += "#" + fragment
+        return _Verdict(
+            FOLDER,
+            "a folder, which opened from disk (file://) shows a list of files, not the page; "
+            f"link to {suggestion}",
+        )
 
     def _check_anchor(self, page: SitePage, fragment: str) -> _Verdict | None:
         # An empty fragment and `#top` scroll to the top without any id (HTML standard).

@@ -353,6 +353,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
             if repository_url
             else None,
+            from_disk=not config.use_directory_urls,
         )
 
     def _write_reports(self, findings: list[Finding]) -> None:

@@ -10,6 +10,7 @@ import pytest
 from playbook.external import Settings
 from playbook.links import (
     EXTERNAL,
+    FOLDER,
     MISSING_ANCHOR,
     MISSING_PAGE,
     OUTSIDE_DOCS,
@@ -33,6 +34,7 @@ LEVELS = {
     OUTSIDE_DOCS: "warning",
     REPOSITORY: "warning",
     EXTERNAL: "warning",
+    FOLDER: "warning",
 }
 
 
@@ -194,6 +196,46 @@ def test_links_that_break(
     assert check(tree, href, source) == [
         LinkFinding("docs/operations/PLAYBOOK.md", 7, 7, message, kind)
     ]
+
+
+@pytest.mark.parametrize(
+    ("href", "source", "suggestion"),
+    [
+        ("../reference/#glossary", "../reference/#glossary", "../reference/index.md#glossary"),
+        ("../reference", "../reference", "../reference/index.md"),
+        ("../reference/", None, "../reference/index.html"),  # raw HTML: not rewritten
+        ("/reference/", None, "../reference/index.html"),
+        ("/", None, "../index.html"),
+    ],
+)
+def test_a_folder_link_on_a_site_opened_from_disk_names_the_index_file(
+    tree: Path, href: str, source: str | None, suggestion: str
+) -> None:
+    site = make_site(tree, [Link(href, "a", 3, 7, source)])
+    pages = {**site.pages, "index.html": page("index.md", set())}
+    files = site.files | {"index.html"}
+    assert validate(replace(site, pages=pages, files=files)) == []  # over HTTP it works
+    message = (
+        f"link target {source or href}: a folder, which opened from disk (file://) shows a list "
+        f"of files, not the page; link to {suggestion}"
+    )
+    assert validate(replace(site, pages=pages, files=files, from_disk=True)) == [
+        LinkFinding("docs/operations/PLAYBOOK.md", 7, 7, message, FOLDER)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("href", "kind"),
+    [
+        ("../reference/index.html#glossary", None),
+        ("https://ops.example.com/reference/", None),  # the web server answers a full URL
+        ("../reference/#glosary", MISSING_ANCHOR),  # the anchor is broken either way
+        ("../reference/#glossary", FOLDER),
+    ],
+)
+def test_from_disk_only_folder_links_are_findings(tree: Path, href: str, kind: str | None) -> None:
+    site = replace(make_site(tree, [Link(href, "a", 3, 7, None)]), from_disk=True)
+    assert [finding.kind for finding in validate(site)] == ([kind] if kind else [])
 
 
 def test_a_link_without_source_says_where_it_comes_from(tree: Path) -> None:
