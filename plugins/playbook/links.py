@@ -391,8 +391,7 @@ class _Checker:
         target_page = self.site.pages.get(index)
         if target_page is not None and source_href is not None:
             # Written in Markdown: the author links the page's Markdown file.
-            where = posixpath.dirname(page.src_uri) or "."
-            suggestion = posixpath.relpath(target_page.src_uri, where)
+            suggestion = _relative(target_page.src_uri, page.src_uri)
         else:
             suggestion = _relative(index, page.url)
         if fragment:
