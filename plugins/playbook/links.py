@@ -367,7 +367,7 @@ class _Checker:
             if verdict is not None:
                 return verdict
         if self.site.from_disk and found != target:
-            return self._check_folder(page, found, parts.fragment, source_href)
+            return self._check_folder(page, found, target_page, parts.fragment, source_href)
         return None
 
     def _find(self, target: str, directory: bool) -> str | None:
@@ -385,10 +385,14 @@ class _Checker:
         return None
 
     def _check_folder(
-        self, page: SitePage, index: str, fragment: str, source_href: str | None
+        self,
+        page: SitePage,
+        index: str,
+        target_page: SitePage | None,
+        fragment: str,
+        source_href: str | None,
     ) -> _Verdict:
         """A link to a folder, on a site opened from disk: name its index file instead."""
-        target_page = self.site.pages.get(index)
         if target_page is not None and source_href is not None:
             # Written in Markdown: the author links the page's Markdown file.
             suggestion = _relative(target_page.src_uri, page.src_uri)
