@@ -17,12 +17,10 @@ from urllib.parse import urlsplit
 
 from .source import SourceText
 
-_LIQUID_RE = re.compile(
-    r"\{%-?\s*raw\s*-?%\}(?P<raw>.*?)\{%-?\s*endraw\s*-?%\}"
-    r"|\{\{-?\s*(?P<expr>[^\n{}]*?)\s*-?\}\}"
-    r"|\{%-?\s*(?P<tag>\w*)[^\n%]*-?%\}",
-    re.DOTALL,
-)
+# One literal-led alternation whose bodies are single character classes that stop at the next
+# brace or `%`: each match attempt ends at the next candidate, so a scan is linear in the page
+# (a `{{` followed by a long run of spaces and no `}}` no longer backtracks).
+_LIQUID_RE = re.compile(r"\{\{(?P<expr>[^{}]*)\}\}|\{%(?P<tag>[^\n%]*)%\}")
 _NAME_RE = re.compile(r"[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*")
 
 
@@ -88,29 +86,77 @@ def page_variables(front_matter: Mapping[str, Any]) -> dict[str, str]:
 def substitute(source: SourceText, variables: Mapping[str, str]) -> tuple[str, list[LiquidProblem]]:
     """Replace known variables and `{% raw %}` blocks; report the rest with their offsets."""
     problems: list[LiquidProblem] = []
+    matches = list(_LIQUID_RE.finditer(source.text))
+    # Where each match's next `{% endraw %}` is, found in one backward pass: a page of unclosed
+    # `{% raw %}` tags must not rescan the rest of the page for each of them.
+    next_endraw: list[int | None] = [None] * (len(matches) + 1)
+    for index in range(len(matches) - 1, -1, -1):
+        is_endraw = _tag_name(matches[index]) == "endraw"
+        next_endraw[index] = index if is_endraw else next_endraw[index + 1]
+    parts: list[str] = []
+    position = 0
+    index = 0
+    while index < len(matches):
+        match = matches[index]
+        index += 1
+        parts.append(source.text[position : match.start()])
+        position = match.end()
+        tag = _tag_name(match)
+        if tag == "raw":
+            end = next_endraw[index]
+            if end is not None:
+                parts.append(source.text[match.end() : matches[end].start()])
+                position = matches[end].end()
+                index = end + 1
+                continue
+        parts.append(_replacement(source, match, tag, variables, problems))
+    parts.append(source.text[position:])
+    return "".join(parts), problems
 
-    def replace(match: re.Match[str]) -> str:
-        if match.group("raw") is not None:
-            return match.group("raw")
-        in_code = source.in_code(match.start())
-        expression = match.group("expr")
-        if expression is not None:
-            if expression in variables:
-                return variables[expression]
-            if not in_code:
-                problems.append(LiquidProblem(match.start(), _explain(expression, variables)))
-            return match.group(0)
-        if not in_code:
-            tag = match.group("tag")
-            message = (
-                "`{% raw %}` has no matching `{% endraw %}`"
-                if tag == "raw"
-                else f"Liquid tag `{match.group(0)}` is not supported; left as written"
-            )
-            problems.append(LiquidProblem(match.start(), message))
+
+def _tag_name(match: re.Match[str]) -> str | None:
+    """`raw` for `{%- raw -%}`; None for an expression `{{ ... }}`."""
+    body = match.group("tag")
+    if body is None:
+        return None
+    words = body.strip("-").split(None, 1)
+    return words[0] if words else ""
+
+
+def _replacement(
+    source: SourceText,
+    match: re.Match[str],
+    tag: str | None,
+    variables: Mapping[str, str],
+    problems: list[LiquidProblem],
+) -> str:
+    """What a variable or tag outside `{% raw %}` becomes, reporting what stays as written."""
+    in_code = source.in_code(match.start())
+    if tag is None:
+        expression = _expression(match.group("expr"))
+        if expression is not None and expression in variables:
+            return variables[expression]
+        if expression is not None and not in_code:
+            problems.append(LiquidProblem(match.start(), _explain(expression, variables)))
         return match.group(0)
+    if not in_code:
+        message = (
+            "`{% raw %}` has no matching `{% endraw %}`"
+            if tag == "raw"
+            else f"Liquid tag `{match.group(0)}` is not supported; left as written"
+        )
+        problems.append(LiquidProblem(match.start(), message))
+    return match.group(0)
 
-    return _LIQUID_RE.sub(replace, source.text), problems
+
+def _expression(body: str) -> str | None:
+    """The expression of `{{- body -}}`, trimmed; None when it spans lines (not Liquid)."""
+    if body.startswith("-"):
+        body = body[1:]
+    if body.endswith("-"):
+        body = body[:-1]
+    expression = body.strip()
+    return None if "\n" in expression else expression
 
 
 def _explain(expression: str, variables: Mapping[str, str]) -> str:
