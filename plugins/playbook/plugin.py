@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -55,7 +54,6 @@ log = get_plugin_logger(__name__)
 
 _EXTENSION_NAMES = ("playbook", "playbook.extension")
 _ASSETS_URI = "assets/playbook"
-_H1_RE = re.compile(r"^#[ \t]+(?P<title>.+?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -415,14 +413,29 @@ def _title(file: File, front_matter: FrontMatter, text: str) -> str:
         return str(title).strip()
     text = text.replace("\r\n", "\n")
     source = SourceText(text)
-    for match in _H1_RE.finditer(text, front_matter.body_start):
-        if not source.in_code(match.start()):
-            return match.group("title")
+    offset = front_matter.body_start
+    for line in text[offset:].split("\n"):
+        h1 = _atx_h1(line)
+        if h1 is not None and not source.in_code(offset):
+            return h1
+        offset += len(line) + 1
     if file.src_uri == "index.md":
         return "Home"
     name = file.name if file.name != "index" else os.path.basename(os.path.dirname(file.src_uri))
     name = name.replace("-", " ").replace("_", " ")
     return name.capitalize() if name.islower() else name
+
+
+def _atx_h1(line: str) -> str | None:
+    """The text of a level-1 ATX heading line (`# Title #`), without closing hashes."""
+    if not line.startswith("#") or line[1:2] not in (" ", "\t"):
+        return None
+    title = line[1:].strip(" \t")
+    # String methods, not a pattern: a heading of many spaces must cost linear time.
+    unclosed = title.rstrip("#")
+    if unclosed != title and (not unclosed or unclosed[-1] in " \t"):
+        title = unclosed.rstrip(" \t")
+    return title or None
 
 
 def _body_line_offset(content: str, markdown: str) -> int:

@@ -34,7 +34,9 @@ _TASK_MARKER_RE = re.compile(r"^\[[ xX]\](?: |$)")
 _WINDOW = 64
 """How far from the last prefix match a prefix match is looked for, either way."""
 _ATTR = r"(?:[#.][\w-]+|[\w-]+=\S+)"
-_ATTR_LIST_RE = re.compile(r"\s*\{:?\s*" + _ATTR + r"(?:\s+" + _ATTR + r")*\s*\}\s*$")
+# Matched from the heading's last `{` only: tried at every offset, a leading `\s*` would make a
+# heading of many spaces cost quadratic time.
+_ATTR_LIST_RE = re.compile(r"\{:?\s*" + _ATTR + r"(?:\s+" + _ATTR + r")*\s*\}\s*")
 # Admonitions (`!!!`), details (`???`) and tabs (`===`) whose bodies are indented.
 _BLOCK_EXTENSION_RE = re.compile(r"^[ ]{0,3}(?:!!!|\?\?\?\+?|===)[ \t]")
 _HTML_LINK_RE = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
@@ -84,7 +86,7 @@ class SourceMap:
         if token.type == "heading_open":
             # Python-Markdown's attr_list ({#id .class}) is literal text to markdown-it.
             heading = _plain(tokens[index + 1], env)
-            self._add("heading", _ATTR_LIST_RE.sub("", heading), line)
+            self._add("heading", _without_attr_list(heading), line)
         elif token.type == "list_item_open":
             inline = next(
                 (
@@ -216,6 +218,14 @@ class SourceMap:
                 self._cursor[kind] = index + 1
                 return line
         return 0
+
+
+def _without_attr_list(heading: str) -> str:
+    """A heading's text without a trailing attribute list (`{#id .class}`)."""
+    start = heading.rfind("{")
+    if start >= 0 and _ATTR_LIST_RE.fullmatch(heading, start):
+        return heading[:start].rstrip()
+    return heading
 
 
 def _in_block_extension(lines: list[str], index: int) -> bool:
