@@ -139,13 +139,16 @@ class _Reader:
         self.checklists_per_heading: Counter[str] = Counter()
 
     def walk(self, element: Element) -> None:
-        for child in element.elements:
+        # A stack, not recursion: unclosed raw HTML nests thousands of elements deep.
+        pending = list(reversed(element.elements))
+        while pending:
+            child = pending.pop()
             if child.tag in _HEADINGS:
                 self.enter_heading(child)
             elif child.tag in _LISTS:
                 self.read_list(child)
             else:
-                self.walk(child)
+                pending.extend(reversed(child.elements))
 
     def enter_heading(self, element: Element) -> None:
         text = heading_text(element)

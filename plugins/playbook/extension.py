@@ -7,6 +7,7 @@ files its HTML relies on are `assets.ASSETS_DIR / name` for `STYLESHEETS` and `S
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from typing import Any
@@ -22,7 +23,8 @@ from .analysis import read_page
 from .checklists import DEFAULT_HEADINGS, Checklists
 from .htmltree import parse_html
 from .lint import duplicate_headings
-from .model import PageModel
+from .model import PageModel, Problem
+from .nesting import deep_lines, written_line_numbers
 from .severity import SeverityLookup, SeveritySettings
 from .sourcemap import SourceMap
 from .template_forms import TemplateForms
@@ -53,6 +55,28 @@ class _SourceCapture(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         self.extension.source = "\n".join(lines)
         return lines
+
+
+class _NestingCap(Preprocessor):
+    """Caps how deep blocks nest (`nesting`) before Python-Markdown's block parser recurses."""
+
+    def __init__(self, md: Markdown, extension: PlaybookExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        deep = deep_lines(lines)
+        if not deep:
+            return lines
+        capped = list(lines)
+        numbers = written_line_numbers(
+            self.extension.source, lines, [line.index for line in deep], self.md.tab_length
+        )
+        for line, number in zip(deep, numbers, strict=True):
+            # Stashed as HTML: shown as written, and no block or inline pass reads it.
+            capped[line.index] = line.head + self.md.htmlStash.store(html.escape(line.tail))
+            self.extension.early_problems.append(Problem(number, line.message))
+        return capped
 
 
 class _DocumentReady(Treeprocessor):
@@ -95,6 +119,8 @@ class _PageReader(Postprocessor):
         for feature in features:
             feature.read(context)
         text = apply_edits(text, [edit for f in features for edit in f.render(context)])
+        context.model.problems.extend(self.extension.early_problems)
+        self.extension.early_problems = []
         context.model.problems.extend(duplicate_headings(context.model.headings))
         self.extension.getConfig("on_page_model")(context.model)
         return text
@@ -121,6 +147,8 @@ class PlaybookExtension(Extension):
         }
         self.source = ""
         self.document_ready = False
+        self.early_problems: list[Problem] = []
+        """Found before rendering (nesting capped), handed on with the page model."""
         self.page_id = ""
         """Set by the MkDocs plugin before each page is rendered."""
         super().__init__(**kwargs)
@@ -134,6 +162,9 @@ class PlaybookExtension(Extension):
         md.parser.blockprocessors.register(AlertProcessor(md.parser), "playbook_alert", 21)
         # Before normalize_whitespace (30): the source map wants the text as written.
         md.preprocessors.register(_SourceCapture(md, self), "playbook_source", 35)
+        # After fenced code (25) is stashed, so what is left is what the block parser reads
+        # (and after normalize_whitespace, which strips the stash's markers), before raw HTML.
+        md.preprocessors.register(_NestingCap(md, self), "playbook_nesting", 24)
         # After every other treeprocessor, toc (5) and prettify (10) included.
         md.treeprocessors.register(_DocumentReady(md, self), "playbook_ready", -100)
         # After raw_html (30) and amp_substitute (20): the HTML as readers get it.
@@ -142,6 +173,7 @@ class PlaybookExtension(Extension):
     def reset(self) -> None:
         self.source = ""
         self.document_ready = False
+        self.early_problems = []
 
 
 def makeExtension(**kwargs: Any) -> PlaybookExtension:

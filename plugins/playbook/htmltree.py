@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -46,11 +47,15 @@ class Element:
 
     def iter(self, *tags: str) -> Iterator[Element]:
         """This element and its descendants in document order, optionally only `tags`."""
-        if not tags or self.tag in tags:
-            yield self
-        for child in self.children:
-            if isinstance(child, Element):
-                yield from child.iter(*tags)
+        # A stack, not recursion: unclosed raw HTML nests thousands of elements deep.
+        pending: list[Element] = [self]
+        while pending:
+            element = pending.pop()
+            if not tags or element.tag in tags:
+                yield element
+            pending.extend(
+                child for child in reversed(element.children) if isinstance(child, Element)
+            )
 
     def text(self) -> str:
         """Text content with white space collapsed, as a reader sees it."""
@@ -58,14 +63,15 @@ class Element:
 
     def raw_text(self) -> str:
         """Text content exactly as in the document (what a `<pre>` shows)."""
-        return "".join(self._texts())
-
-    def _texts(self) -> Iterator[str]:
-        for child in self.children:
-            if isinstance(child, str):
-                yield child
+        parts: list[str] = []
+        pending: list[Element | str] = [self]
+        while pending:
+            node = pending.pop()
+            if isinstance(node, str):
+                parts.append(node)
             else:
-                yield from child._texts()
+                pending.extend(reversed(node.children))
+        return "".join(parts)
 
     def classes(self) -> list[str]:
         return self.attrs.get("class", "").split()
@@ -84,6 +90,9 @@ class _TreeBuilder(HTMLParser):
         self._line_starts = [0, *(m.end() for m in re.finditer("\n", html))]
         self.root = Element("#root", {}, 0, 0)
         self._open = [self.root]
+        # How many elements of each tag are open: a stray end tag is judged without a walk
+        # down the stack, which unclosed raw HTML makes thousands deep.
+        self._open_tags: Counter[str] = Counter()
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -100,15 +109,17 @@ class _TreeBuilder(HTMLParser):
             element.inner_end = element.end = element.inner_start
         else:
             self._open.append(element)
+            self._open_tags[tag] += 1
 
     def handle_endtag(self, tag: str) -> None:
         start = self._offset()
         close = self.html.find(">", start)
         end = len(self.html) if close < 0 else close + 1
-        if not any(element.tag == tag for element in self._open[1:]):
+        if not self._open_tags[tag]:
             return  # a stray end tag closes nothing
         while True:
             element = self._open.pop()
+            self._open_tags[element.tag] -= 1
             if element.tag == tag:
                 element.inner_end, element.end = start, end
                 return
