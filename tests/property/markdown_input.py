@@ -60,9 +60,39 @@ FRAGMENTS = [
     "",
 ]
 
+# Long runs of one piece: what made scanners backtrack (a `{{` before thousands of spaces) or
+# parsers recurse (thousands of list markers on one line) before they were bounded. Not `[`:
+# Python-Markdown's own link scan is quadratic in unclosed brackets (README, "Limits").
+RUN_PIECES = [
+    " ",
+    "{{",
+    "{{ ",
+    "{%",
+    "{% raw %}",
+    "- ",
+    "1. ",
+    "> ",
+    "    ",
+    "`",
+    "](<",
+    "<div>",
+    "{",
+    "#",
+    "\\",
+]
+
 fragments = st.sampled_from(FRAGMENTS)
 junk = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40)
-lines = st.one_of(fragments, fragments, fragments, junk)
+runs = st.builds(
+    lambda head, piece, count, tail: head + piece * count + tail,
+    st.just("") | fragments,
+    st.sampled_from(RUN_PIECES),
+    st.integers(min_value=200, max_value=3000),
+    fragments,
+)
+lines = st.one_of(fragments, fragments, fragments, junk, runs)
+runs_text = st.lists(runs, min_size=1, max_size=4).map("\n".join)
+"""Markdown of long runs only: every example stresses scanning and nesting."""
 markdown_text = st.lists(lines, max_size=40).map("\n".join)
 """Markdown made of likely-breaking lines, with random text mixed in."""
 

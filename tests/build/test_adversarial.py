@@ -1,0 +1,103 @@
+"""No page can stall or crash the build: pathological pages build about as fast as ordinary ones.
+
+Each pathological page is built with the real `mkdocs build` beside an ordinary page of the
+same size, in the same test, and may take at most three times as long. A quadratic step on
+these pages costs tens to hundreds of times more (a `{{` followed by 4,000 spaces took 17 s a
+line before the Liquid scanner was made linear), so the ratio separates them with room to
+spare on a busy machine. Each time is the faster of two builds.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from support import Build, make_project, run_build
+
+RATIO = 3.0
+SIZE = 240_000
+"""The size of the page that once did not build within a minute."""
+
+_PARAGRAPH = "Restart the worker, then check the [queue](index.md) and `kubectl get pods`.\n\n"
+
+
+def ordinary(size: int) -> str:
+    """Prose with links and code, as playbook pages hold."""
+    return "# Ordinary page\n\n" + _PARAGRAPH * (size // len(_PARAGRAPH))
+
+
+def repeated(piece: str, size: int, head: str = "# Page\n\n") -> str:
+    return head + piece * max(1, (size - len(head)) // len(piece))
+
+
+PATHOLOGICAL: dict[str, Callable[[], str]] = {
+    # Liquid: an expression and a tag opened, never closed, before a long run of spaces.
+    "expression-then-spaces": lambda: repeated("{{" + " " * 4000 + "\n\n", SIZE),
+    "tag-then-spaces": lambda: repeated("{%" + " " * 4000 + "\n\n", SIZE),
+    "unclosed-raw": lambda: repeated("{% raw %} x\n\n", SIZE),
+    # Headings of 20,000 spaces between words, with and without an attribute list.
+    "heading-of-spaces": lambda: repeated("# a" + " " * 20_000 + "b\n\n", SIZE, ""),
+    "heading-of-spaces-attributes": lambda: repeated("## a" + " " * 20_000 + "{: .x }\n\n", SIZE),
+    "unclosed-tags": lambda: repeated('<div><span><a href="x\n', SIZE),
+    "backtick-runs": lambda: repeated("`` ` ``` ", SIZE),
+    "placeholder-of-spaces-in-code": lambda: "```\n" + repeated("{" + " " * 5000 + "\n", SIZE, ""),
+    "link-destinations-unclosed": lambda: repeated("[a](<" + " " * 1000 + "\n\n", SIZE),
+}
+NESTED = "# Page\n\n" + "- " * 50_000 + "x\n"
+HUGE_LINE = "# Page\n\n" + "word " * 200_000 + "\n"
+
+
+def _timed_build(root: Path, text: str) -> tuple[float, Build]:
+    """The faster of two real builds of a site whose only page is `text`."""
+    project = make_project(root, {"index.md": text})
+    best = float("inf")
+    build = None
+    for _ in range(2):
+        started = time.perf_counter()
+        build = run_build(project, strict=False)
+        best = min(best, time.perf_counter() - started)
+        assert build.returncode == 0, build.output[-2000:]
+    assert build is not None
+    return best, build
+
+
+@pytest.fixture(scope="module")
+def baselines(tmp_path_factory: pytest.TempPathFactory) -> dict[int, float]:
+    """Build time of an ordinary page, by size."""
+    sizes = {SIZE, len(NESTED), len(HUGE_LINE)}
+    return {
+        size: _timed_build(tmp_path_factory.mktemp(f"ordinary-{size}"), ordinary(size))[0]
+        for size in sizes
+    }
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_a_pathological_page_builds_about_as_fast_as_an_ordinary_one(
+    name: str, baselines: dict[int, float], tmp_path: Path
+) -> None:
+    text = PATHOLOGICAL[name]()
+    assert abs(len(text) - SIZE) < SIZE // 10
+    seconds, _ = _timed_build(tmp_path, text)
+    assert seconds <= RATIO * baselines[SIZE], (name, seconds, baselines[SIZE])
+
+
+def test_fifty_thousand_nested_list_markers_build_and_are_reported(
+    baselines: dict[int, float], tmp_path: Path
+) -> None:
+    seconds, build = _timed_build(tmp_path, NESTED)
+    assert seconds <= RATIO * baselines[len(NESTED)], (seconds, baselines[len(NESTED)])
+    # Python-Markdown would recurse once per level and fail; beyond the cap the line is text.
+    assert re.search(r"docs/index\.md:3: blocks nested 50000 levels deep", build.output)
+    html = build.html("index.html")
+    assert html.count("<ul>") == 100
+    assert "- - - x" in html
+
+
+def test_a_one_megabyte_line_builds(baselines: dict[int, float], tmp_path: Path) -> None:
+    seconds, build = _timed_build(tmp_path, HUGE_LINE)
+    assert seconds <= RATIO * baselines[len(HUGE_LINE)], (seconds, baselines[len(HUGE_LINE)])
+    assert "word word word" in build.html("index.html")
