@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+# Control characters, line and paragraph separators and bidirectional overrides: in a log
+# line they would start a new line (on GitHub Actions, `::error` there is a workflow command),
+# steer the terminal, or show text in another order than it has.
+_UNPRINTABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` for a log line: every unprintable character shown as its escape (`\\n`)."""
+    return _UNPRINTABLE_RE.sub(lambda match: repr(match.group(0))[1:-1], text)
 
 
 @dataclass(frozen=True, order=True)
@@ -26,7 +37,7 @@ class Finding:
         where = f"{self.path}:{self.line}" if self.line else self.path
         if self.column:
             where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return printable(f"{where}: {self.message}")
 
 
 @dataclass

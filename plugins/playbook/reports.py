@@ -52,7 +52,7 @@ def step_summary(findings: Sequence[Finding]) -> str:
     """Markdown for `$GITHUB_STEP_SUMMARY`: every finding, where annotations stop at a few."""
     failing = [finding for finding in findings if finding.level == "warning"]
     lines = [f"### mkdocs-playbook: {len(failing)} problem(s) that fail --strict", ""]
-    lines += [f"- `{finding}`".replace("\n", " ") for finding in failing]
+    lines += [f"- `{finding}`" for finding in failing]
     return "\n".join(lines) + "\n"
 
 

@@ -22,6 +22,9 @@ PAGES = {
     "not-mapping.md": "---\n- title\n- parent\n---\n# Listy\n",
     "nav-order.md": "---\ntitle: Ordered\nparent: Operations\nnav_order:\n  - 1\n---\n# Ordered\n",
     "liquid.md": "---\ntitle: Liquid\n---\n# Liquid\n\nSee {{ site.github.repo_url }}.\n",
+    # A value that would start a GitHub Actions workflow command on a line of its own.
+    "hostile.md": "---\ntitle: Hostile\n---\n# Hostile\n\n"
+    '<div><a href="gone/\n::error file=x::forged">x</a></div>\n',
 }
 
 EXPECTED = [
@@ -58,6 +61,12 @@ def test_each_problem_names_file_and_line(
     assert lines, broken_build.output
     assert what in lines[0]
     assert hint in lines[0]
+
+
+def test_a_finding_is_one_log_line_whatever_its_text_holds(broken_build: Build) -> None:
+    assert not [line for line in broken_build.output.splitlines() if line.startswith("::")]
+    (line,) = [line for line in broken_build.output.splitlines() if "docs/hostile.md" in line]
+    assert "link target gone/\\n::error file=x::forged: no such page or file" in line
 
 
 def test_findings_come_sorted_by_file_and_line(broken_build: Build) -> None:
