@@ -99,6 +99,13 @@ class Site:
     from_disk: bool = False
     """Built to be opened from disk (`use_directory_urls: false`): there a folder link lists
     the folder's files, as only a web server answers it with the folder's index.html."""
+    project_dir: str = ""
+    """Absolute path of the project (the folder of mkdocs.yml); empty: the parent of
+    `docs_dir`. No path outside it is looked up on disk."""
+
+    @property
+    def project(self) -> str:
+        return self.project_dir or os.path.dirname(self.docs_dir)
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -443,6 +450,9 @@ class _Checker:
             )
         source_dir = os.path.dirname(os.path.join(self.site.docs_dir, page.src_uri))
         on_disk = os.path.normpath(os.path.join(source_dir, written_path))
+        if not _inside(on_disk, self.site.project):
+            # Whether such a path exists on the build machine is none of the page's business.
+            return _Verdict(OUTSIDE_DOCS, "outside the project, so not in the site")
         if written_path.startswith("/") or not os.path.exists(on_disk):
             return _Verdict(MISSING_PAGE, "no such page or file")
         inside_docs = not os.path.relpath(on_disk, self.site.docs_dir).startswith("..")
@@ -465,7 +475,10 @@ class _Checker:
             match = _REPOSITORY_PATH_RE.match(href[len(repository.url) + 1 :])
             if match and match.group("branch") in repository.branches:
                 path = unquote(match.group("path")).strip("/")
-                if os.path.exists(os.path.join(repository.root, path)):
+                on_disk = os.path.normpath(os.path.join(repository.root, path))
+                if not _inside(on_disk, repository.root):
+                    return _Verdict(REPOSITORY, f"{path} leaves the repository")
+                if os.path.exists(on_disk):
                     return None
                 return _Verdict(
                     REPOSITORY,
@@ -474,6 +487,11 @@ class _Checker:
         if urlsplit(href).scheme in ("http", "https", ""):
             return _Verdict(EXTERNAL, "external link, not checked")
         return None
+
+
+def _inside(path: str, folder: str) -> bool:
+    """Whether the normalised absolute `path` is `folder` or below it."""
+    return os.path.commonpath([path, os.path.abspath(folder)]) == os.path.abspath(folder)
 
 
 def _page_url(src_uri: str) -> str:

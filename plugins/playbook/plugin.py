@@ -352,6 +352,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if repository_url
             else None,
             from_disk=not config.use_directory_urls,
+            project_dir=os.path.abspath(self.project_dir or "."),
         )
 
     def _write_reports(self, findings: list[Finding]) -> None:

@@ -112,6 +112,32 @@ def test_links_that_work(tree: Path, href: str) -> None:
     assert check(tree, href) == []
 
 
+def test_a_path_outside_the_project_is_reported_without_looking_it_up(tree: Path) -> None:
+    """Whether `../../../secret` exists on the build machine must not change the finding."""
+    (tree.parent / "secret.txt").write_text("x\n", encoding="utf-8")
+    depth = "../" * (len(tree.parts) + 2)
+    findings = {
+        name: check(tree, f"{relative}{name}")
+        for name, relative in (
+            ("secret.txt", "../../../"),
+            ("absent.txt", "../../../"),
+            ("etc/passwd", depth),
+            ("etc/absent", depth),
+        )
+    }
+    messages = {
+        name: [f.message.rsplit(":", 1)[1] for f in found] for name, found in findings.items()
+    }
+    assert set(map(tuple, messages.values())) == {(" outside the project, so not in the site",)}
+    assert all(f.kind == OUTSIDE_DOCS for found in findings.values() for f in found)
+
+
+def test_a_repository_link_that_leaves_the_repository_is_not_looked_up(tree: Path) -> None:
+    (finding,) = check(tree, f"{REPO}/blob/main/../../etc/passwd")
+    assert finding.kind == REPOSITORY
+    assert finding.message.endswith("../../etc/passwd leaves the repository")
+
+
 @pytest.mark.parametrize(
     ("href", "source", "kind", "message"),
     [
