@@ -77,6 +77,8 @@ def render_nav(fixture: Path, theme: bytes, nav_sort: str | None) -> list[dict[s
     # Every page gets the theme's layout, which holds the nav; the pages need not say so.
     config["defaults"] = [{"scope": {"path": ""}, "values": {"layout": "default"}}]
     config.pop("nav_sort", None)
+    # Default URLs (a/b.md → /a/b.html), so each nav link maps back to its page's file.
+    config.pop("permalink", None)
     if nav_sort is not None:
         config["nav_sort"] = nav_sort
     with tempfile.TemporaryDirectory(prefix="jekyll-nav-") as temp:
@@ -118,36 +120,41 @@ def _entry(item: dict[str, Any], urls: dict[str, str]) -> dict[str, Any]:
 
 
 class _NavReader(HTMLParser):
-    """The `<li>` tree of Just the Docs' `<nav id="site-nav">`: each item's link and children."""
+    """The item tree of Just the Docs' `<nav id="site-nav">`: each item's link and children.
+
+    Items are placed by their `<ul>`s, not by `</li>`, which compressed HTML leaves out.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.root: list[dict[str, Any]] = []
-        self.depth = 0  # open elements inside the nav; 0 outside it
-        self.items: list[dict[str, Any]] = []  # open <li>s, innermost last
+        self.in_nav = False
+        self.lists: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]] = []
+        """Open <ul>s, innermost last: where their items go, and their items so far."""
         self.link: dict[str, Any] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
-        if self.depth == 0:
-            if tag == "nav" and attributes.get("id") == "site-nav":
-                self.depth = 1
+        if not self.in_nav:
+            self.in_nav = tag == "nav" and attributes.get("id") == "site-nav"
             return
-        self.depth += 1
-        if tag == "li":
+        if tag == "ul":
+            outer = self.lists[-1][1] if self.lists else []
+            self.lists.append((outer[-1]["children"] if outer else self.root, []))
+        elif tag == "li" and self.lists:
             item = {"classes": (attributes.get("class") or "").split(), "children": []}
-            (self.items[-1]["children"] if self.items else self.root).append(item)
-            self.items.append(item)
-        elif tag == "a" and self.items and "nav-list-link" in (attributes.get("class") or ""):
-            self.link = self.items[-1]
+            target, items = self.lists[-1]
+            target.append(item)
+            items.append(item)
+        elif tag == "a" and self.lists and "nav-list-link" in (attributes.get("class") or ""):
+            self.link = self.lists[-1][1][-1]
             self.link.update(href=attributes.get("href"), text="")
 
     def handle_endtag(self, tag: str) -> None:
-        if self.depth == 0:
-            return
-        self.depth -= 1
-        if tag == "li":
-            self.items.pop()
+        if tag == "nav":
+            self.in_nav = False
+        elif tag == "ul" and self.in_nav and self.lists:
+            self.lists.pop()
         elif tag == "a":
             self.link = None
 
