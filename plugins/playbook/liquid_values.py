@@ -131,7 +131,10 @@ def _spaceship(left: Any, right: Any) -> int | None:
 
 def jekyll_compare(left: Any, right: Any) -> int:
     """Jekyll's `sort` filter on two property values: `a <=> b || a.to_s <=> b.to_s`."""
-    left, right = parse_sort_input(left), parse_sort_input(right)
+    return _compare_parsed(parse_sort_input(left), parse_sort_input(right))
+
+
+def _compare_parsed(left: Any, right: Any) -> int:
     order = _spaceship(left, right)
     if order is None:
         order = _spaceship(ruby_str(left), ruby_str(right))
@@ -141,20 +144,28 @@ def jekyll_compare(left: Any, right: Any) -> int:
 def natural_compare(left: Any, right: Any) -> int:
     """Liquid's `sort_natural` on two property values: `a.to_s.casecmp(b.to_s)`, which folds
     ASCII letters only and compares no numbers (`"10"` before `"2"`)."""
-    a = ruby_str(left).translate(_ASCII_LOWER)
-    b = ruby_str(right).translate(_ASCII_LOWER)
+    a, b = _folded(left), _folded(right)
     return (a > b) - (a < b)
 
 
-def sort_by(
-    items: Iterable[T], value: Callable[[T], Any], compare: Callable[[Any, Any], int]
-) -> list[T]:
-    """`items` in the order `compare` gives their values, keeping the given order of ties.
+def _folded(value: Any) -> str:
+    return ruby_str(value).translate(_ASCII_LOWER)
 
-    Ruby on glibc sorts with `qsort_r`, a merge sort, so Jekyll keeps ties in input order too.
-    """
 
-    def compare_items(a: T, b: T) -> int:
-        return compare(value(a), value(b))
+# Both sorts keep ties in the order given, as Jekyll does: Ruby on glibc sorts with
+# `qsort_r`, a merge sort.
 
-    return sorted(items, key=cmp_to_key(compare_items))
+
+def jekyll_sort(items: Iterable[T], value: Callable[[T], Any]) -> list[T]:
+    """`items` ordered by Jekyll's `sort` filter on `value(item)`."""
+    parsed = [(parse_sort_input(value(item)), item) for item in items]
+
+    def compare(a: tuple[Any, T], b: tuple[Any, T]) -> int:
+        return _compare_parsed(a[0], b[0])
+
+    return [item for _, item in sorted(parsed, key=cmp_to_key(compare))]
+
+
+def natural_sort(items: Iterable[T], value: Callable[[T], Any]) -> list[T]:
+    """`items` ordered by Liquid's `sort_natural` on `value(item)`."""
+    return sorted(items, key=lambda item: _folded(value(item)))

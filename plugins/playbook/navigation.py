@@ -19,12 +19,11 @@ from .frontmatter import FrontMatter
 from .liquid_values import (
     is_json_string,
     is_number,
-    jekyll_compare,
-    natural_compare,
+    jekyll_sort,
+    natural_sort,
     parse_sort_input,
     ruby_equal,
     ruby_str,
-    sort_by,
     truthy,
 )
 
@@ -174,7 +173,7 @@ class _Navigation:
     """
 
     def __init__(self, pages: list[_Page], nav_sort: str | None) -> None:
-        self.compare_strings = natural_compare if nav_sort == CASE_INSENSITIVE else jekyll_compare
+        self.sort_strings = natural_sort if nav_sort == CASE_INSENSITIVE else jekyll_sort
         self.by_group: dict[str, list[_Page]] = {}
         self.by_title: dict[str, list[_Page]] = {}
         for page in pages:
@@ -205,8 +204,8 @@ class _Navigation:
         numbers = [p for p in pages if not is_json_string(value(p))]
         strings = [p for p in pages if is_json_string(value(p))]
         return [
-            *sort_by(numbers, value, jekyll_compare),
-            *sort_by(strings, value, self.compare_strings),
+            *jekyll_sort(numbers, value),
+            *self.sort_strings(strings, value),
         ]
 
     def children(self, node: _Page, ancestors: list[Any], show_all: bool) -> list[_Page]:

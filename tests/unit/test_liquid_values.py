@@ -13,11 +13,12 @@ import pytest
 from playbook.liquid_values import (
     is_json_string,
     jekyll_compare,
+    jekyll_sort,
     natural_compare,
+    natural_sort,
     parse_sort_input,
     ruby_equal,
     ruby_str,
-    sort_by,
     truthy,
 )
 
@@ -169,11 +170,15 @@ def test_is_json_string(value: Any, expected: bool) -> None:
     assert is_json_string(value) is expected
 
 
-def test_sort_by_keeps_ties_in_input_order() -> None:
-    items = [("b", 4), ("a", 4.0), ("c", "1"), ("d", 4)]
-    assert sort_by(items, lambda item: item[1], jekyll_compare) == [
-        ("c", "1"),
-        ("b", 4),
-        ("a", 4.0),
-        ("d", 4),
-    ]
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        # 1; the tie 4, 4.0, 4; "X" before "x"
+        (jekyll_sort, ["c", "b", "a", "d", "f", "e"]),
+        # "1"; "4", "4" tie before "4.0"; the tie "x", "X"
+        (natural_sort, ["c", "b", "d", "a", "e", "f"]),
+    ],
+)
+def test_sorts_keep_ties_in_input_order(sort: Any, expected: list[str]) -> None:
+    items = [("b", 4), ("a", 4.0), ("c", "1"), ("d", 4), ("e", "x"), ("f", "X")]
+    assert [name for name, _ in sort(items, lambda item: item[1])] == expected
