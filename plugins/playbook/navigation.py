@@ -108,8 +108,6 @@ class _Page:
 class _Entry:
     page: _Page
     children: list[_Entry] = field(default_factory=list)
-    repeats_ancestor: bool = False
-    """Just the Docs lists the page as "∞", without its children: its title is one above it."""
 
 
 @dataclass
@@ -250,7 +248,7 @@ class _Navigation:
             listing.pages.add(node)
             listing.entries += 1
             if _contains(ancestors, node.title):
-                entries.append(_Entry(node, repeats_ancestor=True))
+                entries.append(_Entry(node))  # Just the Docs' "∞": no children
                 if not show_all and node not in self.repeating:
                     self.repeating.append(node)
                 continue
