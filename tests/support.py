@@ -8,7 +8,8 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 from localserver import serve
@@ -69,6 +70,60 @@ def nav_labels(html: str) -> list[str]:
         re.sub(r"\s+", " ", label).strip()
         for label in re.findall(r'<span class="md-ellipsis">(.*?)</span>', nav, re.DOTALL)
     ]
+
+
+@dataclass
+class NavItem:
+    """One item of Material's primary navigation: its label and the items nested in it."""
+
+    label: str = ""
+    children: list[NavItem] = field(default_factory=list)
+
+    def shape(self) -> tuple[str, list[object]]:
+        return (self.label, [child.shape() for child in self.children])
+
+
+def nav_tree(html: str) -> list[tuple[str, list[object]]]:
+    """Material's primary navigation as nested (label, children), without the page's own
+    table of contents."""
+    reader = _NavTreeReader()
+    reader.feed(html)
+    return [item.shape() for item in reader.root]
+
+
+class _NavTreeReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.root: list[NavItem] = []
+        self.items: list[NavItem] = []  # open items, innermost last
+        self.navs: list[str] = []  # open <nav> classes, while inside the primary one
+        self.label: NavItem | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "nav" and (self.navs or "md-nav--primary" in classes):
+            self.navs.append(" ".join(classes))
+        if not self.navs or any("md-nav--secondary" in nav for nav in self.navs):
+            return
+        if tag == "li" and "md-nav__item" in classes:
+            item = NavItem()
+            (self.items[-1].children if self.items else self.root).append(item)
+            self.items.append(item)
+        elif tag == "span" and "md-ellipsis" in classes and self.items and not self.items[-1].label:
+            self.label = self.items[-1]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self.navs:
+            self.navs.pop()
+        elif tag == "li" and self.items and not any("md-nav--secondary" in n for n in self.navs):
+            self.items.pop()
+        elif tag == "span" and self.label is not None:
+            self.label.label = " ".join(self.label.label.split())
+            self.label = None
+
+    def handle_data(self, data: str) -> None:
+        if self.label is not None:
+            self.label.label += data
 
 
 @contextmanager

@@ -1,23 +1,66 @@
-"""Navigation from Just the Docs front matter (`title`, `parent`, `nav_order`, ...).
+"""Navigation from Just the Docs front matter, computed as Just the Docs computes it.
 
-Semantics follow Just the Docs: `parent` names another page's `title`; `grand_parent` and
-`ancestor` choose among pages with equal titles; siblings sort by numeric `nav_order`, then
-string `nav_order` (case-insensitive), then title; `child_nav_order: desc` reverses a page's
-children; `nav_exclude: true` hides a page and its descendants. Unlike Just the Docs, a page
-whose placement is wrong is reported and shown at the top level, never silently dropped.
+Written from Just the Docs' `_includes/components/site_nav.html` and `components/nav/`
+(`pages.html`, `children.html`, `sorted.html`, `links.html`) at commit b28a655 (0.12.0), as
+Jekyll 4.3.1 renders them; the README's "Navigation rules" lists every rule with the fixture
+that proves it. Where Just the Docs leaves a page out without a word (no title, a parent it
+cannot find, a parent cycle), the page is still placed, at the top level, and reported.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+import posixpath
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .frontmatter import FrontMatter
+from .liquid_values import (
+    is_json_string,
+    is_number,
+    jekyll_sort,
+    natural_sort,
+    parse_sort_input,
+    ruby_equal,
+    ruby_str,
+    truthy,
+)
 
 NavSpec = list[Any]
 """The shape of MkDocs' `nav:` setting: `{title: path}` and `{title: [children]}` items."""
+
+CASE_SENSITIVE = "case_sensitive"
+CASE_INSENSITIVE = "case_insensitive"
+"""Values of Just the Docs' `nav_sort`; any value but `case_insensitive` sorts case-sensitively."""
+
+NAV_KEYS = frozenset(
+    {
+        "parent",
+        "grand_parent",
+        "ancestor",
+        "nav_order",
+        "nav_exclude",
+        "child_nav_order",
+        "has_children",
+        "layout",
+    }
+)
+"""Front matter keys that mark a page as written for Jekyll and Just the Docs. `title` is not
+one of them: MkDocs reads it too."""
+
+# A title shared by pages at several levels can make Just the Docs list a subtree under each of
+# them, multiplying at every level. Past this many entries a page already listed is not
+# listed again, so a hostile tree cannot make the build explode.
+_ENTRIES_PER_PAGE = 20
+
+
+@dataclass(frozen=True)
+class ExternalLink:
+    """An entry of Just the Docs' `nav_external_links` (`_config.yml`)."""
+
+    title: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -26,6 +69,7 @@ class NavSource:
 
     src_uri: str
     title: str
+    """The title the nav shows: front matter `title`, else the first H1, else the file name."""
     front_matter: FrontMatter
 
 
@@ -36,65 +80,343 @@ class NavProblem:
     message: str
 
 
-@dataclass
-class _Node:
+@dataclass(eq=False)
+class _Page:
     source: NavSource
-    parent: _Node | None = None
-    children: list[_Node] = field(default_factory=list)
+    title: Any
+    """Just the Docs' title: the front matter value, None when the page has none."""
+    group: str
+    """The `parent` as Jekyll's `group_by` keys it ("" at the top level)."""
 
     @property
     def meta(self) -> dict[str, Any]:
         return self.source.front_matter.data
 
+    @property
+    def uri(self) -> str:
+        return self.source.src_uri
+
+    @property
+    def sort_title(self) -> Any:
+        return self.source.title if self.title is None else self.title
+
     def line_of(self, key: str) -> int:
         return self.source.front_matter.line_of(key)
 
 
-def build_nav(sources: list[NavSource]) -> tuple[NavSpec, list[NavProblem]]:
-    """The nav tree for `sources` and the problems met while placing pages."""
+@dataclass(eq=False)
+class _Entry:
+    page: _Page
+    children: list[_Entry] = field(default_factory=list)
+
+
+@dataclass
+class _Listing:
+    """The pages one rendering listed, and how many entries it made."""
+
+    limit: int
+    pages: set[_Page] = field(default_factory=set)
+    entries: int = 0
+
+
+def build_nav(
+    sources: Sequence[NavSource],
+    *,
+    nav_sort: str | None = None,
+    external_links: Sequence[ExternalLink] = (),
+) -> tuple[NavSpec | None, list[NavProblem]]:
+    """The nav Just the Docs shows for `sources`, and the problems met while placing pages.
+
+    `nav_sort` and `external_links` are Just the Docs' `nav_sort` and `nav_external_links`.
+    The nav is None when no page carries Just the Docs navigation keys and there are no
+    external links: such a site keeps MkDocs' own nav.
+    """
+    if not external_links and not any(NAV_KEYS.intersection(s.front_matter.data) for s in sources):
+        return None, []
     problems: list[NavProblem] = []
-    nodes = [_Node(source) for source in sorted(sources, key=lambda s: s.src_uri)]
-    by_title: dict[str, list[_Node]] = {}
-    for node in nodes:
-        by_title.setdefault(node.source.title, []).append(node)
-        _check_keys(node, problems)
+    # Jekyll's page order: `site.pages` sorted by file name. Pages of the same name keep the
+    # order Jekyll read their folders in, which is the file system's; here it is the path.
+    pages = [
+        _page(source)
+        for source in sorted(sources, key=lambda s: (posixpath.basename(s.src_uri), s.src_uri))
+    ]
+    for page in pages:
+        _check_keys(page, problems)
+    nav = _Navigation(pages, nav_sort)
+    limit = _ENTRIES_PER_PAGE * len(pages) + 100
+    shown, anywhere = _Listing(limit), _Listing(limit)
+    trees: dict[_Page, list[_Entry]] = {}
+    for root in nav.top:
+        trees[root] = nav.render([root], [], shown)
+        nav.render([root], [], anywhere, show_all=True)
+    orphans = _place_dropped(nav, pages, trees, shown, anywhere, problems)
+    entries = [entry for root in nav.sort([*nav.top, *orphans]) for entry in trees[root]]
+    _report_listing(nav, shown, problems)
+    spec = _spec(entries)
+    spec.extend({link.title: link.url} for link in external_links)
+    return spec, problems
 
-    for node in nodes:
-        node.parent = _resolve_parent(node, by_title, problems)
-    _break_cycles(nodes, problems)
-    for node in nodes:
-        if node.parent is not None:
-            node.parent.children.append(node)
 
-    roots = [node for node in nodes if node.parent is None]
-    return _spec(roots), problems
+def _page(source: NavSource) -> _Page:
+    meta = source.front_matter.data
+    # `group_by: "parent"` reads the value through `item_property`, which turns "07" into 7.
+    return _Page(source, meta.get("title"), ruby_str(parse_sort_input(meta.get("parent"))))
 
 
-def _check_keys(node: _Node, problems: list[NavProblem]) -> None:
-    order = node.meta.get("nav_order")
-    if "nav_order" in node.meta and not _is_order(order):
+class _Navigation:
+    """Just the Docs' main navigation over `pages`, given in Jekyll's page order.
+
+    Pages without a title take part as children only (Just the Docs leaves them out): they are
+    placed where their `parent` puts them, and no page can name them as its parent.
+    """
+
+    def __init__(self, pages: list[_Page], nav_sort: str | None) -> None:
+        self.sort_strings = natural_sort if nav_sort == CASE_INSENSITIVE else jekyll_sort
+        self.by_group: dict[str, list[_Page]] = {}
+        self.by_title: dict[str, list[_Page]] = {}
+        for page in pages:
+            self.by_group.setdefault(page.group, []).append(page)
+            if page.title is not None:
+                self.by_title.setdefault(ruby_str(page.title), []).append(page)
+        self.top = self.by_group.get("", [])
+        self.parents: dict[_Page, list[_Page]] = {}
+        """The pages each page is listed under (a page listed under two is reported)."""
+        self.repeating: list[_Page] = []
+        """Pages listed as "∞": their title is also one above them."""
+        self.detached: set[_Page] = set()
+        """Pages Just the Docs lists nowhere, shown at the top level: listed there only."""
+        # Excluded pages count here too: pages.html maps the titles before links.html filters.
+        self.top_titles = [page.title for page in self.top if page.title is not None]
+
+    def sort(self, pages: list[_Page]) -> list[_Page]:
+        """sorted.html: numeric nav_order, string nav_order, numeric title, string title."""
+        ordered = [p for p in pages if p.meta.get("nav_order") is not None]
+        unordered = [p for p in pages if p.meta.get("nav_order") is None]
+        return [
+            *self._sort_group(ordered, _nav_order),
+            *self._sort_group(unordered, _sort_title),
+        ]
+
+    def _sort_group(self, pages: list[_Page], value: Callable[[_Page], Any]) -> list[_Page]:
+        # Numbers (anything jsonify does not quote) first, then strings, each sorted apart.
+        numbers = [p for p in pages if not is_json_string(value(p))]
+        strings = [p for p in pages if is_json_string(value(p))]
+        return [
+            *jekyll_sort(numbers, value),
+            *self.sort_strings(strings, value),
+        ]
+
+    def children(self, node: _Page, ancestors: list[Any], show_all: bool) -> list[_Page]:
+        """children.html: the pages listed under `node`, below the titles `ancestors`."""
+        if node.title is None or (not show_all and node.meta.get("has_children") is False):
+            return []
+        kept = []
+        for child in self.by_group.get(ruby_str(node.title), []):
+            grand_parent = child.meta.get("grand_parent")
+            ancestor = child.meta.get("ancestor")
+            if truthy(grand_parent) and not ruby_equal(grand_parent, node.meta.get("parent")):
+                continue
+            if (
+                truthy(ancestor)
+                and not ruby_equal(ancestor, node.title)
+                and not _contains(ancestors, ancestor)
+            ):
+                continue
+            # A plain `parent` naming a top-level title means that top-level page only.
+            if (
+                grand_parent is None
+                and ancestor is None
+                and ancestors
+                and _contains(self.top_titles, child.meta.get("parent"))
+            ):
+                continue
+            kept.append(child)
+        return self.sort(kept)
+
+    def render(
+        self, pages: list[_Page], ancestors: list[Any], listing: _Listing, show_all: bool = False
+    ) -> list[_Entry]:
+        """links.html; `show_all` lists excluded pages and ignores `has_children: false`."""
+        entries = []
+        for node in pages:
+            if not show_all and node.meta.get("nav_exclude") is True:
+                continue
+            if ancestors and node in self.detached:  # a cycle back to a detached page
+                continue
+            if listing.entries >= listing.limit and node in listing.pages:
+                continue
+            listing.pages.add(node)
+            listing.entries += 1
+            if _contains(ancestors, node.title):
+                entries.append(_Entry(node))  # Just the Docs' "∞": no children
+                if not show_all and node not in self.repeating:
+                    self.repeating.append(node)
+                continue
+            children = self.children(node, ancestors, show_all)
+            if not show_all:
+                for child in children:
+                    parents = self.parents.setdefault(child, [])
+                    if node not in parents:
+                        parents.append(node)
+            if node.meta.get("child_nav_order") in ("desc", "reversed"):
+                children.reverse()
+            below = [*ancestors, node.title]
+            entries.append(_Entry(node, self.render(children, below, listing, show_all)))
+        return entries
+
+
+def _nav_order(page: _Page) -> Any:
+    return page.meta["nav_order"]
+
+
+def _sort_title(page: _Page) -> Any:
+    return page.sort_title
+
+
+def _contains(values: list[Any], value: Any) -> bool:
+    """Liquid's `contains` on an array."""
+    return truthy(value) and any(ruby_equal(item, value) for item in values)
+
+
+def _place_dropped(
+    nav: _Navigation,
+    pages: list[_Page],
+    trees: dict[_Page, list[_Entry]],
+    shown: _Listing,
+    anywhere: _Listing,
+    problems: list[NavProblem],
+) -> list[_Page]:
+    """Report the pages Just the Docs lists nowhere and make them top-level roots.
+
+    A page whose parent is itself dropped waits for it: once the parent is placed, the page
+    follows under it. Pages that only wait on each other form a cycle, broken at its first path.
+    """
+    remaining = sorted((p for p in pages if p not in anywhere.pages), key=lambda p: p.uri)
+    roots: list[_Page] = []
+    while remaining:
+        found = [
+            (page, reason) for page in remaining if (reason := _drop_reason(nav, page, anywhere))
+        ]
+        if not found:
+            found = [_cycle(nav, remaining)]
+        nav.detached.update(page for page, _ in found)
+        for page, (line, message) in found:
+            if message:  # empty: the page's `parent` is reported as malformed already
+                problems.append(NavProblem(page.uri, line, message))
+            roots.append(page)
+            trees[page] = nav.render([page], [], shown)
+            nav.render([page], [], anywhere, show_all=True)
+        remaining = [p for p in remaining if p not in anywhere.pages]
+    return roots
+
+
+def _drop_reason(nav: _Navigation, page: _Page, anywhere: _Listing) -> tuple[int, str] | None:
+    """Why Just the Docs lists `page` nowhere; None while its parent is unplaced itself."""
+    parent = page.meta.get("parent")
+    if not (is_number(parent) or isinstance(parent, str)):
+        return page.line_of("parent"), ""
+    candidates = [c for c in nav.by_title.get(page.group, []) if c is not page]
+    if not candidates:
+        if page.title is not None and ruby_str(page.title) == page.group:
+            message = f"parent {parent!r} is the page's own title; shown at the top level"
+        else:
+            close = difflib.get_close_matches(page.group, list(nav.by_title), n=3, cutoff=0.5)
+            hint = "; nearest titles: " + ", ".join(map(repr, close)) if close else ""
+            message = f"unknown parent {parent!r}; shown at the top level{hint}"
+        return page.line_of("parent"), message
+    if not any(c in anywhere.pages for c in candidates):
+        return None
+    given = [
+        (key, page.meta.get(key))
+        for key in ("grand_parent", "ancestor")
+        if truthy(page.meta.get(key))
+    ]
+    if not given:
+        message = (
+            f"parent {parent!r}: Just the Docs lists no page of that title with its children; "
+            "shown at the top level"
+        )
+        return page.line_of("parent"), message
+    wanted = " and ".join(f"{key} {value!r}" for key, value in given)
+    message = (
+        f"no page titled {parent!r} fits {wanted} (a grand_parent is that page's parent; an "
+        "ancestor is its title or a title above it); shown at the top level"
+    )
+    return page.line_of(given[0][0]), message
+
+
+def _cycle(nav: _Navigation, remaining: list[_Page]) -> tuple[_Page, tuple[int, str]]:
+    """The first page (by path) of the parent cycle that the first remaining page leads into."""
+    waiting = set(remaining)
+    path: list[_Page] = []
+    seen: dict[_Page, int] = {}
+    page = remaining[0]
+    while page not in seen:
+        seen[page] = len(path)
+        path.append(page)
+        page = next(c for c in nav.by_title[page.group] if c in waiting and c is not page)
+    cycle = path[seen[page] :]
+    start = cycle.index(min(cycle, key=lambda p: p.uri))
+    cycle = cycle[start:] + cycle[:start]
+    members = " -> ".join(p.uri for p in [*cycle, cycle[0]])
+    first = cycle[0]
+    return first, (first.line_of("parent"), f"parent cycle {members}; shown at the top level")
+
+
+def _report_listing(nav: _Navigation, shown: _Listing, problems: list[NavProblem]) -> None:
+    """Report pages without a title, listed under several parents, or listed as "∞"."""
+    for page in sorted(shown.pages, key=lambda p: p.uri):
+        if page.title is None:
+            problems.append(
+                NavProblem(
+                    page.uri,
+                    page.line_of("title"),
+                    "no title: Just the Docs leaves the page out of its navigation; shown as "
+                    f"{page.source.title!r}; add a title (or nav_exclude: true)",
+                )
+            )
+        if len(nav.parents.get(page, [])) > 1:
+            names = ", ".join(sorted(p.uri for p in nav.parents[page]))
+            problems.append(
+                NavProblem(
+                    page.uri,
+                    page.line_of("parent"),
+                    f"parent {page.meta.get('parent')!r} names several pages ({names}); "
+                    "Just the Docs lists this page under each; add grand_parent or ancestor "
+                    "to choose one",
+                )
+            )
+    for page in sorted(nav.repeating, key=lambda p: p.uri):
         problems.append(
             NavProblem(
-                node.source.src_uri,
-                node.line_of("nav_order"),
-                f"nav_order must be a number or a string, not {_describe(order)}; "
-                "the page is sorted as if it had none",
+                page.uri,
+                page.line_of("title"),
+                f"title {page.title!r} is also the title of a page above it; Just the Docs "
+                "lists it as '∞', without its children; give it a title of its own",
+            )
+        )
+
+
+def _check_keys(page: _Page, problems: list[NavProblem]) -> None:
+    order = page.meta.get("nav_order")
+    if "nav_order" in page.meta and not (is_number(order) or isinstance(order, str)):
+        problems.append(
+            NavProblem(
+                page.uri,
+                page.line_of("nav_order"),
+                f"nav_order must be a number or a string, not {_describe(order)}",
             )
         )
     for key in ("parent", "grand_parent", "ancestor"):
-        value = node.meta.get(key)
-        if key in node.meta and not isinstance(value, str):
+        value = page.meta.get(key)
+        if key in page.meta and not (is_number(value) or isinstance(value, str)):
             problems.append(
                 NavProblem(
-                    node.source.src_uri,
-                    node.line_of(key),
+                    page.uri,
+                    page.line_of(key),
                     f"{key} must be a page title (a string), not {_describe(value)}",
                 )
             )
-
-
-def _is_order(value: Any) -> bool:
-    return isinstance(value, (int, float, str)) and not isinstance(value, bool)
 
 
 def _describe(value: Any) -> str:
@@ -102,116 +424,13 @@ def _describe(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _resolve_parent(
-    node: _Node, by_title: dict[str, list[_Node]], problems: list[NavProblem]
-) -> _Node | None:
-    parent_title = node.meta.get("parent")
-    if not isinstance(parent_title, str):
-        return None
-    uri, line = node.source.src_uri, node.line_of("parent")
-    candidates = [c for c in by_title.get(parent_title, []) if c is not node]
-    if not candidates:
-        if node.source.title == parent_title:
-            message = f"parent {parent_title!r} is the page's own title; shown at the top level"
-        else:
-            close = difflib.get_close_matches(parent_title, list(by_title), n=3, cutoff=0.5)
-            hint = "; nearest titles: " + ", ".join(map(repr, close)) if close else ""
-            message = f"unknown parent {parent_title!r}; shown at the top level{hint}"
-        problems.append(NavProblem(uri, line, message))
-        return None
-    grand_parent = node.meta.get("grand_parent")
-    if isinstance(grand_parent, str):
-        candidates = [c for c in candidates if c.meta.get("parent") == grand_parent]
-    ancestor = node.meta.get("ancestor")
-    if isinstance(ancestor, str):
-        candidates = [c for c in candidates if ancestor in _ancestor_titles(c, by_title)]
-    if len(candidates) == 1:
-        return candidates[0]
-    if not candidates:
-        problems.append(
-            NavProblem(
-                uri,
-                line,
-                f"no page titled {parent_title!r} has the grand_parent/ancestor given; "
-                "shown at the top level",
-            )
-        )
-        return None
-    pages = ", ".join(c.source.src_uri for c in candidates)
-    problems.append(
-        NavProblem(
-            uri,
-            line,
-            f"ambiguous parent {parent_title!r}: pages {pages} share that title; "
-            "add grand_parent or ancestor to choose; shown at the top level",
-        )
-    )
-    return None
-
-
-def _ancestor_titles(node: _Node, by_title: dict[str, list[_Node]]) -> set[str]:
-    """Titles reachable by following `parent` names upwards (any page of each name)."""
-    seen: set[str] = set()
-    pending = [node.meta.get("parent")]
-    while pending:
-        title = pending.pop()
-        if not isinstance(title, str) or title in seen:
-            continue
-        seen.add(title)
-        pending.extend(n.meta.get("parent") for n in by_title.get(title, []))
-    return seen
-
-
-def _break_cycles(nodes: list[_Node], problems: list[NavProblem]) -> None:
-    """Detach one page of every parent cycle (the first by path) to the top level."""
-    for start in nodes:
-        path: list[_Node] = []
-        on_path: set[int] = set()
-        current: _Node | None = start
-        while current is not None and id(current) not in on_path:
-            path.append(current)
-            on_path.add(id(current))
-            current = current.parent
-        if current is None:
-            continue
-        cycle = path[path.index(current) :]
-        first = min(cycle, key=lambda n: n.source.src_uri)
-        members = " -> ".join(n.source.src_uri for n in [*cycle, cycle[0]])
-        problems.append(
-            NavProblem(
-                first.source.src_uri,
-                first.line_of("parent"),
-                f"parent cycle {members}; shown at the top level",
-            )
-        )
-        first.parent = None
-
-
-def _sort_key(node: _Node) -> tuple[int, float, str, str, str]:
-    order = node.meta.get("nav_order")
-    title = node.source.title.casefold()
-    if isinstance(order, (int, float)) and not isinstance(order, bool):
-        return (0, float(order), "", title, node.source.src_uri)
-    if isinstance(order, str):
-        return (1, 0.0, order.casefold(), title, node.source.src_uri)
-    return (2, 0.0, "", title, node.source.src_uri)
-
-
-def _visible(nodes: list[_Node]) -> Iterator[_Node]:
-    for node in nodes:
-        if node.meta.get("nav_exclude") is not True:
-            yield node
-
-
-def _spec(nodes: list[_Node], descending: bool = False) -> NavSpec:
-    ordered = sorted(_visible(nodes), key=_sort_key, reverse=descending)
+def _spec(entries: list[_Entry]) -> NavSpec:
+    """A page with children opens its own section, so Material can use it as the section index."""
     spec: NavSpec = []
-    for node in ordered:
-        title, uri = node.source.title, node.source.src_uri
-        children = list(_visible(node.children))
-        if not children:
+    for entry in entries:
+        title, uri = entry.page.source.title, entry.page.uri
+        if entry.children:
+            spec.append({title: [{title: uri}, *_spec(entry.children)]})
+        else:
             spec.append({title: uri})
-            continue
-        reverse = str(node.meta.get("child_nav_order", "")).lower() == "desc"
-        spec.append({title: [{title: uri}, *_spec(children, reverse)]})
     return spec

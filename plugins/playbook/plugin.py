@@ -185,6 +185,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 self.findings.add(display, front_matter.problem.line, front_matter.problem.message)
             sources.append(NavSource(file.src_uri, _title(file, front_matter, text), front_matter))
         if self.nav_from_front_matter:
+            # None when no page has Just the Docs navigation keys: MkDocs' own nav stays.
             config.nav, problems = build_nav(sources)
             for problem in problems:
                 self.findings.add(

@@ -104,7 +104,9 @@ def _nav(pages: list[Page]) -> list[Any]:
 
     def spec(nodes: list[Page]) -> list[Any]:
         items: list[Any] = []
-        for node in sorted(nodes, key=lambda n: (n.nav_order, n.title.casefold())):
+        # Equal nav_order values keep Jekyll's page order: by file name, then path.
+        order = sorted(nodes, key=lambda n: (n.nav_order, posixpath.basename(n.path), n.path))
+        for node in order:
             if node.children:
                 items.append({node.title: [{node.title: node.path}, *spec(node.children)]})
             else:

@@ -29,7 +29,7 @@ PAGES = {
 
 EXPECTED = [
     ("docs/ops/unknown-parent.md:3:", "unknown parent 'Operation'", "'Operations'"),
-    ("docs/ambiguous.md:4:", "ambiguous parent 'Setup'", "a/setup.md, b/setup.md"),
+    ("docs/ambiguous.md:4:", "parent 'Setup' names several pages", "(a/setup.md, b/setup.md)"),
     ("docs/cycle-a.md:3:", "parent cycle cycle-a.md -> cycle-b.md -> cycle-a.md", ""),
     ("docs/malformed.md:4:", "malformed front matter", ""),
     ("docs/not-mapping.md:2:", "malformed front matter: expected a mapping", ""),

@@ -1,3 +1,6 @@
+"""Navigation from front matter, rule by rule. The whole of it against real Jekyll renders is
+tests/unit/test_navigation_jekyll.py."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -5,20 +8,44 @@ from typing import Any
 import pytest
 
 from playbook.frontmatter import FrontMatter
-from playbook.navigation import NavProblem, NavSource, build_nav
+from playbook.navigation import (
+    CASE_INSENSITIVE,
+    ExternalLink,
+    NavProblem,
+    NavSource,
+    build_nav,
+)
 
 
-def page(uri: str, title: str, **meta: Any) -> NavSource:
-    lines = {key: number for number, key in enumerate(meta, start=3)}
-    return NavSource(uri, title, FrontMatter(data={"title": title, **meta}, key_lines=lines))
+def page(uri: str, title: Any, **meta: Any) -> NavSource:
+    """A page whose front matter keys sit on lines 2, 3, ... in the order given."""
+    data = ({} if title is None else {"title": title}) | meta
+    lines = {key: number for number, key in enumerate(data, start=2)}
+    label = str(title) if title is not None else uri.removesuffix(".md").capitalize()
+    return NavSource(uri, label, FrontMatter(data=data, key_lines=lines))
 
 
-def titles(spec: list[Any]) -> list[Any]:
+def titles(spec: list[Any] | None) -> list[Any]:
     """The nav as nested titles: sections as (title, [children])."""
+    assert spec is not None
     out: list[Any] = []
     for item in spec:
         ((title, value),) = item.items()
         out.append((title, titles(value[1:])) if isinstance(value, list) else title)
+    return out
+
+
+def placed(spec: list[Any] | None) -> list[Any]:
+    """The nav as nested page paths: sections as (path, [children])."""
+    assert spec is not None
+    out: list[Any] = []
+    for item in spec:
+        (value,) = item.values()
+        if isinstance(value, list):
+            (own,) = value[0].values()
+            out.append((own, placed(value[1:])))
+        else:
+            out.append(value)
     return out
 
 
@@ -34,7 +61,7 @@ def test_children_follow_parent_titles() -> None:
     assert problems == []
     assert titles(spec) == ["Home", ("Operations", ["Playbook", "Database"])]
     # The parent page itself opens its section, so Material can use it as the section index.
-    assert spec[1] == {
+    assert spec is not None and spec[1] == {
         "Operations": [
             {"Operations": "ops/index.md"},
             {"Playbook": "ops/playbook.md"},
@@ -56,19 +83,57 @@ def test_nav_order_numbers_then_strings_then_titles() -> None:
         ]
     )
     assert problems == []
-    assert titles(spec) == ["Neg", "Float", "Int", "S1", "S2", "alpha", "Zeta"]
+    # Case-sensitive by default: capitals before lower case.
+    assert titles(spec) == ["Neg", "Float", "Int", "S1", "S2", "Zeta", "alpha"]
 
 
-def test_child_nav_order_desc_reverses_children() -> None:
+@pytest.mark.parametrize(
+    ("nav_sort", "expected"),
+    [
+        # Jekyll's sort: "2" and "10" compare as numbers, capitals first.
+        (None, ["int 3", "two", "ten", "Upper", "lower"]),
+        ("case_sensitive", ["int 3", "two", "ten", "Upper", "lower"]),
+        ("anything else", ["int 3", "two", "ten", "Upper", "lower"]),
+        # Liquid's sort_natural: text, case folded; numbers (not strings) still come first.
+        (CASE_INSENSITIVE, ["int 3", "ten", "two", "lower", "Upper"]),
+    ],
+)
+def test_nav_sort_chooses_how_strings_compare(nav_sort: str | None, expected: list[str]) -> None:
+    sources = [
+        page("a.md", "ten", nav_order="10"),
+        page("b.md", "two", nav_order="2"),
+        page("c.md", "lower", nav_order="lower"),
+        page("d.md", "Upper", nav_order="Upper"),
+        page("e.md", "int 3", nav_order=3),
+    ]
+    spec, _ = build_nav(sources, nav_sort=nav_sort)
+    assert titles(spec) == expected
+
+
+def test_ties_keep_jekylls_page_order_by_file_name() -> None:
     spec, _ = build_nav(
         [
-            page("p.md", "P", child_nav_order="desc"),
+            page("a/zz.md", "Second by name", nav_order=4),
+            page("b/aa.md", "First by name", nav_order=4.0),
+        ]
+    )
+    assert titles(spec) == ["First by name", "Second by name"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("desc", ["C", "B", "A"]), ("reversed", ["C", "B", "A"]), ("DESC", ["A", "B", "C"])],
+)
+def test_child_nav_order_reverses_children(value: str, expected: list[str]) -> None:
+    spec, _ = build_nav(
+        [
+            page("p.md", "P", child_nav_order=value),
             page("a.md", "A", parent="P", nav_order=1),
             page("b.md", "B", parent="P", nav_order=2),
             page("c.md", "C", parent="P", nav_order=3),
         ]
     )
-    assert titles(spec) == [("P", ["C", "B", "A"])]
+    assert titles(spec) == [("P", expected)]
 
 
 def test_nav_exclude_hides_page_and_descendants() -> None:
@@ -78,46 +143,127 @@ def test_nav_exclude_hides_page_and_descendants() -> None:
             page("hidden.md", "Hidden", nav_exclude=True),
             page("child.md", "Child", parent="Hidden"),
             page("b.md", "B", nav_exclude=False),
+            page("c.md", "C", nav_exclude="true"),  # only the boolean hides
         ]
     )
     assert problems == []
-    assert titles(spec) == ["A", "B"]
+    assert titles(spec) == ["A", "B", "C"]
+
+
+def test_has_children_false_hides_the_children_only() -> None:
+    spec, problems = build_nav(
+        [
+            page("p.md", "P", has_children=False),
+            page("c.md", "C", parent="P"),
+            page("q.md", "Q", has_children=True),
+            page("d.md", "D", parent="Q"),
+        ]
+    )
+    assert problems == []
+    assert titles(spec) == ["P", ("Q", ["D"])]
+
+
+def test_plain_parent_means_the_top_level_page_of_that_title() -> None:
+    spec, problems = build_nav(
+        [
+            page("layout/index.md", "Layout", nav_order=1),
+            page("layout/default.md", "Default", parent="Layout"),
+            page("utilities/index.md", "Utilities", nav_order=2),
+            page("utilities/layout.md", "Layout", parent="Utilities"),
+            page("utilities/spacing.md", "Spacing", parent="Layout", grand_parent="Utilities"),
+        ]
+    )
+    assert problems == []
+    assert placed(spec) == [
+        ("layout/index.md", ["layout/default.md"]),
+        (
+            "utilities/index.md",
+            [("utilities/layout.md", ["utilities/spacing.md"])],
+        ),
+    ]
 
 
 def test_grand_parent_and_ancestor_choose_among_equal_titles() -> None:
     sources = [
-        page("a/index.md", "Team A"),
-        page("b/index.md", "Team B"),
-        page("a/setup.md", "Setup", parent="Team A"),
-        page("b/setup.md", "Setup", parent="Team B"),
-        page("a/step.md", "Step", parent="Setup", grand_parent="Team A"),
-        page("b/step.md", "Deep step", parent="Setup", ancestor="Team B"),
+        page("x.md", "X", nav_order=1),
+        page("xs.md", "S", parent="X"),
+        page("xt.md", "T", parent="S", grand_parent="X"),
+        page("xu.md", "U", parent="T", ancestor="X"),
+        page("y.md", "Y", nav_order=2),
+        page("ys.md", "S", parent="Y"),
+        page("yt.md", "T", parent="S", ancestor="Y"),
+        page("yu.md", "U", parent="T", ancestor="Y"),
     ]
     spec, problems = build_nav(sources)
     assert problems == []
-    assert titles(spec) == [
-        ("Team A", [("Setup", ["Step"])]),
-        ("Team B", [("Setup", ["Deep step"])]),
+    assert placed(spec) == [
+        ("x.md", [("xs.md", [("xt.md", ["xu.md"])])]),
+        ("y.md", [("ys.md", [("yt.md", ["yu.md"])])]),
     ]
 
 
-def test_layout_and_has_children_are_accepted() -> None:
+def test_numbers_as_parent_match_titles_as_jekyll_writes_them() -> None:
     spec, problems = build_nav(
-        [page("p.md", "P", layout="default", has_children=True), page("c.md", "C", parent="P")]
+        [
+            page("year.md", 2024),  # YAML reads `title: 2024` as a number
+            page("a.md", "A", parent="2024"),
+            page("b.md", "B", parent=2024),
+            page("c.md", "C", parent="02024"),  # group_by reads it as 2024 too
+        ]
     )
     assert problems == []
-    assert titles(spec) == [("P", ["C"])]
+    assert placed(spec) == [("year.md", ["a.md", "b.md", "c.md"])]
 
 
-def problem_for(sources: list[NavSource], uri: str) -> NavProblem:
+def test_external_links_follow_the_pages_in_their_order() -> None:
+    spec, _ = build_nav(
+        [page("b.md", "B", nav_order=2), page("a.md", "A", nav_order=1)],
+        external_links=[
+            ExternalLink("Zulu", "https://example.com/z"),
+            ExternalLink("Alpha", "https://example.com/a"),
+        ],
+    )
+    assert spec == [
+        {"A": "a.md"},
+        {"B": "b.md"},
+        {"Zulu": "https://example.com/z"},
+        {"Alpha": "https://example.com/a"},
+    ]
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [{}, {"title": "Only a title"}, {"tags": ["x"], "description": "d"}],
+)
+def test_pages_without_just_the_docs_keys_keep_mkdocs_nav(meta: dict[str, Any]) -> None:
+    sources = [NavSource("a.md", "A", FrontMatter(data=meta)), page("b.md", None)]
+    assert build_nav(sources) == (None, [])
+
+
+@pytest.mark.parametrize("key", ["parent", "nav_order", "nav_exclude", "layout", "has_children"])
+def test_one_just_the_docs_key_builds_the_nav(key: str) -> None:
+    spec, _ = build_nav([page("a.md", "A", **{key: 1}), page("b.md", "B")])
+    assert spec is not None
+
+
+def test_external_links_alone_build_the_nav() -> None:
+    spec, _ = build_nav([page("a.md", "A")], external_links=[ExternalLink("E", "https://e.org")])
+    assert spec == [{"A": "a.md"}, {"E": "https://e.org"}]
+
+
+def problems_for(
+    sources: list[NavSource], hidden: frozenset[str] = frozenset()
+) -> tuple[list[Any], dict[str, NavProblem]]:
     spec, problems = build_nav(sources)
-    # No page silently disappears: every page is still somewhere in the nav.
-    assert sorted(_uris(spec)) == sorted(s.src_uri for s in sources)
-    (problem,) = [p for p in problems if p.src_uri == uri]
-    return problem
+    # No page silently disappears: every page but the hidden ones is somewhere in the nav.
+    assert set(_uris(spec)) == {s.src_uri for s in sources} - hidden
+    by_page = {problem.src_uri: problem for problem in problems}
+    assert len(by_page) == len(problems)
+    return placed(spec), by_page
 
 
-def _uris(spec: list[Any]) -> list[str]:
+def _uris(spec: list[Any] | None) -> list[str]:
+    assert spec is not None
     uris: list[str] = []
     for item in spec:
         (value,) = item.values()
@@ -125,53 +271,128 @@ def _uris(spec: list[Any]) -> list[str]:
     return uris
 
 
-def test_unknown_parent_names_nearest_titles() -> None:
-    problem = problem_for(
+def test_unknown_parent_names_nearest_titles_and_shows_the_page_on_top() -> None:
+    nav, problems = problems_for(
         [
-            page("ops.md", "Operations Command Center"),
+            page("ops.md", "Operations Command Center", nav_order=1),
             page("x.md", "X", parent="Operations Command Centre"),
+            page("y.md", "Y", parent="X"),
+        ]
+    )
+    assert nav == ["ops.md", ("x.md", ["y.md"])]
+    assert list(problems) == ["x.md"]
+    assert problems["x.md"].line == 3
+    message = problems["x.md"].message
+    assert "unknown parent 'Operations Command Centre'; shown at the top level" in message
+    assert "nearest titles: 'Operations Command Center'" in message
+
+
+def test_page_without_title_is_shown_where_its_parent_puts_it_and_reported() -> None:
+    nav, problems = problems_for(
+        [
+            page("p.md", "P"),
+            page("notes.md", None, parent="P"),
+            page("loose.md", None),
+            page("secret.md", None, nav_exclude=True),  # hidden anyway: nothing to report
         ],
-        "x.md",
+        hidden=frozenset({"secret.md"}),
     )
-    assert problem.line == 3
-    assert "unknown parent 'Operations Command Centre'" in problem.message
-    assert "'Operations Command Center'" in problem.message
+    assert nav == ["loose.md", ("p.md", ["notes.md"])]
+    assert sorted(problems) == ["loose.md", "notes.md"]
+    assert problems["notes.md"].line == 1
+    assert problems["notes.md"].message.startswith(
+        "no title: Just the Docs leaves the page out of its navigation; shown as 'Notes'"
+    )
 
 
-def test_ambiguous_parent_names_the_candidates() -> None:
-    problem = problem_for(
-        [page("a.md", "Setup"), page("b.md", "Setup"), page("x.md", "X", parent="Setup")], "x.md"
+def test_a_page_without_title_is_no_parent() -> None:
+    nav, problems = problems_for(
+        [page("notes.md", None, nav_order=1), page("c.md", "C", parent="Notes")]
     )
-    assert "ambiguous parent 'Setup'" in problem.message
-    assert "a.md, b.md" in problem.message
+    assert nav == ["notes.md", "c.md"]
+    assert "unknown parent 'Notes'" in problems["c.md"].message
+
+
+def test_ambiguous_parent_lists_the_page_under_each_and_reports_it() -> None:
+    nav, problems = problems_for(
+        [
+            page("a.md", "Team A", nav_order=1),
+            page("a-setup.md", "Setup", parent="Team A"),
+            page("b.md", "Team B", nav_order=2),
+            page("b-setup.md", "Setup", parent="Team B"),
+            page("x.md", "X", parent="Setup"),
+        ]
+    )
+    assert nav == [("a.md", [("a-setup.md", ["x.md"])]), ("b.md", [("b-setup.md", ["x.md"])])]
+    assert list(problems) == ["x.md"]
+    assert problems["x.md"].message.startswith(
+        "parent 'Setup' names several pages (a-setup.md, b-setup.md)"
+    )
+
+
+def test_grand_parent_that_fits_no_page_is_reported_at_its_line() -> None:
+    nav, problems = problems_for(
+        [
+            page("a.md", "Team A", nav_order=1),
+            page("a-setup.md", "Setup", parent="Team A"),
+            page("x.md", "X", parent="Setup", grand_parent="Team B"),
+        ]
+    )
+    assert nav == [("a.md", ["a-setup.md"]), "x.md"]
+    assert problems["x.md"].line == 4
+    assert problems["x.md"].message.startswith("no page titled 'Setup' fits grand_parent 'Team B'")
+
+
+def test_title_repeating_an_ancestor_is_listed_once_and_reported() -> None:
+    nav, problems = problems_for(
+        [page("g.md", "Guides"), page("again.md", "Guides", parent="Guides")]
+    )
+    assert nav == [("g.md", ["again.md"])]
+    assert list(problems) == ["again.md"]
+    assert "lists it as '∞', without its children" in problems["again.md"].message
 
 
 def test_cycle_is_reported_and_broken() -> None:
-    problem = problem_for(
+    nav, problems = problems_for(
         [
             page("a.md", "A", parent="C"),
             page("b.md", "B", parent="A"),
             page("c.md", "C", parent="B"),
-        ],
-        "a.md",
+        ]
     )
-    assert problem.message.startswith("parent cycle a.md -> c.md -> b.md -> a.md")
+    assert nav == [("a.md", [("b.md", ["c.md"])])]
+    assert list(problems) == ["a.md"]
+    assert problems["a.md"].message.startswith("parent cycle a.md -> c.md -> b.md -> a.md")
 
 
 def test_own_title_as_parent() -> None:
-    problem = problem_for([page("a.md", "A", parent="A")], "a.md")
-    assert "own title" in problem.message
+    nav, problems = problems_for([page("a.md", "A", parent="A")])
+    assert nav == ["a.md"]
+    assert "own title" in problems["a.md"].message
+
+
+def test_shared_titles_at_every_level_cannot_make_the_nav_explode() -> None:
+    # Two pages titled T1, two T2 under "T1", ...: Just the Docs lists 2 + 4 + 8 + ... entries.
+    sources = [page("root.md", "Root")]
+    for level in range(1, 16):
+        parent = "Root" if level == 1 else f"T{level - 1}"
+        sources += [page(f"t{level}-{k}.md", f"T{level}", parent=parent) for k in range(2)]
+    spec, problems = build_nav(sources)
+    assert set(_uris(spec)) == {s.src_uri for s in sources}
+    assert len(_uris(spec)) <= 20 * len(sources) + 100 + len(sources)
+    assert len(problems) == 2 * 14  # every page below T1 names two parents
 
 
 @pytest.mark.parametrize(
     ("value", "kind"), [([1], "a list"), ({"a": 1}, "a mapping"), (True, "a boolean")]
 )
 def test_non_scalar_nav_order(value: Any, kind: str) -> None:
-    problem = problem_for([page("a.md", "A", nav_order=value)], "a.md")
-    assert problem.line == 3
-    assert f"nav_order must be a number or a string, not {kind}" in problem.message
+    _, problems = problems_for([page("a.md", "A", nav_order=value)])
+    assert problems["a.md"].line == 3
+    assert f"nav_order must be a number or a string, not {kind}" in problems["a.md"].message
 
 
 def test_non_string_parent() -> None:
-    problem = problem_for([page("a.md", "A", parent=["B"])], "a.md")
-    assert "parent must be a page title (a string), not a list" in problem.message
+    nav, problems = problems_for([page("a.md", "A", parent=["B"])])
+    assert nav == ["a.md"]
+    assert problems["a.md"].message == "parent must be a page title (a string), not a list"

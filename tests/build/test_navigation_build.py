@@ -1,0 +1,108 @@
+"""Real `mkdocs build`s of the navigation fixture trees: Material shows the nav that Jekyll
+and Just the Docs rendered for the same pages, level for level."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from navfixtures import FIXTURES, jekyll_navs, material_shape, sources, titled, without
+from support import nav_tree, run_build
+
+CONFIG = """\
+site_name: Navigation fixture
+theme:
+  name: material
+  font: false
+plugins:
+  - playbook
+"""
+
+
+def build_tree(tree: Path, root: Path, config: str = "", *, strict: bool = True) -> str:
+    """Build the fixture `tree` under `root`; the nav Material shows on the home page."""
+    shutil.copytree(tree / "docs", root / "docs")
+    (root / "mkdocs.yml").write_text(CONFIG + config, encoding="utf-8")
+    build = run_build(root, strict=strict)
+    assert build.returncode == 0, build.output
+    return build.output
+
+
+def jekyll_nav(tree: str) -> list[dict[str, object]]:
+    (nav,) = [nav.nav for nav in jekyll_navs() if nav.id == f"{tree}-default"]
+    return nav
+
+
+@pytest.mark.parametrize(
+    "config",
+    ["", "use_directory_urls: false\n"],
+    ids=["mkdocs-defaults", "use_directory_urls-false"],
+)
+def test_probe_tree_builds_strict_with_jekylls_nav(tmp_path: Path, config: str) -> None:
+    build_tree(FIXTURES / "probe", tmp_path, config)
+    shown = nav_tree((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
+    # The plugin does not read Jekyll's _config.yml (yet), so no nav_external_links here.
+    pages = [entry for entry in jekyll_nav("probe") if "page" in entry]
+    assert shown == material_shape(pages)
+    assert ("Layout", [("Layout", []), ("Default layout", []), ("Minimal layout", [])]) in shown
+
+
+def test_an_other_page_shows_the_same_nav(tmp_path: Path) -> None:
+    build_tree(FIXTURES / "probe", tmp_path, "use_directory_urls: false\n")
+    page = tmp_path / "site" / "ancestry" / "yu.html"
+    shown = nav_tree(page.read_text(encoding="utf-8"))
+    assert shown == material_shape([e for e in jekyll_nav("probe") if "page" in e])
+
+
+def test_dropped_pages_are_built_shown_and_reported_at_their_lines(tmp_path: Path) -> None:
+    output = build_tree(FIXTURES / "dropped", tmp_path, strict=False)
+    reported = sorted(set(re.findall(r"WARNING -  playbook: (docs/[^:]+:\d+): ", output)))
+    assert reported == [
+        "docs/CHANGELOG.md:1",
+        "docs/guides/again.md:3",
+        "docs/misc/astray.md:4",
+        "docs/misc/loop-a.md:3",
+        "docs/misc/orphan.md:3",
+        "docs/misc/self.md:3",
+        "docs/notes/scratch.md:1",
+        "docs/teams/contacts.md:3",
+    ]
+    shown = nav_tree((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
+    labels = {page.src_uri: page.title for page in sources(FIXTURES / "dropped")}
+    added = {"Astray", "Changelog", "Loop A", "Orphan", "Self"}
+    assert [label for label, _ in shown if label in added] == sorted(added)
+    kept = [item for item in shown if item[0] not in added]
+    # Without the pages we add, the nav is Jekyll's, where "∞" shows the page's own title.
+    (guides,) = [item for item in kept if item[0] == "Guides"]
+    assert ("Scratch notes", []) in guides[1]
+    guides[1].remove(("Scratch notes", []))
+    dropped = {"notes/scratch.md", "CHANGELOG.md", "misc/orphan.md", "misc/astray.md"}
+    dropped |= {"misc/loop-a.md", "misc/self.md"}
+    assert kept == material_shape(titled(without(jekyll_nav("dropped"), dropped), labels))
+
+
+def test_a_plain_mkdocs_site_keeps_mkdocs_own_nav(tmp_path: Path) -> None:
+    pages = {
+        "index.md": "# Welcome\n",
+        "zebra.md": "---\ntitle: Zebra\n---\n\n# Zebra\n",  # `title` alone is MkDocs' too
+        "guide/install.md": "# Install\n",
+        "guide/use.md": "# Use\n",
+        "about.md": "# About\n",
+    }
+    navs = []
+    for plugins in ("  - playbook\n", "  - search\n"):
+        root = tmp_path / plugins.strip(" -\n")
+        for name, text in pages.items():
+            (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / "docs" / name).write_text(text, encoding="utf-8")
+        config = CONFIG.replace("  - playbook\n", plugins)
+        (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+        build = run_build(root)
+        assert build.returncode == 0, build.output
+        navs.append(nav_tree((root / "site" / "index.html").read_text(encoding="utf-8")))
+    with_plugin, without_plugin = navs
+    assert with_plugin == without_plugin
+    assert ("Guide", [("Install", []), ("Use", [])]) in with_plugin

@@ -1,0 +1,90 @@
+"""`build_nav` gives, entry for entry and level for level, the nav that real Jekyll 4.3.1 with
+Just the Docs rendered for each fixture tree (tests/fixtures/navigation/, scripts/jekyll-nav)."""
+
+from __future__ import annotations
+
+import pytest
+
+from navfixtures import (
+    JekyllNav,
+    entries,
+    external_links,
+    jekyll_navs,
+    sources,
+    titled,
+    without,
+)
+from playbook.navigation import build_nav
+
+# Pages Just the Docs lists nowhere, which we show and report: the page, its line, the report.
+DROPPED = {
+    "CHANGELOG.md": (1, "no title: Just the Docs leaves the page out of its navigation"),
+    "notes/scratch.md": (1, "no title: Just the Docs leaves the page out of its navigation"),
+    "misc/orphan.md": (
+        3,
+        "unknown parent 'Guidse'; shown at the top level; nearest titles: 'Guides'",
+    ),
+    "misc/astray.md": (4, "no page titled 'Setup' fits grand_parent 'Team B'"),
+    "misc/loop-a.md": (3, "parent cycle misc/loop-a.md -> misc/loop-b.md -> misc/loop-a.md"),
+    "misc/self.md": (3, "parent 'Self' is the page's own title; shown at the top level"),
+}
+# Pages Just the Docs lists oddly, as we do, with a report.
+ODD = {
+    "guides/again.md": (3, "title 'Guides' is also the title of a page above it"),
+    "teams/contacts.md": (
+        3,
+        "parent 'Setup' names several pages (guides/setup.md, teams/a-setup.md)",
+    ),
+}
+REPORTED = {"probe": {}, "dropped": DROPPED | ODD}
+
+NAVS = jekyll_navs()
+
+
+def test_every_fixture_tree_has_its_jekyll_navs() -> None:
+    assert sorted(nav.id for nav in NAVS) == [
+        "dropped-case_insensitive",
+        "dropped-default",
+        "probe-case_insensitive",
+        "probe-default",
+    ]
+    assert len(sources(NAVS[-1].tree)) >= 40
+
+
+@pytest.mark.parametrize("jekyll", NAVS, ids=[nav.id for nav in NAVS])
+def test_nav_is_what_jekyll_renders(jekyll: JekyllNav) -> None:
+    pages = sources(jekyll.tree)
+    spec, problems = build_nav(
+        pages, nav_sort=jekyll.nav_sort, external_links=external_links(jekyll.tree)
+    )
+    assert spec is not None
+    ours = entries(spec, {page.src_uri for page in pages})
+    reported = REPORTED[jekyll.tree.name]
+    labels = {page.src_uri: page.title for page in pages}
+    assert without(ours, {uri for uri in reported if uri in DROPPED}) == titled(jekyll.nav, labels)
+    assert sorted((p.src_uri, p.line) for p in problems) == sorted(
+        (uri, line) for uri, (line, _) in reported.items()
+    )
+    for problem in problems:
+        assert reported[problem.src_uri][1] in problem.message
+
+
+def test_dropped_pages_are_shown_where_readers_find_them() -> None:
+    (jekyll,) = [nav for nav in NAVS if nav.id == "dropped-default"]
+    pages = sources(jekyll.tree)
+    spec, _ = build_nav(pages)
+    assert spec is not None
+    top = [
+        (e["title"], [c["title"] for c in e.get("children", [])])
+        for e in entries(spec, {p.src_uri for p in pages})
+    ]
+    assert top == [
+        ("Home", []),
+        ("Guides", ["Setup", "Guides", "Scratch notes"]),  # the untitled page under its parent
+        ("Team A", ["Setup"]),
+        ("Astray", []),
+        ("Changelog", []),
+        ("Loop A", ["Loop B"]),  # the cycle broken at its first path
+        ("Orphan", ["Orphan child"]),  # an unknown parent's page keeps its own children
+        ("Self", []),
+    ]
