@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from playbook.frontmatter import parse_front_matter
-from playbook.navigation import ExternalLink, NavSource, NavSpec
+from mkdocs_playbook.jekyll.frontmatter import parse_front_matter
+from mkdocs_playbook.jekyll.navigation import ExternalLink, NavSource, NavSpec
 from support import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "navigation"

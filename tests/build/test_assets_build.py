@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playbook.assets import ASSETS_DIR
+from mkdocs_playbook.static import ASSETS_DIR
 from support import make_project, run_build
 
 PAGES = {"index.md": "# Home\n\n- [ ] step\n"}

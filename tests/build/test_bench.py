@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 import corpus
-from playbook.extension import SCRIPTS, STYLESHEETS
-from playbook.frontmatter import parse_front_matter
-from playbook.navigation import NavSource, build_nav
+from mkdocs_playbook.extension import SCRIPTS, STYLESHEETS
+from mkdocs_playbook.jekyll.frontmatter import parse_front_matter
+from mkdocs_playbook.jekyll.navigation import NavSource, build_nav
 from support import ROOT
 
 SECTIONS = [

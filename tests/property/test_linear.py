@@ -18,9 +18,9 @@ import markdown
 import pytest
 from test_never_crash import SITE_EXTENSIONS
 
-from playbook.extension import PlaybookExtension
+from mkdocs_playbook.extension import PlaybookExtension
 
-_PACKAGE = str(Path(__file__).resolve().parents[2] / "plugins" / "playbook")
+_PACKAGE = str(Path(__file__).resolve().parents[2] / "plugins" / "mkdocs_playbook")
 # Fixed costs (extension set-up, the page's first heading) make small pages relatively dearer,
 # so the ratio sits just under 4; quadratic growth would put it near 16.
 LINEAR_RATIO = 4.4
@@ -77,8 +77,8 @@ def test_the_counter_sees_quadratic_work() -> None:
 
     It does as little as a real rescan would (a few calls per pair), at 40 and 160 headings.
     """
-    import playbook.extension as extension
-    from playbook.sourcemap import normalise
+    import mkdocs_playbook.extension as extension
+    from mkdocs_playbook.page.sourcemap import normalise
 
     class Rescan:
         def read(self, context: Any) -> None:

@@ -9,16 +9,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markdown_input import markdown_text, pages, runs_text
 
-from playbook.analysis import read_page
-from playbook.extension import PlaybookExtension
-from playbook.frontmatter import parse_front_matter
-from playbook.htmltree import parse_html
-from playbook.lint import duplicate_headings, find_mojibake
-from playbook.liquid import substitute
-from playbook.model import PageModel
-from playbook.placeholders import find_placeholders
-from playbook.source import SourceText
-from playbook.sourcemap import SourceMap
+from mkdocs_playbook.extension import PlaybookExtension
+from mkdocs_playbook.jekyll.frontmatter import parse_front_matter
+from mkdocs_playbook.jekyll.liquid import substitute
+from mkdocs_playbook.page.analysis import read_page
+from mkdocs_playbook.page.htmltree import parse_html
+from mkdocs_playbook.page.lint import duplicate_headings, find_mojibake
+from mkdocs_playbook.page.model import PageModel
+from mkdocs_playbook.page.source import SourceText
+from mkdocs_playbook.page.sourcemap import SourceMap
+from mkdocs_playbook.widgets.placeholders import find_placeholders
 
 SITE_EXTENSIONS = [
     "admonition",

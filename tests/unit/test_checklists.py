@@ -13,8 +13,8 @@ from typing import Any
 import markdown
 import pytest
 
-from playbook.extension import PlaybookExtension
-from playbook.model import Checklist, ChecklistItem, PageModel
+from mkdocs_playbook.extension import PlaybookExtension
+from mkdocs_playbook.page.model import Checklist, ChecklistItem, PageModel
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "checklists"
 HEADINGS = ["checklist", "rulebook"]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from playbook.frontmatter import parse_front_matter
+from mkdocs_playbook.jekyll.frontmatter import parse_front_matter
 
 
 def test_reads_keys_with_their_file_lines() -> None:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from playbook.htmltree import parse_html
+from mkdocs_playbook.page.htmltree import parse_html
 
 
 def test_offsets_cover_tags_and_content() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from playbook.external import Settings
-from playbook.links import (
+from mkdocs_playbook.links.external import Settings
+from mkdocs_playbook.links.validate import (
     EXTERNAL,
     FOLDER,
     MISSING_ANCHOR,
@@ -25,7 +25,7 @@ from playbook.links import (
     original_column,
     validate,
 )
-from playbook.model import Link
+from mkdocs_playbook.page.model import Link
 
 REPO = "https://github.com/example/ops"
 LEVELS = {

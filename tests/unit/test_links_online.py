@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from playbook.external import Settings, broken_urls
+from mkdocs_playbook.links.external import Settings, broken_urls
 
 
 class _Server(ThreadingHTTPServer):

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as etree
 
 import pytest
 
-from playbook.findings import Finding
-from playbook.reports import (
+from mkdocs_playbook.findings import Finding
+from mkdocs_playbook.links.reports import (
     ANNOTATION_LIMIT,
     annotation,
     github_annotations,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from playbook.lint import duplicate_headings, find_mojibake
-from playbook.model import Heading
-from playbook.source import SourceText
+from mkdocs_playbook.page.lint import duplicate_headings, find_mojibake
+from mkdocs_playbook.page.model import Heading
+from mkdocs_playbook.page.source import SourceText
 
 MOJIBAKE = [
     ("Incident Update ï¿½ {Summary}", [("ï¿½", 1, 17)]),

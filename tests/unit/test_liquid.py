@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from playbook.liquid import page_variables, site_variables, substitute
-from playbook.source import SourceText
+from mkdocs_playbook.jekyll.liquid import page_variables, site_variables, substitute
+from mkdocs_playbook.page.source import SourceText
 
 VARIABLES = site_variables(
     site_name="AdvisorOS Operations",

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from playbook.liquid_values import (
+from mkdocs_playbook.jekyll.liquid_values import (
     is_json_string,
     jekyll_compare,
     jekyll_sort,

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from playbook.frontmatter import FrontMatter
-from playbook.navigation import (
+from mkdocs_playbook.jekyll.frontmatter import FrontMatter
+from mkdocs_playbook.jekyll.navigation import (
     CASE_INSENSITIVE,
     ExternalLink,
     NavProblem,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from mkdocs_playbook.jekyll.navigation import build_nav
 from navfixtures import (
     JekyllNav,
     entries,
@@ -14,7 +15,6 @@ from navfixtures import (
     titled,
     without,
 )
-from playbook.navigation import build_nav
 
 # Pages Just the Docs lists nowhere, which we show and report: the page, its line, the report.
 DROPPED = {

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from playbook.nesting import MAX_DEPTH, deep_lines, written_line_numbers
+from mkdocs_playbook.page.nesting import MAX_DEPTH, deep_lines, written_line_numbers
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import markdown
 
-from playbook.extension import PlaybookExtension
-from playbook.model import Heading, PageModel
+from mkdocs_playbook.extension import PlaybookExtension
+from mkdocs_playbook.page.model import Heading, PageModel
 
 MARKDOWN = """# Playbook
 

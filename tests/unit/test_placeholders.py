@@ -2,7 +2,11 @@ from __future__ import annotations
 
 import pytest
 
-from playbook.placeholders import PlaceholderUse, find_placeholders, mistyped_placeholders
+from mkdocs_playbook.widgets.placeholders import (
+    PlaceholderUse,
+    find_placeholders,
+    mistyped_placeholders,
+)
 
 
 @pytest.mark.parametrize(

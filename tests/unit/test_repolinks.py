@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from playbook.repolinks import RepositoryLinks
-from playbook.source import SourceText
+from mkdocs_playbook.jekyll.repolinks import RepositoryLinks
+from mkdocs_playbook.page.source import SourceText
 
 REPO = "https://github.com/advisoros/advisoros"
 LINKS = RepositoryLinks(REPO, ["main"], ["docs/", ""])

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from playbook.model import SeverityMatrix, SeverityRow
-from playbook.runs import insert_run_bar, severity_levels
+from mkdocs_playbook.page.model import SeverityMatrix, SeverityRow
+from mkdocs_playbook.widgets.runs import insert_run_bar, severity_levels
 
 
 def matrix(*names: str) -> SeverityMatrix:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from playbook.extension import PlaybookExtension
-from playbook.model import PageModel, SeverityRow
-from playbook.severity import SeveritySettings
+from mkdocs_playbook.extension import PlaybookExtension
+from mkdocs_playbook.page.model import PageModel, SeverityRow
+from mkdocs_playbook.widgets.severity import SeveritySettings
 
 MATRIX = """# Playbook
 

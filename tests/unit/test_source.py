@@ -3,9 +3,9 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from playbook.blocks import parse_blocks
-from playbook.source import SourceText
-from playbook.sourcemap import SourceMap
+from mkdocs_playbook.page.blocks import parse_blocks
+from mkdocs_playbook.page.source import SourceText
+from mkdocs_playbook.page.sourcemap import SourceMap
 
 
 def code_texts(text: str) -> list[str]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from playbook.sourcemap import SourceLink, SourceMap
+from mkdocs_playbook.page.sourcemap import SourceLink, SourceMap
 
 MARKDOWN = """# Title
 

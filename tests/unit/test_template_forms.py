@@ -7,10 +7,10 @@ import json
 import markdown
 import pytest
 
-from playbook.extension import PlaybookExtension
-from playbook.model import PageModel, TemplateField
-from playbook.placeholders import find_placeholders
-from playbook.template_forms import field_kind, read_form
+from mkdocs_playbook.extension import PlaybookExtension
+from mkdocs_playbook.page.model import PageModel, TemplateField
+from mkdocs_playbook.widgets.placeholders import find_placeholders
+from mkdocs_playbook.widgets.template_forms import field_kind, read_form
 
 SLACK = """:rotating_light: SEV-{#} | {Summary}
 Start: {UTC Timestamp}

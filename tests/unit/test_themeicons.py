@@ -6,7 +6,7 @@ from pathlib import Path
 
 import material
 
-from playbook.themeicons import icon_files
+from mkdocs_playbook.theme_icons import icon_files
 
 CSS = (
     ':root{--md-admonition-icon--note:url("data:image/svg+xml;charset=utf-8,'

@@ -15,7 +15,7 @@ import time
 
 _LINK_TIME_RE = re.compile(r"links validated in ([0-9.]+) s")
 # The plugin's logger (mkdocs.plugins.get_plugin_logger prefixes "mkdocs.plugins.").
-PLUGIN_LOGGER = "mkdocs.plugins.playbook.plugin"
+PLUGIN_LOGGER = "mkdocs.plugins.playbook"
 
 
 class _Collector(logging.Handler):

@@ -223,7 +223,8 @@ def _weight_section(data: dict[str, Any]) -> list[str]:
     lines = [
         "## Page weight",
         "",
-        f"Assets the plugin adds (`playbook.extension.STYLESHEETS` and `SCRIPTS`), gzip level 6. "
+        "Assets the plugin adds (`mkdocs_playbook.extension.STYLESHEETS` and `SCRIPTS`), "
+        f"gzip level 6. "
         f"Requests added to `{weight['page']}`: {weight['requests_added']} (expected "
         f"{weight['requests_expected']}); third-party requests in its HTML: "
         f"{len(weight['third_party_requests'])}.",

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from playbook import extension
+from mkdocs_playbook import extension
 
 ASSETS_URI = "assets/playbook/"
 # Level 6: what common web servers use for on-the-fly compression.

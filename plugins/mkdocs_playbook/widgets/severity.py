@@ -12,10 +12,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .htmltree import Element
-from .model import Problem, SeverityMatrix, SeverityRow
-from .sourcemap import normalise
-from .widgets import Edit, PageContext
+from ..page.htmltree import Element
+from ..page.model import Problem, SeverityMatrix, SeverityRow
+from ..page.sourcemap import normalise
+from .render import Edit, PageContext
 
 # GFM rows are one line each: the header, then the delimiter row, then the body.
 _BODY_FIRST_LINE = 2

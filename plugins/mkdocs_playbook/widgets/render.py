@@ -13,11 +13,11 @@ from typing import Any, Protocol
 
 import jinja2
 
-from .htmltree import Element
-from .model import PageModel
-from .sourcemap import SourceMap
+from ..page.htmltree import Element
+from ..page.model import PageModel
+from ..page.sourcemap import SourceMap
 
-TEMPLATE_PACKAGE = ("playbook", "templates")
+TEMPLATE_PACKAGE = ("mkdocs_playbook", "templates")
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from .source import SourceText
+from ..page.source import SourceText
 
 # One literal-led alternation whose bodies are single character classes that stop at the next
 # brace or `%`: each match attempt ends at the next candidate, so a scan is linear in the page

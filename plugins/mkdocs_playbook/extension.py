@@ -18,17 +18,17 @@ from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .alerts import AlertProcessor
-from .analysis import read_page
-from .checklists import DEFAULT_HEADINGS, Checklists
-from .htmltree import parse_html
-from .lint import duplicate_headings
-from .model import PageModel, Problem
-from .nesting import deep_lines, written_line_numbers
-from .severity import SeverityLookup, SeveritySettings
-from .sourcemap import SourceMap
-from .template_forms import TemplateForms
-from .widgets import Feature, PageContext, apply_edits, environment
+from .jekyll.alerts import AlertProcessor
+from .page.analysis import read_page
+from .page.htmltree import parse_html
+from .page.lint import duplicate_headings
+from .page.model import PageModel, Problem
+from .page.nesting import deep_lines, written_line_numbers
+from .page.sourcemap import SourceMap
+from .widgets.checklists import DEFAULT_HEADINGS, Checklists
+from .widgets.render import Feature, PageContext, apply_edits, environment
+from .widgets.severity import SeverityLookup, SeveritySettings
+from .widgets.template_forms import TemplateForms
 
 STYLESHEETS = ["playbook.css"]
 SCRIPTS: list[str] = [

@@ -17,11 +17,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .analysis import heading_text
-from .htmltree import Element
-from .model import Checklist, ChecklistItem, Heading, Problem
-from .sourcemap import normalise
-from .widgets import Edit, PageContext
+from ..page.analysis import heading_text
+from ..page.htmltree import Element
+from ..page.model import Checklist, ChecklistItem, Heading, Problem
+from ..page.sourcemap import normalise
+from .render import Edit, PageContext
 
 DEFAULT_HEADINGS = ["checklist"]
 """Heading patterns (case-insensitive regular expressions) whose lists are checklists."""

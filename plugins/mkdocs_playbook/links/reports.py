@@ -6,7 +6,7 @@ import xml.etree.ElementTree as etree
 from collections import Counter
 from collections.abc import Sequence
 
-from .findings import Finding
+from ..findings import Finding
 
 ANNOTATION_LIMIT = 10
 """GitHub shows at most this many annotations of one type per step; the rest only in the log."""

@@ -16,13 +16,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .assets import ASSETS_DIR, served_text
 from .config import PlaybookConfig
 from .extension import SCRIPTS, STYLESHEETS, PlaybookExtension
-from .external import Settings as OnlineSettings
 from .findings import Finding, Findings
-from .frontmatter import FrontMatter, parse_front_matter
-from .links import (
+from .jekyll.frontmatter import FrontMatter, parse_front_matter
+from .jekyll.liquid import page_variables, site_variables, substitute
+from .jekyll.navigation import NavSource, build_nav
+from .jekyll.repolinks import RepositoryLinks
+from .links.external import Settings as OnlineSettings
+from .links.reports import github_annotations, junit_xml, step_summary
+from .links.validate import (
     KINDS,
     Repository,
     Site,
@@ -32,27 +35,25 @@ from .links import (
     leveled,
     original_column,
 )
-from .lint import find_mojibake
-from .liquid import page_variables, site_variables, substitute
-from .model import Link, PageModel, SeverityMatrix
-from .navigation import NavSource, build_nav
-from .placeholders import PlaceholderUse, find_placeholders, mistyped_placeholders
-from .repolinks import RepositoryLinks
-from .reports import github_annotations, junit_xml, step_summary
-from .runs import (
+from .page.lint import find_mojibake
+from .page.model import Link, PageModel, SeverityMatrix
+from .page.source import SourceText
+from .static import ASSETS_DIR, served_text
+from .theme_icons import FOLDER, STYLESHEET, icon_files
+from .widgets.placeholders import PlaceholderUse, find_placeholders, mistyped_placeholders
+from .widgets.runs import (
     RUN_PAGE_SCRIPTS,
     insert_run_bar,
     run_bar,
     run_page_markdown,
     severity_levels,
 )
-from .severity import ROLES, SeveritySettings
-from .source import SourceText
-from .themeicons import FOLDER, STYLESHEET, icon_files
+from .widgets.severity import ROLES, SeveritySettings
 
-log = get_plugin_logger(__name__)
+# Named as sites name the plugin in mkdocs.yml: every finding is printed as `playbook: ...`.
+log = get_plugin_logger("playbook")
 
-_EXTENSION_NAMES = ("playbook", "playbook.extension")
+_EXTENSION_NAMES = ("playbook", "mkdocs_playbook.extension")
 _ASSETS_URI = "assets/playbook"
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import re
 
-from .htmltree import Element
-from .model import TemplateField, TemplateForm
+from ..page.htmltree import Element
+from ..page.model import TemplateField, TemplateForm
+from ..page.sourcemap import normalise
 from .placeholders import Placeholder, find_placeholders
+from .render import Edit, PageContext
 from .severity import settings_from
-from .sourcemap import normalise
-from .widgets import Edit, PageContext
 
 _TIMESTAMP_RE = re.compile(r"timestamp|\butc\b|\bstart(ed)?\b|\bbegan\b|\bdetected\b", re.I)
 _NEXT_RE = re.compile(r"^(next update|next update time|time)$", re.I)

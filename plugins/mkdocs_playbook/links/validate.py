@@ -18,8 +18,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
+from ..page.model import Link
 from .external import Settings, broken_urls
-from .model import Link
 
 MISSING_PAGE = "missing_page"
 MISSING_ANCHOR = "missing_anchor"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import unquote
 
-from .source import SourceText
+from ..page.source import SourceText
 
 
 @dataclass(frozen=True)

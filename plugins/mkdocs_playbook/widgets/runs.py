@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 
 import jinja2
 
-from .model import SeverityMatrix
+from ..page.model import SeverityMatrix
 
 _CONTAINER_RE = re.compile(r"<div\b[^>]*\bdata-md-component=\"container\"[^>]*>", re.I)
 _BODY_RE = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
