@@ -196,3 +196,32 @@ def test_the_tick_of_a_declared_run_survives_with_storage_full_and_then_freed(
     again = fresh_tab(page.context, site_url + PLAYBOOK)
     expect(box(again, STEP)).to_be_checked()
     assert visit.errors == [], visit.errors
+
+
+def test_a_note_the_browser_refuses_is_said_to_be_unsaved(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    visit = open_page(base_url + RUN_PAGE)
+    page = visit.page
+    declare(page, "INC-43")
+    top_notice = page.locator("[data-playbook-run-part='top'] [data-playbook-storage-notice]")
+    expect(top_notice).to_be_hidden()
+    page.evaluate(FILL_STORAGE)
+    page.fill("#playbook-run-note", "Failover started")
+    page.get_by_role("button", name="Add note").click()
+    expect(message(page)).to_have_text(
+        "Note added to INC-43. This browser is not keeping it: see the notice above."
+    )
+    expect(top_notice).to_have_text(
+        "Not saved: this browser's storage is full. Your values are kept in this tab; free "
+        "space or export the run."
+    )
+    expect(page.locator("[data-playbook-run-events] li")).to_have_count(2)
+    page.evaluate(FREE_STORAGE)
+    page.fill("#playbook-run-note", "Failover done")
+    page.get_by_role("button", name="Add note").click()
+    expect(message(page)).to_have_text("Note added to INC-43.")
+    expect(top_notice).to_be_hidden()
+    page.reload()
+    expect(page.locator("[data-playbook-run-events] li")).to_have_count(3)
+    assert visit.errors == [], visit.errors

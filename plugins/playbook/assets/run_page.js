@@ -184,13 +184,18 @@
 
   // Backups ----------------------------------------------------------------------------------
 
+  // A backup is written once and never changed (its scope names its time and run): each is
+  // read and validated once, not on every render.
+  const readBackups = new Map();
+
   function backups() {
     return store
       .list("backup:")
       .map(function (scope) {
+        if (readBackups.has(scope)) return readBackups.get(scope);
         const values = store.all(scope);
         const checked = runState.validate(values.run, store.site());
-        return {
+        const backup = {
           scope: scope,
           at: typeof values.at === "string" ? values.at : "",
           why: typeof values.why === "string" ? values.why : "",
@@ -199,6 +204,8 @@
           snapshot: checked.ok ? checked.snapshot : null,
           error: checked.ok ? "" : checked.error.replace(/ Nothing was changed\.$/, ""),
         };
+        readBackups.set(scope, backup);
+        return backup;
       })
       .sort(function (a, b) {
         return a.scope < b.scope ? 1 : a.scope > b.scope ? -1 : 0;
@@ -549,6 +556,7 @@
     }
 
     function renderAll() {
+      renderNotice();
       renderStatus();
       renderDeclare();
       renderTimeline();
@@ -686,7 +694,10 @@
       if (!text || !id) return;
       log(id, "note", text, "");
       note.value = "";
-      say("Note added to " + id + ".");
+      say(
+        "Note added to " + id + "." +
+          (store.status(store.inRun(id, TIMELINE)).kept ? "" : " This browser is not keeping it: see the notice above.")
+      );
     });
 
     function withRun(action) {
@@ -857,14 +868,26 @@
       });
     }
 
+    /* The notice at the top: the first of the registry, the shown run's timeline and its
+     * values that this browser is not keeping, and why. */
+    function renderNotice() {
+      const element = find("[data-playbook-storage-notice]");
+      const id = shown();
+      const scopes = [store.RUNS, store.inRun(id, TIMELINE), store.inRun(id, store.SITE)];
+      const text = scopes.reduce(function (found, scope) {
+        return found || window.playbookWidgets.notice(store.status(scope), "values");
+      }, "");
+      element.hidden = !text;
+      if (element.textContent !== text) element.textContent = text;
+    }
+
     const stops = [store.RUNS, TIMELINE, store.SITE].map(function (scope) {
       return store.subscribe(scope, renderAll);
     });
-    stops.push(store.onStatus(renderStatus));
+    stops.push(store.onStatus(renderNotice));
     // Other runs' timelines and the backups change in other tabs too.
     window.addEventListener("storage", renderAll);
     const ticking = window.setInterval(renderStatus, 1000);
-    window.playbookWidgets.storageNotice(find("[data-playbook-storage-notice]"), store.RUNS);
     fillDeclare();
     renderAll();
     parts.forEach(function (part) {
