@@ -537,7 +537,8 @@
         why = FULL;
         setGlobal("full", FULL);
       } else {
-        return unavailable(error);
+        unavailable(error);
+        return false;
       }
     }
     // Kept in memory and in the tab's second copy until written; the ledger tells other tabs.
