@@ -236,3 +236,18 @@ def test_lookups_by_stored_names_use_own_keys_only(
     assert _store(page, "s.set('page:o', 'constructor', 'a value')") is True
     page.reload()
     assert _store(page, "s.get('page:o', 'constructor')") == "a value"
+
+
+def test_a_mass_change_does_not_list_its_names(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    # A reset or an import changes everything it touches on purpose: it is not listed (other
+    # tabs take it all as meant), so the record stays the size of its values.
+    page = open_page(base_url + PAGE).page
+    many = "Object.fromEntries([...Array(args[0]).keys()].map((n) => ['k' + n, n]))"
+    _store(page, f"s.setMany('page:few', {many})", 100)
+    _store(page, f"s.setMany('page:many', {many})", 101)
+    stored = _keys(page)
+    few = json.loads(stored[_store(page, "s.keyOf('page:few')")])
+    assert sorted(few["changed"]) == sorted(f"k{n}" for n in range(100))
+    assert "changed" not in json.loads(stored[_store(page, "s.keyOf('page:many')")])

@@ -514,7 +514,9 @@
     if (!writable(record)) return false;
     const saved = Date.now();
     const data = { schema: SCHEMA, saved: saved, gen: entry.gen || undefined, values: record.values };
-    data.changed = Array.from(new Set(names.concat(Array.from(entry.unsaved))));
+    const changed = Array.from(new Set(names.concat(Array.from(entry.unsaved))));
+    // A mass change (a reset, an import) is not listed: other tabs take all of it as meant.
+    if (changed.length <= 100) data.changed = changed;
     const raw = JSON.stringify(data);
     let why = "the browser did not keep what was written";
     try {

@@ -58,7 +58,7 @@
         return "Not saved: this browser's storage is full." + kept + "free space or export the run.";
       case "lost":
         return "Not saved: " + noun + " made here" +
-          (status.detail ? " at " + utc.minute(new Date(status.detail)) + " UTC" : "") +
+          (Date.parse(status.detail) ? " at " + utc.minute(new Date(status.detail)) + " UTC" : "") +
           ", in another tab or before this page was reopened: this browser's storage was " +
           "full. Free space, then check them.";
       case "corrupt":
