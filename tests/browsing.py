@@ -67,6 +67,31 @@ Storage.prototype.setItem = function () {
 """
 
 
+# Really full: localStorage filled from the page to the last character the browser takes (it
+# refuses a write with its own QuotaExceededError), under keys none of the site's scripts read.
+# Returns how many entries it took; FREE_STORAGE removes them again (a storage event in every
+# other tab of the origin, as when a responder frees space).
+FILL_STORAGE = """() => {
+  let count = 0;
+  for (let size = 1 << 20; size >= 1; size >>= 1) {
+    const chunk = "x".repeat(size);
+    for (;;) {
+      try {
+        localStorage.setItem("test-filler:" + count, chunk);
+        count += 1;
+      } catch (error) {
+        if (error.name !== "QuotaExceededError") throw error;
+        break;
+      }
+    }
+  }
+  return count;
+}"""
+FREE_STORAGE = """() => Object.keys(localStorage)
+  .filter((key) => key.startsWith("test-filler:"))
+  .forEach((key) => localStorage.removeItem(key))"""
+
+
 def open_search(page: Page) -> Locator:
     """Opens Material's search with the keyboard once its worker has loaded the index
     (until then it says "Initializing search" and drops queries); returns the input."""

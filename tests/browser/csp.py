@@ -15,9 +15,13 @@ from pathlib import Path
 from browsing import Visit
 from localserver import QuietHandler, serve
 
-# The most the issue allows: no inline script, no eval; inline styles only (Material sets
-# style attributes from script). img-src, font-src and the rest fall back to 'self'.
-STRICT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'"
+# The site's policy, which every page also carries as <meta http-equiv> (mkdocs.yml,
+# `extra.content_security_policy`): no inline script, no eval; inline styles only (Material sets
+# style attributes from script); data: images only for Material's icons opened from disk, where
+# Chromium refuses icon files as masks. font-src and the rest fall back to 'self'.
+STRICT_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"
+)
 REPORT_PATH = "/__csp-report"
 
 

@@ -180,8 +180,8 @@ def test_disabled_storage_shows_the_notice_and_ticks_still_work(
     notice = rulebook(page).locator(".playbook-checklist__notice")
     expect(notice).to_be_visible()
     expect(notice).to_have_text(
-        "Ticks will not be kept after this page closes: browser storage is unavailable "
-        "(SecurityError)."
+        "Not saved: browser storage is unavailable (SecurityError). Your ticks are kept in this "
+        "tab; keep it open, or export the run."
     )
     box(page, "Scribe: maintains").check()
     expect(rulebook(page).locator(".playbook-checklist__count")).to_have_text("1 of 8 done")
@@ -198,7 +198,8 @@ def test_full_storage_shows_the_notice_and_ticks_still_work(
     ready(page)
     notice = rulebook(page).locator(".playbook-checklist__notice")
     expect(notice).to_have_text(
-        "Ticks will not be kept after this page closes: browser storage is full."
+        "Not saved: this browser's storage is full. Your ticks are kept in this tab; free space "
+        "or export the run."
     )
     box(page, "Scribe: maintains").check()
     expect(box(page, "Scribe: maintains")).to_be_checked()

@@ -347,6 +347,17 @@ INVALID = {
     "string-10001": (_with_value("s" * 10001), "longer than 10,000"),
     "scope-list": (snapshot(scopes={"site": []}), "not a set of keys"),
     "events-object": (snapshot(events={}), "timeline is missing"),
+    # A wrong clock, here or on the computer the run came from, would put the next
+    # stakeholder update years away: times are refused before 2000 or over a day ahead.
+    "start-2099": (
+        _with_run(start="2099-01-01T00:00:00Z"),
+        "The run's start 2099-01-01 00:00 UTC is more than a day ahead of this computer's clock",
+    ),
+    "start-1999": (_with_run(start="1999-12-31T23:59:59Z"), "1999-12-31 23:59 UTC is before 2000"),
+    "closed-2099": (_with_run(closed="2099-01-01T00:00:00Z"), "The run's close time 2099"),
+    "event-2099": (_with_event(at="2099-06-01T10:00:00+02:00"), "Timeline event 1's time 2099"),
+    "event-1970": (_with_event(at="1970-01-01T00:00:00Z"), "is before 2000"),
+    "exported-2099": (snapshot(exported="2099-01-01T00:00:00Z"), "The export time 2099"),
 }
 
 
@@ -485,3 +496,47 @@ def test_a_browser_without_compression_streams_is_told_so(api: Callable[..., Any
     encoded, decoded = api(WITHOUT_COMPRESSION, SNAPSHOT, SITE)
     assert encoded.startswith("This browser cannot pack a run into a link"), encoded
     refused(decoded, "This browser cannot read a run from a link")
+
+
+def test_a_time_up_to_a_day_ahead_is_accepted_and_past_it_refused(
+    api: Callable[..., Any],
+) -> None:
+    # Relative to the page's own clock, as a responder's browser reads it.
+    ahead = """((hours) => {
+      const data = JSON.parse(JSON.stringify(args[0]));
+      data.events[0].at = new Date(Date.now() + hours * 3600e3).toISOString();
+      return R.validate(data, args[1]);
+    })"""
+    assert api(ahead + "(23)", SNAPSHOT, SITE)["ok"] is True
+    refused(api(ahead + "(25)", SNAPSHOT, SITE), "more than a day ahead of this computer's clock")
+    assert (
+        "check the clock of the computer it came from"
+        in api(ahead + "(25)", SNAPSHOT, SITE)["error"]
+    )
+
+
+def test_markdown_writes_markup_outside_code_as_entities(api: Callable[..., Any]) -> None:
+    event = {
+        "at": "2026-11-27T13:05:00Z",
+        "kind": "note",
+        "text": "<img src=x onerror=alert(1)> & `<b>kept</b>` ``a ` b`` then ` lone <i>",
+        "page": "Q&A <Ops>",
+    }
+    data = snapshot(run={**SNAPSHOT["run"], "severity": "<SEV>"}, events=[event])
+    lines = api("R.toMarkdown(args[0])", data).split("\n")
+    assert lines[1] == "Severity: &lt;SEV&gt;"
+    assert lines[-2] == (
+        "2026-11-27 13:05 UTC - &lt;img src=x onerror=alert(1)&gt; &amp; `<b>kept</b>` "
+        "``a ` b`` then ` lone &lt;i&gt; (Q&amp;A &lt;Ops&gt;)"
+    )
+
+
+def test_backticks_that_never_close_are_text_and_markup_after_them_escaped(
+    api: Callable[..., Any],
+) -> None:
+    # The worst case for a scan that looks ahead from each run of backticks (toMarkdown finds
+    # each run's closer in one pass from the end); 2,000 characters is the longest event text.
+    text = " ".join("`" * length for length in range(1, 60)) + " <b>"
+    data = snapshot(events=[{**SNAPSHOT["events"][0], "text": text}])
+    line = api("R.toMarkdown(args[0])", data).split("\n")[-2]
+    assert line.endswith(" - " + text.replace("<b>", "&lt;b&gt;"))

@@ -166,3 +166,88 @@ def test_another_tabs_later_write_wins_over_the_second_copy(
     first.reload()
     assert _store(first, "s.get('page:w', 'tick')") is None
     assert _store(first, "s.recoveries()") == 0
+
+
+PLAYBOOK = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
+LEAVES = (
+    "[...document.querySelectorAll('.playbook-checklist__item:not(:has("
+    ".playbook-checklist__list)) > .playbook-checklist__box')]"
+)
+
+
+def test_two_tabs_ticking_at_the_same_moment_keep_both_ticks(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    # Each tab writes before the other's storage event reaches it, as two responders ticking
+    # the same page at once do: the second write must not drop the first tick.
+    first = open_page(base_url + PLAYBOOK).page
+    second = first.context.new_page()
+    second.goto(base_url + PLAYBOOK)
+    steps = first.evaluate(f"{LEAVES}.map((box) => box.id)")
+    assert len(steps) >= 12
+    for index in range(0, 12, 2):
+        moment = first.evaluate("Date.now() + 150")
+        for page, step in ((first, steps[index]), (second, steps[index + 1])):
+            page.evaluate(
+                "([id, at]) => setTimeout(() => document.getElementById(id).click(),"
+                " at - Date.now())",
+                [step, moment],
+            )
+        first.wait_for_function("(at) => Date.now() > at + 50", arg=moment)
+    ticked = f"{LEAVES}.filter((box) => box.checked).map((box) => box.id)"
+    for page in (first, second):
+        page.wait_for_function(f"{LEAVES}.filter((box) => box.checked).length >= 12")
+        assert sorted(page.evaluate(ticked)) == sorted(steps[:12])
+    first.reload()
+    assert sorted(first.evaluate(ticked)) == sorted(steps[:12])
+
+
+def test_a_write_made_before_another_tabs_reached_it_does_not_drop_that_tab_s_value(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    # The same race, made certain: the second tab writes what a tab that had not yet seen the
+    # first tab's value writes (its own key only, and says so).
+    first = open_page(base_url + PAGE).page
+    second = first.context.new_page()
+    second.goto(base_url + PAGE)
+    assert _store(first, "s.set('page:m', 'a', 'first')") is True
+    key = _store(first, "s.keyOf('page:m')")
+    stale = {"schema": 1, "saved": 1, "changed": ["b"], "values": {"b": "second"}}
+    second.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(stale)])
+    first.wait_for_function(
+        f"JSON.parse(localStorage.getItem({json.dumps(key)})).values.a === 'first'"
+    )
+    assert json.loads(_keys(first)[key])["values"] == {"a": "first", "b": "second"}
+    assert _store(first, "s.all('page:m')") == {"a": "first", "b": "second"}
+    # A value the other tab meant to change is theirs.
+    meant = {"schema": 1, "saved": 2, "changed": ["a"], "values": {"b": "second"}}
+    second.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(meant)])
+    first.wait_for_function("playbookStore.get('page:m', 'a') === undefined")
+    assert json.loads(_keys(first)[key])["values"] == {"b": "second"}
+
+
+def test_lookups_by_stored_names_use_own_keys_only(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    page = open_page(base_url + PAGE).page
+    _store(page, "s.set('page:o', 'k', 1)")
+    for name in ("constructor", "toString", "__proto__", "hasOwnProperty"):
+        assert _store(page, "s.get('page:o', args[0]) === undefined", name) is True
+    assert _store(page, "s.set('page:o', 'constructor', 'a value')") is True
+    page.reload()
+    assert _store(page, "s.get('page:o', 'constructor')") == "a value"
+
+
+def test_a_mass_change_does_not_list_its_names(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    # A reset or an import changes everything it touches on purpose: it is not listed (other
+    # tabs take it all as meant), so the record stays the size of its values.
+    page = open_page(base_url + PAGE).page
+    many = "Object.fromEntries([...Array(args[0]).keys()].map((n) => ['k' + n, n]))"
+    _store(page, f"s.setMany('page:few', {many})", 100)
+    _store(page, f"s.setMany('page:many', {many})", 101)
+    stored = _keys(page)
+    few = json.loads(stored[_store(page, "s.keyOf('page:few')")])
+    assert sorted(few["changed"]) == sorted(f"k{n}" for n in range(100))
+    assert "changed" not in json.loads(stored[_store(page, "s.keyOf('page:many')")])

@@ -50,6 +50,7 @@ def test_the_run_page_is_generated_in_the_nav_and_every_page_links_it(tmp_path: 
     run_page = build.html("ops/run/index.html")
     assert '<h2 id="declare-an-incident">' in run_page
     assert '<script defer src="../../assets/playbook/run_page.js"></script>' in run_page
+    assert '<link rel="stylesheet" href="../../assets/playbook/run_page.css">' in run_page
     assert (build.site_dir / "assets/playbook/runstate.js").is_file()
     # First under its parent, as nav_order 0 asks.
     labels = nav_labels(build.html("index.html"))
@@ -62,6 +63,7 @@ def test_the_run_page_is_generated_in_the_nav_and_every_page_links_it(tmp_path: 
     assert json.loads(nested["data-playbook-cadence"]) == {"default": 20, "SEV-1": 5}
     # Only the run page pays for export, import and hand-off.
     assert "runstate.js" not in build.html("ops/playbook/index.html")
+    assert "run_page.css" not in build.html("ops/playbook/index.html")
 
 
 def test_without_the_runs_page_option_there_are_no_runs(tmp_path: Path) -> None:

@@ -25,12 +25,6 @@
     }, 50);
   }
 
-  function noticeText(status) {
-    if (!status.problem) return "";
-    if (!status.kept) return "Ticks will not be kept after this page closes: " + status.detail + ".";
-    return "Saved ticks could not be read: " + status.detail + ". New ticks are kept.";
-  }
-
   const copyText = window.playbookWidgets.copy;
 
   function Checklist(root) {
@@ -134,7 +128,7 @@
     this.progress.value = done;
     const summary = done + " of " + total + " done";
     if (this.count.textContent !== summary) this.count.textContent = summary;
-    const notice = noticeText(store.status(this.scope));
+    const notice = window.playbookWidgets.notice(store.status(this.scope), "ticks");
     this.notice.hidden = !notice;
     if (this.notice.textContent !== notice) this.notice.textContent = notice;
   };

@@ -122,8 +122,8 @@
       const at = Date.parse(event.at);
       if (event.kind === "update" && at > last) last = at;
     });
-    const severity = severityOf(id);
-    const minutes = cadence[severity] || cadence["default"] || 15;
+    // Own keys only: a severity named "constructor" is a name, not Object's constructor.
+    const minutes = window.playbookWidgets.minutes(cadence, severityOf(id));
     return { due: last + minutes * MINUTE, minutes: minutes };
   }
 

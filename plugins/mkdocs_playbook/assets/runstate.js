@@ -9,7 +9,9 @@
  *                                   on 3 pages, 5 template values, 22 timeline events"
  *   runs.toJSON(snapshot)           the export file: pretty JSON
  *   runs.fromJSON(text, site)       { ok: true, snapshot } | { ok: false, error }
- *   runs.toMarkdown(snapshot)       the Post-Incident Template's header and "3. Timeline"
+ *   runs.toMarkdown(snapshot)       the Post-Incident Template's header and "3. Timeline";
+ *                                   "<", ">" and "&" outside code spans as entities, so text
+ *                                   pasted into a docs page stays text
  *   runs.encodeFragment(snapshot)   Promise of "playbook-run=1.<base64url of deflate-raw JSON>";
  *                                   rejects with an Error saying why (too large, no support)
  *   runs.decodeFragment(hash, site) Promise of null (not a run link: leave the anchor alone),
@@ -19,8 +21,10 @@
  * A snapshot: { format: "playbook-run", version, site, exported, run: { id, start, severity,
  * closed }, scopes: { "site" | "page:<id>": { key: JSON value } }, events: [{ at, kind, text,
  * page }] }. validate() treats its input as hostile and returns a new object holding only these
- * fields; times come back as toISOString() (UTC), so they sort and display one way. Errors are
- * one or two sentences for a responder, ending "Nothing was changed."
+ * fields; times come back as toISOString() (UTC), so they sort and display one way, and a time
+ * before 2000 or more than a day ahead of this computer's clock is refused (a wrong clock would
+ * put the next stakeholder update years away). Errors are one or two sentences for a
+ * responder, ending "Nothing was changed."
  *
  * Keys "__proto__", "constructor" and "prototype" are refused at every level rather than kept
  * in null-prototype objects: the site never writes them (item ids are hashes, fields are
@@ -59,6 +63,8 @@
     "declare", "tick", "untick", "severity", "copy", "note", "close", "reopen", "import", "update",
   ];
   const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
+  const EARLIEST = Date.UTC(2000, 0, 1);
+  const AHEAD = 86400000; // a day: time zones and clocks a little off are fine
   const UNCHANGED = " Nothing was changed.";
 
   // Thrown inside validation and decoding; caught at the API's edge and turned into { error }.
@@ -136,6 +142,11 @@
     if (isNaN(ms)) {
       refuse(what + " " + quote(text) + " is not an ISO 8601 time with a time zone, such as " +
         "2026-11-27T13:02:00Z.");
+    }
+    if (ms < EARLIEST) refuse(what + " " + utc(text) + " is before 2000.");
+    if (ms > Date.now() + AHEAD) {
+      refuse(what + " " + utc(text) + " is more than a day ahead of this computer's clock (" +
+        utc(new Date().toISOString()) + "): check the clock of the computer it came from.");
     }
     return new Date(ms).toISOString();
   }
@@ -352,11 +363,44 @@
     return String(text).replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ");
   }
 
+  const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
+  function entities(text) {
+    return text.replace(/[&<>]/g, function (character) {
+      return ENTITIES[character];
+    });
+  }
+
+  /* `text` as Markdown that shows it: "<", ">" and "&" become entities, except inside code
+   * spans (a run of backticks up to the next run of the same length), shown as written. */
+  function markdownText(text) {
+    const parts = oneLine(text).split(/(`+)/); // odd indexes: runs of backticks
+    // closer[i]: the next run of the same length after run i, found in one pass from the end.
+    const closer = [];
+    const last = {};
+    for (let i = parts.length - 2; i > 0; i -= 2) {
+      closer[i] = last[parts[i].length];
+      last[parts[i].length] = i;
+    }
+    let out = "";
+    for (let i = 0; i < parts.length; i++) {
+      if (i % 2 === 0) {
+        out += entities(parts[i]);
+      } else if (closer[i] !== undefined) {
+        out += parts.slice(i, closer[i] + 1).join("");
+        i = closer[i];
+      } else {
+        out += parts[i];
+      }
+    }
+    return out;
+  }
+
   function toMarkdown(snapshot) {
     const run = snapshot.run;
     const lines = [
       "Incident: " + run.id,
-      "Severity: " + (oneLine(snapshotSummary(snapshot).severity) || "not set"),
+      "Severity: " + (markdownText(snapshotSummary(snapshot).severity) || "not set"),
       "Start: " + utc(run.start),
     ];
     if (run.closed) lines.push("Closed: " + utc(run.closed));
@@ -366,8 +410,8 @@
       return Date.parse(a.at) - Date.parse(b.at);
     });
     events.forEach(function (event) {
-      const page = event.page ? " (" + oneLine(event.page) + ")" : "";
-      lines.push(utc(event.at) + " - " + oneLine(event.text) + page);
+      const page = event.page ? " (" + markdownText(event.page) + ")" : "";
+      lines.push(utc(event.at) + " - " + markdownText(event.text) + page);
     });
     return lines.join("\n") + "\n";
   }

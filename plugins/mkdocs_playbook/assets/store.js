@@ -3,7 +3,7 @@
  *   const store = window.playbookStore;
  *   store.SITE                      scope for site-wide incident values (severity, fields)
  *   store.pageScope(element)        scope of the page holding `element` (its data-playbook-page)
- *   store.get(scope, key)           stored JSON value, or undefined
+ *   store.get(scope, key)           stored JSON value, or undefined (own keys only)
  *   store.all(scope)                { key: value } copy of a whole scope
  *   store.set(scope, key, value)    value undefined removes; returns true once read back
  *   store.setMany(scope, changes)   { key: value|undefined } in one write; returns the same
@@ -12,14 +12,18 @@
  *                                   changed); returns an unsubscribe function
  *   store.status(scope)             { kept, problem, detail }: kept is false while values live
  *                                   in memory only; problem is "" | "unavailable" | "full" |
- *                                   "corrupt" | "newer" | "unconfirmed"; detail is for people
+ *                                   "corrupt" | "newer" | "unconfirmed" | "lost"; detail is
+ *                                   for people
  *   store.onStatus(fn)              fn() when any status changes; returns an unsubscribe function
  *   store.keyOf(scope)              the localStorage key that holds a scope
  *   store.recoveries()              how many entries this page restored from its second copy
+ *   store.list(prefix)              the "/" scopes whose name starts with `prefix` ("backup:")
+ *   store.remove(scope)             removes a whole scope; true once it is gone
  *
  * Incident runs: every scope belongs to the current run, so last week's ticks stay out of
  * today's incident. The run registry (scope RUNS, not per run) holds "current" (the current
- * run's id; absent: the implicit default run) and "run:<id>" ({id, start, severity, closed}).
+ * run's id; absent: the implicit default run) and "run:<id>" ({id, start, severity, closed,
+ * gen}; gen is new each time the run is declared or replaced).
  *   store.site()                    this site's name (the `<site>` of every key)
  *   store.run()                     the current run's id; "" for the default run
  *   store.RUNS                      scope of the run registry; setting its "current" switches
@@ -32,9 +36,22 @@
  *   store.validRunId(id)            whether `id` can name a run (letters, digits, . _ -)
  *
  * Keys are `playbook:<site>:<scope>` for the default run and `playbook:<site>:run:<id>:<scope>`
- * for a declared one, each holding {"schema": 1, "saved": ms, "values": {...}};
- * sessionStorage keeps a second copy of this tab's last write, restored on load if the browser
- * dropped the localStorage one (newer `saved` wins, so other tabs' later writes stand).
+ * for a declared one, each holding {"schema": 1, "saved": ms, "gen": run's gen, "changed":
+ * [names this write changed], "values": {...}}.
+ *
+ * Nothing is shown as kept unless it is. A change the browser refuses stays in memory, marked
+ * unsaved for its key (status "full"), until that very change is written: it is written again
+ * after any later successful write, on every storage event, on pagehide and when the page
+ * comes back. `playbook-unsaved:<site>` is the ledger of scopes with unsaved changes, for
+ * other tabs and the next visit (status "lost"): a fixed-size entry reserved while there is
+ * room, so that noting a refusal never needs more storage. A scope leaves it once written.
+ *
+ * Two tabs writing one key within the storage event's delay: each write names what it changed,
+ * and a tab whose change another tab's write dropped without meaning to writes it again.
+ *
+ * sessionStorage keeps a second copy of this tab's last write (or of its unsaved values),
+ * restored on load if the browser dropped the localStorage one (newer `saved` wins, so other
+ * tabs' later writes stand; a copy of another generation of the run is never restored).
  * (From file://, Chromium sometimes reloads a tab with an empty sessionStorage: best effort.)
  * The site is the `content` of <meta name="playbook-site">, else the first data-playbook-site
  * attribute, else the origin (http) or the site's folder (file://): so every widget that uses
@@ -52,8 +69,13 @@
   // A scope starting with "/" names its key outright, whatever the current run.
   const RUNS = "/runs";
   const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+  // Room for the ledger's list of scopes; past it, the ledger says "*" (several pages).
+  const LEDGER_SIZE = 2000;
+  const FULL = "browser storage is full";
   const records = new Map(); // storage key -> { raw, values, problem, detail }
-  const pending = new Map(); // storage key -> Map(key -> value) written here, re-flushed on hide
+  // storage key -> this page's changes there: { gen, values: Map(name -> value), unsaved: Set
+  // of the names not yet written, why: the problem that refused them }
+  const mine = new Map();
   const lastSaved = new Map(); // storage key -> `saved` of this page's last confirmed write
   const listeners = new Map(); // scope -> Set(fn)
   const statusListeners = new Set();
@@ -63,27 +85,20 @@
   let globalProblem = "";
   let globalDetail = "";
   let activeRun = null; // the current run's id ("" default) once read from the registry
+  let retrying = false;
 
   function openStorage() {
+    const probe = "playbook-probe";
     try {
-      const candidate = window.localStorage;
-      const probe = "playbook-probe";
-      candidate.setItem(probe, probe);
-      candidate.removeItem(probe);
-      storage = candidate;
+      storage = window.localStorage;
+      storage.setItem(probe, probe);
+      storage.removeItem(probe);
+      // Without the ledger's room, a refusal could not be noted for the next visit.
+      if (storage.getItem(ledgerKey()) === null && !setLedger([])) setGlobal("full", FULL);
     } catch (error) {
       // A full storage still reads: keep it for reading, and say writes will fail.
-      if (isQuota(error)) {
-        try {
-          storage = window.localStorage;
-        } catch (_) {
-          storage = null;
-        }
-        setGlobal("full", "browser storage is full");
-      } else {
-        storage = null;
-        setGlobal("unavailable", "browser storage is unavailable (" + errorName(error) + ")");
-      }
+      if (isQuota(error)) setGlobal("full", FULL);
+      else unavailable(error);
     }
   }
 
@@ -100,7 +115,7 @@
     try {
       if (mirror) mirror.setItem(key, raw);
     } catch (_) {
-      // The second copy is a safeguard; the first one was confirmed.
+      // The second copy is a safeguard, not the record.
     }
   }
 
@@ -115,19 +130,36 @@
     if (copy === null || copy === raw) return raw;
     const kept = parse(copy);
     const stored = parse(raw);
-    // Never over an unreadable or newer-schema entry: those are set aside or left alone.
-    if (kept.problem || stored.problem || stored.saved >= kept.saved) return raw;
+    // Never over an unreadable or newer-schema entry: those are set aside or left alone; never
+    // a copy of a run that was deleted or replaced since.
+    if (kept.problem || stored.problem || stored.saved >= kept.saved || kept.gen !== genOf(key)) {
+      return raw;
+    }
     try {
       storage.setItem(key, copy);
       recovered += 1;
       return copy;
-    } catch (_) {
+    } catch (error) {
+      // No room: the copy's changes stay in memory, unsaved, as they were when the tab went.
+      const changes = differences(stored.values, kept.values);
+      const entry = entryOf(key);
+      Object.keys(changes).forEach(function (name) {
+        entry.values.set(name, changes[name]);
+        entry.unsaved.add(name);
+      });
+      entry.why = isQuota(error) ? FULL : errorName(error);
       return raw;
     }
   }
 
   function errorName(error) {
     return (error && error.name) || String(error);
+  }
+
+  function unavailable(error) {
+    storage = null;
+    setGlobal("unavailable", "browser storage is unavailable (" + errorName(error) + ")");
+    return null;
   }
 
   function isQuota(error) {
@@ -165,24 +197,41 @@
     return location.href.replace(/[^/]*([?#].*)?$/, "");
   }
 
+  function prefix() {
+    return "playbook:" + siteName() + ":";
+  }
+
   function runPrefix(id) {
     return id ? "run:" + id + ":" : "";
   }
 
   function storageKey(scope) {
-    if (scope.charAt(0) === "/") return "playbook:" + siteName() + ":" + scope.slice(1);
-    return "playbook:" + siteName() + ":" + runPrefix(currentRun()) + scope;
+    if (scope.charAt(0) === "/") return prefix() + scope.slice(1);
+    return prefix() + runPrefix(currentRun()) + scope;
   }
 
   function inRun(id, scope) {
     return "/" + runPrefix(id) + scope;
   }
 
+  function own(values, name) {
+    return Object.prototype.hasOwnProperty.call(values, name) ? values[name] : undefined;
+  }
+
   function registeredRun() {
     // The registry's "current", if it names a run the registry holds.
     const values = load(storageKey(RUNS)).values;
-    const id = values.current;
-    return typeof id === "string" && RUN_ID.test(id) && values["run:" + id] ? id : "";
+    const id = own(values, "current");
+    return typeof id === "string" && RUN_ID.test(id) && own(values, "run:" + id) ? id : "";
+  }
+
+  /* The generation of the run a key belongs to: "" outside runs (and for runs older than
+   * generations), null when the registry holds no such run. */
+  function genOf(key) {
+    const run = /^run:([^:]+):/.exec(key.slice(prefix().length));
+    if (!run) return "";
+    const meta = own(load(storageKey(RUNS)).values, "run:" + run[1]);
+    return meta && typeof meta === "object" ? String(meta.gen || "") : null;
   }
 
   function currentRun() {
@@ -210,18 +259,22 @@
   function differences(before, after) {
     const changes = {};
     new Set(Object.keys(before).concat(Object.keys(after))).forEach(function (name) {
-      if (JSON.stringify(before[name]) !== JSON.stringify(after[name])) changes[name] = after[name];
+      if (!same(own(before, name), own(after, name))) changes[name] = own(after, name);
     });
     return changes;
   }
 
-  function storedKeys(prefix) {
+  function same(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+
+  function storedKeys(start) {
     const found = [];
     if (!storage) return found;
     try {
       for (let i = 0; i < storage.length; i++) {
         const key = storage.key(i);
-        if (key !== null && key.startsWith(prefix)) found.push(key);
+        if (key !== null && key.startsWith(start)) found.push(key);
       }
     } catch (_) {
       // Unreadable storage holds nothing we can list.
@@ -229,31 +282,49 @@
     return found;
   }
 
+  function list(start) {
+    return storedKeys(prefix() + start).map(function (key) {
+      return "/" + key.slice(prefix().length);
+    });
+  }
+
   function scopesOf(id) {
-    const prefix = "playbook:" + siteName() + ":" + runPrefix(id);
-    return storedKeys(prefix)
-      .map(function (key) {
-        return key.slice(prefix.length);
+    return list(runPrefix(id))
+      .map(function (scope) {
+        return scope.slice(1 + runPrefix(id).length);
       })
       .filter(function (scope) {
-        // The default run's keys also hold the registry and every declared run.
-        return id || (scope !== RUNS.slice(1) && !scope.startsWith("run:"));
+        // The default run's keys also hold the registry, every declared run and the backups.
+        return id || !/^(runs$|run:|backup:)/.test(scope);
       });
   }
 
-  function removeRun(id) {
-    if (!RUN_ID.test(id) || !storage) return false;
+  function removeKey(key) {
+    // True once the key is gone; what this page meant to write there goes with it.
+    records.delete(key);
+    forget(key);
     try {
-      storedKeys("playbook:" + siteName() + ":" + runPrefix(id)).forEach(function (key) {
-        storage.removeItem(key);
-        records.delete(key);
-        pending.delete(key);
-        if (mirror) mirror.removeItem(key);
-      });
-      return true;
+      if (mirror) mirror.removeItem(key);
+      storage.removeItem(key);
+      return storage.getItem(key) === null;
     } catch (_) {
       return false;
     }
+  }
+
+  function removeRun(id) {
+    if (!RUN_ID.test(id)) return false;
+    const start = prefix() + runPrefix(id);
+    // Stored, or only in this page's memory (storage refused or unavailable).
+    const keys = new Set(storedKeys(start));
+    records.forEach(function (_, key) {
+      if (key.startsWith(start)) keys.add(key);
+    });
+    let gone = !!storage;
+    keys.forEach(function (key) {
+      gone = removeKey(key) && gone;
+    });
+    return gone;
   }
 
   function pageScope(element) {
@@ -267,15 +338,13 @@
     try {
       return storage.getItem(key);
     } catch (error) {
-      storage = null;
-      setGlobal("unavailable", "browser storage is unavailable (" + errorName(error) + ")");
-      return null;
+      return unavailable(error);
     }
   }
 
   function parse(raw) {
-    // -> { values, problem, detail }
-    if (raw === null) return { values: {}, problem: "", detail: "", saved: 0 };
+    // -> { values, problem, detail, saved, gen, changed }
+    if (raw === null) return { values: {}, problem: "", detail: "", saved: 0, gen: "" };
     let data;
     try {
       data = JSON.parse(raw);
@@ -294,7 +363,14 @@
         detail: "saved by a newer version of this site, which this page will not overwrite",
       };
     }
-    return { values: data.values, problem: "", detail: "", saved: Number(data.saved) || 0 };
+    return {
+      values: data.values,
+      problem: "",
+      detail: "",
+      saved: Number(data.saved) || 0,
+      gen: String(data.gen || ""),
+      changed: Array.isArray(data.changed) ? data.changed : null,
+    };
   }
 
   function load(key) {
@@ -303,12 +379,23 @@
     if (!cached && storage) raw = recover(key, raw);
     if (cached && (cached.raw === raw || !storage)) return cached;
     const parsed = parse(raw);
-    const record = { raw: raw, values: parsed.values || {}, problem: "", detail: "" };
+    // A value of another generation of its run (deleted or replaced since) is not the run's.
+    const stale = !parsed.problem && parsed.gen !== genOf(key);
+    const record = { raw: raw, values: (!stale && parsed.values) || {}, problem: "", detail: "" };
     if (parsed.problem === "corrupt") {
       setAside(key, raw, record, parsed.detail);
     } else if (parsed.problem) {
       record.problem = parsed.problem;
       record.detail = parsed.detail;
+    }
+    // What this page changed and could not write yet stays over what is stored.
+    const changes = mine.get(key);
+    if (changes) {
+      changes.unsaved.forEach(function (name) {
+        const value = changes.values.get(name);
+        if (value === undefined) delete record.values[name];
+        else record.values[name] = value;
+      });
     }
     const changed = !cached || cached.problem !== record.problem;
     records.set(key, record);
@@ -337,47 +424,150 @@
       record.problem !== "corrupt-kept";
   }
 
+  function entryOf(key) {
+    // What this page changed in `key`, for as long as it may need writing again; changes
+    // made to an earlier generation of the key's run are dropped.
+    const gen = genOf(key);
+    let entry = mine.get(key);
+    if (!entry || entry.gen !== gen) {
+      entry = { gen: gen, values: new Map(), unsaved: new Set(), why: "" };
+      mine.set(key, entry);
+    }
+    return entry;
+  }
+
+  function forget(key, name) {
+    // Another tab changed it after us, or the run was deleted or replaced: ours no longer
+    // stands (all of this page's changes to `key` without a name). Returns whether an unsaved
+    // change went.
+    const entry = mine.get(key);
+    if (!entry) return false;
+    const had = entry.unsaved.size;
+    if (name === undefined) {
+      mine.delete(key);
+      entry.unsaved.clear();
+    }
+    entry.values.delete(name);
+    entry.unsaved.delete(name);
+    if (had && !entry.unsaved.size) ledger(key, false);
+    return had > entry.unsaved.size;
+  }
+
+  // The ledger of unsaved scopes ------------------------------------------------------------
+
+  function ledgerKey() {
+    return "playbook-unsaved:" + siteName();
+  }
+
+  /* The ledger holds { at: the time of the oldest change it notes, scopes: [...] } ("*": more
+   * than it has room to name). With `add` true or false, `key`'s scope is first noted or taken
+   * off ("*" with it). Returns when changes to `key` were refused (here, in another tab or in
+   * an earlier visit) and not written since, or "". */
+  function ledger(key, add) {
+    let entry = null;
+    try {
+      entry = JSON.parse(storage.getItem(ledgerKey()));
+    } catch (_) {
+      entry = null;
+    }
+    const at = (entry && entry.at) || new Date().toISOString();
+    const scopes = entry && Array.isArray(entry.scopes) ? entry.scopes : [];
+    const scope = key.slice(prefix().length);
+    const noted = scopes.indexOf(scope) >= 0 || scopes[0] === "*";
+    if (add && !noted) setLedger(scopes.concat([scope]), at);
+    if (add === false && noted) {
+      setLedger(scopes.filter(function (name) {
+        return name !== scope && name !== "*";
+      }), at);
+    }
+    return noted ? at : "";
+  }
+
+  function setLedger(scopes, at) {
+    let text = JSON.stringify(scopes.length ? { at: at, scopes: scopes } : {});
+    if (text.length > LEDGER_SIZE) text = JSON.stringify({ at: at, scopes: ["*"] });
+    text = text.padEnd(LEDGER_SIZE);
+    try {
+      const key = ledgerKey();
+      if (storage.getItem(key) === text) return true;
+      // Removed first, so the new value takes the room the old one frees, even when full.
+      storage.removeItem(key);
+      storage.setItem(key, text);
+      return true;
+    } catch (_) {
+      return false;
+    }
+  }
+
+  // Writing ---------------------------------------------------------------------------------
+
   function write(key, changes) {
     // Merges into what is stored now, so another tab's keys are not overwritten.
     const record = load(key);
-    Object.keys(changes).forEach(function (name) {
+    const names = Object.keys(changes);
+    const entry = entryOf(key);
+    names.forEach(function (name) {
+      entry.values.set(name, changes[name]);
       if (changes[name] === undefined) delete record.values[name];
       else record.values[name] = changes[name];
     });
     if (!writable(record)) return false;
     const saved = Date.now();
-    const raw = JSON.stringify({ schema: SCHEMA, saved: saved, values: record.values });
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        storage.setItem(key, raw);
-        if (storage.getItem(key) === raw) {
-          record.raw = raw;
-          lastSaved.set(key, saved);
-          mirrorWrite(key, raw);
-          if (globalProblem === "full" || globalProblem === "unconfirmed") setGlobal("", "");
-          return true;
-        }
-      } catch (error) {
-        if (isQuota(error)) {
-          setGlobal("full", "browser storage is full");
-        } else {
-          storage = null;
-          setGlobal("unavailable", "browser storage is unavailable (" + errorName(error) + ")");
-        }
+    const data = { schema: SCHEMA, saved: saved, gen: entry.gen || undefined, values: record.values };
+    const changed = Array.from(new Set(names.concat(Array.from(entry.unsaved))));
+    // A mass change (a reset, an import) is not listed: other tabs take all of it as meant.
+    if (changed.length <= 100) data.changed = changed;
+    const raw = JSON.stringify(data);
+    let why = "the browser did not keep what was written";
+    try {
+      storage.setItem(key, raw);
+      if (storage.getItem(key) === raw) {
+        record.raw = raw;
+        lastSaved.set(key, saved);
+        mirrorWrite(key, raw);
+        const had = entry.unsaved.size;
+        entry.unsaved.clear();
+        ledger(key, false);
+        if (globalProblem === "full" || globalProblem === "unconfirmed") setGlobal("", "");
+        if (had) notifyStatus();
+        retry();
+        return true;
+      }
+      setGlobal("unconfirmed", why);
+    } catch (error) {
+      if (isQuota(error)) {
+        why = FULL;
+        setGlobal("full", FULL);
+      } else {
+        unavailable(error);
         return false;
       }
     }
-    setGlobal("unconfirmed", "the browser did not keep what was written");
+    // Kept in memory and in the tab's second copy until written; the ledger tells other tabs.
+    names.forEach(function (name) {
+      entry.unsaved.add(name);
+    });
+    entry.why = why;
+    mirrorWrite(key, raw);
+    ledger(key, true);
+    notifyStatus();
     return false;
+  }
+
+  function retry() {
+    // Refused changes, written again now that something was (or may be) freed.
+    if (retrying || !storage) return;
+    retrying = true;
+    mine.forEach(function (entry, key) {
+      if (!entry.unsaved.size) return;
+      if (genOf(key) !== entry.gen) forget(key);
+      else write(key, {});
+    });
+    retrying = false;
   }
 
   function setMany(scope, changes) {
     const key = storageKey(scope);
-    let mine = pending.get(key);
-    if (!mine) pending.set(key, (mine = new Map()));
-    Object.keys(changes).forEach(function (name) {
-      mine.set(name, changes[name]);
-    });
     const kept = write(key, changes);
     notifyKey(key, changes, "local");
     if (scope === RUNS && "current" in changes) followRegistry();
@@ -385,16 +575,17 @@
   }
 
   function flush() {
-    pending.forEach(function (mine, key) {
+    retry();
+    mine.forEach(function (entry, key) {
+      if (genOf(key) !== entry.gen) return forget(key);
       const stored = parse(readRaw(key));
       // Written since by another tab, whose storage event may not have reached us yet.
-      if (stored.saved > (lastSaved.get(key) || 0)) return;
+      if (stored.saved > (lastSaved.get(key) || 0) || !stored.values) return;
       const changes = {};
       let differs = false;
-      mine.forEach(function (value, name) {
+      entry.values.forEach(function (value, name) {
         changes[name] = value;
-        const now = stored.values ? stored.values[name] : undefined;
-        if (JSON.stringify(now) !== JSON.stringify(value)) differs = true;
+        if (!same(own(stored.values, name), value)) differs = true;
       });
       if (differs) write(key, changes);
     });
@@ -415,34 +606,83 @@
     });
   }
 
-  function onStorage(event) {
-    if (event.storageArea !== storage) return;
-    const keys = event.key === null ? Array.from(records.keys()) : [event.key];
-    keys.forEach(function (key) {
-      const before = records.get(key);
-      if (!before) return;
-      const changes = differences(before.values, load(key).values);
-      const mine = pending.get(key);
-      Object.keys(changes).forEach(function (name) {
-        // Another tab wrote it last: do not re-flush our older value over it.
-        if (mine) mine.delete(name);
+  /* Another tab wrote `key`; `written` names what it meant to change ([] nothing, null: it
+   * did not say), `removed` says it removed the key. Returns whether an unsaved change went. */
+  function reread(key, written, removed) {
+    const entry = mine.get(key);
+    const before = records.get(key);
+    if (!entry && !before) return false;
+    let dropped = removed && forget(key);
+    const after = load(key).values;
+    const again = {};
+    if (entry && !removed) {
+      entry.values.forEach(function (value, name) {
+        if (same(own(after, name), value)) return;
+        const unsaved = entry.unsaved.has(name);
+        // They meant to change it, or wrote over what we had written: theirs stands. Not
+        // written yet, ours stands unless they meant to change it; dropped by a write made
+        // before ours reached that tab, ours is written again.
+        if ((written && written.indexOf(name) >= 0) || (!written && !unsaved)) {
+          dropped = forget(key, name) || dropped;
+        } else if (!unsaved) {
+          again[name] = value;
+        }
       });
-      notifyKey(key, changes, "tab");
-    });
+    }
+    if (Object.keys(again).length) write(key, again);
+    if (before) notifyKey(key, differences(before.values, load(key).values), "tab");
+    return dropped;
+  }
+
+  function onStorage(event) {
+    // Also for a page back from the back/forward cache (`persisted`), where storage events may
+    // have been missed: everything is read again, as after a clear().
+    const key = event.persisted ? null : event.key;
+    if (event.storageArea !== storage && !event.persisted) return;
+    let dropped = key === ledgerKey() || !!event.persisted;
+    if (key === null) {
+      records.forEach(function (_, name) {
+        dropped = reread(name, null, false) || dropped;
+      });
+    } else if (key.startsWith(prefix())) {
+      dropped = reread(key, parse(event.newValue).changed || null, event.newValue === null) || dropped;
+    }
     // Another tab declared or switched the run: this one follows.
-    if (event.key === null || event.key === storageKey(RUNS)) followRegistry();
+    if (key === null || key === storageKey(RUNS)) followRegistry();
+    retry();
+    if (dropped) notifyStatus();
   }
 
   function snapshot(record) {
     return JSON.parse(JSON.stringify(record.values));
   }
 
+  function status(scope) {
+    // The first that applies: storage unavailable, this page's unsaved changes to the scope,
+    // changes lost in another tab or visit, storage full or unconfirmed, the entry unreadable.
+    const key = storageKey(scope);
+    const record = load(key);
+    const entry = mine.get(key);
+    const lost = ledger(key);
+    const not = function (problem, detail) {
+      return { kept: false, problem: problem, detail: detail };
+    };
+    if (globalProblem === "unavailable") return not(globalProblem, globalDetail);
+    if (entry && entry.unsaved.size) return not(entry.why === FULL ? "full" : "unconfirmed", entry.why);
+    if (lost) return not("lost", lost);
+    if (globalProblem) return not(globalProblem, globalDetail);
+    if (record.problem === "corrupt-kept") return not("corrupt", record.detail);
+    return { kept: record.problem !== "newer", problem: record.problem, detail: record.detail };
+  }
+
   openStorage();
   openMirror();
   window.addEventListener("storage", onStorage);
   window.addEventListener("pagehide", flush);
+  window.addEventListener("pageshow", onStorage);
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") flush();
+    else retry();
   });
 
   window.playbookStore = Object.freeze({
@@ -455,6 +695,10 @@
     inRun: inRun,
     scopesOf: scopesOf,
     removeRun: removeRun,
+    list: list,
+    remove: function (scope) {
+      return !!storage && removeKey(storageKey(scope));
+    },
     validRunId: function (id) {
       return typeof id === "string" && RUN_ID.test(id);
     },
@@ -463,7 +707,7 @@
       return recovered;
     },
     get: function (scope, key) {
-      const value = load(storageKey(scope)).values[key];
+      const value = own(load(storageKey(scope)).values, key);
       return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
     },
     all: function (scope) {
@@ -483,20 +727,7 @@
         listeners.get(scope).delete(fn);
       };
     },
-    status: function (scope) {
-      const record = load(storageKey(scope));
-      if (globalProblem) {
-        return { kept: false, problem: globalProblem, detail: globalDetail };
-      }
-      if (record.problem === "corrupt-kept") {
-        return { kept: false, problem: "corrupt", detail: record.detail };
-      }
-      return {
-        kept: record.problem !== "newer",
-        problem: record.problem,
-        detail: record.detail,
-      };
-    },
+    status: status,
     onStatus: function (fn) {
       statusListeners.add(fn);
       return function () {

@@ -139,7 +139,7 @@
         } else {
           const severity = read(SEVERITY);
           const name = severity && severity.value;
-          const minutes = cadence[name] || cadence["default"] || 15;
+          const minutes = window.playbookWidgets.minutes(cadence, name);
           input.value = window.playbookWidgets.utc.clock(new Date(now.getTime() + minutes * 60000));
           say("Next update in " + minutes + " minutes" + (name ? " (" + name + ")." : "."));
         }

@@ -5,8 +5,13 @@
  *                                           must be idempotent (see each)
  *   playbookWidgets.each(selector, setup)   setup(element) once for each element not yet
  *                                           enhanced (marked data-playbook-ready)
+ *   playbookWidgets.notice(status, noun)    what a notice says of store.status(): "" when
+ *                                           all is kept; noun is "ticks" or "values"
  *   playbookWidgets.storageNotice(el, scope) keeps `el` (a hidden notice) showing why values
  *                                           of `scope` are not being kept, if they are not
+ *   playbookWidgets.minutes(cadence, severity) minutes between stakeholder updates for
+ *                                           `severity`, from a cadence {severity: minutes,
+ *                                           default: minutes}; 15 without either
  *   playbookWidgets.copy(text)              a Promise, resolved once `text` is on the clipboard
  *   playbookWidgets.record(el, kind, text)  tells the incident timeline (runs.js) that the
  *                                           responder did something: a "playbook:event"
@@ -44,14 +49,41 @@
     });
   }
 
+  function notice(status, noun) {
+    const kept = " Your " + noun + " are kept in this tab; ";
+    switch (status.problem) {
+      case "":
+        return "";
+      case "full":
+        return "Not saved: this browser's storage is full." + kept + "free space or export the run.";
+      case "lost":
+        return "Not saved: " + noun + " made here" +
+          (Date.parse(status.detail) ? " at " + utc.minute(new Date(status.detail)) + " UTC" : "") +
+          ", in another tab or before this page was reopened: this browser's storage was " +
+          "full. Free space, then check them.";
+      case "corrupt":
+        if (status.kept) {
+          return "Saved " + noun + " could not be read: " + status.detail + ". New " + noun + " are kept.";
+        }
+    }
+    return "Not saved: " + status.detail + "." + kept + "keep it open, or export the run.";
+  }
+
+  function minutes(cadence, severity) {
+    const own = function (name) {
+      return Object.prototype.hasOwnProperty.call(cadence, name) && Number(cadence[name]);
+    };
+    return own(severity) || own("default") || 15;
+  }
+
   function storageNotice(element, scope) {
     const store = window.playbookStore;
     function update() {
-      const status = store ? store.status(scope) : { kept: false, detail: "no storage script" };
-      element.hidden = status.kept;
-      element.textContent = status.kept
-        ? ""
-        : "Not saved: values will be lost on reload because " + status.detail + ".";
+      element.textContent = notice(
+        store ? store.status(scope) : { problem: "unavailable", detail: "its script did not load" },
+        "values"
+      );
+      element.hidden = !element.textContent;
       return element.isConnected;
     }
     if (update() && store) {
@@ -113,6 +145,8 @@
   window.playbookWidgets = Object.freeze({
     onPage: onPage,
     each: each,
+    notice: notice,
+    minutes: minutes,
     storageNotice: storageNotice,
     copy: copy,
     record: record,

@@ -18,9 +18,9 @@ from ..page.model import SeverityMatrix
 _CONTAINER_RE = re.compile(r"<div\b[^>]*\bdata-md-component=\"container\"[^>]*>", re.I)
 _BODY_RE = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
-RUN_PAGE_SCRIPTS = ["runstate.js", "run_page.js"]
-"""Loaded by the run page only, deferred so they run after every page's scripts (SCRIPTS):
-no other page pays for export, import and hand-off."""
+RUN_PAGE_SCRIPTS = ["runstate.js", "run_page.js", "run_page.css"]
+"""Loaded by the run page only (scripts deferred, so they run after every page's SCRIPTS):
+no other page pays for export, import, hand-off and backups."""
 
 
 def run_page_markdown(
@@ -33,7 +33,8 @@ def run_page_markdown(
     scripts: list[str],
 ) -> str:
     """The run page's Markdown, front matter included (JSON strings are YAML strings);
-    `scripts` are the URLs of RUN_PAGE_SCRIPTS relative to the page."""
+    `scripts` are the URLs of RUN_PAGE_SCRIPTS relative to the page (a `.css` one is a
+    stylesheet)."""
     return environment.get_template("playbook/run_page.md").render(
         title=title, parent=parent, nav_order=nav_order, site_id=site_id, scripts=scripts
     )
