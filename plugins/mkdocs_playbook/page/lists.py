@@ -1,0 +1,177 @@
+"""Nested lists as CommonMark, GitHub and kramdown nest them, for Python-Markdown to render.
+
+Python-Markdown nests a list item's content only when it is indented by four spaces per
+level; CommonMark (GitHub, markdown-it) and kramdown (Jekyll) nest it under the item when it is
+indented to the item's content column: three spaces under `4. Step`, two under `- Step`. The
+playbook writes
+
+    4. Declare the incident
+       - Incident Commander: coordinates and communicates
+
+which every reader of the Markdown sees as a step with sub-steps, and Python-Markdown would
+render as one flat list. `nest_lists` re-indents the lines of each list item to the four
+spaces per level Python-Markdown expects, keeping every line's indentation relative to its
+item, so both parsers agree on what is inside what; lines outside lists, and code outside
+list items, are left alone. Where CommonMark starts a new item right after a paragraph of a
+loose item, Python-Markdown needs a blank line before it, and gets one. No line's text
+changes but for its indentation: lines are told apart by their text, not their index.
+
+Admonition, details and content-tab bodies (`!!!`, `???`, `===`) are indented by four
+spaces; their lists are nested the same way, relative to the body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_INDENT = 4
+"""Columns per level of a nested list in Python-Markdown."""
+_CONTAINER_OPENERS = ("!!!", "???", "===")
+
+
+@dataclass
+class _Frame:
+    """An open list item or admonition body: where its content is written and goes."""
+
+    written: int
+    """Column where its content starts, as written."""
+    target: int
+    """Column where its content starts once re-indented."""
+    item: bool
+    """A list item (else an admonition, details or tab body)."""
+
+    def place(self, indent: int) -> int:
+        """Where a content line written at `indent` goes."""
+        extra = indent - self.written
+        # In a list item, up to three spaces beyond the content column mean nothing (four
+        # make indented code): Python-Markdown-style four-space content stays where it is.
+        if self.item and extra < _INDENT:
+            return self.target
+        return self.target + extra
+
+
+@dataclass
+class _Fence:
+    char: str
+    length: int
+    shift: int
+    """Columns added to (or removed from) every line of the fenced block."""
+
+
+def nest_lists(lines: list[str]) -> list[str]:
+    """`lines` with list items re-indented for Python-Markdown (a new list when changed)."""
+    result: list[str] | None = None
+    frames: list[_Frame] = []
+    fence: _Fence | None = None
+    previous_blank = True
+    loose = False
+    """A blank line stood in the current item since its marker."""
+    for index, line in enumerate(lines):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        blank_before = False
+        if fence is not None:
+            shift = fence.shift
+            if _closes(stripped, fence):
+                fence = None
+        elif not stripped:
+            previous_blank = True
+            loose = loose or bool(frames)
+            if result is not None:
+                result.append(line)
+            continue
+        else:
+            is_item = _marker(stripped) is not None and not _is_rule(stripped)
+            shift = _place(stripped, indent, frames, previous_blank) - indent
+            # Python-Markdown reads an item right after a loose item's paragraph as more of
+            # that paragraph; CommonMark starts a new item there.
+            blank_before = is_item and loose and not previous_blank and bool(frames)
+            if is_item:
+                loose = False
+            fence = _opens(stripped, shift)
+            previous_blank = False
+        if (shift or blank_before) and result is None:
+            result = list(lines[:index])
+        if result is not None:
+            if blank_before:
+                result.append("")
+            result.append(" " * max(0, indent + shift) + stripped if shift else line)
+    return lines if result is None else result
+
+
+def _place(stripped: str, indent: int, frames: list[_Frame], previous_blank: bool) -> int:
+    """The column a non-blank line outside a fence goes to; opens and closes frames."""
+    marker = _marker(stripped)
+    if marker is not None and _is_rule(stripped):
+        marker = None
+    # A lazy continuation line (a paragraph's next line, not indented) stays in its item.
+    lazy = (
+        not previous_blank
+        and marker is None
+        and bool(frames)
+        and frames[-1].item
+        and indent < frames[-1].written
+    )
+    if lazy:
+        return indent
+    while frames and indent < frames[-1].written:
+        frames.pop()
+    parent = frames[-1] if frames else None
+    base = parent.written if parent else 0
+    if marker is not None and indent < base + _INDENT:
+        # A list item: its marker goes where Python-Markdown expects this level's markers.
+        if parent is None:
+            column = indent  # a top-level list stays where it is written
+        elif parent.item:
+            column = parent.target
+        else:
+            column = parent.place(indent)
+        width, spaces = marker
+        gap = spaces if spaces <= _INDENT else 1
+        frames.append(_Frame(indent + width + gap, column + _INDENT, item=True))
+        return column
+    column = parent.place(indent) if parent else indent
+    if stripped.startswith(_CONTAINER_OPENERS):
+        frames.append(_Frame(indent + _INDENT, column + _INDENT, item=False))
+    return column
+
+
+def _marker(stripped: str) -> tuple[int, int] | None:
+    """Width of the list marker `stripped` starts with, and the spaces after it."""
+    if not stripped:
+        return None
+    if stripped[0] in "-*+":
+        width = 1
+    else:
+        width = 0
+        while width < len(stripped) and width < 9 and stripped[width].isdigit():
+            width += 1
+        if width == 0 or width >= len(stripped) or stripped[width] not in ".)":
+            return None
+        width += 1
+    rest = stripped[width:]
+    if rest and rest[0] not in " \t":
+        return None
+    spaces = len(rest) - len(rest.lstrip(" "))
+    return width, max(1, spaces) if rest.strip() else 1
+
+
+def _is_rule(stripped: str) -> bool:
+    """A thematic break (`- - -`, `***`), which is not a list item."""
+    body = stripped.replace(" ", "").replace("\t", "")
+    return len(body) >= 3 and body[0] in "-*_" and body == body[0] * len(body)
+
+
+def _opens(stripped: str, shift: int) -> _Fence | None:
+    for char in "`~":
+        if stripped.startswith(char * 3):
+            length = len(stripped) - len(stripped.lstrip(char))
+            if char == "`" and "`" in stripped[length:]:
+                return None  # an inline code span, not a fence
+            return _Fence(char, length, shift)
+    return None
+
+
+def _closes(stripped: str, fence: _Fence) -> bool:
+    run = len(stripped) - len(stripped.lstrip(fence.char))
+    return run >= fence.length and not stripped[run:].strip()
