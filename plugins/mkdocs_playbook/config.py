@@ -17,6 +17,9 @@ class LinkSettings(base.Config):
     """A link or image to no page or file of the site (names are case-sensitive)."""
     missing_anchor = c.Choice(_LEVELS, default="warning")
     """A `#fragment` that is no id of the target page's final HTML."""
+    ambiguous_anchor = c.Choice(_LEVELS, default="warning")
+    """A link to a heading whose text repeats on its page (`#added`, `#added_1`): which one
+    it names depends on their order. Repeated headings nobody links to are fine."""
     outside_docs = c.Choice(_LEVELS, default="warning")
     """A relative link to a repository file outside docs/, which the site does not hold."""
     repository = c.Choice(_LEVELS, default="warning")

@@ -2,31 +2,50 @@
 
 Usable on its own (`markdown_extensions: [playbook]`), e.g. under Zensical, which runs
 Python-Markdown extensions but no MkDocs plugins; the MkDocs plugin adds it for you. The
-files its HTML relies on are `assets.ASSETS_DIR / name` for `STYLESHEETS` and `SCRIPTS`.
+files its HTML relies on are `static.ASSETS_DIR / name` for `STYLESHEETS` and `SCRIPTS`.
+
+One page, from Markdown to model (each step a processor, in the order Python-Markdown runs
+them):
+
+1. `_Capture` (preprocessor, 35) keeps the Markdown as written: lines are counted in it.
+   `_Rewrite` (34) substitutes Liquid site variables and rewrites repository links
+   (`jekyll.rewrite`), recording where, so positions map back to the text as written.
+2. `_NestLists` (27) re-indents nested list items as CommonMark and kramdown nest them
+   (`page.lists`); `_NestingCap` (24) cuts lines nested too deep to parse (`page.nesting`).
+3. Python-Markdown parses blocks (GitHub alerts become admonitions, `jekyll.alerts`) and
+   inlines; toc gives headings their ids.
+4. `_WrittenLinks` (treeprocessor, 0) notes each link's destination as written, before
+   MkDocs turns `.md` paths into URLs.
+5. `_PageReader` (-1) reads the tree once into the page's `PageModel` (`page.reader`), lets
+   each widget read its part and put its markup in the tree, lints, and hands the model to
+   `on_page_model`. Lines are worked out only for what is reported (`page.lines`).
 """
 
 from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .jekyll.alerts import AlertProcessor
-from .page.analysis import read_page
-from .page.htmltree import parse_html
-from .page.lint import duplicate_headings
+from .jekyll.repolinks import RepositoryLinks
+from .jekyll.rewrite import PageInput, Rewrites
+from .page.lines import Lines
+from .page.lint import duplicate_headings, repeated_checklist_headings
+from .page.lists import nest_lists
 from .page.model import PageModel, Problem
 from .page.nesting import deep_lines, written_line_numbers
-from .page.sourcemap import SourceMap
+from .page.offsets import OffsetMap
+from .page.reader import read_page
+from .page.tree import PageTree, link_attribute
 from .widgets.checklists import DEFAULT_HEADINGS, Checklists
-from .widgets.render import Feature, PageContext, apply_edits, environment
+from .widgets.render import Feature, PageContext, environment
 from .widgets.severity import SeverityLookup, SeveritySettings
 from .widgets.template_forms import TemplateForms
 
@@ -45,24 +64,71 @@ FEATURES: list[Callable[[], Feature]] = [Checklists, SeverityLookup, TemplateFor
 renders its markup."""
 
 
-class _SourceCapture(Preprocessor):
-    """Keeps the Markdown as written, for the source map."""
+class _Conversion:
+    """What the processors of one conversion share: the text as written and as rewritten,
+    what was found before the tree exists, and each link element's written destination."""
 
-    def __init__(self, md: Markdown, extension: PlaybookExtension) -> None:
+    def __init__(self) -> None:
+        self.start("")
+
+    def start(self, written: str) -> None:
+        """A new conversion (a Markdown instance may convert more than one text)."""
+        self.written = written
+        self.rewritten = written
+        self.offsets = OffsetMap()
+        self.problems: list[Problem] = []
+        self.links: dict[etree.Element, str] = {}
+
+    def lines(self, first_line: int) -> Lines:
+        return Lines(self.rewritten, self.written, self.offsets, first_line)
+
+
+class _Capture(Preprocessor):
+    """Keeps the Markdown as written, for lines; starts the conversion's state afresh."""
+
+    def __init__(self, md: Markdown, conversion: _Conversion) -> None:
         super().__init__(md)
-        self.extension = extension
+        self.conversion = conversion
 
     def run(self, lines: list[str]) -> list[str]:
-        self.extension.source = "\n".join(lines)
+        self.conversion.start("\n".join(lines))
         return lines
 
 
-class _NestingCap(Preprocessor):
-    """Caps how deep blocks nest (`nesting`) before Python-Markdown's block parser recurses."""
+class _Rewrite(Preprocessor):
+    """Liquid site variables and repository links (`jekyll.rewrite`)."""
 
-    def __init__(self, md: Markdown, extension: PlaybookExtension) -> None:
+    def __init__(self, md: Markdown, extension: PlaybookExtension, conversion: _Conversion):
         super().__init__(md)
         self.extension = extension
+        self.conversion = conversion
+
+    def run(self, lines: list[str]) -> list[str]:
+        text, problems, offsets = self.extension.rewrites.apply(
+            self.conversion.written, self.extension.page
+        )
+        self.conversion.problems.extend(problems)
+        if text == self.conversion.written:
+            return lines
+        self.conversion.rewritten = text
+        self.conversion.offsets = offsets
+        return text.split("\n")
+
+
+class _NestLists(Preprocessor):
+    """Nested list items re-indented for Python-Markdown (`page.lists`)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        return nest_lists(lines)
+
+
+class _NestingCap(Preprocessor):
+    """Caps how deep blocks nest (`page.nesting`) before Python-Markdown's parser recurses."""
+
+    def __init__(self, md: Markdown, extension: PlaybookExtension, conversion: _Conversion):
+        super().__init__(md)
+        self.extension = extension
+        self.conversion = conversion
 
     def run(self, lines: list[str]) -> list[str]:
         deep = deep_lines(lines)
@@ -70,60 +136,64 @@ class _NestingCap(Preprocessor):
             return lines
         capped = list(lines)
         numbers = written_line_numbers(
-            self.extension.source, lines, [line.index for line in deep], self.md.tab_length
+            self.conversion.rewritten, lines, [line.index for line in deep], self.md.tab_length
         )
+        page = self.extension.page
+        first_line = page.first_line if page else 0
         for line, number in zip(deep, numbers, strict=True):
             # Stashed as HTML: shown as written, and no block or inline pass reads it.
             capped[line.index] = line.head + self.md.htmlStash.store(html.escape(line.tail))
-            self.extension.early_problems.append(Problem(number, line.message))
+            self.conversion.problems.append(
+                Problem(number + first_line if number else 0, line.message)
+            )
         return capped
 
 
-class _DocumentReady(Treeprocessor):
-    """Marks the end of tree processing: from here, postprocessors see the whole page.
+class _WrittenLinks(Treeprocessor):
+    """Notes each link's destination as the Markdown wrote it, before MkDocs rewrites it."""
 
-    Before it, `toc` runs every postprocessor over each heading's text.
-    """
-
-    def __init__(self, md: Markdown, extension: PlaybookExtension) -> None:
+    def __init__(self, md: Markdown, conversion: _Conversion) -> None:
         super().__init__(md)
-        self.extension = extension
+        self.conversion = conversion
 
     def run(self, root: etree.Element) -> None:
-        self.extension.document_ready = True
+        for element in root.iter():
+            attribute = link_attribute(element)
+            # The toc extension's permalinks are not written by the author.
+            if attribute is not None and "headerlink" not in (element.get("class") or ""):
+                self.conversion.links[element] = element.get(attribute) or ""
 
 
-class _PageReader(Postprocessor):
-    """Reads the finished HTML into the page model and renders the widgets into it."""
+class _PageReader(Treeprocessor):
+    """Reads the tree into the page model and puts the widgets' markup in it."""
 
-    def __init__(self, md: Markdown, extension: PlaybookExtension) -> None:
+    def __init__(self, md: Markdown, extension: PlaybookExtension, conversion: _Conversion):
         super().__init__(md)
         self.extension = extension
+        self.conversion = conversion
 
-    def run(self, text: str) -> str:
-        if not self.extension.document_ready:
-            return text
-        self.extension.document_ready = False
-        tree = parse_html(text)
-        source = SourceMap(self.extension.source)
+    def run(self, root: etree.Element) -> None:
+        tree = PageTree(self.md, root)
+        page = self.extension.page
+        model = PageModel(self.conversion.lines(page.first_line if page else 0))
+        read_page(tree, model, self.conversion.links)
         context = PageContext(
-            text,
             tree,
-            source,
-            read_page(tree, source),
+            model,
             self.extension.environment,
             self.extension.getConfigs(),
-            self.extension.page_id,
+            page.src_uri if page else "",
         )
         features = [make() for make in FEATURES]
         for feature in features:
             feature.read(context)
-        text = apply_edits(text, [edit for f in features for edit in f.render(context)])
-        context.model.problems.extend(self.extension.early_problems)
-        self.extension.early_problems = []
-        context.model.problems.extend(duplicate_headings(context.model.headings))
-        self.extension.getConfig("on_page_model")(context.model)
-        return text
+        for feature in features:
+            feature.render(context)
+        model.problems[:0] = self.conversion.problems
+        model.duplicates = duplicate_headings(model.headings)
+        checklist_headings = {checklist.heading for checklist in model.checklists}
+        model.problems.extend(repeated_checklist_headings(model.duplicates, checklist_headings))
+        self.extension.getConfig("on_page_model")(model)
 
 
 def _ignore(model: PageModel) -> None:
@@ -144,36 +214,68 @@ class PlaybookExtension(Extension):
                 list(DEFAULT_HEADINGS),
                 "Case-insensitive patterns: lists under a matching heading are checklists",
             ],
+            "site_variables": [{}, "`site.*` values by dotted name ({{ site.title }})"],
+            "repository_url": ["", "The site's repository: its /blob/ links become page links"],
+            "repository_branches": [["main", "master"], "Branches whose links are rewritten"],
+            "repository_docs_roots": [["docs/", ""], "Repository folders that hold the docs"],
         }
-        self.source = ""
-        self.document_ready = False
-        self.early_problems: list[Problem] = []
-        """Found before rendering (nesting capped), handed on with the page model."""
-        self.page_id = ""
-        """Set by the MkDocs plugin before each page is rendered."""
+        self.page: PageInput | None = None
+        """The page being rendered: set by the MkDocs plugin before each page (the one channel
+        from plugin to extension, as mkdocs-autorefs does it); None when unknown."""
+        self._published: Container[str] = frozenset()
+        self._rewrites: Rewrites | None = None
         super().__init__(**kwargs)
         # Once per extension, not per page: MkDocs makes a Markdown (so calls extendMarkdown)
         # for every page, and a new environment would recompile every template each time.
         self.environment = environment(self.getConfig("template_loader") or None)
 
+    @property
+    def published(self) -> Container[str]:
+        """Docs paths of every file the site publishes, for repository links; set by the
+        MkDocs plugin once the site's files are known."""
+        return self._published
+
+    @published.setter
+    def published(self, paths: Container[str]) -> None:
+        self._published = paths
+        self._rewrites = None
+
+    @property
+    def rewrites(self) -> Rewrites:
+        """The site's rewrites, made once (their patterns are compiled on first use)."""
+        if self._rewrites is None:
+            repository_url = self.getConfig("repository_url")
+            repository = (
+                RepositoryLinks(
+                    repository_url,
+                    self.getConfig("repository_branches"),
+                    self.getConfig("repository_docs_roots"),
+                )
+                if repository_url
+                else None
+            )
+            self._rewrites = Rewrites(self.getConfig("site_variables"), repository, self._published)
+        return self._rewrites
+
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
+        conversion = _Conversion()
+        # Before normalize_whitespace (30): lines are counted in the text as written.
+        md.preprocessors.register(_Capture(md, conversion), "playbook_source", 35)
+        md.preprocessors.register(_Rewrite(md, self, conversion), "playbook_rewrite", 34)
+        # After normalize_whitespace has expanded tabs, before fenced code (25) is stashed.
+        md.preprocessors.register(_NestLists(md), "playbook_lists", 27)
+        # After fenced code is stashed, so what is left is what the block parser reads (and
+        # after normalize_whitespace, which strips the stash's markers), before raw HTML.
+        md.preprocessors.register(_NestingCap(md, self, conversion), "playbook_nesting", 24)
         # Just above the blockquote processor (20), which would otherwise take the block.
         md.parser.blockprocessors.register(AlertProcessor(md.parser), "playbook_alert", 21)
-        # Before normalize_whitespace (30): the source map wants the text as written.
-        md.preprocessors.register(_SourceCapture(md, self), "playbook_source", 35)
-        # After fenced code (25) is stashed, so what is left is what the block parser reads
-        # (and after normalize_whitespace, which strips the stash's markers), before raw HTML.
-        md.preprocessors.register(_NestingCap(md, self), "playbook_nesting", 24)
-        # After every other treeprocessor, toc (5) and prettify (10) included.
-        md.treeprocessors.register(_DocumentReady(md, self), "playbook_ready", -100)
-        # After raw_html (30) and amp_substitute (20): the HTML as readers get it.
-        md.postprocessors.register(_PageReader(md, self), "playbook_page", 5)
-
-    def reset(self) -> None:
-        self.source = ""
-        self.document_ready = False
-        self.early_problems = []
+        # After toc (5) and MkDocs' title (1); registered before MkDocs' relpath (0) is, so
+        # it runs first at the same priority and sees links as written.
+        md.treeprocessors.register(_WrittenLinks(md, conversion), "playbook_written", 0)
+        # After relpath: the model holds links as readers get them, and the widgets move
+        # content (links in checklist items) only once MkDocs has rewritten it.
+        md.treeprocessors.register(_PageReader(md, self, conversion), "playbook_page", -1)
 
 
 def makeExtension(**kwargs: Any) -> PlaybookExtension:

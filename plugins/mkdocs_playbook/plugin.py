@@ -1,11 +1,21 @@
-"""The MkDocs plugin: thin hooks around the plain functions of this package."""
+"""The MkDocs plugin: what only a plugin can do, around the extension that renders each page.
+
+- `on_config` configures the Python-Markdown extension (`extension.py`), where everything
+  that changes a page happens, and adds our assets.
+- `on_files` reads every page's front matter into its `PageRecord` (one record per page),
+  builds the nav from it, and tells the extension which files the site publishes.
+- `on_page_markdown` tells the extension which page it renders next; the extension hands the
+  page's model back (`_on_page_model`).
+- `on_post_page` puts the run bar in and notes the links the theme adds around the content.
+- `on_post_build` checks every link of every page at once, and reports every finding, sorted.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,27 +30,20 @@ from .config import PlaybookConfig
 from .extension import SCRIPTS, STYLESHEETS, PlaybookExtension
 from .findings import Finding, Findings
 from .jekyll.frontmatter import FrontMatter, parse_front_matter
-from .jekyll.liquid import page_variables, site_variables, substitute
+from .jekyll.liquid import site_variables
 from .jekyll.navigation import NavSource, build_nav
-from .jekyll.repolinks import RepositoryLinks
+from .jekyll.rewrite import PageInput
+from .links.check import KINDS, Repository, Site, SitePage
 from .links.external import Settings as OnlineSettings
+from .links.policy import leveled
 from .links.reports import github_annotations, junit_xml, step_summary
-from .links.validate import (
-    KINDS,
-    Repository,
-    Site,
-    SitePage,
-    TemplateLink,
-    TemplateScanner,
-    leveled,
-    original_column,
-)
+from .links.scan import TemplateLink, TemplateScanner
 from .page.lint import find_mojibake
-from .page.model import Link, PageModel, SeverityMatrix
+from .page.model import PageModel, SeverityMatrix
 from .page.source import SourceText
 from .static import ASSETS_DIR, served_text
 from .theme_icons import FOLDER, STYLESHEET, icon_files
-from .widgets.placeholders import PlaceholderUse, find_placeholders, mistyped_placeholders
+from .widgets.placeholders import PlaceholderUse, mistyped_placeholders, uses_in
 from .widgets.runs import (
     RUN_PAGE_SCRIPTS,
     insert_run_bar,
@@ -57,34 +60,20 @@ _EXTENSION_NAMES = ("playbook", "mkdocs_playbook.extension")
 _ASSETS_URI = "assets/playbook"
 
 
-@dataclass(frozen=True)
-class _SourcePage:
+@dataclass
+class PageRecord:
+    """What the build keeps of one page, from its front matter to its links' verdicts."""
+
+    file: File
     display_path: str
     """Path shown in findings, relative to the project: `docs/operations/RUNBOOK.md`."""
     front_matter: FrontMatter
-
-
-@dataclass(frozen=True, slots=True)
-class _Rendered:
-    """What the end of the build reads of a rendered page; its checklists, forms and
-    headings are let go with the page (a 5,000-page site kept 50 KB a page alive)."""
-
-    ids: set[str]
-    links: list[Link]
-    line_offset: int
-    source_changes: tuple[str, str] | None
-    """The body as written and as rendered, when site variables or link rewriting changed it
-    (link columns are then mapped back to the author's text)."""
-
-
-@dataclass(frozen=True)
-class _PageSource:
-    """The page being rendered, so the extension's model can be tied to it."""
-
-    src_uri: str
-    display_path: str
-    line_offset: int
-    """Lines before the body (front matter), added to the model's body-relative lines."""
+    model: PageModel | None = None
+    """Its content, once rendered; only what the end of the build reads is kept."""
+    placeholders: set[PlaceholderUse] = field(default_factory=set)
+    """How its code spells placeholders, for the site-wide lint."""
+    template_links: list[TemplateLink] = field(default_factory=list)
+    template_ids: frozenset[str] = frozenset()
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -92,35 +81,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.findings = Findings()
-        self.pages: dict[str, _SourcePage] = {}
+        self.records: dict[str, PageRecord] = {}
         self.project_dir = os.path.dirname(config.config_file_path or "mkdocs.yml")
         self.nav_from_front_matter = self.config.navigation and not config.nav
-        repository_url = self.config.repository_url or config.repo_url
-        self.variables = site_variables(
-            site_name=config.site_name,
-            site_url=config.site_url,
-            site_description=config.site_description,
-            site_author=config.site_author,
-            repository_url=repository_url,
-            extra=self.config.site_variables,
-        )
-        self.repository_links = (
-            RepositoryLinks(
-                repository_url,
-                self.config.repository_branches,
-                self.config.repository_docs_roots,
-            )
-            if repository_url
-            else None
-        )
-        self.rendered: dict[str, _Rendered] = {}
         self.severity_matrices: list[SeverityMatrix] = []
-        self.templates: dict[str, tuple[list[TemplateLink], frozenset[str]]] = {}
         self.template_scanner = TemplateScanner()
-        self.written: dict[str, str] = {}
-        """Each page's Markdown body as written, until its model is read."""
-        self.placeholder_uses: list[tuple[str, PlaceholderUse]] = []
-        self._rendering: _PageSource | None = None
         self.run_page: File | None = None
         self.run_levels: list[str] | None = None
         self._install_extension(config)
@@ -140,11 +105,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 config.markdown_extensions.remove(name)
                 options.update(config.mdx_configs.pop(name, {}) or {})
         options.setdefault("checklist_headings", self.config.checklist_headings)
+        repository_url = self.config.repository_url or config.repo_url or ""
         self.extension = PlaybookExtension(
             **{"site_id": config.site_url or config.site_name, **options},
             severity=self._severity_settings(),
             template_loader=config.theme.get_env().loader,
             on_page_model=self._on_page_model,
+            site_variables=site_variables(
+                site_name=config.site_name,
+                site_url=config.site_url,
+                site_description=config.site_description,
+                site_author=config.site_author,
+                repository_url=repository_url,
+                extra=self.config.site_variables,
+            ),
+            repository_url=repository_url,
+            repository_branches=self.config.repository_branches,
+            repository_docs_roots=self.config.repository_docs_roots,
         )
         # MkDocs hands the list to Python-Markdown, which takes instances as well as names.
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
@@ -180,18 +157,19 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for file in files.documentation_pages():
             text = file.content_string
             front_matter = parse_front_matter(text)
-            display = self._display_path(file)
-            self.pages[file.src_uri] = _SourcePage(display, front_matter)
+            record = PageRecord(file, self._display_path(file), front_matter)
+            self.records[file.src_uri] = record
             if front_matter.problem:
-                self.findings.add(display, front_matter.problem.line, front_matter.problem.message)
+                malformed = front_matter.problem
+                self.findings.add(record.display_path, malformed.line, malformed.message)
             sources.append(NavSource(file.src_uri, _title(file, front_matter, text), front_matter))
         if self.nav_from_front_matter:
             # None when no page has Just the Docs navigation keys: MkDocs' own nav stays.
             config.nav, problems = build_nav(sources)
             for problem in problems:
-                self.findings.add(
-                    self.pages[problem.src_uri].display_path, problem.line, problem.message
-                )
+                path = self.records[problem.src_uri].display_path
+                self.findings.add(path, problem.line, problem.message)
+        self.extension.published = frozenset(file.src_uri for file in files)
         return files
 
     def _add_run_page(self, files: Files, config: MkDocsConfig) -> None:
@@ -220,56 +198,42 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        self.extension.page_id = page.file.src_uri
-        source_page = self.pages.get(page.file.src_uri)
-        if source_page is None:
+        record = self.records.get(page.file.src_uri)
+        if record is None:
+            self.extension.page = None
             return None
-        offset = _body_line_offset(page.file.content_string, markdown)
-        self._rendering = _PageSource(page.file.src_uri, source_page.display_path, offset)
-        source = SourceText(markdown)
-        self._lint_source(source_page.display_path, source, offset)
-        variables = {**self.variables, **page_variables(source_page.front_matter.data)}
-        markdown, problems = substitute(source, variables)
-        for problem in problems:
-            line, column = source.line_col(problem.offset)
-            self.findings.add(source_page.display_path, line + offset, problem.message, column)
-        if self.repository_links:
-            published = {file.src_uri for file in files}
-            markdown = self.repository_links.rewrite(
-                SourceText(markdown), page.file.src_uri, published
-            )
-        self.written[page.file.src_uri] = source.text
-        return markdown
+        first_line = _body_line_offset(page.file.content_string, markdown)
+        # Mojibake anywhere in the body, code included (a broken command is broken too).
+        for damage in find_mojibake(SourceText(markdown)):
+            line = damage.line + first_line
+            self.findings.add(record.display_path, line, damage.message, damage.column)
+        self.extension.page = PageInput(page.file.src_uri, record.front_matter.data, first_line)
+        return None
 
     def _on_page_model(self, model: PageModel) -> None:
-        page = self._rendering
-        if page is None:  # Markdown rendered outside a page (another plugin's snippet)
+        page = self.extension.page
+        record = self.records.get(page.src_uri) if page is not None else None
+        if record is None:  # Markdown rendered outside a page (another plugin's snippet)
             return
-        self._rendering = None
-        written = self.written.pop(page.src_uri, "")
-        rendered = self.extension.source
-        self.rendered[page.src_uri] = _Rendered(
-            model.ids,
-            model.links,
-            page.line_offset,
-            None if written == rendered else (written, rendered),
-        )
+        self.extension.page = None
+        record.placeholders = uses_in(model.code_texts)
         self.severity_matrices.extend(model.severity_matrices)
         for problem in model.problems:
-            line = problem.line + page.line_offset if problem.line else 0
-            self.findings.add(page.display_path, line, problem.message, problem.column)
-
-    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
-        self.files = files
-        return env
+            self.findings.add(record.display_path, problem.line, problem.message, problem.column)
+        # Only what the end of the build reads: the widgets' parts go with the page.
+        record.model = PageModel(
+            model.lines, ids=model.ids, links=model.links, duplicates=model.duplicates
+        )
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         output = self._with_run_bar(output, page)
         # The theme's links around the content; the content itself is in the page model.
-        rendered = self.rendered.get(page.file.src_uri)
-        self.templates[page.file.src_uri] = self.template_scanner.scan(
-            page.file.dest_uri, output, page.content or "", rendered.ids if rendered else set()
-        )
+        record = self.records.get(page.file.src_uri)
+        if record is not None:
+            ids = record.model.ids if record.model else set()
+            record.template_links, record.template_ids = self.template_scanner.scan(
+                page.file.dest_uri, output, page.content or "", ids
+            )
         return output
 
     def _with_run_bar(self, output: str, page: Page) -> str:
@@ -287,6 +251,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             cadence=self.extension.getConfig("severity").cadence,
         )
         return insert_run_bar(output, bar)
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.files = files
+        return env
 
     # Last, so files other plugins write at the end (the offline search index) are there.
     @event_priority(-100)
@@ -310,9 +278,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 link.path, link.line, link.message, link.column, level=level, kind=link.kind
             )
         log.debug("links validated in %.3f s", time.perf_counter() - started)
-        for mistyped in mistyped_placeholders(self.placeholder_uses):
-            use = mistyped.use
-            self.findings.add(mistyped.page, use.line, mistyped.message, use.column)
+        self._lint_placeholders()
         findings = self.findings.sorted()
         for finding in findings:
             if finding.level == "info":
@@ -323,21 +289,20 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def _link_site(self, config: MkDocsConfig) -> Site:
         pages: dict[str, SitePage] = {}
-        for file in self.files.documentation_pages():
-            rendered = self.rendered.get(file.src_uri)
-            source = self.pages.get(file.src_uri)
-            if rendered is None or source is None:
+        for record in self.records.values():
+            if record.model is None:
                 continue
-            links, ids = self.templates.get(file.src_uri, ([], frozenset()))
+            file = record.file
             pages[file.dest_uri] = SitePage(
                 file.src_uri,
                 file.dest_uri,
-                source.display_path,
-                rendered.line_offset,
-                _written_columns(rendered),
-                rendered.ids,
-                links,
-                ids,
+                record.display_path,
+                record.model.links,
+                record.model.ids,
+                record.model.lines,
+                record.model.duplicates,
+                record.template_links,
+                record.template_ids,
             )
         repository_url = self.config.repository_url or config.repo_url
         return Site(
@@ -357,6 +322,29 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             project_dir=os.path.abspath(self.project_dir or "."),
         )
 
+    def _lint_placeholders(self) -> None:
+        """Placeholders spelled with stray spaces where the site spells them cleanly, each
+        reported where it is written (located only now, for the few that are)."""
+        uses = [(uri, use) for uri, record in self.records.items() for use in record.placeholders]
+        for mistyped in mistyped_placeholders(uses):
+            record = self.records[mistyped.page]
+            example = self.records[mistyped.example]
+            clean = self._code_positions(example, mistyped.intended)
+            example_at = example.display_path + (f":{clean[0][0]}" if clean else "")
+            for line, column in self._code_positions(record, mistyped.use.raw):
+                self.findings.add(record.display_path, line, mistyped.message(example_at), column)
+
+    @staticmethod
+    def _code_positions(record: PageRecord, needle: str) -> list[tuple[int, int]]:
+        """File line and column of each occurrence of `needle` in the page's code."""
+        if record.model is None:
+            return []
+        lines = record.model.lines
+        return [
+            (line + lines.first_line, column)
+            for line, column in SourceText(lines.written).find_in_code(needle)
+        ]
+
     def _write_reports(self, findings: list[Finding]) -> None:
         settings = self.config.links
         annotate = settings.github_annotations
@@ -375,38 +363,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             except OSError as error:
                 raise PluginError(f"cannot write the JUnit report {path}: {error}") from error
 
-    def _lint_source(self, path: str, source: SourceText, offset: int) -> None:
-        """Mojibake anywhere in the body; placeholders in its code, compared at the end."""
-        for damage in find_mojibake(source):
-            self.findings.add(path, damage.line + offset, damage.message, damage.column)
-        if "{" not in source.text:
-            return  # no placeholder: spare the page its Markdown parse for code regions
-        for start, end in source.code_intervals:
-            for found in find_placeholders(source.text, start, end):
-                line, column = source.line_col(found.start)
-                use = PlaceholderUse.of(found, line + offset, column)
-                self.placeholder_uses.append((path, use))
-
     def _display_path(self, file: File) -> str:
         if not file.abs_src_path:
             return file.src_uri
         return os.path.relpath(file.abs_src_path, self.project_dir).replace(os.sep, "/")
-
-
-def _written_columns(page: _Rendered) -> list[Link]:
-    """The page's links with columns in the Markdown as written, before substitutions."""
-    if page.source_changes is None:
-        return page.links
-    written, rendered = (text.split("\n") for text in page.source_changes)
-    if len(written) != len(rendered):
-        return page.links
-    moved: list[Link] = []
-    for link in page.links:
-        if 0 < link.line <= len(written):
-            before, after = written[link.line - 1], rendered[link.line - 1]
-            link = replace(link, column=original_column(before, after, link.column))
-        moved.append(link)
-    return moved
 
 
 def _title(file: File, front_matter: FrontMatter, text: str) -> str:
@@ -450,7 +410,7 @@ def _body_line_offset(content: str, markdown: str) -> int:
 
 
 def _write_theme_icons(site_dir: str) -> None:
-    """Material's `data:` icons as files beside its stylesheet (see `themeicons`)."""
+    """Material's `data:` icons as files beside its stylesheet (see `theme_icons`)."""
     stylesheets = Path(site_dir) / "assets" / "stylesheets"
     for main in sorted(stylesheets.glob("main.*.css")):
         icons = icon_files(main.read_text(encoding="utf-8"))

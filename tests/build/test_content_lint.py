@@ -11,9 +11,13 @@ from support import ROOT, Build, make_project, run_build
 SEED = Path(__file__).parent.parent / "fixtures" / "lint" / "seed-communication-templates.md"
 PLAYBOOK = ROOT / "docs" / "operations" / "INCIDENT_RESPONSE_PLAYBOOK.md"
 LINT_PAGES = {
-    "index.md": "# Home\n\nSee the [seed](seed.md).\n",
+    "index.md": "# Home\n\nSee the [seed](seed.md) and [recovery](duplicates.md#recovery_1).\n",
     "duplicates.md": "# Duplicates\n\n## Recovery\n\nText.\n\n## Escalation\n\n## Recovery\n",
     "padded.md": "# Padded\n\n```\nUpdate: { Summary} at {UTC  Timestamp}\n```\n",
+    # Keep a Changelog's form: a repeated heading nobody links to is not a problem.
+    "changelog.md": "# Changelog\n\n## 1.1\n\n### Added\n\n- x\n\n## 1.0\n\n### Added\n\n- y\n",
+    # Ticks are kept by heading and rank: reordering these sections would swap them.
+    "drills.md": "# Drills\n\n## Checklist\n\n- [ ] a\n\n## Other\n\n## Checklist\n\n- [ ] b\n",
 }
 
 
@@ -36,9 +40,22 @@ def test_the_seeds_damaged_character_fails_the_build_with_file_line_and_column(
     assert "mojibake `ï¿½`" in warning
 
 
-def test_a_heading_repeated_on_a_page_is_reported(lint_build: Build) -> None:
-    (warning,) = _warnings(lint_build, "docs/duplicates.md:9:")
-    assert "duplicate heading 'Recovery' (also at line 3)" in warning
+def test_a_link_to_a_repeated_heading_is_reported_where_it_is_written(lint_build: Build) -> None:
+    (warning,) = _warnings(lint_build, "docs/index.md:3:40:")
+    assert (
+        "link target duplicates.md#recovery_1: ambiguous anchor: docs/duplicates.md has several "
+        "headings 'Recovery' (lines 3 and 9)"
+    ) in warning
+    assert not _warnings(lint_build, "playbook: docs/duplicates.md")
+
+
+def test_repeated_headings_nobody_links_to_pass(lint_build: Build) -> None:
+    assert not _warnings(lint_build, "playbook: docs/changelog.md")
+
+
+def test_a_repeated_checklist_heading_is_reported(lint_build: Build) -> None:
+    (warning,) = _warnings(lint_build, "docs/drills.md:9:")
+    assert "checklist heading 'Checklist' (lines 3 and 9) repeats on the page" in warning
 
 
 def test_padded_placeholders_are_reported_against_the_clean_spelling(lint_build: Build) -> None:
@@ -57,5 +74,6 @@ def test_our_repaired_playbook_passes_the_lint(tmp_path: Path) -> None:
     assert build.returncode == 0, build.output
     assert "Incident Update — {Summary}" in build.html("playbook/index.html")
     assert "mojibake" not in build.output
-    assert "duplicate heading" not in build.output
+    assert "ambiguous anchor" not in build.output
+    assert "repeats on the page" not in build.output
     assert "looks mistyped" not in build.output

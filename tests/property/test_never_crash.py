@@ -12,9 +12,7 @@ from markdown_input import markdown_text, pages, runs_text
 from mkdocs_playbook.extension import PlaybookExtension
 from mkdocs_playbook.jekyll.frontmatter import parse_front_matter
 from mkdocs_playbook.jekyll.liquid import substitute
-from mkdocs_playbook.page.analysis import read_page
-from mkdocs_playbook.page.htmltree import parse_html
-from mkdocs_playbook.page.lint import duplicate_headings, find_mojibake
+from mkdocs_playbook.page.lint import find_mojibake
 from mkdocs_playbook.page.model import PageModel
 from mkdocs_playbook.page.source import SourceText
 from mkdocs_playbook.page.sourcemap import SourceMap
@@ -56,7 +54,7 @@ def test_source_text_code_regions_are_sorted_and_disjoint(text: str) -> None:
 def test_liquid_never_raises_and_reports_offsets_inside_the_text(
     text: str, variables: dict[str, str]
 ) -> None:
-    result, problems = substitute(SourceText(text), variables)
+    result, problems, _ = substitute(SourceText(text), variables)
     assert isinstance(result, str)
     assert all(0 <= problem.offset <= len(text) for problem in problems)
 
@@ -66,16 +64,6 @@ def test_source_map_never_raises_and_lines_stay_in_the_text(text: str) -> None:
     source = SourceMap(text)
     last_line = text.count("\n") + 1
     assert all(1 <= link.line <= last_line for link in source.links)
-
-
-@given(st.text(max_size=300) | markdown_text.map(lambda t: markdown.markdown(t)))
-def test_html_tree_offsets_nest_within_the_text(html: str) -> None:
-    root = parse_html(html)
-
-    for element in root.iter():
-        assert 0 <= element.start <= element.inner_start <= element.inner_end <= element.end
-        assert element.end <= len(html)
-    read_page(root, SourceMap(""))
 
 
 @given(markdown_text)
@@ -101,5 +89,9 @@ def test_the_whole_extension_never_raises_and_lines_stay_in_the_page(text: str) 
     for model in models:
         assert all(0 <= heading.line <= last_line for heading in model.headings)
         assert all(0 <= problem.line <= last_line for problem in model.problems)
-        assert all(0 <= link.line <= last_line for link in model.links)
-        duplicate_headings(model.headings)
+        for link in model.links:
+            if link.written is not None:
+                line, column = model.lines.link(link.written, link.rank, raw_html=link.raw_html)
+                assert 0 <= line <= last_line and column >= 0
+        for group in model.duplicates:
+            assert group.describe().startswith(f"'{group.text}'")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_playbook.links.external import Settings
-from mkdocs_playbook.links.validate import (
+from mkdocs_playbook.links.check import (
+    AMBIGUOUS_ANCHOR,
     EXTERNAL,
     FOLDER,
     MISSING_ANCHOR,
@@ -19,28 +19,60 @@ from mkdocs_playbook.links.validate import (
     Repository,
     Site,
     SitePage,
-    TemplateLink,
-    TemplateScanner,
-    leveled,
-    original_column,
     validate,
 )
-from mkdocs_playbook.page.model import Link
+from mkdocs_playbook.links.external import Settings
+from mkdocs_playbook.links.policy import leveled
+from mkdocs_playbook.links.scan import TemplateLink, TemplateScanner
+from mkdocs_playbook.page.lines import Lines
+from mkdocs_playbook.page.lint import duplicate_headings
+from mkdocs_playbook.page.model import Heading, Link
 
 REPO = "https://github.com/example/ops"
 LEVELS = {
     MISSING_PAGE: "warning",
     MISSING_ANCHOR: "warning",
+    AMBIGUOUS_ANCHOR: "warning",
     OUTSIDE_DOCS: "warning",
     REPOSITORY: "warning",
     EXTERNAL: "warning",
     FOLDER: "warning",
 }
+FRONT_MATTER = 4
+"""Lines of each page's file before its Markdown."""
+
+
+def markdown_of(links: list[Link]) -> str:
+    """A page body that writes `links` from its third line, one a line: a Markdown link's
+    destination at column 7, a raw HTML one at column 10."""
+    lines = ["", ""]
+    for link in links:
+        if link.written is None:
+            continue
+        if link.raw_html:
+            lines.append(f'<a href="{link.written}">x</a>')
+        else:
+            lines.append(f"[abc]({link.written})")
+    return "\n".join(lines) + "\n"
 
 
 def page(src_uri: str, ids: set[str], links: list[Link] | None = None) -> SitePage:
     url = src_uri[: -len(".md")] + ".html"
-    return SitePage(src_uri, url, f"docs/{src_uri}", 4, links or [], ids)
+    lines = Lines(markdown_of(links or []), first_line=FRONT_MATTER)
+    return SitePage(src_uri, url, f"docs/{src_uri}", links or [], ids, lines)
+
+
+def written(href: str, source: str | None = None) -> Link:
+    """A link as the page wrote it: in Markdown when `source` is given (MkDocs may have
+    rewritten it to `href`), else in raw HTML."""
+    if source is None:
+        return Link(href, "a", href, raw_html=True)
+    return Link(href, "a", source)
+
+
+def generated(href: str) -> Link:
+    """A link an extension or widget added: no source."""
+    return Link(href, "a", None)
 
 
 @pytest.fixture
@@ -77,8 +109,7 @@ def make_site(tree: Path, playbook_links: list[Link]) -> Site:
 
 
 def check(tree: Path, href: str, source: str | None = None) -> list[LinkFinding]:
-    link = Link(href, "a", 3, 7, source)
-    return validate(make_site(tree, [link]))
+    return validate(make_site(tree, [written(href, source)]))
 
 
 @pytest.mark.parametrize(
@@ -219,8 +250,9 @@ def test_a_repository_link_that_leaves_the_repository_is_not_looked_up(tree: Pat
 def test_links_that_break(
     tree: Path, href: str, source: str | None, kind: str, message: str
 ) -> None:
+    column = 7 if source is not None else 10
     assert check(tree, href, source) == [
-        LinkFinding("docs/operations/PLAYBOOK.md", 7, 7, message, kind)
+        LinkFinding("docs/operations/PLAYBOOK.md", 7, column, message, kind)
     ]
 
 
@@ -237,7 +269,7 @@ def test_links_that_break(
 def test_a_folder_link_on_a_site_opened_from_disk_names_the_index_file(
     tree: Path, href: str, source: str | None, suggestion: str
 ) -> None:
-    site = make_site(tree, [Link(href, "a", 3, 7, source)])
+    site = make_site(tree, [written(href, source)])
     pages = {**site.pages, "index.html": page("index.md", set())}
     files = site.files | {"index.html"}
     assert validate(replace(site, pages=pages, files=files)) == []  # over HTTP it works
@@ -245,8 +277,9 @@ def test_a_folder_link_on_a_site_opened_from_disk_names_the_index_file(
         f"link target {source or href}: a folder, which opened from disk (file://) shows a list "
         f"of files, not the page; link to {suggestion}"
     )
+    column = 7 if source is not None else 10
     assert validate(replace(site, pages=pages, files=files, from_disk=True)) == [
-        LinkFinding("docs/operations/PLAYBOOK.md", 7, 7, message, FOLDER)
+        LinkFinding("docs/operations/PLAYBOOK.md", 7, column, message, FOLDER)
     ]
 
 
@@ -260,19 +293,19 @@ def test_a_folder_link_on_a_site_opened_from_disk_names_the_index_file(
     ],
 )
 def test_from_disk_only_folder_links_are_findings(tree: Path, href: str, kind: str | None) -> None:
-    site = replace(make_site(tree, [Link(href, "a", 3, 7, None)]), from_disk=True)
+    site = replace(make_site(tree, [written(href)]), from_disk=True)
     assert [finding.kind for finding in validate(site)] == ([kind] if kind else [])
 
 
 def test_a_link_without_source_says_where_it_comes_from(tree: Path) -> None:
-    site = make_site(tree, [Link("#gone", "a", 0, 0, None)])
+    site = make_site(tree, [generated("#gone")])
     [finding] = validate(site)
     assert (finding.line, finding.column) == (0, 0)
     assert finding.message.endswith("(in the page's HTML: added by an extension or widget)")
 
 
 def test_images_are_named_as_images(tree: Path) -> None:
-    site = make_site(tree, [Link("../img/missing.png", "img", 2, 3, "../img/missing.png")])
+    site = make_site(tree, [Link("../img/missing.png", "img", "../img/missing.png")])
     assert [f.message for f in validate(site)] == ["image ../img/missing.png: no such page or file"]
 
 
@@ -295,7 +328,7 @@ def test_template_links_are_reported_once_with_their_part(tree: Path) -> None:
 
 
 def test_template_ids_count_as_anchors(tree: Path) -> None:
-    site = make_site(tree, [Link("../DATABASE.html#__drawer", "a", 1, 1, None)])
+    site = make_site(tree, [generated("../DATABASE.html#__drawer")])
     assert validate(site) != []
     page = site.pages["DATABASE.html"]
     site.pages["DATABASE.html"] = replace(page, template_ids=frozenset({"__drawer"}))
@@ -330,7 +363,7 @@ def test_template_links_and_ids_come_from_outside_the_content() -> None:
     ],
 )
 def test_levels_per_kind(tree: Path, href: str, kind: str, level: str, expected: list[str]) -> None:
-    site = make_site(tree, [Link(href, "a", 1, 1, None)])
+    site = make_site(tree, [generated(href)])
     result = leveled(site, {**LEVELS, kind: level}, None)
     assert [lvl for _, lvl in result] == expected
     assert all(finding.kind == kind for finding, _ in result)
@@ -354,7 +387,10 @@ def test_online_mode_reports_only_what_fails(tree: Path, tmp_path: Path) -> None
     try:
         site = make_site(
             tree,
-            [Link(f"{base}/ok#part", "a", 1, 1, None), Link(f"{base}/gone", "a", 2, 1, None)],
+            [
+                written(f"{base}/ok#part", f"{base}/ok#part"),
+                written(f"{base}/gone", f"{base}/gone"),
+            ],
         )
         settings = Settings(str(tmp_path / "cache.json"), 3600, 2, 5)
         result = leveled(site, LEVELS, settings)
@@ -362,7 +398,7 @@ def test_online_mode_reports_only_what_fails(tree: Path, tmp_path: Path) -> None
         server.shutdown()
         server.server_close()
     assert [(f.line, f.message, level) for f, level in result] == [
-        (6, f"link target {base}/gone: HTTP 404", "warning")
+        (8, f"link target {base}/gone: HTTP 404", "warning")
     ]
 
 
@@ -396,16 +432,15 @@ def test_a_template_link_from_another_folder_to_a_kept_target_is_not_kept_again(
     assert [link.href for link in folder] == ["b/y.html/"]
 
 
-@pytest.mark.parametrize(
-    ("written", "rendered", "column", "expected"),
-    [
-        ("[a](b.md)", "[a](b.md)", 5, 5),
-        ("On {{ site.title }}: [a](b.md)", "On Ops: [a](b.md)", 13, 26),
-        # Inside a rewritten destination: where the destination starts as written.
-        ("[a]({{ site.github.repository_url }}/blob/main/b.md)", "[a](b.md)", 5, 5),
-        ("x {{ v }} [a]({{ u }}/blob/main/c.md)", "x 1 [a](../c.md)", 9, 15),
-        ("[a](b.md)", "[a](b.md)", 0, 0),
-    ],
-)
-def test_original_column(written: str, rendered: str, column: int, expected: int) -> None:
-    assert original_column(written, rendered, column) == expected
+def test_a_link_to_a_heading_whose_text_repeats_is_ambiguous(tree: Path) -> None:
+    site = make_site(tree, [written("../DATABASE.html#added_1", "../DATABASE.md#added_1")])
+    database = site.pages["DATABASE.html"]
+    headings = [Heading(3, "Added", "added"), Heading(3, "Added", "added_1")]
+    database.ids |= {"added", "added_1"}
+    database.duplicates = duplicate_headings(headings)
+    (finding,) = validate(site)
+    assert (finding.line, finding.column, finding.kind) == (7, 7, AMBIGUOUS_ANCHOR)
+    assert "ambiguous anchor: docs/DATABASE.md has several headings 'Added'" in finding.message
+    # The theme's table of contents links every heading: no finding for it.
+    site.pages["operations/PLAYBOOK.html"].links[:] = [generated("../DATABASE.html#added_1")]
+    assert validate(site) == []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_playbook.page.lint import duplicate_headings, find_mojibake
+from mkdocs_playbook.page.lines import Lines
+from mkdocs_playbook.page.lint import duplicate_headings, find_mojibake, repeated_checklist_headings
 from mkdocs_playbook.page.model import Heading
 from mkdocs_playbook.page.source import SourceText
 
@@ -42,26 +43,38 @@ def test_mojibake_message_names_the_damage_and_the_fix() -> None:
     assert "wrong encoding" in damage.message
 
 
-def test_a_repeated_heading_is_reported_at_its_second_line() -> None:
+def test_headings_that_share_their_text_form_a_group() -> None:
     headings = [
-        Heading(1, "Playbook", "playbook", 1),
-        Heading(2, "Recovery", "recovery", 5),
-        Heading(2, "Escalation", "escalation", 9),
-        Heading(3, "recovery", "recovery_1", 12),
+        Heading(1, "Playbook", "playbook"),
+        Heading(2, "Recovery", "recovery"),
+        Heading(2, "Escalation", "escalation"),
+        Heading(3, "recovery", "recovery_1"),
     ]
-    (problem,) = duplicate_headings(headings)
-    assert problem.line == 12
-    assert "duplicate heading 'recovery' (also at line 5)" in problem.message
-    assert "#recovery_1" in problem.message
+    (group,) = duplicate_headings(headings)
+    assert group.headings == (headings[1], headings[3])
+    assert group.ids == {"recovery", "recovery_1"}
 
 
 @pytest.mark.parametrize(
     "headings",
     [
         [],
-        [Heading(2, "Recovery", "recovery", 3), Heading(2, "Recovery steps", "steps", 4)],
-        [Heading(2, "", None, 3), Heading(2, "", None, 4)],
+        [Heading(2, "Recovery", "recovery"), Heading(2, "Recovery steps", "steps")],
+        [Heading(2, "", None), Heading(2, "", None)],
     ],
 )
 def test_distinct_headings_pass(headings: list[Heading]) -> None:
     assert duplicate_headings(headings) == []
+
+
+def test_a_repeated_heading_is_reported_only_when_a_checklist_stands_under_it() -> None:
+    lines = Lines("## Added\n\ntext\n\n## Added\n\n- [ ] step\n", first_line=3)
+    headings = [
+        Heading(2, "Added", "added", lines.register("heading", "Added")),
+        Heading(2, "Added", "added_1", lines.register("heading", "Added")),
+    ]
+    groups = duplicate_headings(headings)
+    assert repeated_checklist_headings(groups, set()) == []
+    (problem,) = repeated_checklist_headings(groups, {"Added"})
+    assert problem.line == 8
+    assert "checklist heading 'Added' (lines 4 and 8) repeats on the page" in problem.message

@@ -32,18 +32,42 @@ def read(text: str) -> tuple[str, PageModel]:
 def test_headings_ids_and_lines() -> None:
     _, model = read(MARKDOWN)
     assert model.headings == [
-        Heading(1, "Playbook", "playbook", 1),
-        Heading(2, "Containment Checklist", "containment", 6),
+        Heading(1, "Playbook", "playbook"),
+        Heading(2, "Containment Checklist", "containment"),
     ]
+    assert [heading.line for heading in model.headings] == [1, 6]
     assert {"playbook", "containment", "raw-link"} <= model.ids
 
 
 def test_links_are_tied_to_the_markdown_that_wrote_them() -> None:
     _, model = read(MARKDOWN)
-    links = [(link.href, link.line, link.column) for link in model.links if link.source_href]
-    assert links == [("RUNBOOK.md#triage", 4, 21), ("DATABASE.md", 8, 12), ("raw.html", 8, 38)]
+    written = [link for link in model.links if link.written is not None]
+    assert [(link.written, link.raw_html) for link in written] == [
+        ("RUNBOOK.md#triage", False),
+        ("DATABASE.md", False),
+        ("raw.html", True),
+    ]
+    positions = [
+        model.lines.link(link.written or "", link.rank, raw_html=link.raw_html) for link in written
+    ]
+    assert positions == [(4, 21), (8, 12), (8, 38)]
     permalinks = [link for link in model.links if link.href.startswith("#")]
-    assert permalinks and all(link.line == 0 for link in permalinks)
+    assert permalinks and all(link.written is None for link in permalinks)
+
+
+def test_a_page_reads_its_source_only_when_a_line_is_asked_for() -> None:
+    _, model = read(MARKDOWN)
+    assert model.lines._map is None
+    assert model.headings[1].line == 6
+    assert model.lines._map is not None
+
+
+def test_equal_destinations_are_told_apart_by_rank() -> None:
+    _, model = read("[a](x.md)\n\ntext\n\n[b](x.md) and [c](x.md)\n")
+    ranks = [
+        (link.rank, model.lines.link("x.md", link.rank, raw_html=False)) for link in model.links
+    ]
+    assert ranks == [(0, (1, 5)), (1, (5, 5)), (2, (5, 19))]
 
 
 def test_html_is_unchanged_when_no_widget_applies() -> None:

@@ -6,6 +6,7 @@ from mkdocs_playbook.widgets.placeholders import (
     PlaceholderUse,
     find_placeholders,
     mistyped_placeholders,
+    uses_in,
 )
 
 
@@ -53,37 +54,46 @@ def test_a_use_keeps_its_spelling_and_its_clean_name(
     text: str, raw: str, name: str, clean: bool
 ) -> None:
     (placeholder,) = find_placeholders(text)
-    use = PlaceholderUse.of(placeholder, 3, 7)
-    assert (use.raw, use.name, use.clean, use.line, use.column) == (raw, name, clean, 3, 7)
+    use = PlaceholderUse.of(placeholder)
+    assert (use.raw, use.name, use.clean) == (raw, name, clean)
 
 
-def _use(text: str, line: int) -> PlaceholderUse:
+def _use(text: str) -> PlaceholderUse:
     (placeholder,) = find_placeholders(text)
-    return PlaceholderUse.of(placeholder, line, 5)
+    return PlaceholderUse.of(placeholder)
 
 
 def test_padded_spelling_of_a_placeholder_the_site_spells_cleanly_is_mistyped() -> None:
     uses = [
-        ("docs/a.md", _use("{Summary}", 48)),
-        ("docs/b.md", _use("{ Summary}", 7)),
-        ("docs/b.md", _use("{UTC  Timestamp}", 9)),
-        ("docs/a.md", _use("{UTC Timestamp}", 49)),
+        ("docs/a.md", _use("{Summary}")),
+        ("docs/b.md", _use("{ Summary}")),
+        ("docs/b.md", _use("{UTC  Timestamp}")),
+        ("docs/a.md", _use("{UTC Timestamp}")),
     ]
     found = mistyped_placeholders(uses)
-    assert [(m.page, m.use.line, m.intended, m.seen_at) for m in found] == [
-        ("docs/b.md", 7, "{Summary}", "docs/a.md:48"),
-        ("docs/b.md", 9, "{UTC Timestamp}", "docs/a.md:49"),
+    assert [(m.page, m.use.raw, m.intended, m.example) for m in found] == [
+        ("docs/b.md", "{ Summary}", "{Summary}", "docs/a.md"),
+        ("docs/b.md", "{UTC  Timestamp}", "{UTC Timestamp}", "docs/a.md"),
     ]
-    assert "`{ Summary}` looks mistyped" in found[0].message
-    assert "`{Summary}`" in found[0].message
+    message = found[0].message("docs/a.md:48")
+    assert "`{ Summary}` looks mistyped" in message
+    assert "`{Summary}` (e.g. docs/a.md:48)" in message
+
+
+def test_a_page_spells_its_code_placeholders_once_each() -> None:
+    assert uses_in(["SEV-{#} | {Summary}", "{Summary} at { Time}"]) == {
+        _use("{#}"),
+        _use("{Summary}"),
+        _use("{ Time}"),
+    }
 
 
 @pytest.mark.parametrize(
     "uses",
     [
-        [("docs/a.md", _use("{ Summary}", 1))],  # nobody spells it cleanly: may be code
-        [("docs/a.md", _use("{Time}", 1)), ("docs/b.md", _use("{time}", 2))],  # one value
-        [("docs/a.md", _use("{Summary}", 1)), ("docs/a.md", _use("{Summary}", 2))],
+        [("docs/a.md", _use("{ Summary}"))],  # nobody spells it cleanly: may be code
+        [("docs/a.md", _use("{Time}")), ("docs/b.md", _use("{time}"))],  # one value
+        [("docs/a.md", _use("{Summary}")), ("docs/a.md", _use("{Summary}"))],
     ],
 )
 def test_nothing_mistyped(uses: list[tuple[str, PlaceholderUse]]) -> None:

@@ -26,7 +26,7 @@ PUBLISHED = {"DATABASE.md", "operations/RUNBOOK.md", "img/arch.png"}
     ],
 )
 def test_published_files_become_relative_links(text: str, expected: str) -> None:
-    assert LINKS.rewrite(SourceText(text), "operations/PLAYBOOK.md", PUBLISHED) == expected
+    assert LINKS.rewrite(SourceText(text), "operations/PLAYBOOK.md", PUBLISHED)[0] == expected
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,7 @@ def test_published_files_become_relative_links(text: str, expected: str) -> None
     ],
 )
 def test_other_links_stay(text: str) -> None:
-    assert LINKS.rewrite(SourceText(text), "operations/PLAYBOOK.md", PUBLISHED) == text
+    assert LINKS.rewrite(SourceText(text), "operations/PLAYBOOK.md", PUBLISHED)[0] == text
 
 
 def test_root_order_and_docs_path() -> None:
@@ -51,3 +51,14 @@ def test_root_order_and_docs_path() -> None:
     assert LINKS.docs_path("docs/MISSING.md", PUBLISHED) is None
     only_docs = RepositoryLinks(REPO, ["main"], ["docs/"])
     assert only_docs.docs_path("DATABASE.md", PUBLISHED) is None
+
+
+def test_positions_in_the_rewritten_text_map_back_to_the_written_one() -> None:
+    text = "See [db](https://github.com/advisoros/advisoros/blob/main/DATABASE.md#x) and [rb](y.md)"
+    rewritten, offsets = LINKS.rewrite(SourceText(text), "operations/PLAYBOOK.md", PUBLISHED)
+    assert rewritten == "See [db](../DATABASE.md#x) and [rb](y.md)"
+    # The destination starts where it started; inside it, where the replacement starts;
+    # after it, the same character as written.
+    assert offsets.written(rewritten.index("../")) == text.index("https")
+    assert offsets.written(rewritten.index("DATABASE")) == text.index("https")
+    assert offsets.written(rewritten.index("y.md")) == text.index("y.md")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..page.offsets import OffsetMap, Span
 from ..page.source import SourceText
 
 # One literal-led alternation whose bodies are single character classes that stop at the next
@@ -83,9 +84,15 @@ def page_variables(front_matter: Mapping[str, Any]) -> dict[str, str]:
     }
 
 
-def substitute(source: SourceText, variables: Mapping[str, str]) -> tuple[str, list[LiquidProblem]]:
-    """Replace known variables and `{% raw %}` blocks; report the rest with their offsets."""
+def substitute(
+    source: SourceText, variables: Mapping[str, str]
+) -> tuple[str, list[LiquidProblem], OffsetMap]:
+    """Replace known variables and `{% raw %}` blocks; report the rest with their offsets.
+
+    Also returns where each replacement was made, for positions in the result.
+    """
     problems: list[LiquidProblem] = []
+    spans = OffsetMap()
     matches = list(_LIQUID_RE.finditer(source.text))
     # Where each match's next `{% endraw %}` is, found in one backward pass: a page of unclosed
     # `{% raw %}` tags must not rescan the rest of the page for each of them.
@@ -94,24 +101,41 @@ def substitute(source: SourceText, variables: Mapping[str, str]) -> tuple[str, l
         is_endraw = _tag_name(matches[index]) == "endraw"
         next_endraw[index] = index if is_endraw else next_endraw[index + 1]
     parts: list[str] = []
+    length = 0  # of the result so far
+
+    def keep(text: str) -> None:
+        nonlocal length
+        parts.append(text)
+        length += len(text)
+
+    def replace(start: int, end: int, text: str) -> None:
+        spans.spans.append(Span(start, end, length, length + len(text)))
+        keep(text)
+
     position = 0
     index = 0
     while index < len(matches):
         match = matches[index]
         index += 1
-        parts.append(source.text[position : match.start()])
+        keep(source.text[position : match.start()])
         position = match.end()
         tag = _tag_name(match)
         if tag == "raw":
             end = next_endraw[index]
             if end is not None:
-                parts.append(source.text[match.end() : matches[end].start()])
+                replace(match.start(), match.end(), "")
+                keep(source.text[match.end() : matches[end].start()])
+                replace(matches[end].start(), matches[end].end(), "")
                 position = matches[end].end()
                 index = end + 1
                 continue
-        parts.append(_replacement(source, match, tag, variables, problems))
-    parts.append(source.text[position:])
-    return "".join(parts), problems
+        value = _replacement(source, match, tag, variables, problems)
+        if value is None:
+            keep(match.group(0))
+        else:
+            replace(match.start(), match.end(), value)
+    keep(source.text[position:])
+    return "".join(parts), problems, spans
 
 
 def _tag_name(match: re.Match[str]) -> str | None:
@@ -129,8 +153,9 @@ def _replacement(
     tag: str | None,
     variables: Mapping[str, str],
     problems: list[LiquidProblem],
-) -> str:
-    """What a variable or tag outside `{% raw %}` becomes, reporting what stays as written."""
+) -> str | None:
+    """What a variable outside `{% raw %}` becomes; None for what stays as written, which is
+    reported outside code."""
     in_code = source.in_code(match.start())
     if tag is None:
         expression = _expression(match.group("expr"))
@@ -138,7 +163,7 @@ def _replacement(
             return variables[expression]
         if expression is not None and not in_code:
             problems.append(LiquidProblem(match.start(), _explain(expression, variables)))
-        return match.group(0)
+        return None
     if not in_code:
         message = (
             "`{% raw %}` has no matching `{% endraw %}`"
@@ -146,7 +171,7 @@ def _replacement(
             else f"Liquid tag `{match.group(0)}` is not supported; left as written"
         )
         problems.append(LiquidProblem(match.start(), message))
-    return match.group(0)
+    return None
 
 
 def _expression(body: str) -> str | None:

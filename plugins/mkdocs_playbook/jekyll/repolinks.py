@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import unquote
 
+from ..page.offsets import OffsetMap, Span
 from ..page.source import SourceText
 
 
@@ -37,6 +38,10 @@ class RepositoryLinks:
             re.MULTILINE,
         )
 
+    def url_in(self, text: str) -> bool:
+        """Whether `text` mentions the repository at all: most pages need no rewriting."""
+        return self.repository_url.rstrip("/") + "/blob/" in text
+
     def docs_path(self, repository_path: str, published: Container[str]) -> str | None:
         """The docs-relative path of the published file for a repository path, if any."""
         path = unquote(repository_path).lstrip("/")
@@ -49,17 +54,31 @@ class RepositoryLinks:
                 return candidate
         return None
 
-    def rewrite(self, source: SourceText, page_uri: str, published: Container[str]) -> str:
-        """`source` with its repository links to published files made relative to `page_uri`."""
+    def rewrite(
+        self, source: SourceText, page_uri: str, published: Container[str]
+    ) -> tuple[str, OffsetMap]:
+        """`source` with its repository links to published files made relative to `page_uri`,
+        and where each replacement was made."""
         base = posixpath.dirname(page_uri)
-
-        def replace(match: re.Match[str]) -> str:
+        spans = OffsetMap()
+        parts: list[str] = []
+        length = 0
+        position = 0
+        for match in self._pattern.finditer(source.text):
             if match.group("branch") not in self.branches or source.in_code(match.start()):
-                return match.group(0)
+                continue
             target = self.docs_path(match.group("path"), published)
             if target is None:
-                return match.group(0)
+                continue
             relative = posixpath.relpath(target, base or ".")
-            return match.group("lead") + relative + (match.group("fragment") or "")
-
-        return self._pattern.sub(replace, source.text)
+            # Only the URL is replaced; what leads to it (`](`, `href="`) stays.
+            start = match.end("lead")
+            new = relative + (match.group("fragment") or "")
+            parts.append(source.text[position:start])
+            length += start - position
+            spans.spans.append(Span(start, match.end(), length, length + len(new)))
+            parts.append(new)
+            length += len(new)
+            position = match.end()
+        parts.append(source.text[position:])
+        return "".join(parts), spans

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Heading, Problem
+from .model import DuplicateHeadings, Heading, Problem
 from .source import SourceText
 
 # UTF-8 bytes read as Windows-1252 or Latin-1: a lead byte (Ã, Â, â, ï, ð) shown as its own
@@ -53,27 +53,35 @@ def find_mojibake(source: SourceText) -> list[Mojibake]:
     return found
 
 
-def duplicate_headings(headings: list[Heading]) -> list[Problem]:
-    """A problem for each heading whose text an earlier heading of the page already has.
-
-    The toc extension then gives the second one an anchor like `#name_1`, which links and
-    the checklist state cannot tell apart from the first.
-    """
-    first: dict[str, Heading] = {}
-    problems: list[Problem] = []
+def duplicate_headings(headings: list[Heading]) -> list[DuplicateHeadings]:
+    """Groups of headings that share their text (case aside), in order of first use."""
+    groups: dict[str, list[Heading]] = {}
     for heading in headings:
         key = heading.text.casefold()
-        if not key:
+        if key:
+            groups.setdefault(key, []).append(heading)
+    return [DuplicateHeadings(tuple(group)) for group in groups.values() if len(group) > 1]
+
+
+def repeated_checklist_headings(
+    duplicates: list[DuplicateHeadings], checklist_headings: set[str]
+) -> list[Problem]:
+    """A problem for each repeated heading that has a checklist under it.
+
+    Ticks are kept by heading text and rank: two sections of the same name would swap their
+    ticks if they were reordered, in the middle of an incident.
+    """
+    problems: list[Problem] = []
+    for group in duplicates:
+        if group.text not in checklist_headings:
             continue
-        earlier = first.setdefault(key, heading)
-        if earlier is heading:
-            continue
-        where = f"line {earlier.line}" if earlier.line else "earlier on the page"
-        problems.append(
-            Problem(
-                heading.line,
-                f"duplicate heading '{heading.text}' (also at {where}): its anchor "
-                f"#{heading.id or ''} is ambiguous; give each heading its own text",
+        for heading in group.headings[1:]:
+            problems.append(
+                Problem(
+                    heading.line,
+                    f"checklist heading {group.describe()} repeats on the page: their ticks "
+                    "are told apart only by order, so reordering the sections would swap them; "
+                    "give each heading its own text",
+                )
             )
-        )
     return problems

@@ -1,12 +1,15 @@
 """The typed model of one page: what the widgets, the linter and the link checker read.
 
-Built once per page from its rendered HTML (`analysis.read_page`); every element carries the
-1-based line of the Markdown it came from (0 when unknown), relative to the page body.
+Read once per page from Python-Markdown's element tree (`reader`). Every element knows where
+it stands in the page's Markdown (`lines`), and works its line out only when asked: lines are
+1-based, relative to the Markdown text given to the extension, 0 when unknown.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from .lines import UNKNOWN, At, Lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,21 +17,57 @@ class Heading:
     level: int
     text: str
     id: str | None
-    line: int
+    at: At = field(default=UNKNOWN, compare=False, repr=False)
+
+    @property
+    def line(self) -> int:
+        return self.at.line
+
+
+@dataclass(frozen=True)
+class DuplicateHeadings:
+    """Headings of one page that share their text, in order.
+
+    The toc extension gives the later ones anchors like `#added_1`: a link to any of them
+    depends on how many headings of that text come before, so it is ambiguous. Repeated
+    headings are common and harmless (a changelog's `### Added` under every version): they
+    become a finding only when a link points at one (`links.check`), or a checklist stands
+    under one (`lint.repeated_checklist_headings`).
+    """
+
+    headings: tuple[Heading, ...]
+
+    @property
+    def text(self) -> str:
+        return self.headings[0].text
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset(heading.id for heading in self.headings if heading.id)
+
+    def describe(self) -> str:
+        """`'Added' (lines 5, 12 and 19)`, lines worked out now."""
+        lines = [str(heading.line) for heading in self.headings if heading.line]
+        if len(lines) < 2:
+            return f"'{self.text}' ({len(self.headings)} headings)"
+        return f"'{self.text}' (lines {', '.join(lines[:-1])} and {lines[-1]})"
 
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """A link or image in the page's HTML."""
+    """A link or image of the page."""
 
     href: str
-    """As it stands in the HTML (after MkDocs turned `.md` paths into URLs)."""
+    """As the browser gets it (after MkDocs turned `.md` paths into URLs)."""
     tag: str
     """`a`, `img`, ... : the element that holds it."""
-    line: int
-    column: int
-    source_href: str | None
-    """As written in the Markdown, when the link was matched to its source."""
+    written: str | None
+    """As the Markdown wrote it (a link's destination, a raw HTML attribute); None for links
+    an extension or widget added, which have no source."""
+    raw_html: bool = False
+    """Written in raw HTML, which MkDocs leaves as it is."""
+    rank: int = 0
+    """How many links of the page were written the same way before it: which occurrence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +79,7 @@ class Problem:
     column: int = 0
 
 
-# Checklists (checklists.py) ---------------------------------------------------------------
+# Checklists (widgets/checklists.py) --------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +89,14 @@ class ChecklistItem:
     key: str
     """Stable id: from the checklist, the parents' text and its own text, never its position."""
     text: str
-    line: int
     checked: bool
     """Ticked as written (`[x]`)."""
     children: tuple[ChecklistItem, ...] = ()
+    at: At = field(default=UNKNOWN, compare=False, repr=False)
+
+    @property
+    def line(self) -> int:
+        return self.at.line
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,29 +106,16 @@ class Checklist:
     key: str
     """Stable id from its heading (and its rank among lists under that heading)."""
     heading: str
-    line: int
-    """The heading's line (0 when the list has no heading)."""
     items: tuple[ChecklistItem, ...]
+    at: At = field(default=UNKNOWN, compare=False, repr=False)
+    """Its heading's place (unknown when the list has no heading)."""
+
+    @property
+    def line(self) -> int:
+        return self.at.line
 
 
-# ------------------------------------------------------------------------------------------
-
-
-@dataclass
-class PageModel:
-    """Everything the plugin knows about one page's content."""
-
-    headings: list[Heading] = field(default_factory=list)
-    ids: set[str] = field(default_factory=set)
-    """Every id in the content HTML, including those our widgets add."""
-    links: list[Link] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    severity_matrices: list[SeverityMatrix] = field(default_factory=list)
-    template_forms: list[TemplateForm] = field(default_factory=list)
-    checklists: list[Checklist] = field(default_factory=list)
-
-
-# Severity matrix (severity.py) -------------------------------------------------------------
+# Severity matrix (widgets/severity.py) ------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +124,11 @@ class SeverityRow:
     description: str
     examples: tuple[str, ...]
     owner: str
-    line: int
+    at: At = field(default=UNKNOWN, compare=False, repr=False)
+
+    @property
+    def line(self) -> int:
+        return self.at.line
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,10 +138,14 @@ class SeverityMatrix:
     id: str
     """Id of its lookup widget."""
     rows: tuple[SeverityRow, ...]
-    line: int
+    at: At = field(default=UNKNOWN, compare=False, repr=False)
+
+    @property
+    def line(self) -> int:
+        return self.at.line
 
 
-# Communication templates (template_forms.py) -----------------------------------------------
+# Communication templates (widgets/template_forms.py) ---------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,5 +167,31 @@ class TemplateForm:
     segments: tuple[tuple[str, ...], ...]
     """The text cut at its placeholders, in order: `("text", chunk)` and
     `("field", key, token as written)`."""
-    line: int
+    at: At = field(default=UNKNOWN, compare=False, repr=False)
+
+    @property
+    def line(self) -> int:
+        return self.at.line
+
+
+# ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class PageModel:
+    """Everything the plugin knows about one page's content."""
+
+    lines: Lines
+    """The page's Markdown as rendered (after site variables and link rewriting), for lines."""
+    headings: list[Heading] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    """Every id in the content HTML, including those our widgets add."""
+    links: list[Link] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    severity_matrices: list[SeverityMatrix] = field(default_factory=list)
+    template_forms: list[TemplateForm] = field(default_factory=list)
     checklists: list[Checklist] = field(default_factory=list)
+    code_texts: list[str] = field(default_factory=list)
+    """The text of every code block and code span, for the placeholder lint."""
+    duplicates: list[DuplicateHeadings] = field(default_factory=list)
+    """Headings that share their text: ambiguous anchors."""

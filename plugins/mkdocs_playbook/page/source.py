@@ -89,6 +89,16 @@ class SourceText:
         index = bisect.bisect_right(intervals, (offset, len(self.text) + 1)) - 1
         return index >= 0 and intervals[index][0] <= offset < intervals[index][1]
 
+    def find_in_code(self, needle: str) -> list[tuple[int, int]]:
+        """Line and column of each occurrence of `needle` that stands in code."""
+        found: list[tuple[int, int]] = []
+        offset = self.text.find(needle)
+        while offset >= 0:
+            if self.in_code(offset):
+                found.append(self.line_col(offset))
+            offset = self.text.find(needle, offset + 1)
+        return found
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
         index = bisect.bisect_right(self._line_starts, offset) - 1

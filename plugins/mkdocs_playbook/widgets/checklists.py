@@ -13,24 +13,23 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import xml.etree.ElementTree as etree
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..page.analysis import heading_text
-from ..page.htmltree import Element
+from ..page.lines import UNKNOWN
 from ..page.model import Checklist, ChecklistItem, Heading, Problem
-from ..page.sourcemap import normalise
-from .render import Edit, PageContext
+from ..page.reader import HEADINGS, heading_text
+from ..page.tree import collapse
+from .render import PageContext
 
 DEFAULT_HEADINGS = ["checklist"]
 """Heading patterns (case-insensitive regular expressions) whose lists are checklists."""
 OPT_IN = "checklist"
 OPT_OUT = "no-checklist"
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LISTS = ("ul", "ol")
 _MARKER_RE = re.compile(r"^\s*\[([ xX])\](?:\s+|$)")
-_ITEM_START_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
 
 
 def compile_patterns(patterns: Iterable[str]) -> list[re.Pattern[str]]:
@@ -40,7 +39,7 @@ def compile_patterns(patterns: Iterable[str]) -> list[re.Pattern[str]]:
 
 def item_text_key(text: str) -> str:
     """An item's text as its id sees it: Unicode-normalised, case-folded, spaces collapsed."""
-    return normalise(unicodedata.normalize("NFKC", text)).casefold()
+    return collapse(unicodedata.normalize("NFKC", text)).casefold()
 
 
 def stable_id(*parts: str) -> str:
@@ -51,25 +50,10 @@ def stable_id(*parts: str) -> str:
 @dataclass
 class _Section:
     heading: Heading
-    element: Element
+    element: etree.Element
     promises: bool
     """The heading calls for a checklist (pattern or opt-in class)."""
     lists: int = 0
-
-
-@dataclass
-class _Entry:
-    """A list item as read from the HTML, before it is nested and named."""
-
-    li: Element
-    text: str
-    marker: str | None
-    line: int
-    nested: list[Element]
-    """Lists that Python-Markdown nested inside it."""
-    children: list[_Entry] = field(default_factory=list)
-    """Items nested under it by their source indentation only."""
-    children_tag: str = "ul"
 
 
 @dataclass
@@ -86,7 +70,7 @@ class _ItemView:
 
 @dataclass
 class _ListView:
-    element: Element
+    element: etree.Element
     checklist: Checklist
     interactive: bool
     tag: str
@@ -98,69 +82,71 @@ class Checklists:
     """The checklist `Feature`: reads checklists into the model and renders them."""
 
     def __init__(self) -> None:
-        self._views: dict[int, list[_ListView]] = {}
+        self._views: list[_ListView] = []
 
     def read(self, context: PageContext) -> None:
         reader = _Reader(context)
-        reader.walk(context.tree)
+        reader.walk()
         reader.close_sections(0)
-        self._views[id(context)] = reader.views
+        self._views = reader.views
 
-    def render(self, context: PageContext) -> list[Edit]:
-        views = self._views.pop(id(context), [])
-        edits: list[Edit] = []
-        template = context.environment.get_template("playbook/checklist.html")
-        page_template = context.environment.get_template("playbook/checklist_page.html")
-        first = next((view for view in views if view.interactive), None)
-        for view in views:
-            text = template.render(
+    def render(self, context: PageContext) -> None:
+        first = next((view for view in self._views if view.interactive), None)
+        for view in self._views:
+            markup = context.render(
+                "checklist.html",
                 checklist=view.checklist,
                 interactive=view.interactive,
                 tag=view.tag,
                 start=view.start,
                 items=view.items,
-                page_id=context.page_id,
-                site_id=context.settings.get("site_id", ""),
             )
             if view is first:
-                text = page_template.render(page_id=context.page_id) + text
-            edits.append(Edit(view.element.start, view.element.end, text))
-        return edits
+                markup = context.render("checklist_page.html") + markup
+            context.tree.replace(view.element, markup)
+
+
+def _classes(element: etree.Element) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def _is_list(element: etree.Element) -> bool:
+    return element.tag in _LISTS
 
 
 class _Reader:
     def __init__(self, context: PageContext) -> None:
         self.context = context
-        self.html = context.html
+        self.tree = context.tree
         self.patterns = compile_patterns(context.settings.get("checklist_headings", []))
         self.headings = list(context.model.headings)
         self.sections: list[_Section] = []
         self.views: list[_ListView] = []
         self.checklists_per_heading: Counter[str] = Counter()
 
-    def walk(self, element: Element) -> None:
+    def walk(self) -> None:
         # A stack, not recursion: unclosed raw HTML nests thousands of elements deep.
-        pending = list(reversed(element.elements))
+        pending = list(reversed(self.tree.root))
         while pending:
             child = pending.pop()
-            if child.tag in _HEADINGS:
+            if child.tag in HEADINGS:
                 self.enter_heading(child)
-            elif child.tag in _LISTS:
+            elif _is_list(child):
                 self.read_list(child)
             else:
-                pending.extend(reversed(child.elements))
+                pending.extend(reversed(child))
 
-    def enter_heading(self, element: Element) -> None:
-        text = heading_text(element)
+    def enter_heading(self, element: etree.Element) -> None:
+        text = heading_text(self.tree, element)
         # The model's headings, in the same order; one skipped (inside a list) is passed over.
         found = next((i for i, h in enumerate(self.headings) if h.text == text), None)
         if found is None:
-            heading = Heading(int(element.tag[1]), text, element.attrs.get("id"), 0)
+            heading = Heading(int(element.tag[1]), text, element.get("id"))
         else:
             heading = self.headings[found]
             del self.headings[: found + 1]
         self.close_sections(heading.level)
-        classes = element.classes()
+        classes = _classes(element)
         promises = OPT_OUT not in classes and (
             OPT_IN in classes or any(p.search(heading.text) for p in self.patterns)
         )
@@ -178,11 +164,11 @@ class _Reader:
                     )
                 )
 
-    def read_list(self, element: Element) -> None:
+    def read_list(self, element: etree.Element) -> None:
         for section in self.sections:
             section.lists += 1
         choice = self._choice(element)
-        has_tasks = any(_marker(_own_text(li)) is not None for li in element.iter("li"))
+        has_tasks = any(_marker(self._own_text(li)) is not None for li in element.iter("li"))
         if choice is False:
             if not has_tasks:
                 return
@@ -191,141 +177,81 @@ class _Reader:
             interactive = True
         else:
             return
-        heading = self.sections[-1].heading.text if self.sections else ""
-        occurrence = self.checklists_per_heading[heading]
-        self.checklists_per_heading[heading] += 1
-        key = stable_id("checklist", heading, str(occurrence))
+        heading = self.sections[-1].heading if self.sections else None
+        name = heading.text if heading else ""
+        occurrence = self.checklists_per_heading[name]
+        self.checklists_per_heading[name] += 1
+        key = stable_id("checklist", name, str(occurrence))
         items = self._items(element, key, ())
-        line = self.sections[-1].heading.line if self.sections else 0
-        checklist = Checklist(key, heading, line, tuple(view.model for view in items))
+        at = heading.at if heading else UNKNOWN
+        checklist = Checklist(key, name, tuple(view.model for view in items), at)
         if interactive:
             self.context.model.checklists.append(checklist)
         for view in _flatten(items):
             self.context.model.ids.add(view.dom_id)
         self.views.append(
-            _ListView(
-                element, checklist, interactive, element.tag, element.attrs.get("start", ""), items
-            )
+            _ListView(element, checklist, interactive, element.tag, element.get("start", ""), items)
         )
 
-    def _choice(self, element: Element) -> bool | None:
+    def _choice(self, element: etree.Element) -> bool | None:
         """An explicit opt-in (True) or opt-out (False), the nearest one winning."""
-        for ancestor in element.ancestors():
-            classes = ancestor.classes()
+        for ancestor in self.tree.ancestors(element):
+            classes = _classes(ancestor)
             if OPT_OUT in classes:
                 return False
             if OPT_IN in classes:
                 return True
         if self.sections:
-            classes = self.sections[-1].element.classes()
+            classes = _classes(self.sections[-1].element)
             if OPT_OUT in classes:
                 return False
             if OPT_IN in classes:
                 return True
         return None
 
-    def _items(self, element: Element, checklist: str, parents: Sequence[str]) -> list[_ItemView]:
-        entries = [self._entry(li) for li in element.elements if li.tag == "li"]
-        return self._views(_nest_by_source(entries, self.context.source.lines), checklist, parents)
+    def _own_text(self, li: etree.Element) -> str:
+        """The item's text without its nested lists."""
+        return self.tree.text(li, skip=_is_list)
 
-    def _entry(self, li: Element) -> _Entry:
-        raw_text = _own_text(li)
-        marker = _marker(raw_text)
-        source = self.context.source
-        line = source.take("list_item", raw_text) or source.take_prefix("list_item", raw_text)
-        nested = [child for child in li.elements if child.tag in _LISTS]
-        return _Entry(li, _MARKER_RE.sub("", raw_text), marker, line, nested)
-
-    def _views(
-        self, entries: list[_Entry], checklist: str, parents: Sequence[str]
+    def _items(
+        self, element: etree.Element, checklist: str, parents: Sequence[str]
     ) -> list[_ItemView]:
         seen: Counter[str] = Counter()
         views: list[_ItemView] = []
-        for entry in entries:
-            text_key = item_text_key(entry.text)
+        for li in (child for child in element if child.tag == "li"):
+            raw_text = self._own_text(li)
+            marker = _marker(raw_text)
+            text = _MARKER_RE.sub("", raw_text)
+            at = self.context.model.lines.register("list_item", raw_text, prefix=True)
+            text_key = item_text_key(text)
             duplicate = seen[text_key]
             seen[text_key] += 1
             key = stable_id(checklist, *parents, text_key, str(duplicate))
-            path = (*parents, text_key)
-            children = self._views(entry.children, checklist, path)
-            for sub in entry.nested:
-                children.extend(self._items(sub, checklist, path))
-            label_html, extra_html = self._content(entry.li, entry.nested)
-            checked = entry.marker is not None and entry.marker != " "
-            model = ChecklistItem(
-                key, entry.text, entry.line, checked, tuple(c.model for c in children)
-            )
-            tag = entry.nested[0].tag if entry.nested else entry.children_tag
+            nested = [child for child in li if _is_list(child)]
+            children: list[_ItemView] = []
+            for sub in nested:
+                children.extend(self._items(sub, checklist, (*parents, text_key)))
+            label_html, extra_html = self._content(li)
+            checked = marker is not None and marker != " "
+            model = ChecklistItem(key, text, checked, tuple(c.model for c in children), at)
+            tag = nested[0].tag if nested else "ul"
             views.append(
                 _ItemView(model, f"playbook-check-{key}", label_html, extra_html, tag, children)
             )
         return views
 
-    def _content(self, li: Element, nested: list[Element]) -> tuple[str, str]:
+    def _content(self, li: etree.Element) -> tuple[str, str]:
         """The item's label HTML (its first paragraph, marker removed) and what follows it."""
-        first = next((c for c in li.children if not (isinstance(c, str) and not c.strip())), None)
-        if isinstance(first, Element) and first.tag == "p":
-            label = self.html[first.inner_start : first.inner_end]
-            extra = _cut(self.html, first.end, li.inner_end, nested)
+        first = li[0] if len(li) and not (li.text or "").strip() else None
+        if first is not None and first.tag == "p":
+            label = self.tree.inner_html(first)
+            rest = etree.Element("li")
+            rest.extend(child for child in li if child is not first)
+            extra = self.tree.inner_html(rest, skip=_is_list)
         else:
-            label = _cut(self.html, li.inner_start, li.inner_end, nested)
+            label = self.tree.inner_html(li, skip=_is_list)
             extra = ""
         return _MARKER_RE.sub("", label, count=1).strip(), extra.strip()
-
-
-def _nest_by_source(entries: list[_Entry], lines: list[str]) -> list[_Entry]:
-    """Items nested as CommonMark (and GitHub) nest them, by their source indentation.
-
-    Python-Markdown nests only under four spaces, so `4. Step` followed by `   - sub` comes
-    out as one flat list; markdown-it and readers of the Markdown see `sub` inside `Step`.
-    """
-    top: list[_Entry] = []
-    stack: list[tuple[_Entry, int]] = []
-    for entry in entries:
-        match = (
-            _ITEM_START_RE.match(lines[entry.line - 1]) if 0 < entry.line <= len(lines) else None
-        )
-        if match is None:
-            stack.clear()
-            top.append(entry)
-            continue
-        indent = len(match.group(1))
-        while stack and indent < stack[-1][1]:
-            stack.pop()
-        if stack:
-            parent = stack[-1][0]
-            parent.children.append(entry)
-            parent.children_tag = "ul" if match.group(2) in "-*+" else "ol"
-        else:
-            top.append(entry)
-        # Content starts after the marker and its spaces (one, when more than four follow).
-        spaces = len(match.group(3))
-        stack.append((entry, indent + len(match.group(2)) + (spaces if spaces <= 4 else 1)))
-    return top
-
-
-def _cut(html: str, start: int, end: int, holes: list[Element]) -> str:
-    parts: list[str] = []
-    position = start
-    for hole in holes:
-        if hole.start < position or hole.end > end:
-            continue
-        parts.append(html[position : hole.start])
-        position = hole.end
-    parts.append(html[position:end])
-    return "".join(parts)
-
-
-def _own_text(li: Element) -> str:
-    """The item's text without its nested lists."""
-    own = Element(
-        "#own",
-        {},
-        0,
-        0,
-        children=[c for c in li.children if not (isinstance(c, Element) and c.tag in _LISTS)],
-    )
-    return own.text()
 
 
 def _marker(text: str) -> str | None:

@@ -48,23 +48,26 @@ _SPACES_RE = re.compile(r"[ \t]+")
 
 @dataclass(frozen=True, slots=True)
 class PlaceholderUse:
-    """A placeholder written in a page's code, with its 1-based line and column in the page."""
+    """A placeholder as a page's code spells it."""
 
     raw: str
     """As written, braces included: `{ Summary}`."""
     name: str
     """Trimmed, inner white space collapsed: `Summary`."""
-    line: int
-    column: int
 
     @classmethod
-    def of(cls, placeholder: Placeholder, line: int, column: int) -> PlaceholderUse:
+    def of(cls, placeholder: Placeholder) -> PlaceholderUse:
         name = _SPACES_RE.sub(" ", placeholder.name)
-        return cls("{" + placeholder.raw + "}", name, line, column)
+        return cls("{" + placeholder.raw + "}", name)
 
     @property
     def clean(self) -> bool:
         return self.raw == "{" + self.name + "}"
+
+
+def uses_in(texts: Iterable[str]) -> set[PlaceholderUse]:
+    """The spellings of placeholders in a page's code texts."""
+    return {PlaceholderUse.of(found) for text in texts for found in find_placeholders(text)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,14 +78,14 @@ class Mistyped:
     use: PlaceholderUse
     intended: str
     """The clean spelling, `{Summary}`."""
-    seen_at: str
-    """`page:line` of one clean use."""
+    example: str
+    """A page that spells it cleanly."""
 
-    @property
-    def message(self) -> str:
+    def message(self, example_at: str) -> str:
+        """Its message, naming `example_at` (`docs/x.md:12`) as a clean use."""
         return (
             f"placeholder `{self.use.raw}` looks mistyped: the site writes `{self.intended}` "
-            f"(e.g. {self.seen_at}); remove the spaces inside the braces"
+            f"(e.g. {example_at}); remove the spaces inside the braces"
         )
 
 
@@ -97,7 +100,7 @@ def mistyped_placeholders(uses: Iterable[tuple[str, PlaceholderUse]]) -> list[Mi
     clean: dict[str, str] = {}
     for page, use in listed:
         if use.clean:
-            clean.setdefault(use.name, f"{page}:{use.line}")
+            clean.setdefault(use.name, page)
     return [
         Mistyped(page, use, "{" + use.name + "}", clean[use.name])
         for page, use in listed

@@ -1,4 +1,4 @@
-"""Widget markup: Jinja fragments replacing spans of a page's HTML.
+"""Widget markup: Jinja fragments put in the page's element tree.
 
 Python builds the data, Jinja builds the HTML (a site overrides a fragment by placing a file
 of the same name under its theme's `custom_dir`, e.g. `overrides/playbook/checklist.html`),
@@ -7,26 +7,16 @@ the script only enhances it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import jinja2
 
-from ..page.htmltree import Element
 from ..page.model import PageModel
-from ..page.sourcemap import SourceMap
+from ..page.tree import PageTree
 
 TEMPLATE_PACKAGE = ("mkdocs_playbook", "templates")
-
-
-@dataclass(frozen=True)
-class Edit:
-    """Replace `html[start:end]` with `text`."""
-
-    start: int
-    end: int
-    text: str
 
 
 def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
@@ -42,39 +32,30 @@ def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
     )
 
 
-def apply_edits(html: str, edits: Iterable[Edit]) -> str:
-    """`html` with non-overlapping edits applied (an edit inside another is dropped)."""
-    parts: list[str] = []
-    position = 0
-    for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
-        if edit.start < position:
-            continue
-        parts.append(html[position : edit.start])
-        parts.append(edit.text)
-        position = edit.end
-    parts.append(html[position:])
-    return "".join(parts)
-
-
 @dataclass
 class PageContext:
     """What a feature sees of one page while it is rendered."""
 
-    html: str
-    tree: Element
-    source: SourceMap
+    tree: PageTree
     model: PageModel
     environment: jinja2.Environment
     settings: Mapping[str, Any]
     """The extension's configuration."""
     page_id: str
-    """The page's identity for stored state: its docs path (`operations/RUNBOOK.md`) under
-    MkDocs, empty when the extension runs without the plugin (scripts then use the URL)."""
+    """The page's identity for stored state: its docs path (`operations/RUNBOOK.md`), empty
+    when the extension runs without knowing the page (scripts then use the URL)."""
+
+    def render(self, name: str, **values: Any) -> str:
+        """The fragment `playbook/NAME` rendered with the page's and the site's identity."""
+        return self.environment.get_template(f"playbook/{name}").render(
+            page_id=self.page_id, site_id=self.settings.get("site_id", ""), **values
+        )
 
 
 class Feature(Protocol):
-    """A widget kind: it adds what it recognises to the model, then renders its markup."""
+    """A widget kind: it adds what it recognises to the model, then renders its markup into
+    the tree."""
 
     def read(self, context: PageContext) -> None: ...
 
-    def render(self, context: PageContext) -> list[Edit]: ...
+    def render(self, context: PageContext) -> None: ...

@@ -8,18 +8,17 @@ severity, most severe first, as the playbook lists them.
 
 from __future__ import annotations
 
-import re
+import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..page.htmltree import Element
+from ..page.lines import At
 from ..page.model import Problem, SeverityMatrix, SeverityRow
-from ..page.sourcemap import normalise
-from .render import Edit, PageContext
+from ..page.tree import PageTree
+from .render import PageContext
 
 # GFM rows are one line each: the header, then the delimiter row, then the body.
 _BODY_FIRST_LINE = 2
-_EXAMPLE_SPLIT_RE = re.compile(r"\s*[,;]\s*")
 
 
 ROLES = ("severity", "description", "examples", "owner")
@@ -51,65 +50,64 @@ class SeveritySettings:
         return self.cadence.get(severity, self.cadence.get("default", 15))
 
 
-def _cells(row: Element) -> list[Element]:
-    return [cell for cell in row.elements if cell.tag in ("th", "td")]
+def _cells(row: etree.Element) -> list[etree.Element]:
+    return [cell for cell in row if cell.tag in ("th", "td")]
 
 
-def _header_and_body(table: Element) -> tuple[list[Element], list[Element]]:
+def _header_and_body(table: etree.Element) -> tuple[list[etree.Element], list[etree.Element]]:
     rows = list(table.iter("tr"))
     if not rows:
         return [], []
     return _cells(rows[0]), rows[1:]
 
 
-@dataclass
-class _Found:
-    matrix: SeverityMatrix
-    table: Element
-
-
 class SeverityLookup:
     """The `Feature` for severity matrices."""
 
     def __init__(self) -> None:
-        self._found: list[_Found] = []
+        self._found: list[tuple[SeverityMatrix, etree.Element]] = []
 
     def read(self, context: PageContext) -> None:
         settings = settings_from(context.settings)
-        for table in context.tree.iter("table"):
+        for table in context.tree.root.iter("table"):
             header, body = _header_and_body(table)
-            if not header or header[0].text().casefold() != settings.signature.casefold():
+            if not header:
                 continue
-            names = [cell.text() for cell in header]
-            line = context.source.take("table", " | ".join(normalise(n) for n in names))
+            names = [context.tree.text(cell) for cell in header]
+            if names[0].casefold() != settings.signature.casefold():
+                continue
+            at = context.model.lines.register("table", " | ".join(names))
             matrix = _read_matrix(
-                names, body, line, settings, context.model.problems, len(self._found) + 1
+                context.tree,
+                names,
+                body,
+                at,
+                settings,
+                context.model.problems,
+                len(self._found) + 1,
             )
             if matrix is None:
                 continue
             context.model.severity_matrices.append(matrix)
             context.model.ids.add(matrix.id)
-            self._found.append(_Found(matrix, table))
+            self._found.append((matrix, table))
 
-    def render(self, context: PageContext) -> list[Edit]:
+    def render(self, context: PageContext) -> None:
         settings = settings_from(context.settings)
-        template = context.environment.get_template("playbook/severity.html")
-        edits = []
-        for found in self._found:
-            widget = template.render(
-                site_id=context.settings["site_id"],
-                page_id=context.page_id,
-                matrix=found.matrix,
-                minutes={row.severity: settings.minutes(row.severity) for row in found.matrix.rows},
+        for matrix, table in self._found:
+            widget = context.render(
+                "severity.html",
+                matrix=matrix,
+                minutes={row.severity: settings.minutes(row.severity) for row in matrix.rows},
             )
-            edits.append(Edit(found.table.end, found.table.end, widget))
-        return edits
+            context.tree.insert_after(table, widget)
 
 
 def _read_matrix(
+    tree: PageTree,
     names: list[str],
-    body: list[Element],
-    line: int,
+    body: list[etree.Element],
+    at: At,
     settings: SeveritySettings,
     problems: list[Problem],
     number: int,
@@ -120,7 +118,7 @@ def _read_matrix(
     if missing:
         problems.append(
             Problem(
-                line,
+                at.line,
                 "severity matrix is missing column "
                 + ", ".join(map(repr, missing))
                 + "; no lookup widget is built for it",
@@ -129,17 +127,17 @@ def _read_matrix(
         return None
     positions = [index[header.casefold()] for header in headers]
     rows: list[SeverityRow] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, At] = {}
     valid = True
     for offset, row in enumerate(body):
-        row_line = line + _BODY_FIRST_LINE + offset if line else 0
-        cells = [cell.text() for cell in _cells(row)]
+        row_at = at.below(_BODY_FIRST_LINE + offset)
+        cells = [tree.text(cell) for cell in _cells(row)]
         values = [cells[p] if p < len(cells) else "" for p in positions]
         empty = [h for h, value in zip(headers, values, strict=True) if not value]
         if empty:
             problems.append(
                 Problem(
-                    row_line,
+                    row_at.line,
                     "severity matrix row has an empty cell in column "
                     + ", ".join(map(repr, empty)),
                 )
@@ -148,35 +146,41 @@ def _read_matrix(
             continue
         severity, description, examples, owner = values
         if severity in seen:
+            first = seen[severity].line
             problems.append(
                 Problem(
-                    row_line,
+                    row_at.line,
                     f"severity {severity!r} is listed twice in the severity matrix"
-                    + (f" (first on line {seen[severity]})" if seen[severity] else ""),
+                    + (f" (first on line {first})" if first else ""),
                 )
             )
             valid = False
             continue
-        seen[severity] = row_line
+        seen[severity] = row_at
         rows.append(
             SeverityRow(
                 severity=severity,
                 description=description,
-                examples=tuple(e for e in _EXAMPLE_SPLIT_RE.split(examples) if e),
+                examples=tuple(e for e in _examples(examples) if e),
                 owner=owner,
-                line=row_line,
+                at=row_at,
             )
         )
     if not rows:
-        problems.append(Problem(line, "severity matrix has no rows"))
+        problems.append(Problem(at.line, "severity matrix has no rows"))
         return None
     if not valid:
         return None
     return SeverityMatrix(
         id=f"severity-lookup-{number}" if number > 1 else "severity-lookup",
         rows=tuple(rows),
-        line=line,
+        at=at,
     )
+
+
+def _examples(cell: str) -> list[str]:
+    """A cell's examples, separated by commas or semicolons."""
+    return [part.strip() for part in cell.replace(";", ",").split(",")]
 
 
 def settings_from(config: Mapping[str, object]) -> SeveritySettings:

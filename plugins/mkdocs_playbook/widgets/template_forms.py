@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as etree
 
-from ..page.htmltree import Element
+from ..page.lines import At
 from ..page.model import TemplateField, TemplateForm
-from ..page.sourcemap import normalise
+from ..page.tree import PageTree, collapse
 from .placeholders import Placeholder, find_placeholders
-from .render import Edit, PageContext
+from .render import PageContext
 from .severity import settings_from
 
 _TIMESTAMP_RE = re.compile(r"timestamp|\butc\b|\bstart(ed)?\b|\bbegan\b|\bdetected\b", re.I)
@@ -46,7 +47,7 @@ def _label(placeholder: Placeholder, kind: str) -> str:
     return label
 
 
-def read_form(text: str, number: int, line: int) -> TemplateForm | None:
+def read_form(text: str, number: int, at: At) -> TemplateForm | None:
     """The form for a code block's text, or None when it holds no placeholder."""
     placeholders = find_placeholders(text)
     if not placeholders:
@@ -66,55 +67,59 @@ def read_form(text: str, number: int, line: int) -> TemplateForm | None:
     if position < len(text):
         segments.append(("text", text[position:]))
     form_id = "template-form" if number == 1 else f"template-form-{number}"
-    return TemplateForm(form_id, text, tuple(fields.values()), tuple(segments), line)
+    return TemplateForm(form_id, text, tuple(fields.values()), tuple(segments), at)
 
 
-def _outermost_block(pre: Element) -> Element:
-    """The `<pre>`, or the highlight wrapper around it, after which the form goes."""
-    block = pre
-    while block.parent is not None and "highlight" in block.parent.classes():
-        block = block.parent
-    return block
+def code_blocks(tree: PageTree) -> list[tuple[etree.Element, str]]:
+    """Each code block of the page, in order: the element the form goes after, and its text.
+
+    Python-Markdown leaves indented code in the tree as `<pre><code>`; superfences puts its
+    highlighted blocks in the stash, with a placeholder where they stand: alone in a
+    paragraph, or at the end of the paragraph they follow without a blank line.
+    """
+    blocks: list[tuple[etree.Element, str]] = []
+    for element, tail in tree.walk():
+        if not tail and element.tag == "pre":
+            code = next((child for child in element if child.tag == "code"), None)
+            if code is not None:
+                text = tree.readable("".join(code.itertext()))
+                blocks.append((element, text.removesuffix("\n")))
+        holder = tree.parent(element) if tail else element
+        if holder is None:
+            continue
+        for raw in tree.stashed(element.tail if tail else element.text):
+            code_text = tree.code_text(raw)
+            if code_text is not None:
+                blocks.append((holder, code_text.removesuffix("\n")))
+    return blocks
 
 
 class TemplateForms:
     """The `Feature` for communication templates."""
 
     def __init__(self) -> None:
-        self._found: list[tuple[TemplateForm, Element]] = []
+        self._found: list[tuple[TemplateForm, etree.Element]] = []
 
     def read(self, context: PageContext) -> None:
-        for pre in context.tree.iter("pre"):
-            # Pygments starts a highlighted block with an empty <span>.
-            code = next((child for child in pre.elements if child.tag == "code"), None)
-            if code is None:
-                continue
-            text = code.raw_text().removesuffix("\n")
-            line = context.source.take("code", normalise(text))
-            form = read_form(text, len(self._found) + 1, line)
+        for block, text in code_blocks(context.tree):
+            at = context.model.lines.register("code", collapse(text))
+            form = read_form(text, len(self._found) + 1, at)
             if form is None:
                 continue
             context.model.template_forms.append(form)
             context.model.ids.add(form.id)
             context.model.ids.update(f"{form.id}-{index}" for index in range(len(form.fields)))
-            self._found.append((form, _outermost_block(pre)))
+            self._found.append((form, block))
 
-    def render(self, context: PageContext) -> list[Edit]:
-        template = context.environment.get_template("playbook/template_form.html")
+    def render(self, context: PageContext) -> None:
         cadence = json.dumps(dict(settings_from(context.settings).cadence))
-        return [
-            Edit(
-                block.end,
-                block.end,
-                template.render(
-                    site_id=context.settings["site_id"],
-                    page_id=context.page_id,
-                    form=form,
-                    segments=json.dumps(form.segments, ensure_ascii=False),
-                    cadence=cadence,
-                    subject=form.text.startswith("Subject:"),
-                    update=any(field.kind == "next-update" for field in form.fields),
-                ),
+        for form, block in self._found:
+            markup = context.render(
+                "template_form.html",
+                form=form,
+                segments=json.dumps(form.segments, ensure_ascii=False),
+                cadence=cadence,
+                subject=form.text.startswith("Subject:"),
+                update=any(field.kind == "next-update" for field in form.fields),
             )
-            for form, block in self._found
-        ]
+            context.tree.insert_after(block, markup)

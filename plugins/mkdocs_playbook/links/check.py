@@ -1,0 +1,421 @@
+"""Link validation over every page of a build, in memory, once all pages are rendered.
+
+Reads the page models (links, and the ids of the final HTML) and the links the theme's
+template adds around the content; resolves each link as a browser would from the page's URL;
+and checks the target page or file and its `#anchor` against the ids that are really in the
+target page. Page URLs are MkDocs' own (`File.dest_uri`, handed over as `SitePage.url`),
+whatever `use_directory_urls` says. Imports nothing from MkDocs: the plugin hands it plain
+data. A finding's line and column are worked out only for links that fail (`page.lines`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import posixpath
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from urllib.parse import unquote, urlsplit
+
+from ..page.lines import Lines
+from ..page.model import DuplicateHeadings, Link
+from .scan import TemplateLink, target_key
+
+MISSING_PAGE = "missing_page"
+MISSING_ANCHOR = "missing_anchor"
+OUTSIDE_DOCS = "outside_docs"
+REPOSITORY = "repository"
+EXTERNAL = "external"
+FOLDER = "folder"
+AMBIGUOUS_ANCHOR = "ambiguous_anchor"
+KINDS = (MISSING_PAGE, MISSING_ANCHOR, AMBIGUOUS_ANCHOR, OUTSIDE_DOCS, REPOSITORY, EXTERNAL, FOLDER)
+"""Kinds of finding, each with its own level in the plugin's `links:` settings."""
+
+_NOUNS = {"a": "link target", "area": "link target", "img": "image", "script": "script"}
+_UNCHECKED_SCHEMES = frozenset({"mailto", "tel", "data", "javascript", "ftp", "sms"})
+_REPOSITORY_PATH_RE = re.compile(r"(?:blob|tree|raw)/(?P<branch>[^/]+)/(?P<path>[^?#]*)")
+
+
+@dataclass
+class SitePage:
+    """What validation needs of one built page."""
+
+    src_uri: str
+    """`operations/RUNBOOK.md`"""
+    url: str
+    """Its file in the site, as MkDocs writes it: `operations/RUNBOOK.html`, or
+    `operations/RUNBOOK/index.html` with directory URLs (not percent-encoded)."""
+    display_path: str
+    """`docs/operations/RUNBOOK.md`, as findings name it."""
+    links: list[Link]
+    ids: set[str]
+    lines: Lines | None = None
+    """The page's Markdown, where a failing link's line is looked up."""
+    duplicates: Sequence[DuplicateHeadings] = ()
+    """Headings that share their text: a link to one of them is ambiguous."""
+    template_links: list[TemplateLink] = field(default_factory=list)
+    template_ids: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Repository:
+    """The repository the docs live in, checked against its working tree."""
+
+    url: str
+    root: str
+    """Working tree directory (the folder of mkdocs.yml)."""
+    branches: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Every file of the build, and where the sources live."""
+
+    pages: Mapping[str, SitePage]
+    """By `url`."""
+    files: frozenset[str]
+    """Every file written to the site (pages, assets, images), by path in the site."""
+    docs_dir: str
+    """Absolute path of `docs/`."""
+    site_dir: str = ""
+    """Absolute path of `site/`, for files other plugins write after the build."""
+    site_url: str = ""
+    repository: Repository | None = None
+    from_disk: bool = False
+    """Built to be opened from disk (`use_directory_urls: false`): there a folder link lists
+    the folder's files, as only a web server answers it with the folder's index.html."""
+    project_dir: str = ""
+    """Absolute path of the project (the folder of mkdocs.yml); empty: the parent of
+    `docs_dir`. No path outside it is looked up on disk."""
+
+    @property
+    def project(self) -> str:
+        return self.project_dir or os.path.dirname(self.docs_dir)
+
+    @cached_property
+    def by_source(self) -> dict[str, SitePage]:
+        """Pages by docs path, for links that name a Markdown file."""
+        return {page.src_uri: page for page in self.pages.values()}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What is wrong with one link target."""
+
+    kind: str
+    problem: str
+    """What is wrong, for people: `no such anchor`."""
+    advice: str = ""
+    """What to do instead, when known: `did you mean #recovery-procedures?`."""
+
+    def __str__(self) -> str:
+        return f"{self.problem}; {self.advice}" if self.advice else self.problem
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class LinkFinding:
+    """One broken (or listed) link: where it is written and what is wrong."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    kind: str
+    target: str = field(default="", compare=False)
+    """The href, for external links fetched in online mode."""
+    shown: str = field(default="", compare=False)
+    """The link as the message shows it: as written when known."""
+    noun: str = field(default="link target", compare=False)
+    """`link target`, `image`, ...: how the message names what holds the link."""
+    where: str = field(default="", compare=False)
+    """Where a link with no source line comes from, for the message."""
+
+    def judged(self, verdict: Verdict) -> LinkFinding:
+        """This finding with another verdict (an external link found broken online)."""
+        message = describe(self.noun, self.shown, verdict, self.where)
+        return replace(self, message=message, kind=verdict.kind)
+
+
+def check_site(site: Site) -> Iterator[tuple[LinkFinding, Verdict]]:
+    """Every broken (or external) link of `site` with its verdict, in page order.
+
+    Template links repeat on every page: each broken one is reported once, on the first page.
+    """
+    checker = _Checker(site)
+    template_seen: set[tuple[str, str]] = set()
+    for url in sorted(site.pages):
+        page = site.pages[url]
+        for link in page.links:
+            verdict = checker.check(page, link)
+            if verdict is None:
+                continue
+            line, column = _position(page, link)
+            where = "" if line else "in the page's HTML: added by an extension or widget"
+            yield (
+                _finding(
+                    page,
+                    link.tag,
+                    link.written or link.href,
+                    link.href,
+                    verdict,
+                    where,
+                    line,
+                    column,
+                ),
+                verdict,
+            )
+        for template_link in page.template_links:
+            verdict = checker.check(page, Link(template_link.href, template_link.tag, None))
+            if verdict is None:
+                continue
+            key = (target_key(page.url, template_link.href), verdict.problem)
+            if key in template_seen:
+                continue
+            template_seen.add(key)
+            where = f"in the theme's template, {template_link.part}"
+            yield (
+                _finding(
+                    page,
+                    template_link.tag,
+                    template_link.href,
+                    template_link.href,
+                    verdict,
+                    where,
+                    0,
+                    0,
+                ),
+                verdict,
+            )
+
+
+def _finding(
+    page: SitePage,
+    tag: str,
+    shown: str,
+    href: str,
+    verdict: Verdict,
+    where: str,
+    line: int,
+    column: int,
+) -> LinkFinding:
+    noun = _NOUNS.get(tag, "link target")
+    message = describe(noun, shown, verdict, where)
+    return LinkFinding(
+        page.display_path, line, column, message, verdict.kind, href, shown, noun, where
+    )
+
+
+def describe(noun: str, shown: str, verdict: Verdict, where: str) -> str:
+    """A finding's message: `link target X: what is wrong; advice (where it comes from)`."""
+    message = f"{noun} {shown}: {verdict}"
+    return f"{message} ({where})" if where else message
+
+
+def validate(site: Site) -> list[LinkFinding]:
+    """Findings for every broken link of `site`, and one `external` listing per external link."""
+    return sorted({finding for finding, _ in check_site(site)})
+
+
+def _position(page: SitePage, link: Link) -> tuple[int, int]:
+    """A failing link's line and column in its file; `(0, 0)` when it has no source."""
+    if link.written is None or page.lines is None:
+        return 0, 0
+    return page.lines.link(link.written, link.rank, raw_html=link.raw_html)
+
+
+class _Checker:
+    """Resolves links as a browser would and judges their targets; results are memoised."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.files_by_lower = {name.lower(): name for name in site.files}
+        self.sources_by_lower = {uri.lower(): uri for uri in site.by_source}
+        self._cache: dict[tuple[str, str, str, str | None], Verdict | None] = {}
+
+    def check(self, page: SitePage, link: Link) -> Verdict | None:
+        # Links resolve from the page's folder; a fragment-only link from the page itself.
+        where = page.url if link.href.startswith("#") else posixpath.dirname(page.url)
+        key = (where, posixpath.dirname(page.src_uri), link.href, link.written)
+        if key not in self._cache:
+            verdict = self._check(page, link.href, link.written, link.raw_html)
+            self._cache[key] = verdict
+        return self._cache[key]
+
+    def _check(
+        self, page: SitePage, href: str, written: str | None, raw_html: bool
+    ) -> Verdict | None:
+        href = href.strip()
+        if not href:
+            return None
+        parts = urlsplit(href)
+        if self.site.site_url and href.startswith(self.site.site_url.rstrip("/") + "/"):
+            local = "/" + href[len(self.site.site_url.rstrip("/")) + 1 :]
+            verdict = self._check(page, local, None, raw_html)
+            # A full URL goes to the web server, which answers a folder with its index.html.
+            return None if verdict is not None and verdict.kind == FOLDER else verdict
+        if parts.scheme in _UNCHECKED_SCHEMES:
+            return None
+        if parts.scheme or parts.netloc:
+            return self._check_absolute(href)
+        fragment = unquote(parts.fragment)
+        if not parts.path:
+            return self._check_anchor(page, fragment, authored=written is not None)
+        path = unquote(parts.path)
+        if path.startswith("/"):
+            target = posixpath.normpath(path.lstrip("/") or ".")
+        else:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page.url), path))
+        found = self._find(target, path.endswith("/"))
+        if found is None:
+            return self._check_missing(page, target, written or href, raw_html)
+        target_page = self.site.pages.get(found)
+        if target_page is not None and fragment:
+            verdict = self._check_anchor(target_page, fragment, authored=written is not None)
+            if verdict is not None:
+                return verdict
+        if self.site.from_disk and found != target:
+            return self._check_folder(page, found, target_page, parts.fragment, raw_html)
+        return None
+
+    def _find(self, target: str, directory: bool) -> str | None:
+        """The site file a resolved path serves (a folder serves its index.html), or None."""
+        if target == ".." or target.startswith("../"):
+            return None
+        index = "index.html" if target == "." else posixpath.join(target, "index.html")
+        candidates = [index] if directory or target == "." else [target, index]
+        for candidate in candidates:
+            if candidate in self.site.files:
+                return candidate
+        if self.site.site_dir and not directory and target != ".":
+            if os.path.isfile(os.path.join(self.site.site_dir, target)):
+                return target  # written by another plugin after the pages (search index)
+        return None
+
+    def _check_folder(
+        self,
+        page: SitePage,
+        index: str,
+        target_page: SitePage | None,
+        fragment: str,
+        raw_html: bool,
+    ) -> Verdict:
+        """A link to a folder, on a site opened from disk: name its index file instead."""
+        if target_page is not None and not raw_html:
+            # Written in Markdown: the author links the page's Markdown file.
+            suggestion = _relative(target_page.src_uri, page.src_uri)
+        else:
+            suggestion = _relative(index, page.url)
+        if fragment:
+            suggestion += "#" + fragment
+        return Verdict(
+            FOLDER,
+            "a folder, which opened from disk (file://) shows a list of files, not the page",
+            f"link to {suggestion}",
+        )
+
+    def _check_anchor(self, page: SitePage, fragment: str, *, authored: bool) -> Verdict | None:
+        """Whether `fragment` is an id of `page`; an `authored` link (not the theme's table of
+        contents) to a heading whose text repeats on the page is ambiguous."""
+        if fragment in page.ids:
+            group = next((g for g in page.duplicates if fragment in g.ids), None)
+            if group is None or not authored:
+                return None
+            return Verdict(
+                AMBIGUOUS_ANCHOR,
+                f"ambiguous anchor: {page.display_path} has several headings {group.describe()}, "
+                "and which one #" + fragment + " names depends on their order",
+                "give each heading its own text, or link a heading whose text is unique",
+            )
+        # An empty fragment and `#top` scroll to the top without any id (HTML standard).
+        if not fragment or fragment in page.template_ids:
+            return None
+        if fragment.lower() == "top":
+            return None
+        ids = page.ids | page.template_ids
+        same_case = [i for i in ids if i.lower() == fragment.lower()]
+        guess = same_case or difflib.get_close_matches(fragment, sorted(ids), n=1, cutoff=0.6)
+        return Verdict(
+            MISSING_ANCHOR, "no such anchor", f"did you mean #{guess[0]}?" if guess else ""
+        )
+
+    def _check_missing(self, page: SitePage, target: str, written: str, raw_html: bool) -> Verdict:
+        """A relative link to nothing in the site: what is it in the working tree?"""
+        written_path = unquote(urlsplit(written).path)
+        # Resolved from the page's folder in the docs: a Markdown path names a page's source.
+        source = posixpath.normpath(posixpath.join(posixpath.dirname(page.src_uri), written_path))
+        named = self.site.by_source.get(source) if raw_html else None
+        if named is not None:
+            return Verdict(
+                MISSING_PAGE,
+                "links the Markdown source, which is not in the site (links in raw HTML are "
+                "not rewritten)",
+                f"link to {_relative(named.url, page.url)}",
+            )
+        lowered = self.files_by_lower.get(target.lower())
+        if lowered is not None:
+            return _case_verdict(_relative(lowered, page.url))
+        lowered = self.sources_by_lower.get(source.lower())
+        if lowered is not None:
+            # Suggested as the author writes it: the Markdown path.
+            return _case_verdict(_relative(lowered, page.src_uri))
+        source_dir = os.path.dirname(os.path.join(self.site.docs_dir, page.src_uri))
+        on_disk = os.path.normpath(os.path.join(source_dir, written_path))
+        if not _inside(on_disk, self.site.project):
+            # Whether such a path exists on the build machine is none of the page's business.
+            return Verdict(OUTSIDE_DOCS, "outside the project, so not in the site")
+        if written_path.startswith("/") or not os.path.exists(on_disk):
+            return Verdict(MISSING_PAGE, "no such page or file")
+        inside_docs = not os.path.relpath(on_disk, self.site.docs_dir).startswith("..")
+        if inside_docs:
+            return Verdict(MISSING_PAGE, "exists in docs/ but is not published in the site")
+        repository = self.site.repository
+        if repository is not None:
+            in_repository = os.path.relpath(on_disk, repository.root).replace(os.sep, "/")
+            if not in_repository.startswith("../"):
+                branch = repository.branches[0] if repository.branches else "main"
+                return Verdict(
+                    OUTSIDE_DOCS,
+                    "outside docs/, so not in the site",
+                    f"link to {repository.url}/blob/{branch}/{in_repository}",
+                )
+        return Verdict(OUTSIDE_DOCS, "outside docs/, so not in the site")
+
+    def _check_absolute(self, href: str) -> Verdict | None:
+        repository = self.site.repository
+        if repository is not None and href.split("#", 1)[0].rstrip("/") == repository.url:
+            return None  # the repository itself: its working tree is where we stand
+        if repository is not None and href.startswith(repository.url + "/"):
+            match = _REPOSITORY_PATH_RE.match(href[len(repository.url) + 1 :])
+            if match and match.group("branch") in repository.branches:
+                path = unquote(match.group("path")).strip("/")
+                on_disk = os.path.normpath(os.path.join(repository.root, path))
+                if not _inside(on_disk, repository.root):
+                    return Verdict(REPOSITORY, f"{path} leaves the repository")
+                if os.path.exists(on_disk):
+                    return None
+                return Verdict(
+                    REPOSITORY,
+                    f"no such file in the repository ({path} is not in the working tree)",
+                )
+        if urlsplit(href).scheme in ("http", "https", ""):
+            return Verdict(EXTERNAL, "external link, not checked")
+        return None
+
+
+def _case_verdict(suggestion: str) -> Verdict:
+    return Verdict(
+        MISSING_PAGE,
+        "no such page or file (names are case-sensitive)",
+        f"did you mean {suggestion}?",
+    )
+
+
+def _inside(path: str, folder: str) -> bool:
+    """Whether the normalised absolute `path` is `folder` or below it."""
+    return os.path.commonpath([path, os.path.abspath(folder)]) == os.path.abspath(folder)
+
+
+def _relative(target: str, page_url: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page_url) or ".")

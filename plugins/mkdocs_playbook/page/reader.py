@@ -1,0 +1,75 @@
+"""Reads a page's element tree, once, into the parts of its `PageModel` every page has:
+headings, ids, links and the text of its code (for the placeholder lint).
+
+Widgets read their own parts (checklists, severity matrices, template forms) from the same
+tree afterwards.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from collections import Counter
+from collections.abc import Callable, Mapping
+
+from .model import Heading, Link, PageModel
+from .tree import PageTree, RawHtml, link_attribute, may_hold_links
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def heading_text(tree: PageTree, element: etree.Element) -> str:
+    """A heading's text without the permalink (`¶`) that the toc extension appends."""
+    return tree.text(element, skip=lambda child: "headerlink" in (child.get("class") or ""))
+
+
+def read_page(tree: PageTree, model: PageModel, written: Mapping[etree.Element, str]) -> None:
+    """Fill `model` with the headings, ids, links and code of `tree`, in document order.
+
+    `written` holds each link element's destination as the Markdown wrote it (recorded before
+    MkDocs rewrote `.md` paths); elements missing from it were added later and have no source.
+    """
+    ranks: Counter[tuple[str, bool]] = Counter()
+
+    def add_link(href: str, tag: str, source: str | None, raw_html: bool) -> None:
+        rank = 0
+        if source is not None:
+            rank = ranks[(source, raw_html)]
+            ranks[(source, raw_html)] += 1
+        model.links.append(Link(href, tag, source, raw_html, rank))
+
+    for element, tail in tree.walk():
+        if not tail:
+            _read_element(tree, element, model, written, add_link)
+        for raw in tree.stashed(element.tail if tail else element.text):
+            code = tree.code_text(raw)
+            if code is not None:
+                model.code_texts.append(code)
+            elif may_hold_links(raw):
+                snippet = RawHtml(raw)
+                model.ids.update(snippet.ids)
+                for tag, value in snippet.links:
+                    add_link(value, tag, value, True)
+
+
+def _read_element(
+    tree: PageTree,
+    element: etree.Element,
+    model: PageModel,
+    written: Mapping[etree.Element, str],
+    add_link: Callable[[str, str, str | None, bool], None],
+) -> None:
+    identifier = element.get("id")
+    if identifier:
+        model.ids.add(identifier)
+    if element.tag in HEADINGS:
+        text = heading_text(tree, element)
+        model.headings.append(
+            Heading(int(element.tag[1]), text, identifier, model.lines.register("heading", text))
+        )
+    attribute = link_attribute(element)
+    if attribute is not None:
+        add_link(element.get(attribute) or "", element.tag, written.get(element), False)
+    if element.tag == "a" and element.get("name"):
+        model.ids.add(element.get("name") or "")
+    if element.tag == "code":
+        model.code_texts.append(tree.readable("".join(element.itertext())))
