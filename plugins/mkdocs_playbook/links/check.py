@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from urllib.parse import unquote, urlsplit
 
-from ..page.lines import Lines
+from ..page.lines import Lines, LinkSource
 from ..page.model import DuplicateHeadings, Link
 from .scan import TemplateLink, target_key
 
@@ -151,21 +151,12 @@ def check_site(site: Site) -> Iterator[tuple[LinkFinding, Verdict]]:
             verdict = checker.check(page, link)
             if verdict is None:
                 continue
-            line, column = _position(page, link)
+            source = _source(page, link)
+            line, column = (source.line, source.column) if source else (0, 0)
+            shown = source.text if source else link.written or link.href
             where = "" if line else "in the page's HTML: added by an extension or widget"
-            yield (
-                _finding(
-                    page,
-                    link.tag,
-                    link.written or link.href,
-                    link.href,
-                    verdict,
-                    where,
-                    line,
-                    column,
-                ),
-                verdict,
-            )
+            finding = _finding(page, link.tag, shown, link.href, verdict, where, line, column)
+            yield finding, verdict
         for template_link in page.template_links:
             verdict = checker.check(page, Link(template_link.href, template_link.tag, None))
             if verdict is None:
@@ -218,10 +209,10 @@ def validate(site: Site) -> list[LinkFinding]:
     return sorted({finding for finding, _ in check_site(site)})
 
 
-def _position(page: SitePage, link: Link) -> tuple[int, int]:
-    """A failing link's line and column in its file; `(0, 0)` when it has no source."""
+def _source(page: SitePage, link: Link) -> LinkSource | None:
+    """Where a failing link is written, if the page's Markdown shows it."""
     if link.written is None or page.lines is None:
-        return 0, 0
+        return None
     return page.lines.link(link.written, link.rank, raw_html=link.raw_html)
 
 
@@ -368,6 +359,16 @@ class _Checker:
         if written_path.startswith("/") or not os.path.exists(on_disk):
             return Verdict(MISSING_PAGE, "no such page or file")
         inside_docs = not os.path.relpath(on_disk, self.site.docs_dir).startswith("..")
+        if inside_docs and os.path.isdir(on_disk):
+            # A folder link from a page whose URL is not its folder's (directory URLs).
+            index = "index.md" if os.path.isfile(os.path.join(on_disk, "index.md")) else ""
+            advice = f"link to {written_path.rstrip('/')}/{index}" if index else ""
+            fragment = urlsplit(written).fragment
+            return Verdict(
+                MISSING_PAGE,
+                "a folder of docs/, not a page",
+                advice + (f"#{fragment}" if advice and fragment else ""),
+            )
         if inside_docs:
             return Verdict(MISSING_PAGE, "exists in docs/ but is not published in the site")
         repository = self.site.repository

@@ -22,6 +22,16 @@ from .sourcemap import SourceLink, SourceMap
 
 
 @dataclass(frozen=True, slots=True)
+class LinkSource:
+    """Where a link is written: its line in the file, its column, and its destination as
+    written."""
+
+    line: int
+    column: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Where:
     """A registered element: what `Lines.line` answers for."""
 
@@ -74,20 +84,33 @@ class Lines:
             self._answers.append(self.written_position(found, 1)[0] if found else 0)
         return self._answers[where.index]
 
-    def link(self, written: str, rank: int, *, raw_html: bool) -> tuple[int, int]:
-        """Line and column of the `rank`-th link (0-based) with destination `written`;
-        `(0, 0)` when the source does not show it.
+    def link(self, written: str, rank: int, *, raw_html: bool) -> LinkSource | None:
+        """Where the `rank`-th link (0-based) with destination `written` is written, or None
+        when the source does not show it.
 
         Links in raw HTML are searched among raw HTML attributes, the rest among Markdown
         links and images.
         """
         found = self._links.get((raw_html, unquote(written)), [])
         if rank >= len(found):
-            return 0, 0
+            return None
         link = found[rank]
         if not link.column:  # a reference whose definition was not found: its use's line
-            return self.written_position(link.line, 1)[0], 0
-        return self.written_position(link.line, link.column)
+            return LinkSource(self.written_position(link.line, 1)[0], 0, written)
+        line, column = self.written_position(link.line, link.column)
+        return LinkSource(line, column, self._written_destination(link) or written)
+
+    def _written_destination(self, link: SourceLink) -> str:
+        """The destination as the author wrote it, before site variables and repository links
+        were rewritten: what a message should quote."""
+        if self._offsets is None:
+            return ""
+        start = self._rendered_starts[link.line - 1] + link.column - 1
+        end = start
+        stops = "\"'" if link.kind == "html" else ") >\n\t"
+        while end < len(self.text) and self.text[end] not in stops:
+            end += 1
+        return self.written[self._offsets.written(start) : self._offsets.written(end)]
 
     @cached_property
     def _links(self) -> dict[tuple[bool, str], list[SourceLink]]:
