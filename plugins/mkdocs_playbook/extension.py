@@ -43,6 +43,7 @@ from .page.model import PageModel, Problem
 from .page.nesting import deep_lines, written_line_numbers
 from .page.offsets import OffsetMap
 from .page.reader import read_page
+from .page.source import Source
 from .page.tree import PageTree, link_attribute
 from .widgets.checklists import DEFAULT_HEADINGS, Checklists
 from .widgets.render import Feature, PageContext, environment
@@ -76,11 +77,13 @@ class _Conversion:
         self.written = written
         self.rewritten = written
         self.offsets = OffsetMap()
+        self.source: Source | None = None
+        """A parse of `rewritten` made on the way, if one was."""
         self.problems: list[Problem] = []
         self.links: dict[etree.Element, str] = {}
 
     def lines(self, first_line: int) -> Lines:
-        return Lines(self.rewritten, self.written, self.offsets, first_line)
+        return Lines(self.rewritten, self.written, self.offsets, first_line, self.source)
 
 
 class _Capture(Preprocessor):
@@ -104,15 +107,15 @@ class _Rewrite(Preprocessor):
         self.conversion = conversion
 
     def run(self, lines: list[str]) -> list[str]:
-        text, problems, offsets = self.extension.rewrites.apply(
-            self.conversion.written, self.extension.page
-        )
-        self.conversion.problems.extend(problems)
-        if text == self.conversion.written:
+        rewritten = self.extension.rewrites.apply(self.conversion.written, self.extension.page)
+        self.conversion.problems.extend(rewritten.problems)
+        if rewritten.source is not None and rewritten.source.text == rewritten.text:
+            self.conversion.source = rewritten.source  # the page's lines come from it too
+        if rewritten.text == self.conversion.written:
             return lines
-        self.conversion.rewritten = text
-        self.conversion.offsets = offsets
-        return text.split("\n")
+        self.conversion.rewritten = rewritten.text
+        self.conversion.offsets = rewritten.offsets
+        return rewritten.text.split("\n")
 
 
 class _NestLists(Preprocessor):

@@ -40,7 +40,7 @@ from .links.reports import github_annotations, junit_xml, step_summary
 from .links.scan import TemplateLink, TemplateScanner
 from .page.lint import find_mojibake
 from .page.model import PageModel, SeverityMatrix
-from .page.source import SourceText
+from .page.source import Source
 from .static import ASSETS_DIR, served_text
 from .theme_icons import FOLDER, STYLESHEET, icon_files
 from .widgets.placeholders import PlaceholderUse, mistyped_placeholders, uses_in
@@ -204,7 +204,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return None
         first_line = _body_line_offset(page.file.content_string, markdown)
         # Mojibake anywhere in the body, code included (a broken command is broken too).
-        for damage in find_mojibake(SourceText(markdown)):
+        for damage in find_mojibake(Source(markdown)):
             line = damage.line + first_line
             self.findings.add(record.display_path, line, damage.message, damage.column)
         self.extension.page = PageInput(page.file.src_uri, record.front_matter.data, first_line)
@@ -342,7 +342,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         lines = record.model.lines
         return [
             (line + lines.first_line, column)
-            for line, column in SourceText(lines.written).find_in_code(needle)
+            for line, column in Source(lines.written).find_in_code(needle)
         ]
 
     def _write_reports(self, findings: list[Finding]) -> None:
@@ -375,7 +375,7 @@ def _title(file: File, front_matter: FrontMatter, text: str) -> str:
     if isinstance(title, (str, int, float)) and str(title).strip():
         return str(title).strip()
     text = text.replace("\r\n", "\n")
-    source = SourceText(text)
+    source = Source(text)
     offset = front_matter.body_start
     for line in text[offset:].split("\n"):
         h1 = _atx_h1(line)

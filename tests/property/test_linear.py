@@ -78,7 +78,7 @@ def test_the_counter_sees_quadratic_work() -> None:
     It does as little as a real rescan would (a few calls per pair), at 40 and 160 headings.
     """
     import mkdocs_playbook.extension as extension
-    from mkdocs_playbook.page.sourcemap import normalise
+    from mkdocs_playbook.page.source import normalise
 
     class Rescan:
         def read(self, context: Any) -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from mkdocs_playbook.jekyll.liquid import page_variables, site_variables, substitute
-from mkdocs_playbook.page.source import SourceText
+from mkdocs_playbook.page.source import Source
 
 VARIABLES = site_variables(
     site_name="AdvisorOS Operations",
@@ -60,7 +60,7 @@ def test_page_variables_are_scalar_front_matter() -> None:
     ],
 )
 def test_substitutes_known_values_only(text: str, expected: str) -> None:
-    result, problems, _ = substitute(SourceText(text), VARIABLES)
+    result, problems, _ = substitute(Source(text), VARIABLES)
     assert result == expected
     assert problems == []
 
@@ -80,7 +80,7 @@ def test_substitutes_known_values_only(text: str, expected: str) -> None:
     ],
 )
 def test_reports_what_it_cannot_substitute(text: str, offset: int, message: str) -> None:
-    result, problems, _ = substitute(SourceText(text), VARIABLES)
+    result, problems, _ = substitute(Source(text), VARIABLES)
     assert result == text
     (problem,) = problems
     assert problem.offset == offset
@@ -89,14 +89,14 @@ def test_reports_what_it_cannot_substitute(text: str, offset: int, message: str)
 
 def test_page_cannot_run_code() -> None:
     text = "{{ site.__class__ }} {{ ''.__class__.__mro__ }} {% for x in (1..3) %}{{x}}{% endfor %}"
-    result, problems, _ = substitute(SourceText(text), VARIABLES)
+    result, problems, _ = substitute(Source(text), VARIABLES)
     assert result == text
     assert len(problems) == 5
 
 
 def test_positions_after_a_substitution_map_back_to_the_text_as_written() -> None:
     text = "On {{ site.title }}: [a](b.md) {% raw %}{{ x }}{% endraw %} [c](d.md)"
-    result, _, offsets = substitute(SourceText(text), VARIABLES)
+    result, _, offsets = substitute(Source(text), VARIABLES)
     assert result == "On AdvisorOS Operations: [a](b.md) {{ x }} [c](d.md)"
     for needle in ("b.md", "d.md", "{{ x }}"):
         assert offsets.written(result.index(needle)) == text.index(needle), needle

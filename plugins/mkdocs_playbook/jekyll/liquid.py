@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..page.offsets import OffsetMap, Span
-from ..page.source import SourceText
+from ..page.source import Source
 
 # One literal-led alternation whose bodies are single character classes that stop at the next
 # brace or `%`: each match attempt ends at the next candidate, so a scan is linear in the page
@@ -85,7 +85,7 @@ def page_variables(front_matter: Mapping[str, Any]) -> dict[str, str]:
 
 
 def substitute(
-    source: SourceText, variables: Mapping[str, str]
+    source: Source, variables: Mapping[str, str]
 ) -> tuple[str, list[LiquidProblem], OffsetMap]:
     """Replace known variables and `{% raw %}` blocks; report the rest with their offsets.
 
@@ -148,7 +148,7 @@ def _tag_name(match: re.Match[str]) -> str | None:
 
 
 def _replacement(
-    source: SourceText,
+    source: Source,
     match: re.Match[str],
     tag: str | None,
     variables: Mapping[str, str],

@@ -9,11 +9,11 @@ back). The code regions come from `page.source`, parsed only when a page holds a
 from __future__ import annotations
 
 from collections.abc import Container, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..page.model import Problem
 from ..page.offsets import OffsetMap
-from ..page.source import SourceText
+from ..page.source import Source
 from .liquid import page_variables, substitute
 from .repolinks import RepositoryLinks
 
@@ -40,21 +40,36 @@ class Rewrites:
     published: Container[str] = frozenset()
     """Docs paths of every file the site publishes, for repository links."""
 
-    def apply(self, text: str, page: PageInput | None) -> tuple[str, list[Problem], OffsetMap]:
-        """`text` rewritten; what could not be substituted, at its line and column; and where
-        each replacement was made."""
-        problems: list[Problem] = []
-        offsets = OffsetMap()
+    def apply(self, text: str, page: PageInput | None) -> Rewritten:
+        """`text` rewritten, with what could not be substituted and where each replacement
+        was made."""
+        result = Rewritten(text)
         if "{{" in text or "{%" in text:
-            source = SourceText(text)
+            source = Source(text)
             variables = {**self.variables, **page_variables(page.meta if page else {})}
             text, found, offsets = substitute(source, variables)
             first_line = page.first_line if page else 0
             for problem in found:
                 line, column = source.line_col(problem.offset)
-                problems.append(Problem(line + first_line, problem.message, column))
+                result.problems.append(Problem(line + first_line, problem.message, column))
+            result = Rewritten(text, result.problems, offsets, source)
         repository = self.repository
         if repository is not None and page is not None and repository.url_in(text):
-            text, moved = repository.rewrite(SourceText(text), page.src_uri, self.published)
-            offsets = offsets.then(moved)
-        return text, problems, offsets
+            reusable = result.source is not None and result.source.text == text
+            parsed = result.source if result.source is not None and reusable else Source(text)
+            text, moved = repository.rewrite(parsed, page.src_uri, self.published)
+            result = Rewritten(text, result.problems, result.offsets.then(moved), parsed)
+        return result
+
+
+@dataclass
+class Rewritten:
+    """A page's text after the rewrites."""
+
+    text: str
+    problems: list[Problem] = field(default_factory=list)
+    """What could not be substituted, at its line (in the file) and column."""
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+    """Where each replacement was made."""
+    source: Source | None = None
+    """The last parse made of a text on the way; reusable while it is still `text`'s."""

@@ -2,7 +2,7 @@
 
 Lines exist for findings. Reading the page registers each element that may need one (a
 heading, a list item, a table, a code block) in document order; the first question about a
-line parses the Markdown with markdown-it (`sourcemap`) and answers every registered element
+line parses the Markdown with markdown-it (`page.source`) and answers every registered element
 up to it, in order, so equal texts are told apart by their rank. A page with no finding never
 parses its source a second time.
 
@@ -18,7 +18,7 @@ from functools import cached_property
 from urllib.parse import unquote
 
 from .offsets import OffsetMap
-from .sourcemap import SourceLink, SourceMap
+from .source import Source, SourceLink
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +48,7 @@ class Lines:
         written: str | None = None,
         offsets: OffsetMap | None = None,
         first_line: int = 0,
+        source: Source | None = None,
     ) -> None:
         self.text = text
         """The Markdown as rendered."""
@@ -56,15 +57,15 @@ class Lines:
         self.first_line = first_line
         """Lines of the file before the Markdown given (its front matter)."""
         self._offsets = offsets if offsets else None
-        self._map: SourceMap | None = None
+        self._map = source if source is not None and source.text == text else None
         self._requests: list[tuple[str, str, bool]] = []
         self._answers: list[int] = []
 
     @property
-    def source(self) -> SourceMap:
+    def source(self) -> Source:
         """The markdown-it reading of the rendered text, made on first use."""
         if self._map is None:
-            self._map = SourceMap(self.text)
+            self._map = Source(self.text)
         return self._map
 
     def register(self, kind: str, text: str, *, prefix: bool = False) -> At:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from mkdocs_playbook.page.sourcemap import SourceLink, SourceMap
+from mkdocs_playbook.page.source import Source, SourceLink
 
 MARKDOWN = """# Title
 
@@ -28,7 +28,7 @@ Text with [ref] and <https://example.com/x>.
 
 
 def test_blocks_are_found_by_their_text() -> None:
-    source = SourceMap(MARKDOWN)
+    source = Source(MARKDOWN)
     assert source.take("heading", "Title") == 1
     assert source.take("heading", "Steps") == 5
     assert source.take("heading", "Steps") == 0  # each block is claimed once
@@ -41,7 +41,7 @@ def test_blocks_are_found_by_their_text() -> None:
 
 
 def test_links_carry_line_and_column() -> None:
-    links = SourceMap(MARKDOWN).links
+    links = Source(MARKDOWN).links
     assert links == [
         SourceLink("RUNBOOK.md#triage", 3, 21, "link"),
         SourceLink("i.png", 3, 51, "image"),
@@ -53,7 +53,7 @@ def test_links_carry_line_and_column() -> None:
 
 
 def test_equal_texts_map_in_document_order() -> None:
-    source = SourceMap("- step\n- other\n- step\n")
+    source = Source("- step\n- other\n- step\n")
     assert [source.take("list_item", "step") for _ in range(3)] == [1, 3, 0]
 
 
@@ -71,7 +71,7 @@ def test_links_in_an_admonition_body_after_a_blank_line_keep_their_lines() -> No
         "\n"
         "    [code](D.md) in a real code block\n"
     )
-    source = SourceMap(markdown)
+    source = Source(markdown)
     assert source.links == [
         SourceLink("A.md#x", 2, 17, "link"),
         SourceLink("B.md#y", 4, 18, "link"),
@@ -95,7 +95,7 @@ def test_text_read_late_keeps_escapes_and_references() -> None:
         "\n"
         "[ref]: RUNBOOK.md#lead\n"
     )
-    source = SourceMap(markdown)
+    source = Source(markdown)
     assert source.take("heading", "Step *one* & two") == 1
     assert source.take("list_item", "Tick [x] when done") == 3
     assert source.take("table", "Role | name | Link") == 5
