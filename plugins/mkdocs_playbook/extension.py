@@ -33,6 +33,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from .config import CHECKLIST_HEADINGS
 from .jekyll.alerts import AlertProcessor
 from .jekyll.repolinks import RepositoryLinks
 from .jekyll.rewrite import PageInput, Rewrites
@@ -45,7 +46,7 @@ from .page.offsets import OffsetMap
 from .page.reader import read_page
 from .page.source import Source
 from .page.tree import PageTree, link_attribute
-from .widgets.checklists import DEFAULT_HEADINGS, Checklists
+from .widgets.checklists import Checklists
 from .widgets.render import Feature, PageContext, environment
 from .widgets.severity import SeverityLookup, SeveritySettings
 from .widgets.template_forms import TemplateForms
@@ -214,7 +215,7 @@ class PlaybookExtension(Extension):
             "site_id": ["", "Names this site's stored state; empty: scripts use the origin"],
             "severity": [SeveritySettings(), "How severity matrices are found; update cadence"],
             "checklist_headings": [
-                list(DEFAULT_HEADINGS),
+                list(CHECKLIST_HEADINGS),
                 "Case-insensitive patterns: lists under a matching heading are checklists",
             ],
             "site_variables": [{}, "`site.*` values by dotted name ({{ site.title }})"],
