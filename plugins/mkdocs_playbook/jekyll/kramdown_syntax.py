@@ -408,11 +408,14 @@ class _Reader:
                 follows_text=follows,
                 precedes_text=precedes,
             )
-        for part in attributes.junk:
+        if attributes.junk:
+            shown = ", ".join(f"`{part}`" for part in attributes.junk[:3])
+            more = len(attributes.junk) - 3
             self.result.problems.append(
                 self.problem(
-                    f"`{part}` in kramdown attribute list `{construct.text}` is not an attribute "
-                    '(write `.class`, `#id`, `key="value"` or the name of a definition); left out'
+                    f"{shown}{f' (and {more} more)' if more > 0 else ''} in kramdown attribute "
+                    f"list `{_shortened(construct.text)}`: not attributes (write `.class`, "
+                    '`#id`, `key="value"` or the name of a definition); left out'
                 )
             )
         return construct
@@ -568,6 +571,11 @@ class _StopTags:
             if (index := bisect.bisect_left(tags, (offset, -1))) < len(tags)
         ]
         return min(found) if found else None
+
+
+def _shortened(text: str, limit: int = 80) -> str:
+    """`text` for a message: a pathological attribute list is not printed whole."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _escaped(text: str, offset: int) -> bool:
