@@ -199,6 +199,8 @@ class _Page:
         self.tocs: list[etree.Element] = []
         self.footnote_lists: list[etree.Element] = []
         self.origins: dict[etree.Element, dict[str, Construct]] = {}
+        self.placeholders: set[str] = set()
+        """Where `{::nomarkdown}` HTML went."""
 
     def construct(self, text: str, offset: int) -> Construct | None:
         index = marker_index(text, offset)
@@ -235,10 +237,10 @@ class _Page:
         for key, value in resolved.pairs:
             element.set(key, value)
         if "toc" in resolved.special:
-            self._special(element, construct, self.tocs, "a table of contents", "{:toc}")
+            self._special(element, construct, self.tocs, "a table of contents", "* TOC")
         if "footnotes" in resolved.special:
             self._special(
-                element, construct, self.footnote_lists, "the footnotes' place", "{:footnotes}"
+                element, construct, self.footnote_lists, "the footnotes' place", "* Footnotes"
             )
 
     def _special(
@@ -247,16 +249,19 @@ class _Page:
         construct: Construct,
         found: list[etree.Element],
         what: str,
-        written: str,
+        item: str,
     ) -> None:
+        written = f"`{construct.text}`"
         if element.tag not in ("ul", "ol"):
             self.problem(
                 construct,
-                f"`{written}` makes {what} of a list (`* {written[2:-1]}` on the line above), "
+                f"{written} makes {what} of a list (`{item}` on the line above), "
                 f"not of a <{element.tag}>; left out",
             )
         elif found:
-            self.problem(construct, f"only the first `{written}` of a page is {what}")
+            self.problem(
+                construct, f"only the first {written} of a page makes {what}; this list stays"
+            )
         else:
             found.append(element)
 
@@ -338,7 +343,12 @@ class _Expand(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if not self.page.constructs:
             return lines
-        return expand("\n".join(lines), self.page.constructs, self.md.htmlStash.store).split("\n")
+        return expand("\n".join(lines), self.page.constructs, self._store).split("\n")
+
+    def _store(self, html: str) -> str:
+        placeholder = self.md.htmlStash.store(html)
+        self.page.placeholders.add(placeholder)
+        return placeholder
 
 
 class _BlockAttributes(BlockProcessor):
@@ -382,6 +392,7 @@ class _BlockAttributes(BlockProcessor):
         pending: list[Construct] = []
         target: etree.Element | None = None
         first = True
+        after_marker = False
         for line in lines:
             construct = self._standalone(line, in_list)
             if construct is None:
@@ -390,16 +401,18 @@ class _BlockAttributes(BlockProcessor):
                     first = False
                 continue
             if content:
-                produced = self._parse(parent, content)
+                produced = self._parse(parent, content, after_marker)
                 self._attach_all(pending, produced[0] if produced else None)
                 pending, content = [], []
                 target = produced[-1] if produced else None
                 if target is None:
                     self._lost(construct, "follows text that made no element of its own")
+                    after_marker = True
                     continue
             elif first and construct.follows_text:
                 target = parent[-1] if len(parent) else None
             first = False
+            after_marker = True
             if construct.kind == "ald":
                 # A definition ends the block above; a pending list applies to it, and is lost.
                 for lost in pending:
@@ -410,20 +423,40 @@ class _BlockAttributes(BlockProcessor):
             else:
                 pending.append(construct)
         if content:
-            produced = self._parse(parent, content)
+            produced = self._parse(parent, content, after_marker)
             self._attach_all(pending, produced[0] if produced else None)
             pending = []
         if pending:
             self._attach_to_next(parent, blocks, pending, had_content)
 
-    def _parse(self, parent: etree.Element, content: list[str]) -> list[etree.Element]:
+    def _parse(
+        self, parent: etree.Element, content: list[str], after_marker: bool
+    ) -> list[etree.Element]:
         """Parse `content` into `parent`; the elements it made, or `[parent]` when the text
-        went into the parent itself (a tight list item)."""
-        before = len(parent), parent.text
-        self.parser.parseBlocks(parent, ["\n".join(content)])
-        made = list(parent[before[0] :])
-        if not made and parent.tag == "li" and parent.text != before[1]:
-            return [parent]
+        went into the parent itself (a tight list item).
+
+        kramdown ends a block at an attribute list line, and never continues a block quote
+        past a blank line; Python-Markdown would add a block quote (or, after an attribute
+        list line, a list) to the one before it. So such content is parsed on its own.
+        """
+        text = "\n".join(content)
+        if not (after_marker or text.lstrip(" ").startswith(">")):
+            before = len(parent), parent.text
+            self.parser.parseBlocks(parent, [text])
+            made = list(parent[before[0] :])
+            if not made and parent.tag == "li" and parent.text != before[1]:
+                return [parent]
+            return made
+        holder = etree.Element(parent.tag)
+        self.parser.parseBlocks(holder, [text])
+        made = list(holder)
+        for child in made:
+            holder.remove(child)
+            parent.append(child)
+        if holder.text and holder.text.strip():
+            _append_text(parent, holder.text)
+            if not made and parent.tag == "li":
+                return [parent]
         return made
 
     def _attach_all(self, pending: list[Construct], target: etree.Element | None) -> None:
@@ -448,13 +481,12 @@ class _BlockAttributes(BlockProcessor):
             for construct in pending:
                 self._lost(construct, "has no block after it to apply to")
             return
-        before = len(parent)
-        self.parser.parseBlocks(parent, [blocks.pop(0)])
-        if len(parent) == before:
+        produced = self._parse(parent, [blocks.pop(0)], True)
+        if not produced:
             for construct in pending:
                 self._lost(construct, "has no block after it to apply to")
             return
-        self._attach_all(pending, parent[before])
+        self._attach_all(pending, produced[0])
 
     def _lost(self, construct: Construct, why: str) -> None:
         self.page.problem(
@@ -501,6 +533,14 @@ class _SpanAttributes(Treeprocessor):
         self._element_text(root, None)
         for parent, child in pairs:
             self._element_text(child, parent)
+            if (
+                child.tag == "p"
+                and len(child) == 0
+                and (child.text or "").strip() in (page.placeholders)
+            ):
+                # Alone in its paragraph (inside a block quote a line break follows it), so
+                # the HTML replaces the paragraph, as `raw_html` does for raw HTML blocks.
+                child.text = (child.text or "").strip()
             if child.tail and MARK in child.tail:
                 child.tail = self._tail(child, parent)
             for key, value in child.attrib.items():
@@ -539,24 +579,36 @@ class _SpanAttributes(Treeprocessor):
         if element.tag in _CODE or isinstance(text, AtomicString):
             element.text = AtomicString(self._restored(text, escape=False))
             return
-        markers = list(self._markers(text))
         kept: list[str] = []
         position = 0
-        for offset, construct in markers:
+        leading = trailing = False
+        for offset, construct in list(self._markers(text)):
             kept.append(text[position:offset])
             position = offset + MARKER_LENGTH
             if construct is None or construct.kind != "ial":
                 continue
             before, after = "".join(kept), text[position:]
             target = self._leading_target(element, parent, before)
+            leading = leading or target is not None
             if target is None and len(element) == 0:
                 target = self._trailing_target(element, before, after)
+                trailing = trailing or target is not None
             if target is None:
                 self._unattached(construct)
             else:
                 self.page.assign(self.md, target, construct)
         kept.append(text[position:])
-        element.text = "".join(kept)
+        result = "".join(kept)
+        # The space that set the list apart goes with it (as attr_list strips it).
+        element.text = (
+            result.strip()
+            if leading and trailing
+            else result.lstrip()
+            if leading
+            else result.rstrip()
+            if trailing
+            else result
+        )
 
     def _leading_target(
         self, element: etree.Element, parent: etree.Element | None, before: str
@@ -613,6 +665,8 @@ class _SpanAttributes(Treeprocessor):
                 self._unattached(construct)
             else:
                 self.page.assign(self.md, target, construct)
+                if target is parent:
+                    kept = ["".join(kept).rstrip()]
         kept.append(tail[position:])
         return "".join(kept)
 

@@ -293,7 +293,7 @@ def scan(source: SourceText) -> Scan:
     if "{:" not in text:
         return result
     lines = _Lines(source)
-    stops = _StopTags(text)
+    stops = _StopTags(text, lines)
     brace = _NextBrace(text)
     alone_by_line: dict[int, Construct] = {}
     paired_stops: set[int] = set()
@@ -465,7 +465,12 @@ class _Reader:
                 alone=self.lines.alone(opener, tag_end),
             )
             return tag_end
-        stop = stops.after(name, tag_end)
+        above = self.line - 1
+        after_blank = above < 0 or self.lines.blank(above)
+        # A start tag alone on its line, after a blank one, opens a block: kramdown then ends
+        # it only at a stop tag alone on its line.
+        block = self.lines.alone(opener, tag_end) and after_blank
+        stop = stops.after(name, tag_end, alone=block)
         if stop is None:
             self.result.problems.append(
                 self.problem(
@@ -495,14 +500,12 @@ class _Reader:
             return stop_end
         start_alone = self.lines.alone(opener, tag_end)
         stop_alone = self.lines.alone(stop_start, stop_end)
-        above = self.line - 1
-        after_blank = above < 0 or self.lines.blank(above)
         self.add(
             "nomarkdown",
             tag_end,
             name=name,
             alone=start_alone,
-            block=start_alone and stop_alone and after_blank,
+            block=block,
             body=(tag_end, stop_start),
         )
         stop_line = self.lines.index(stop_start)
@@ -546,28 +549,34 @@ class _Reader:
 
 
 class _StopTags:
-    """Every `{:/name}` and `{:/}` of the text, found once, by offset and by name."""
+    """Every `{:/name}` and `{:/}` of the text, found once: by offset, and in order by name
+    (all of them, and those alone on their line, which are the only ones that can close an
+    extension that is a block of its own)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lines: _Lines) -> None:
         self.by_offset: dict[int, tuple[int, str]] = {}
-        self.by_name: dict[str, list[tuple[int, int]]] = {}
+        self.by_name: dict[tuple[str, bool], list[tuple[int, int]]] = {}
         position = text.find("{:/")
         while position >= 0:
             name_end = _word_end(text, position + 3)
             if text[name_end : name_end + 1] == "}":
                 name = text[position + 3 : name_end]
+                tag = (position, name_end + 1)
                 self.by_offset[position] = (name_end + 1, name)
-                self.by_name.setdefault(name, []).append((position, name_end + 1))
+                self.by_name.setdefault((name, False), []).append(tag)
+                if lines.alone(*tag):
+                    self.by_name.setdefault((name, True), []).append(tag)
             position = text.find("{:/", position + 3)
 
     def at(self, offset: int) -> tuple[int, str] | None:
         return self.by_offset.get(offset)
 
-    def after(self, name: str, offset: int) -> tuple[int, int] | None:
-        """The first `{:/name}` or `{:/}` at or after `offset` (kramdown scans to the first)."""
+    def after(self, name: str, offset: int, *, alone: bool) -> tuple[int, int] | None:
+        """The first `{:/name}` or `{:/}` at or after `offset` (kramdown scans to the first),
+        or the first alone on its line."""
         found = [
             tags[index]
-            for tags in (self.by_name.get(name, []), self.by_name.get("", []))
+            for tags in (self.by_name.get((name, alone), []), self.by_name.get(("", alone), []))
             if (index := bisect.bisect_left(tags, (offset, -1))) < len(tags)
         ]
         return min(found) if found else None
