@@ -895,6 +895,8 @@ class _TableOfContents(Treeprocessor):
         self.page = page
 
     def run(self, root: etree.Element) -> None:
+        if not self.page.constructs and "no_toc" not in self.page.source:
+            return  # `no_toc` and `{:toc}` are written in the page, or nothing to do
         headings = [element for element in root.iter() if element.tag in _HEADINGS]
         hidden = {h.get("id") for h in headings if _NO_TOC.search(h.get("class") or "")}
         hidden -= {h.get("id") for h in headings if not _NO_TOC.search(h.get("class") or "")}

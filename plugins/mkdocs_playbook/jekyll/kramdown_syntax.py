@@ -437,13 +437,13 @@ class _Reader:
             name_end += 1
         name = text[opener + 3 : name_end]
         following = text[name_end : name_end + 1]
-        if not name or (following not in ("}", "/") and following not in _SPACE):
+        if not name or (following not in ("}", "/", "") and following not in _SPACE):
             return opener + 2
         if following == "}":
             tag_end, inside, closing = name_end + 1, "", False
         elif text.startswith("/}", name_end):
             tag_end, inside, closing = name_end + 2, "", True
-        elif close < 0:
+        elif close < 0 or not following:
             self.result.problems.append(
                 self.problem(f"kramdown extension `{{::{name}` is not closed by `}}` on its line")
             )
