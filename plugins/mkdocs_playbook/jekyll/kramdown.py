@@ -600,15 +600,11 @@ class _SpanAttributes(Treeprocessor):
         kept.append(text[position:])
         result = "".join(kept)
         # The space that set the list apart goes with it (as attr_list strips it).
-        element.text = (
-            result.strip()
-            if leading and trailing
-            else result.lstrip()
-            if leading
-            else result.rstrip()
-            if trailing
-            else result
-        )
+        if leading:
+            result = result.lstrip()
+        if trailing:
+            result = result.rstrip()
+        element.text = result
 
     def _leading_target(
         self, element: etree.Element, parent: etree.Element | None, before: str
