@@ -130,6 +130,22 @@ def test_a_sites_own_footnotes_settings_are_kept() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        ("Para\n{:r: .x}\nNext\n{: r }\n", '<p>Para</p>\n<p class="x">Next</p>'),
+        ("Note[^1]\n\n[^1]: n\n{:r: .x}\n\n{: r }\nPara\n", '<p class="x">Para</p>'),
+        ("{: .lost }\n{:r: .x}\nPara\n", "<p>Para</p>"),
+    ],
+)
+def test_a_definition_line_ends_the_block_above_it(text: str, html: str) -> None:
+    rendered, problems = convert(text)
+    assert html in rendered
+    assert [message.split("` ")[1][:12] for *_, message in problems] == (
+        ["is followed "] if "lost" in text else []
+    )
+
+
 def test_a_definition_naming_itself_applies_once() -> None:
     html, problems = convert("{:loop: loop .looped}\n\nPara\n{: loop }\n")
     assert '<p class="looped">Para</p>' in html

@@ -405,7 +405,7 @@ class _BlockAttributes(BlockProcessor):
                 self._attach_all(pending, produced[0] if produced else None)
                 pending, content = [], []
                 target = produced[-1] if produced else None
-                if target is None:
+                if target is None and construct.kind == "ial":
                     self._lost(construct, "follows text that made no element of its own")
                     after_marker = True
                     continue
