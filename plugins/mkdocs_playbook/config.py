@@ -95,6 +95,12 @@ class PlaybookConfig(base.Config):
     repository_docs_roots = c.ListOfItems(c.Type(str), default=["docs/", ""])
     """Repository folders that hold the docs, tried in order when mapping a repository path."""
 
+    jekyll_config = c.Type(str, default="")
+    """The site's Jekyll `_config.yml`, relative to mkdocs.yml; empty: `_config.yml` in the
+    docs folder, when there is one. Its keys are `site.*` variables, and its callouts,
+    nav_sort, nav_external_links, aux_links, exclude, gh_edit_* settings apply; mkdocs.yml
+    wins where both say something."""
+
     site_variables = c.Type(dict, default={})
     """Extra `site.*` values, as in Jekyll's `_config.yml` (nested mappings become dotted)."""
 

@@ -8,12 +8,14 @@ One page, from Markdown to model (each step a processor, in the order Python-Mar
 them):
 
 1. `_Capture` (preprocessor, 35) keeps the Markdown as written: lines are counted in it.
-   `_Rewrite` (34) substitutes Liquid site variables and rewrites repository links
+   kramdown's constructs are hidden behind markers as long as they are (`jekyll.kramdown`,
+   34.5). `_Rewrite` (34) substitutes Liquid site variables and rewrites repository links
    (`jekyll.rewrite`), recording where, so positions map back to the text as written.
 2. `_NestLists` (27) re-indents nested list items as CommonMark and kramdown nest them
    (`page.lists`); `_NestingCap` (24) cuts lines nested too deep to parse (`page.nesting`).
 3. Python-Markdown parses blocks (GitHub alerts become admonitions, `jekyll.alerts`) and
-   inlines; toc gives headings their ids.
+   inlines; kramdown's attribute lists, Just the Docs' callouts and UI classes apply
+   (`jekyll.kramdown`, `jekyll.callouts`, `jekyll.ui_classes`); toc gives headings their ids.
 4. `_WrittenLinks` (treeprocessor, 0) notes each link's destination as written, before
    MkDocs turns `.md` paths into URLs.
 5. `_PageReader` (-1) reads the tree once into the page's `PageModel` (`page.reader`), lets
@@ -24,8 +26,10 @@ them):
 from __future__ import annotations
 
 import html
+import os
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Container
+from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
@@ -35,8 +39,12 @@ from markdown.treeprocessors import Treeprocessor
 
 from .config import CHECKLIST_HEADINGS
 from .jekyll.alerts import AlertProcessor
+from .jekyll.callouts import register_callouts
+from .jekyll.kramdown import KramdownSettings, register_kramdown
 from .jekyll.repolinks import RepositoryLinks
 from .jekyll.rewrite import PageInput, Rewrites
+from .jekyll.site_config import SiteConfig, load_site_config
+from .jekyll.ui_classes import register_ui_classes
 from .page.lines import Lines
 from .page.lint import duplicate_headings, repeated_checklist_headings
 from .page.lists import nest_lists
@@ -52,6 +60,8 @@ from .widgets.severity import SeverityLookup, SeveritySettings
 from .widgets.template_forms import TemplateForms
 
 STYLESHEETS = ["playbook.css"]
+JEKYLL_STYLESHEET = "jtd.css"
+"""Just the Docs' UI classes (buttons, labels, type and spacing utilities): for Jekyll sites."""
 SCRIPTS: list[str] = [
     "store.js",
     "widgets.js",
@@ -108,15 +118,28 @@ class _Rewrite(Preprocessor):
         self.conversion = conversion
 
     def run(self, lines: list[str]) -> list[str]:
-        rewritten = self.extension.rewrites.apply(self.conversion.written, self.extension.page)
+        # The lines as given: kramdown's constructs are hidden by now (as long as they were).
+        text = "\n".join(lines)
+        rewritten = self.extension.rewrites.apply(
+            text, self.extension.page, line_numbers=_shows_line_numbers(self.md)
+        )
         self.conversion.problems.extend(rewritten.problems)
         if rewritten.source is not None and rewritten.source.text == rewritten.text:
             self.conversion.source = rewritten.source  # the page's lines come from it too
-        if rewritten.text == self.conversion.written:
+        if rewritten.text == text:
+            self.conversion.rewritten = text
             return lines
         self.conversion.rewritten = rewritten.text
         self.conversion.offsets = rewritten.offsets
         return rewritten.text.split("\n")
+
+
+def _shows_line_numbers(md: Markdown) -> bool:
+    """Whether the site's code blocks take `linenums`: pymdownx.superfences or codehilite."""
+    fences = (
+        md.preprocessors["fenced_code_block"] if "fenced_code_block" in md.preprocessors else None
+    )
+    return type(fences).__module__.startswith("pymdownx") or "hilite" in md.treeprocessors
 
 
 class _NestLists(Preprocessor):
@@ -222,16 +245,40 @@ class PlaybookExtension(Extension):
             "repository_url": ["", "The site's repository: its /blob/ links become page links"],
             "repository_branches": [["main", "master"], "Branches whose links are rewritten"],
             "repository_docs_roots": [["docs/", ""], "Repository folders that hold the docs"],
+            "jekyll_config": ["", "The site's Jekyll _config.yml: callouts, kramdown options"],
+            "docs_dir": ["", "The docs folder, where {% include %} and {% link %} look"],
         }
         self.page: PageInput | None = None
         """The page being rendered: set by the MkDocs plugin before each page (the one channel
         from plugin to extension, as mkdocs-autorefs does it); None when unknown."""
         self._published: Container[str] = frozenset()
         self._rewrites: Rewrites | None = None
+        self._site_config: SiteConfig | None = None
         super().__init__(**kwargs)
         # Once per extension, not per page: MkDocs makes a Markdown (so calls extendMarkdown)
         # for every page, and a new environment would recompile every template each time.
         self.environment = environment(self.getConfig("template_loader") or None)
+
+    @property
+    def site_config(self) -> SiteConfig:
+        """The site's Jekyll `_config.yml` (`jekyll_config`), read once; empty without one.
+
+        Raises `OSError` when the file cannot be read; a malformed file is the config's
+        `problem`, for the caller to report.
+        """
+        if self._site_config is None:
+            path = self.getConfig("jekyll_config")
+            self._site_config = load_site_config(Path(path)) if path else SiteConfig()
+        return self._site_config
+
+    def _report(self, conversion: _Conversion) -> Callable[[int, int, str], None]:
+        """Where the Jekyll processors report: a problem at a line of the text given."""
+
+        def report(line: int, column: int, message: str) -> None:
+            first_line = self.page.first_line if self.page else 0
+            conversion.problems.append(Problem(line + first_line if line else 0, message, column))
+
+        return report
 
     @property
     def published(self) -> Container[str]:
@@ -258,7 +305,14 @@ class PlaybookExtension(Extension):
                 if repository_url
                 else None
             )
-            self._rewrites = Rewrites(self.getConfig("site_variables"), repository, self._published)
+            config = self.getConfig("jekyll_config")
+            self._rewrites = Rewrites(
+                self.getConfig("site_variables"),
+                repository,
+                self._published,
+                os.path.abspath(self.getConfig("docs_dir")) if self.getConfig("docs_dir") else "",
+                os.path.dirname(os.path.abspath(config)) if config else "",
+            )
         return self._rewrites
 
     def extendMarkdown(self, md: Markdown) -> None:
@@ -274,6 +328,12 @@ class PlaybookExtension(Extension):
         md.preprocessors.register(_NestingCap(md, self, conversion), "playbook_nesting", 24)
         # Just above the blockquote processor (20), which would otherwise take the block.
         md.parser.blockprocessors.register(AlertProcessor(md.parser), "playbook_alert", 21)
+        # kramdown and Just the Docs (each module's docstring gives its priorities).
+        site = self.site_config
+        report = self._report(conversion)
+        register_kramdown(md, KramdownSettings.from_site(site.data), report)
+        register_callouts(md, site.callouts, report, level=site.callouts_level)
+        register_ui_classes(md)
         # After toc (5) and MkDocs' title (1); registered before MkDocs' relpath (0) is, so
         # it runs first at the same priority and sees links as written.
         md.treeprocessors.register(_WrittenLinks(md, conversion), "playbook_written", 0)

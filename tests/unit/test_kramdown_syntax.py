@@ -15,7 +15,7 @@ from mkdocs_playbook.jekyll.kramdown_syntax import (
     parse_attributes,
     scan,
 )
-from mkdocs_playbook.page.source import SourceText
+from mkdocs_playbook.page.source import Source
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,7 @@ def test_attributes_read_as_kramdown_reads_them(text: str, expected: Attributes)
 
 
 def kinds(text: str) -> list[tuple[str, int, int, str]]:
-    return [(c.kind, c.line, c.column, c.text) for c in scan(SourceText(text)).constructs]
+    return [(c.kind, c.line, c.column, c.text) for c in scan(Source(text)).constructs]
 
 
 @pytest.mark.parametrize(
@@ -86,7 +86,7 @@ def test_scan_finds_constructs_outside_code_with_line_and_column(
 def test_a_block_attribute_list_knows_its_neighbours(
     text: str, follows: bool, precedes: bool
 ) -> None:
-    last = scan(SourceText(text)).constructs[-1]
+    last = scan(Source(text)).constructs[-1]
     assert last.alone and (last.follows_text, last.precedes_text) == (follows, precedes)
 
 
@@ -102,13 +102,13 @@ def test_a_block_attribute_list_knows_its_neighbours(
     ],
 )
 def test_scan_reports_what_it_cannot_read(text: str, line: int, column: int, words: str) -> None:
-    problems = scan(SourceText(text)).problems
+    problems = scan(Source(text)).problems
     assert [(p.line, p.column) for p in problems] == [(line, column)]
     assert words in problems[0].message
 
 
 def test_a_block_comment_ends_only_at_a_stop_tag_alone_on_its_line() -> None:
-    problems = scan(SourceText("{::comment}\nx {:/comment}\n")).problems
+    problems = scan(Source("{::comment}\nx {:/comment}\n")).problems
     assert [(p.line, p.column) for p in problems] == [(1, 1), (2, 3)]
     assert "has no stop tag" in problems[0].message
     assert "closes no extension" in problems[1].message
@@ -117,7 +117,7 @@ def test_a_block_comment_ends_only_at_a_stop_tag_alone_on_its_line() -> None:
 
 
 def test_many_parts_that_are_not_attributes_are_one_problem() -> None:
-    problems = scan(SourceText("{: " + "x=1 " * 1000 + "}")).problems
+    problems = scan(Source("{: " + "x=1 " * 1000 + "}")).problems
     assert len(problems) == 1
     assert "`x=1`, `x=1`, `x=1` (and 997 more)" in problems[0].message
     assert len(problems[0].message) < 400
@@ -132,7 +132,7 @@ def test_many_parts_that_are_not_attributes_are_one_problem() -> None:
     ],
 )
 def test_mask_keeps_every_offset_and_line_break(text: str) -> None:
-    found = scan(SourceText(text)).constructs
+    found = scan(Source(text)).constructs
     masked = mask(text, found)
     assert len(masked) == len(text)
     assert [i for i, c in enumerate(masked) if c == "\n"] == [
@@ -152,7 +152,7 @@ def test_markers_number_constructs_in_two_digits() -> None:
 
 def test_expand_drops_comments_and_stores_nomarkdown() -> None:
     text = "a\n\n{::comment}\nx\n{:/comment}\n\nb {::nomarkdown}<i>{{ v }}</i>{:/nomarkdown} c\n"
-    found = scan(SourceText(text)).constructs
+    found = scan(Source(text)).constructs
     # A rewrite between the two, of the kind text rewrites make (Liquid, inside nomarkdown).
     masked = mask(text, found).replace("{{ v }}", "value")
     stored: list[str] = []
@@ -167,6 +167,6 @@ def test_expand_drops_comments_and_stores_nomarkdown() -> None:
 
 def test_expand_leaves_markers_for_attribute_lists() -> None:
     text = "para\n{: .x}\n"
-    found = scan(SourceText(text)).constructs
+    found = scan(Source(text)).constructs
     assert expand(mask(text, found), found, str) == "para\n" + marker(0) + "\n"
     assert FILL not in expand(mask(text, found), found, str)

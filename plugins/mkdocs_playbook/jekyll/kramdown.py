@@ -17,7 +17,7 @@ One entry point, `register_kramdown(md, settings, report)`, adds to a `Markdown`
   with Python-Markdown's `def_list`, `footnotes` and `abbr`, added when missing; footnotes are
   numbered in the order they are referenced and unreferenced ones left out, as kramdown does.
 
-Nothing inside code is touched (code regions are `page.source.SourceText`'s). What cannot be
+Nothing inside code is touched (code regions are `page.source.Source`'s). What cannot be
 applied or rendered is given to `report(line, column, message)`, 1-based in the text as given
 to the extension, and left out rather than printed; unknown definition names, attribute list
 parts, footnote references and unclosed tags are reported too. Raw HTML keeps any attribute
@@ -67,12 +67,13 @@ from markdown.extensions.abbr import AbbrExtension
 from markdown.extensions.attr_list import AttrListExtension, sanitize_name
 from markdown.extensions.def_list import DefListExtension
 from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.md_in_html import MarkdownInHtmlExtension
 from markdown.extensions.toc import TocExtension, nest_toc_tokens
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER, AtomicString
 
-from ..page.source import SourceText
+from ..page.source import Source
 from .kramdown_syntax import (
     MARK,
     MARKER_LENGTH,
@@ -162,8 +163,9 @@ def attribute_origin(md: Markdown, element: etree.Element, name: str) -> tuple[i
 
 
 def _add_missing_extensions(md: Markdown) -> None:
-    """kramdown reads header ids, makes ids for every heading, and has definition lists,
-    footnotes and abbreviations: add the Python-Markdown extensions for them that `md` lacks.
+    """kramdown reads header ids, makes ids for every heading, reads Markdown inside HTML
+    marked `markdown="1"`, and has definition lists, footnotes and abbreviations: add the
+    Python-Markdown extensions for them that `md` lacks.
     An extension the site configures is left as configured (it may come after this one and
     replace what is added here, which is then unused)."""
     missing: list[Any] = []
@@ -171,6 +173,9 @@ def _add_missing_extensions(md: Markdown) -> None:
         missing.append(AttrListExtension())
     if "toc" not in md.treeprocessors:
         missing.append(TocExtension())
+    if "markdown_block" not in md.parser.blockprocessors:
+        # Just the Docs' examples (`<div class="code-example" markdown="1">`) need it.
+        missing.append(MarkdownInHtmlExtension())
     if "deflist" not in md.parser.blockprocessors:
         missing.append(DefListExtension())
     if "abbr" not in md.parser.blockprocessors:
@@ -319,7 +324,7 @@ class _Mask(Preprocessor):
             return lines
         if MARK in text:  # a page cannot write our marker itself
             text = text.replace(MARK, "\ufffd")
-        found = scan(SourceText(text))
+        found = scan(Source(text))
         for problem in found.problems:
             page.report(problem.line, problem.column, problem.message)
         page.constructs = found.constructs[:MAX_CONSTRUCTS]
@@ -825,7 +830,7 @@ class _Footnotes(Treeprocessor):
         extension = getattr(self.md.parser.blockprocessors["footnote"], "footnotes", None)
         if not isinstance(extension, FootnoteExtension):
             return
-        text = SourceText(source)
+        text = Source(source)
         referenced = set(extension.footnote_order)
         unused = [name for name in extension.footnotes if name not in referenced]
         for name in unused:
@@ -848,12 +853,15 @@ class _Footnotes(Treeprocessor):
 
     def _drop(self, root: etree.Element, extension: FootnoteExtension, unused: set[str]) -> None:
         ids = {extension.makeFootnoteId(name) for name in unused}
-        for div in root.iter("div"):
-            if div.get("class") != "footnote":
+        for div in list(root):
+            if div.tag != "div" or div.get("class") != "footnote":
                 continue
             for listing in div.iter("ol"):
                 for item in [li for li in listing if li.get("id") in ids]:
                     listing.remove(item)
+            # With nothing left to show, no rule and empty list either.
+            if not any(len(listing) for listing in div.iter("ol")):
+                root.remove(div)
             break
 
     def _undefined(self, root: etree.Element, extension: FootnoteExtension) -> list[str]:
@@ -875,7 +883,7 @@ class _Footnotes(Treeprocessor):
         return list(names)
 
 
-def _locate(source: SourceText, written: str) -> tuple[int, int]:
+def _locate(source: Source, written: str) -> tuple[int, int]:
     """Line and column of the first `written` outside code; the first line if none."""
     offset = source.text.find(written)
     while offset >= 0 and source.in_code(offset):

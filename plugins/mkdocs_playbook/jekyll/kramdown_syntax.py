@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..page.source import SourceText
+from ..page.source import Source
 
 Kind = Literal["ial", "ald", "comment", "nomarkdown", "options", "extension", "end"]
 """`ial` `{: … }`; `ald` `{:name: … }`; `comment`, `options` and `nomarkdown` the extensions
@@ -224,7 +224,7 @@ class _Closers:
 class _Lines:
     """Line facts of a text, each computed once, when first asked."""
 
-    def __init__(self, source: SourceText) -> None:
+    def __init__(self, source: Source) -> None:
         self.text = source.text
         self.source = source
         self.starts = [0]
@@ -286,7 +286,7 @@ class _NextBrace:
         return self.found
 
 
-def scan(source: SourceText) -> Scan:
+def scan(source: Source) -> Scan:
     """Every kramdown construct of `source` outside code, in order, and its problems."""
     text = source.text
     result = Scan()

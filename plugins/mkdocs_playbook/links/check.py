@@ -238,8 +238,8 @@ class _Checker:
         self, page: SitePage, href: str, written: str | None, raw_html: bool
     ) -> Verdict | None:
         href = href.strip()
-        if not href:
-            return None
+        if not href or "{{" in href or "{%" in href:
+            return None  # Liquid left as written: reported where it stands, as Liquid
         parts = urlsplit(href)
         if self.site.site_url and href.startswith(self.site.site_url.rstrip("/") + "/"):
             local = "/" + href[len(self.site.site_url.rstrip("/")) + 1 :]
@@ -351,12 +351,14 @@ class _Checker:
         if lowered is not None:
             # Suggested as the author writes it: the Markdown path.
             return _case_verdict(_relative(lowered, page.src_uri))
+        if written_path.startswith("/"):
+            return Verdict(MISSING_PAGE, "no such page or file")  # a path of the site
         source_dir = os.path.dirname(os.path.join(self.site.docs_dir, page.src_uri))
         on_disk = os.path.normpath(os.path.join(source_dir, written_path))
         if not _inside(on_disk, self.site.project):
             # Whether such a path exists on the build machine is none of the page's business.
             return Verdict(OUTSIDE_DOCS, "outside the project, so not in the site")
-        if written_path.startswith("/") or not os.path.exists(on_disk):
+        if not os.path.exists(on_disk):
             return Verdict(MISSING_PAGE, "no such page or file")
         inside_docs = not os.path.relpath(on_disk, self.site.docs_dir).startswith("..")
         if inside_docs and os.path.isdir(on_disk):

@@ -45,6 +45,9 @@ _LINK_CHARS = ("[", "<")
 _MARKUP_RE = re.compile(r"[\\`*_\[\]!<&]")
 """An inline without these is plain text: markdown-it would give it back as it is."""
 _TASK_MARKER_RE = re.compile(r"^\[[ xX]\](?: |$)")
+# What stands in for a kramdown construct until it is applied (`jekyll.kramdown_syntax`,
+# private-use plane 16): the rendered element shows none of it.
+_HIDDEN_RE = re.compile("[\U00100000-\U0010fffd]+")
 _BODY_OPENER_RE = re.compile(r"^[ ]{0,3}(?:!!!|\?\?\?\+?|===)[ \t]")
 _MARKDOWN_TAG_RE = re.compile(r"^[ ]{0,3}<[A-Za-z][\w-]*\b[^>]*\smarkdown\b[^>]*>")
 _HTML_LINK_RE = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
@@ -310,7 +313,7 @@ class _BlockMap:
     def _key(kind: str, text: str) -> str:
         """What a block is matched by: its text, less a list item's task marker, which
         `pymdownx.tasklist` turns into a checkbox that has no text."""
-        text = normalise(text)
+        text = normalise(_HIDDEN_RE.sub("", text))
         return _TASK_MARKER_RE.sub("", text) if kind == "list_item" else text
 
     def _add(self, kind: str, text: str, line: int) -> None:
