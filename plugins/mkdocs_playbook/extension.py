@@ -26,6 +26,7 @@ them):
 from __future__ import annotations
 
 import html
+import logging
 import os
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Container
@@ -38,8 +39,10 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .config import CHECKLIST_HEADINGS
+from .findings import Finding
 from .jekyll.alerts import AlertProcessor
 from .jekyll.callouts import register_callouts
+from .jekyll.frontmatter import body_first_line
 from .jekyll.kramdown import KramdownSettings, register_kramdown
 from .jekyll.repolinks import RepositoryLinks
 from .jekyll.rewrite import PageInput, Rewrites
@@ -58,6 +61,9 @@ from .widgets.checklists import Checklists
 from .widgets.render import Feature, PageContext, environment
 from .widgets.severity import SeverityLookup, SeveritySettings
 from .widgets.template_forms import TemplateForms
+
+# The same name the MkDocs plugin's findings carry.
+log = logging.getLogger("mkdocs.plugins.playbook")
 
 STYLESHEETS = ["playbook.css"]
 JEKYLL_STYLESHEET = "jtd.css"
@@ -92,20 +98,30 @@ class _Conversion:
         """A parse of `rewritten` made on the way, if one was."""
         self.problems: list[Problem] = []
         self.links: dict[etree.Element, str] = {}
+        self.page: PageInput | None = None
+        """The page being converted, when known (from the plugin, or Zensical's context)."""
 
-    def lines(self, first_line: int) -> Lines:
-        return Lines(self.rewritten, self.written, self.offsets, first_line, self.source)
+    @property
+    def first_line(self) -> int:
+        return self.page.first_line if self.page else 0
+
+    def lines(self) -> Lines:
+        return Lines(self.rewritten, self.written, self.offsets, self.first_line, self.source)
 
 
 class _Capture(Preprocessor):
-    """Keeps the Markdown as written, for lines; starts the conversion's state afresh."""
+    """Keeps the Markdown as written, for lines; starts the conversion's state afresh, with
+    the page it converts."""
 
-    def __init__(self, md: Markdown, conversion: _Conversion) -> None:
+    def __init__(self, md: Markdown, extension: PlaybookExtension, conversion: _Conversion):
         super().__init__(md)
+        self.extension = extension
         self.conversion = conversion
 
     def run(self, lines: list[str]) -> list[str]:
-        self.conversion.start("\n".join(lines))
+        text = "\n".join(lines)
+        self.conversion.start(text)
+        self.conversion.page = self.extension.page or self.extension.context_page(self.md, text)
         return lines
 
 
@@ -121,7 +137,7 @@ class _Rewrite(Preprocessor):
         # The lines as given: kramdown's constructs are hidden by now (as long as they were).
         text = "\n".join(lines)
         rewritten = self.extension.rewrites.apply(
-            text, self.extension.page, line_numbers=_shows_line_numbers(self.md)
+            text, self.conversion.page, line_numbers=_shows_line_numbers(self.md)
         )
         self.conversion.problems.extend(rewritten.problems)
         if rewritten.source is not None and rewritten.source.text == rewritten.text:
@@ -165,8 +181,7 @@ class _NestingCap(Preprocessor):
         numbers = written_line_numbers(
             self.conversion.rewritten, lines, [line.index for line in deep], self.md.tab_length
         )
-        page = self.extension.page
-        first_line = page.first_line if page else 0
+        first_line = self.conversion.first_line
         for line, number in zip(deep, numbers, strict=True):
             # Stashed as HTML: shown as written, and no block or inline pass reads it.
             capped[line.index] = line.head + self.md.htmlStash.store(html.escape(line.tail))
@@ -201,8 +216,8 @@ class _PageReader(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         tree = PageTree(self.md, root)
-        page = self.extension.page
-        model = PageModel(self.conversion.lines(page.first_line if page else 0))
+        page = self.conversion.page
+        model = PageModel(self.conversion.lines())
         read_page(tree, model, self.conversion.links)
         context = PageContext(
             tree,
@@ -220,11 +235,25 @@ class _PageReader(Treeprocessor):
         model.duplicates = duplicate_headings(model.headings)
         checklist_headings = {checklist.heading for checklist in model.checklists}
         model.problems.extend(repeated_checklist_headings(model.duplicates, checklist_headings))
-        self.extension.getConfig("on_page_model")(model)
+        receiver = self.extension.getConfig("on_page_model")
+        if receiver is _ignore:
+            # Nothing collects the problems (Zensical, plain Python-Markdown): say them now.
+            self.extension.log_problems(page, model.problems)
+        receiver(model)
 
 
 def _ignore(model: PageModel) -> None:
     """The model's default receiver, when no MkDocs plugin asks for it."""
+
+
+def _files_of(folder: str) -> frozenset[str]:
+    """Every file under `folder`, as paths relative to it."""
+    found: set[str] = set()
+    for directory, _, names in os.walk(folder, followlinks=True):
+        for name in names:
+            path = os.path.relpath(os.path.join(directory, name), folder)
+            found.add(path.replace(os.sep, "/"))
+    return frozenset(found)
 
 
 class PlaybookExtension(Extension):
@@ -275,15 +304,47 @@ class PlaybookExtension(Extension):
         """Where the Jekyll processors report: a problem at a line of the text given."""
 
         def report(line: int, column: int, message: str) -> None:
-            first_line = self.page.first_line if self.page else 0
+            first_line = conversion.first_line
             conversion.problems.append(Problem(line + first_line if line else 0, message, column))
 
         return report
 
+    def context_page(self, md: Markdown, body: str) -> PageInput | None:
+        """The page Zensical is rendering (its `rendering_context`), when no plugin said."""
+        if "rendering_context" not in md.preprocessors:
+            return None
+        page = getattr(md.preprocessors["rendering_context"], "page", None)
+        path = getattr(page, "path", None)
+        if not isinstance(path, str):
+            return None
+        meta = getattr(page, "meta", None)
+        first_line = 0
+        docs_dir = self.getConfig("docs_dir")
+        if docs_dir:
+            try:
+                with open(os.path.join(docs_dir, path), encoding="utf-8-sig") as stream:
+                    first_line = body_first_line(stream.read(), body)
+            except OSError:
+                pass  # a generated page: its lines are its own
+        url = getattr(page, "url", "")
+        return PageInput(path, meta if isinstance(meta, dict) else {}, first_line, str(url))
+
+    def log_problems(self, page: PageInput | None, problems: list[Problem]) -> None:
+        """Each problem as a warning naming the file, line and column."""
+        docs_dir = self.getConfig("docs_dir") or "docs"
+        path = os.path.relpath(os.path.join(docs_dir, page.src_uri)) if page else "(page)"
+        for problem in problems:
+            finding = Finding(
+                path.replace(os.sep, "/"), problem.line, problem.column, problem.message
+            )
+            log.warning("%s", finding)
+
     @property
     def published(self) -> Container[str]:
-        """Docs paths of every file the site publishes, for repository links; set by the
-        MkDocs plugin once the site's files are known."""
+        """Docs paths of every file the site publishes, for repository links: set by the
+        MkDocs plugin once the site's files are known; else every file of `docs_dir`."""
+        if not self._published and self.getConfig("docs_dir"):
+            self._published = _files_of(self.getConfig("docs_dir"))
         return self._published
 
     @published.setter
@@ -309,7 +370,7 @@ class PlaybookExtension(Extension):
             self._rewrites = Rewrites(
                 self.getConfig("site_variables"),
                 repository,
-                self._published,
+                self.published,
                 os.path.abspath(self.getConfig("docs_dir")) if self.getConfig("docs_dir") else "",
                 os.path.dirname(os.path.abspath(config)) if config else "",
             )
@@ -319,7 +380,7 @@ class PlaybookExtension(Extension):
         md.registerExtension(self)
         conversion = _Conversion()
         # Before normalize_whitespace (30): lines are counted in the text as written.
-        md.preprocessors.register(_Capture(md, conversion), "playbook_source", 35)
+        md.preprocessors.register(_Capture(md, self, conversion), "playbook_source", 35)
         md.preprocessors.register(_Rewrite(md, self, conversion), "playbook_rewrite", 34)
         # After normalize_whitespace has expanded tabs, before fenced code (25) is stashed.
         md.preprocessors.register(_NestLists(md), "playbook_lists", 27)

@@ -16,7 +16,6 @@ import os
 import sys
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,10 +25,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from . import __version__
 from .config import PlaybookConfig
 from .extension import JEKYLL_STYLESHEET, SCRIPTS, STYLESHEETS, PlaybookExtension
 from .findings import Finding, Findings
-from .jekyll.frontmatter import FrontMatter, parse_front_matter
+from .jekyll.frontmatter import FrontMatter, body_first_line, parse_front_matter
 from .jekyll.liquid import site_variables
 from .jekyll.navigation import NavSource, build_nav
 from .jekyll.permalinks import permalink_destination, redirect_destinations, redirect_page
@@ -44,7 +44,6 @@ from .page.lint import find_mojibake
 from .page.model import PageModel, SeverityMatrix
 from .page.source import Source
 from .static import ASSETS_DIR, served_text
-from .theme_icons import FOLDER, STYLESHEET, icon_files
 from .widgets.placeholders import PlaceholderUse, mistyped_placeholders, uses_in
 from .widgets.runs import (
     RUN_PAGE_SCRIPTS,
@@ -53,7 +52,7 @@ from .widgets.runs import (
     run_page_markdown,
     severity_levels,
 )
-from .widgets.severity import ROLES, SeveritySettings
+from .widgets.severity import ROLES, SeveritySettings, settings_from
 
 # Named as sites name the plugin in mkdocs.yml: every finding is printed as `playbook: ...`.
 log = get_plugin_logger("playbook")
@@ -82,6 +81,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     supports_multiple_instances = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        log.info("mkdocs-playbook %s", __version__)
         self.findings = Findings()
         self.records: dict[str, PageRecord] = {}
         self.project_dir = os.path.dirname(config.config_file_path or "mkdocs.yml")
@@ -194,6 +194,27 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         )
         # MkDocs hands the list to Python-Markdown, which takes instances as well as names.
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+
+    def extension_options(self) -> dict[str, Any]:
+        """The extension's options as a build configuration spells them (Zensical, which runs
+        the extension without this plugin): plain values, paths made absolute."""
+        severity = settings_from(self.extension.getConfigs())
+        options = {
+            name: self.extension.getConfig(name)
+            for name in (
+                "site_id",
+                "checklist_headings",
+                "site_variables",
+                "repository_url",
+                "repository_branches",
+                "repository_docs_roots",
+            )
+        }
+        for name in ("jekyll_config", "docs_dir"):
+            path = self.extension.getConfig(name)
+            options[name] = os.path.abspath(path) if path else ""
+        options["severity"] = {"columns": dict(severity.columns), "cadence": dict(severity.cadence)}
+        return options
 
     def _severity_settings(self) -> SeveritySettings:
         columns = self.config.severity_columns
@@ -318,7 +339,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if record is None:
             self.extension.page = None
             return None
-        first_line = _body_line_offset(page.file.content_string, markdown)
+        first_line = body_first_line(page.file.content_string, markdown)
         # Mojibake anywhere in the body, code included (a broken command is broken too).
         for damage in find_mojibake(Source(markdown)):
             line = damage.line + first_line
@@ -389,8 +410,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     # Last, so files other plugins write at the end (the offline search index) are there.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # Before validation: every page's <head> links the icon stylesheet written here.
-        _write_theme_icons(config.site_dir)
         started = time.perf_counter()
         settings = self.config.links
         online = None
@@ -450,6 +469,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             else None,
             from_disk=not config.use_directory_urls,
             project_dir=os.path.abspath(self.project_dir or "."),
+            sources={file.src_uri: file.dest_uri for file in self.files},
         )
 
     def _lint_placeholders(self) -> None:
@@ -536,27 +556,3 @@ def _move(file: File, dest_uri: str) -> None:
     for derived in ("url", "abs_dest_path"):
         file.__dict__.pop(derived, None)
     file.dest_uri = dest_uri
-
-
-def _body_line_offset(content: str, markdown: str) -> int:
-    """Lines MkDocs removed before the body (front matter and the blank lines after it)."""
-    content = content.replace("\r\n", "\n")
-    if markdown and content.endswith(markdown):
-        return content.count("\n", 0, len(content) - len(markdown))
-    return 0
-
-
-def _write_theme_icons(site_dir: str) -> None:
-    """Material's `data:` icons as files beside its stylesheet (see `theme_icons`)."""
-    stylesheets = Path(site_dir) / "assets" / "stylesheets"
-    for main in sorted(stylesheets.glob("main.*.css")):
-        icons = icon_files(main.read_text(encoding="utf-8"))
-        try:
-            (stylesheets / FOLDER).mkdir(exist_ok=True)
-            for name, svg in icons.files.items():
-                (stylesheets / FOLDER / name).write_text(svg, encoding="utf-8")
-            (stylesheets / STYLESHEET).write_text(icons.stylesheet, encoding="utf-8")
-        except OSError as error:
-            raise PluginError(
-                f"cannot write Material's icons into {stylesheets}: {error}"
-            ) from error

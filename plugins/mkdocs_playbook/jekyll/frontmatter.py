@@ -120,3 +120,12 @@ def _compose(text: str, loader_class: _Loader) -> tuple[yaml.Node | None, Any]:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def body_first_line(content: str, body: str) -> int:
+    """Lines of a page's file before its body (front matter and the blank lines after it),
+    given the file's text and the body a builder handed over (MkDocs, Zensical)."""
+    content = content.replace("\r\n", "\n")
+    if body and content.endswith(body):
+        return content.count("\n", 0, len(content) - len(body))
+    return 0

@@ -89,6 +89,9 @@ class Site:
     project_dir: str = ""
     """Absolute path of the project (the folder of mkdocs.yml); empty: the parent of
     `docs_dir`. No path outside it is looked up on disk."""
+    sources: Mapping[str, str] = field(default_factory=dict)
+    """Every file's place in the site by its docs path (`DATABASE.md` -> `DATABASE.html`):
+    a link written in Markdown names the file, as MkDocs and Zensical resolve it."""
 
     @property
     def project(self) -> str:
@@ -230,9 +233,32 @@ class _Checker:
         where = page.url if link.href.startswith("#") else posixpath.dirname(page.url)
         key = (where, posixpath.dirname(page.src_uri), link.href, link.written)
         if key not in self._cache:
-            verdict = self._check(page, link.href, link.written, link.raw_html)
+            verdict = self._check_written(page, link.written) if not link.raw_html else None
+            if verdict is _UNRESOLVED or link.raw_html:
+                verdict = self._check(page, link.href, link.written, link.raw_html)
             self._cache[key] = verdict
         return self._cache[key]
+
+    def _check_written(self, page: SitePage, written: str | None) -> Verdict | None:
+        """A Markdown link by the file it names, relative to the page's own file: what MkDocs
+        and Zensical turn into the page's URL. `_UNRESOLVED` when it names no file of the
+        site (then it is judged as the URL it stays)."""
+        if written is None:
+            return _UNRESOLVED
+        parts = urlsplit(written.strip())
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            return _UNRESOLVED
+        source = posixpath.normpath(
+            posixpath.join(posixpath.dirname(page.src_uri), unquote(parts.path))
+        )
+        found = self.site.sources.get(source)
+        if found is None:
+            return _UNRESOLVED
+        target = self.site.pages.get(found)
+        fragment = unquote(parts.fragment)
+        if target is not None and fragment:
+            return self._check_anchor(target, fragment, authored=True)
+        return None
 
     def _check(
         self, page: SitePage, href: str, written: str | None, raw_html: bool
@@ -405,6 +431,10 @@ class _Checker:
         if urlsplit(href).scheme in ("http", "https", ""):
             return Verdict(EXTERNAL, "external link, not checked")
         return None
+
+
+_UNRESOLVED = Verdict("", "")
+"""A Markdown link that names no file of the site: judged as a URL instead."""
 
 
 def _case_verdict(suggestion: str) -> Verdict:

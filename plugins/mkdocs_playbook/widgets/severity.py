@@ -183,6 +183,17 @@ def _examples(cell: str) -> list[str]:
 
 
 def settings_from(config: Mapping[str, object]) -> SeveritySettings:
-    """The severity settings inside the extension's configuration."""
+    """The severity settings inside the extension's configuration: given as settings (by the
+    MkDocs plugin) or as a mapping (`columns:`, `cadence:`, in a build configuration)."""
     value = config.get("severity")
-    return value if isinstance(value, SeveritySettings) else SeveritySettings()
+    if isinstance(value, SeveritySettings):
+        return value
+    if isinstance(value, Mapping):
+        columns, cadence = value.get("columns"), value.get("cadence")
+        return SeveritySettings(
+            columns=dict(columns) if isinstance(columns, Mapping) else dict(SEVERITY_COLUMNS),
+            cadence={str(k): int(v) for k, v in cadence.items()}
+            if isinstance(cadence, Mapping)
+            else dict(UPDATE_CADENCE),
+        )
+    return SeveritySettings()
