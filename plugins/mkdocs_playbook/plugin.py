@@ -92,6 +92,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.run_levels: list[str] | None = None
         self._install_extension(config)
         self.site = self._read_site_config(config)
+        self.working_tree = self._working_tree()
         # Ours first, so a site's own extra_css can override it; Just the Docs' UI classes
         # only where a Jekyll site uses them.
         stylesheets = [*STYLESHEETS, *([JEKYLL_STYLESHEET] if self.site.path else [])]
@@ -462,7 +463,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             config.site_url or "",
             Repository(
                 repository_url.rstrip("/"),
-                self._working_tree(),
+                self.working_tree,
                 tuple(self.config.repository_branches),
             )
             if repository_url
@@ -514,9 +515,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 raise PluginError(f"cannot write the JUnit report {path}: {error}") from error
 
     def _display_path(self, file: File) -> str:
+        """The path findings name: from the repository's folder, as CI annotations and editors
+        read it (`docs/x.md` with mkdocs.yml at the top; `index.md` for a Jekyll source at the
+        top, built from `_mkdocs/mkdocs.yml`); from mkdocs.yml's folder outside a repository."""
         if not file.abs_src_path:
             return file.src_uri
-        return os.path.relpath(file.abs_src_path, self.project_dir).replace(os.sep, "/")
+        path = os.path.relpath(file.abs_src_path, self.working_tree)
+        if path.startswith(os.pardir + os.sep):
+            path = os.path.relpath(file.abs_src_path, self.project_dir)
+        return path.replace(os.sep, "/")
 
 
 def _title(file: File, front_matter: FrontMatter, text: str) -> str:

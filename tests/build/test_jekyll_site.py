@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -124,3 +125,29 @@ def test_config_yml_gives_nav_header_links_and_edit_links(jtd_build: Build) -> N
     assert 'class="playbook-aux__link" href="https://status.example.com">Status page</a>' in html
     html = whole_page(jtd_build, "docs/configuration")
     assert "https://github.com/example/runbooks/edit/main/docs/docs/configuration.md" in html
+
+
+def test_a_jekyll_source_at_the_top_builds_from_a_config_folder_of_its_own(
+    tmp_path: Path, jtd_build: Build
+) -> None:
+    """The layout "Migrating a Just the Docs site" gives for pages at the repository's top:
+    `_mkdocs/mkdocs.yml` with `docs_dir: ..` (Jekyll ignores `_mkdocs/`, and so do we), the
+    site written outside the repository, as MkDocs requires, findings named from the top."""
+    repository = tmp_path / "runbooks"
+    shutil.copytree(FIXTURE / "docs", repository)
+    (repository / ".git").mkdir()
+    (repository / "_mkdocs").mkdir()
+    config = (FIXTURE / "mkdocs.yml").read_text("utf-8")
+    (repository / "_mkdocs" / "mkdocs.yml").write_text(
+        "docs_dir: ..\nuse_directory_urls: true\n" + config, "utf-8"
+    )
+    build = run_build(
+        repository, strict=False, config="_mkdocs/mkdocs.yml", site_dir=tmp_path / "site"
+    )
+    assert build.returncode == 0, build.output
+    assert warnings(build) == [
+        "playbook: docs/configuration.md:49:1: Liquid tag `{% for page in site.pages %}` "
+        "is not supported; left as written"
+    ]
+    assert not (build.site_dir / "_mkdocs").exists()
+    assert nav_labels(build.html("index.html")) == nav_labels(jtd_build.html("index.html"))
