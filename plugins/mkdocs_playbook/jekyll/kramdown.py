@@ -373,11 +373,14 @@ class _BlockAttributes(BlockProcessor):
         if MARK not in block:
             return False
         lines = block.split("\n")
-        in_list = _starts_list(lines)
-        return any(self._standalone(line, in_list) for line in lines)
+        first_item = _first_item(lines)
+        return any(
+            self._standalone(line, 0 <= first_item < index) for index, line in enumerate(lines)
+        )
 
     def _standalone(self, line: str, in_list: bool) -> Construct | None:
-        """The attribute list or definition that `line` holds alone, if it does."""
+        """The attribute list or definition that `line` holds alone, if it does; `in_list`:
+        the line comes after the first line of a list item."""
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
         # Under a list item, an indented line belongs to the item: it is read in there.
@@ -391,15 +394,16 @@ class _BlockAttributes(BlockProcessor):
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         page, md = self.page, self.parser.md
         lines = blocks.pop(0).split("\n")
-        in_list = _starts_list(lines)
+        first_item = _first_item(lines)
         had_content = len(parent) > 0 or bool((parent.text or "").strip())
         content: list[str] = []
         pending: list[Construct] = []
         target: etree.Element | None = None
         first = True
         after_marker = False
-        for line in lines:
-            construct = self._standalone(line, in_list)
+        for index, line in enumerate(lines):
+            # Lines above the list's first item are not in it (`  {: .x }` under raw HTML).
+            construct = self._standalone(line, 0 <= first_item < index)
             if construct is None:
                 if content or line.strip():  # a block may start with an empty line
                     content.append(line)
@@ -501,23 +505,25 @@ class _BlockAttributes(BlockProcessor):
         )
 
 
-def _starts_list(lines: list[str]) -> bool:
-    """Whether the first line that is not a marker starts a list item (`- `, `1. `)."""
-    for line in lines:
+def _first_item(lines: list[str]) -> int:
+    """The index of the first line that is not a marker when it starts a list item (`- `,
+    `1. `); -1 when it does not."""
+    for index, line in enumerate(lines):
         stripped = line.lstrip(" ")
         if stripped.startswith(MARK):
             continue
         if len(line) - len(stripped) > 3:
-            return False
+            return -1
         if stripped[:1] in ("*", "+", "-") and stripped[1:2] in ("", " ", "\t"):
-            return True
+            return index
         digits = len(stripped) - len(stripped.lstrip("0123456789"))
-        return (
+        starts = (
             0 < digits <= 9
             and stripped[digits : digits + 1] in (".", ")")
             and stripped[digits + 1 : digits + 2] in ("", " ", "\t")
         )
-    return False
+        return index if starts else -1
+    return -1
 
 
 class _SpanAttributes(Treeprocessor):
