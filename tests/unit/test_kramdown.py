@@ -201,6 +201,13 @@ def test_many_span_lists_in_one_paragraph() -> None:
     assert problems == []
 
 
+def test_many_attribute_lists_after_nested_raw_html() -> None:
+    # Each end tag finds its start tag in one pass over the paragraph, not a search back.
+    html, problems = convert("<span>" * 2_000 + "x" + "</span>{: .s }" * 2_000 + "\n")
+    assert html.count('<span class="s">') == 2_000
+    assert problems == []
+
+
 def test_many_stop_tags_and_no_start() -> None:
     html, problems = convert("{:/} " * 20_000 + "\n")
     assert "{:/}" not in html and len(problems) == 20_000

@@ -4,8 +4,9 @@ One entry point, `register_kramdown(md, settings, report)`, adds to a `Markdown`
 
 - attribute lists: a block IAL `{: .class #id key="value" }` on its own line directly above or
   below a block (paragraph, heading, list, block quote, table, code block, rule, raw HTML)
-  applies to it; a span IAL applies to the `*emphasis*`, `[link](…)` or `` `code` `` it
-  directly follows; `{:name: …}` defines what `{: name }` applies. As in Python-Markdown's
+  applies to it; a span IAL applies to the `*emphasis*`, `[link](…)`, `` `code` `` or raw
+  HTML element (`<span>…</span>`, `<img …>`) it directly follows; `{:name: …}` defines
+  what `{: name }` applies. As in Python-Markdown's
   `attr_list`, an IAL at the end of a heading, list item, table cell or term applies to it.
 - `{: .no_toc }` keeps a heading out of `md.toc_tokens` (Material's table of contents) and
   out of the in-page one; the first list carrying `{:toc}` becomes kramdown's in-page table of
@@ -71,7 +72,7 @@ from markdown.extensions.md_in_html import MarkdownInHtmlExtension
 from markdown.extensions.toc import TocExtension, nest_toc_tokens
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER, AtomicString
+from markdown.util import ETX, HTML_PLACEHOLDER, STX, AtomicString
 
 from ..page.source import Source
 from .kramdown_syntax import (
@@ -220,16 +221,10 @@ class _Page:
         """Apply the attribute list `construct` to `element` (or to the raw HTML it holds)."""
         if construct.kind != "ial":
             return
-        resolved = _Resolved()
-        self._resolve(construct, construct.attributes, resolved, frozenset())
+        resolved = self._resolved(construct)
         stashed = _stash_index(md, element)
         if stashed is not None:
-            if not _assign_to_stash(md, stashed, resolved):
-                self.problem(
-                    construct,
-                    f"kramdown attribute list `{construct.text}` follows raw HTML that is not "
-                    "an element; left out",
-                )
+            self._assign_to_stash(md, stashed, construct, resolved)
             return
         if resolved.classes:
             classes = [element.get("class") or "", *resolved.classes]
@@ -246,6 +241,26 @@ class _Page:
         if "footnotes" in resolved.special:
             self._special(
                 element, construct, self.footnote_lists, "the footnotes' place", "* Footnotes"
+            )
+
+    def assign_to_raw_html(self, md: Markdown, index: int, construct: Construct) -> None:
+        """Apply the attribute list `construct` to the raw HTML of stash entry `index`."""
+        if construct.kind == "ial":
+            self._assign_to_stash(md, index, construct, self._resolved(construct))
+
+    def _resolved(self, construct: Construct) -> _Resolved:
+        resolved = _Resolved()
+        self._resolve(construct, construct.attributes, resolved, frozenset())
+        return resolved
+
+    def _assign_to_stash(
+        self, md: Markdown, index: int, construct: Construct, resolved: _Resolved
+    ) -> None:
+        if not _assign_to_stash(md, index, resolved):
+            self.problem(
+                construct,
+                f"kramdown attribute list `{construct.text}` follows raw HTML that is not "
+                "an element; left out",
             )
 
     def _special(
@@ -534,12 +549,15 @@ class _SpanAttributes(Treeprocessor):
     def __init__(self, md: Markdown, page: _Page) -> None:
         super().__init__(md)
         self.page = page
+        self._closed_by: dict[etree.Element, dict[int, int]] = {}
+        """Per element, which stash entry's start tag each end tag in its text closes."""
 
     def run(self, root: etree.Element) -> None:
         page = self.page
         if not page.constructs:
             return
         self._restore_stash()
+        self._closed_by = {}
         pairs = [(parent, child) for parent in root.iter() for child in parent]
         self._element_text(root, None)
         for parent, child in pairs:
@@ -601,6 +619,10 @@ class _SpanAttributes(Treeprocessor):
             before, after = "".join(kept), text[position:]
             target = self._leading_target(element, parent, before)
             leading = leading or target is not None
+            raw = None if target is not None else self._raw_html(element, before)
+            if raw is not None:
+                self.page.assign_to_raw_html(self.md, raw, construct)
+                continue
             if target is None and len(element) == 0:
                 target = self._trailing_target(element, before, after)
                 trailing = trailing or target is not None
@@ -659,6 +681,10 @@ class _SpanAttributes(Treeprocessor):
                 continue
             before, after = "".join(kept), tail[position:]
             target: etree.Element | None = None
+            raw = self._raw_html(parent, before) if before else None
+            if raw is not None:
+                self.page.assign_to_raw_html(self.md, raw, construct)
+                continue
             if not before and not self.md.is_block_level(element.tag):
                 target = element  # directly after the span
             elif (
@@ -677,12 +703,53 @@ class _SpanAttributes(Treeprocessor):
         kept.append(tail[position:])
         return "".join(kept)
 
+    def _raw_html(self, level: etree.Element, before: str) -> int | None:
+        """The stash entry of the raw HTML element that `before` (text of `level`) ends
+        with, as kramdown applies a span attribute list to it: a void or self-closing tag
+        (`<img …>`), or the start tag that the end tag there (`</span>`) closes."""
+        if not before.endswith(ETX):
+            return None
+        match = _PLACEHOLDER.fullmatch(before, max(before.rfind(STX), 0))
+        stash = self.md.htmlStash.rawHtmlBlocks
+        if match is None or int(match.group(1)) >= len(stash):
+            return None
+        index = int(match.group(1))
+        entry = stash[index]
+        tag = _tag(entry) if isinstance(entry, str) else None
+        if tag is None:
+            return None
+        if tag.closing:
+            if level not in self._closed_by:
+                self._closed_by[level] = self._pair_tags(level)
+            return self._closed_by[level].get(index)
+        return index if tag.complete else None
+
+    def _pair_tags(self, level: etree.Element) -> dict[int, int]:
+        """Which start tag each end tag closes in the text of `level` and its children's
+        tails: one pass, a stack per tag name."""
+        stash = self.md.htmlStash.rawHtmlBlocks
+        open_tags: dict[str, list[int]] = {}
+        closes: dict[int, int] = {}
+        texts = [level.text or "", *(child.tail or "" for child in level)]
+        for text in texts:
+            for match in _PLACEHOLDER.finditer(text):
+                index = int(match.group(1))
+                entry = stash[index] if index < len(stash) else None
+                tag = _tag(entry) if isinstance(entry, str) else None
+                if tag is None or tag.complete:
+                    continue
+                if not tag.closing:
+                    open_tags.setdefault(tag.name, []).append(index)
+                elif open_tags.get(tag.name):
+                    closes[index] = open_tags[tag.name].pop()
+        return closes
+
     def _unattached(self, construct: Construct) -> None:
         self.page.problem(
             construct,
             f"kramdown attribute list `{construct.text}` follows text, not an element: "
-            "write it directly after `*emphasis*`, a `[link](…)` or `` `code` ``, or on a "
-            "line of its own directly above or below a block; left out",
+            "write it directly after `*emphasis*`, a `[link](…)`, `` `code` `` or an HTML "
+            "element, or on a line of its own directly above or below a block; left out",
         )
 
     def _place_footnotes(self, root: etree.Element) -> None:
@@ -765,6 +832,36 @@ def _with_attributes(markup: str, resolved: _Resolved) -> str | None:
     )
     closing = "/>" if markup[end - 1] == "/" else ">"
     return f"{markup[:start]}<{reader.tag}{written}{closing}{markup[end + 1 :]}"
+
+
+@dataclass(frozen=True)
+class _Tag:
+    name: str
+    closing: bool
+    complete: bool
+    """A void element (`<br>`) or a self-closing tag (`<x />`): an element on its own."""
+
+
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
+    | {"param", "source", "track", "wbr"}
+)
+
+
+def _tag(markup: str) -> _Tag | None:
+    """The one tag that inline raw HTML `markup` is; None for a comment or an entity."""
+    if markup.startswith("</") and markup.endswith(">"):
+        name = markup[2:-1].strip().lower()
+        return _Tag(name, closing=True, complete=False) if name.isalnum() else None
+    if not markup.startswith("<") or not markup[1:2].isalpha():
+        return None
+    reader = _FirstTag()
+    reader.feed(markup)
+    reader.close()
+    if reader.tag is None:
+        return None
+    complete = reader.tag in _VOID or markup.endswith("/>")
+    return _Tag(reader.tag, closing=False, complete=complete)
 
 
 def _tag_end(markup: str, start: int) -> int:
