@@ -152,6 +152,20 @@ def test_a_definition_naming_itself_applies_once() -> None:
     assert problems == []
 
 
+def test_attribute_lists_apply_where_only_markdown_it_reads_code() -> None:
+    # markdown-it runs the HTML block on past `</div>`, so the fence after it swallows the
+    # rest up to the last fence: code to `Source`, text to Python-Markdown, which renders.
+    page = (
+        '<div markdown="1">\nA\n</div>\n```\ncode {: .kept }\n```\n\n{:def: .defined}\n\n'
+        "Para\n{: def bad=1 }\n\n```\nend {: .kept2 }\n```\n"
+    )
+    html, problems = convert(page)
+    assert '<p class="defined">Para</p>' in html
+    assert "code {: .kept }" in html and "end {: .kept2 }" in html
+    assert [(line, column) for line, column, _ in problems] == [(11, 1)]
+    assert "`bad=1`" in problems[0][2]
+
+
 # Adversarial pages: the result is asserted; that each costs time in proportion to its size is
 # tests/property/test_kramdown_linear.py's to show.
 

@@ -18,7 +18,10 @@ One entry point, `register_kramdown(md, settings, report)`, adds to a `Markdown`
   with Python-Markdown's `def_list`, `footnotes` and `abbr`, added when missing; footnotes are
   numbered in the order they are referenced and unreferenced ones left out, as kramdown does.
 
-Nothing inside code is touched (code regions are `page.source.Source`'s). What cannot be
+Nothing inside code is touched. Code regions are `page.source.Source`'s (markdown-it's);
+where Python-Markdown reads as text what markdown-it reads as code, an attribute list there
+still applies: attribute lists in code are masked too, and wherever one lands in code it is
+restored as written (`Construct.in_code`). What cannot be
 applied or rendered is given to `report(line, column, message)`, 1-based in the text as given
 to the extension, and left out rather than printed; unknown definition names, attribute list
 parts, footnote references and unclosed tags are reported too. Raw HTML keeps any attribute
@@ -82,6 +85,7 @@ from .kramdown_syntax import (
     Attributes,
     Construct,
     expand,
+    junk_message,
     marker_index,
     mask,
     scan,
@@ -217,6 +221,10 @@ class _Page:
     def problem(self, construct: Construct, message: str) -> None:
         self.report(construct.line, construct.column, message)
 
+    def define(self, construct: Construct) -> None:
+        """Note the definition `{:name: … }` that `construct` is."""
+        self.definitions.setdefault(construct.name, []).append(construct.attributes)
+
     def assign(self, md: Markdown, element: etree.Element, construct: Construct) -> None:
         """Apply the attribute list `construct` to `element` (or to the raw HTML it holds)."""
         if construct.kind != "ial":
@@ -249,6 +257,9 @@ class _Page:
             self._assign_to_stash(md, index, construct, self._resolved(construct))
 
     def _resolved(self, construct: Construct) -> _Resolved:
+        junk = junk_message(construct)
+        if junk and construct.in_code:  # outside code, the scan reported it
+            self.problem(construct, junk)
         resolved = _Resolved()
         self._resolve(construct, construct.attributes, resolved, frozenset())
         return resolved
@@ -344,8 +355,8 @@ class _Mask(Preprocessor):
             page.report(problem.line, problem.column, problem.message)
         page.constructs = found.constructs[:MAX_CONSTRUCTS]
         for construct in page.constructs:
-            if construct.kind == "ald":
-                page.definitions.setdefault(construct.name, []).append(construct.attributes)
+            if construct.kind == "ald" and not construct.in_code:
+                page.define(construct)
             for key, value in construct.attributes.pairs if construct.kind == "options" else ():
                 # The one option that changes what a page shows and is ours to honour.
                 if key == "toc_levels" and _levels(value):
@@ -438,6 +449,8 @@ class _BlockAttributes(BlockProcessor):
             first = False
             after_marker = True
             if construct.kind == "ald":
+                if construct.in_code:  # markdown-it read it as code; Python-Markdown did not
+                    page.define(construct)
                 # A definition ends the block above; a pending list applies to it, and is lost.
                 for lost in pending:
                     self._lost(lost, "is followed by a definition, which it then applies to")
