@@ -16,7 +16,9 @@ One entry point, `register_kramdown(md, settings, report)`, adds to a `Markdown`
   passes its HTML through;
 - definition lists, footnotes (indented bodies of several paragraphs too) and abbreviations,
   with Python-Markdown's `def_list`, `footnotes` and `abbr`, added when missing; footnotes are
-  numbered in the order they are referenced and unreferenced ones left out, as kramdown does.
+  numbered in the order they are referenced and unreferenced ones left out, as kramdown does;
+- for a Jekyll site (`settings.heading_ids`), the ids Jekyll's kramdown gives headings
+  (`kramdown_ids`), so links written for that site find them.
 
 Nothing inside code is touched. Code regions are `page.source.Source`'s (markdown-it's);
 where Python-Markdown reads as text what markdown-it reads as code, an attribute list there
@@ -50,6 +52,13 @@ Priorities, beside Python-Markdown's built-ins and the playbook extension's own 
   `footnote-reorder` (19); before `footnote-duplicate` (15), `attr_list` (8), `abbr` (7) and
   `toc` (5), so headings carry their classes and ids when `toc` reads them.
 - tree processor `kramdown_footnotes`, 14: after `footnote-duplicate` (15).
+- preprocessor `kramdown_raw_html`, 19, and tree processor `kramdown_heading_ids`, 6 (a
+  Jekyll site's only): the first notes md_in_html's elements once `html_block` (20) made
+  them; the second gives headings their ids after `attr_list` (8) and the attribute lists
+  gave explicit ones, before `toc` (5), which keeps an id it finds. Not toc's `slugify`: it
+  is handed the heading's text flattened (code and typographic dashes alike, white space
+  collapsed), and toc's `unique()` makes repeats `_1`, where kramdown counts them by id as
+  `-1` and ids headings inside HTML and footnotes by another rule.
 - tree processor `kramdown_toc`, 4.9: after `toc` (5) filled `md.toc_tokens` and gave every
   heading its id; before `unescape` (0) and [the model reader, which runs last].
 """
@@ -78,6 +87,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, HTML_PLACEHOLDER, STX, AtomicString
 
 from ..page.source import Source
+from .kramdown_ids import HeadingIds, without_typographic_symbols
 from .kramdown_syntax import (
     MARK,
     MARKER_LENGTH,
@@ -105,6 +115,8 @@ _CODE = frozenset({"code", "pre", "kbd", "samp"})
 _NO_TOC = re.compile(r"\bno_toc\b")
 _PLACEHOLDER = re.compile(HTML_PLACEHOLDER.replace("%s", r"(\d+)"))
 _FOOTNOTE_START = re.compile(r"[ ]{0,3}\[\^[^\]\n]+\]:")
+# Raw HTML (`wzxhzdk:N`) and backslash escapes (`N`, the character's code) in inline text.
+_INLINE_PLACEHOLDER = re.compile(STX + r"(wzxhzdk:)?(\d+)" + ETX)
 
 
 @dataclass(frozen=True)
@@ -113,14 +125,29 @@ class KramdownSettings:
 
     toc_levels: frozenset[int] = frozenset(range(1, 7))
     """Heading levels the in-page `{:toc}` lists; Jekyll's default is all six."""
+    heading_ids: bool = False
+    """Headings get the ids Jekyll's kramdown gives them (`kramdown_ids`), so links written
+    for the Jekyll site find them; False: Python-Markdown's `toc` makes them."""
+    gfm: bool = True
+    """kramdown's `input` is GFM (Jekyll's default): GitHub's ids for the Markdown's headings."""
+    auto_id_prefix: str = ""
 
     @classmethod
-    def from_site(cls, data: Any) -> KramdownSettings:
-        """From a site's `kramdown:` settings: `toc_levels` as `2..3`, `1,2,3` or a list."""
+    def from_site(cls, data: Any, *, heading_ids: bool = False) -> KramdownSettings:
+        """From a site's `kramdown:` settings: `toc_levels` as `2..3`, `1,2,3` or a list;
+        `auto_ids`, `input` and `auto_id_prefix` when `heading_ids` (a Jekyll site)."""
         options = data.get("kramdown") if isinstance(data, Mapping) else None
-        levels = options.get("toc_levels") if isinstance(options, Mapping) else None
-        parsed = _levels(levels)
-        return cls(toc_levels=parsed) if parsed else cls()
+        options = options if isinstance(options, Mapping) else {}
+        parsed = _levels(options.get("toc_levels"))
+        prefix = options.get("auto_id_prefix")
+        return cls(
+            toc_levels=parsed or cls.toc_levels,
+            # `auto_ids: false`: Jekyll gives no ids, but the site's table of contents needs
+            # them; Python-Markdown's stay.
+            heading_ids=heading_ids and options.get("auto_ids", True) is not False,
+            gfm=str(options.get("input", "GFM")).lower() == "gfm",
+            auto_id_prefix=prefix if isinstance(prefix, str) else "",
+        )
 
 
 def _levels(value: Any) -> frozenset[int]:
@@ -149,6 +176,9 @@ def register_kramdown(md: Markdown, settings: KramdownSettings, report: Report) 
     md.parser.blockprocessors.register(_FootnoteEnd(md.parser), "kramdown_footnote_end", 17.5)
     md.treeprocessors.register(_SpanAttributes(md, page), _SPAN_NAME, 16)
     md.treeprocessors.register(_Footnotes(md, page), "kramdown_footnotes", 14)
+    if settings.heading_ids:
+        md.preprocessors.register(_RawHtmlElements(md, page), "kramdown_raw_html", 19)
+        md.treeprocessors.register(_HeadingIds(md, page), "kramdown_heading_ids", 6)
     md.treeprocessors.register(_TableOfContents(md, page), "kramdown_toc", 4.9)
 
 
@@ -211,6 +241,8 @@ class _Page:
         self.origins: dict[etree.Element, dict[str, Construct]] = {}
         self.placeholders: set[str] = set()
         """Where `{::nomarkdown}` HTML went."""
+        self.raw_html_elements: set[etree.Element] = set()
+        """Elements of raw HTML with `markdown="1"` (md_in_html's), with all inside them."""
 
     def construct(self, text: str, offset: int) -> Construct | None:
         index = marker_index(text, offset)
@@ -1005,6 +1037,100 @@ def _locate(source: Source, written: str) -> tuple[int, int]:
     while offset >= 0 and source.in_code(offset):
         offset = source.text.find(written, offset + 1)
     return source.line_col(offset) if offset >= 0 else (1, 1)
+
+
+class _RawHtmlElements(Preprocessor):
+    """Notes the elements md_in_html made of raw HTML (`html_block`, 20, stashed them), whose
+    headings kramdown's GFM parser does not reach."""
+
+    def __init__(self, md: Markdown, page: _Page) -> None:
+        super().__init__(md)
+        self.page = page
+
+    def run(self, lines: list[str]) -> list[str]:
+        for entry in self.md.htmlStash.rawHtmlBlocks:
+            if isinstance(entry, etree.Element):
+                self.page.raw_html_elements.update(entry.iter())
+        return lines
+
+
+class _HeadingIds(Treeprocessor):
+    """Each heading without an id gets the one Jekyll's kramdown gives it (`kramdown_ids`):
+    after `attr_list` (8) and the attribute lists gave theirs; before `toc` (5), which keeps
+    an id it finds and makes one only for a heading kramdown leaves without."""
+
+    def __init__(self, md: Markdown, page: _Page) -> None:
+        super().__init__(md)
+        self.page = page
+
+    def run(self, root: etree.Element) -> None:
+        settings = self.page.settings
+        ids = HeadingIds(settings.auto_id_prefix)
+        raw = self.page.raw_html_elements
+        # Document order; a heading's content is not searched for headings.
+        stack: list[tuple[etree.Element, bool]] = [(root, not settings.gfm)]
+        while stack:
+            element, converted = stack.pop()
+            if element.tag in _HEADINGS:
+                if "id" not in element.attrib and element not in raw:
+                    text = _heading_text(self.md, element)
+                    made = ids.converter(text) if converted else ids.gfm(text)
+                    if made:
+                        element.set("id", made)
+                continue
+            children = [
+                # Footnotes are converted on their own, after the page.
+                (child, converted or child in raw or _is_footnotes(child))
+                for child in element
+            ]
+            stack.extend(reversed(children))
+
+
+def _is_footnotes(element: etree.Element) -> bool:
+    return element.tag == "div" and element.get("class") == "footnote"
+
+
+def _heading_text(md: Markdown, heading: etree.Element) -> str:
+    """A rendered heading's text as kramdown's parser has it (`raw_text`): text and code as
+    written, entities as characters, typographic symbols gone; no footnote references."""
+    parts: list[str] = []
+    stack: list[tuple[etree.Element | str, bool]] = [(heading, False)]
+    while stack:
+        item, code = stack.pop()
+        if isinstance(item, str):
+            parts.append(_text_as_parsed(md, item, code))
+            continue
+        inner = code or item.tag == "code"
+        pieces: list[tuple[etree.Element | str, bool]] = []
+        if item.text:
+            pieces.append((item.text, inner))
+        for child in item:
+            if not (child.tag == "sup" and (child.get("id") or "").startswith("fnref")):
+                pieces.append((child, inner))
+            if child.tail:
+                pieces.append((child.tail, inner))
+        stack.extend(reversed(pieces))
+    return "".join(parts)
+
+
+def _text_as_parsed(md: Markdown, text: str, code: bool) -> str:
+    if code:
+        return html.unescape(text)  # `code_escape` undone
+    if isinstance(text, AtomicString):  # an autolink's address: no typographic symbols
+        return text
+    stash = md.htmlStash.rawHtmlBlocks
+
+    def placeholder(match: re.Match[str]) -> str:
+        number = int(match.group(2))
+        if not match.group(1):
+            return chr(number)  # a backslash escape (`\-`), unescaped at 0
+        entry = stash[number] if number < len(stash) else ""
+        # Inline raw HTML: an entity is its character; a tag or comment is no text.
+        if isinstance(entry, str) and entry.startswith("&") and entry.endswith(";"):
+            return html.unescape(entry)
+        return ""
+
+    return _INLINE_PLACEHOLDER.sub(placeholder, without_typographic_symbols(text))
 
 
 class _TableOfContents(Treeprocessor):
