@@ -130,3 +130,8 @@ def test_counts_are_kept_apart_per_rule() -> None:
         "a-1",
     ]
     assert [ids.converter("!"), ids.converter("?")] == ["section", "section-1"]
+
+
+def test_a_long_heading_of_dashes_and_raw_html() -> None:
+    heading = "a--" * 20_000 + "<b>x</b>" * 5_000
+    assert heading_ids(f"## {heading}\n") == ["a" * 20_000 + "x" * 5_000]
