@@ -392,7 +392,9 @@ class PlaybookExtension(Extension):
         # kramdown and Just the Docs (each module's docstring gives its priorities).
         site = self.site_config
         report = self._report(conversion)
-        register_kramdown(md, KramdownSettings.from_site(site.data), report)
+        # kramdown's heading ids for a Jekyll site (its links use them); toc's for any other.
+        kramdown = KramdownSettings.from_site(site.data, heading_ids=bool(site.path))
+        register_kramdown(md, kramdown, report)
         register_callouts(md, site.callouts, report, level=site.callouts_level)
         register_ui_classes(md)
         # After toc (5) and MkDocs' title (1); registered before MkDocs' relpath (0) is, so

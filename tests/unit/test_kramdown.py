@@ -152,6 +152,20 @@ def test_a_definition_naming_itself_applies_once() -> None:
     assert problems == []
 
 
+def test_attribute_lists_apply_where_only_markdown_it_reads_code() -> None:
+    # markdown-it runs the HTML block on past `</div>`, so the fence after it swallows the
+    # rest up to the last fence: code to `Source`, text to Python-Markdown, which renders.
+    page = (
+        '<div markdown="1">\nA\n</div>\n```\ncode {: .kept }\n```\n\n{:def: .defined}\n\n'
+        "Para\n{: def bad=1 }\n\n```\nend {: .kept2 }\n```\n"
+    )
+    html, problems = convert(page)
+    assert '<p class="defined">Para</p>' in html
+    assert "code {: .kept }" in html and "end {: .kept2 }" in html
+    assert [(line, column) for line, column, _ in problems] == [(11, 1)]
+    assert "`bad=1`" in problems[0][2]
+
+
 # Adversarial pages: the result is asserted; that each costs time in proportion to its size is
 # tests/property/test_kramdown_linear.py's to show.
 
@@ -198,6 +212,13 @@ def test_many_span_lists_in_one_paragraph() -> None:
     # 5,000: Python-Markdown's own inline pass is quadratic in the spans of one paragraph.
     html, problems = convert("*a*{: .x} " * 5_000 + "\n")
     assert html.count('<em class="x">a</em>') == 5_000
+    assert problems == []
+
+
+def test_many_attribute_lists_after_nested_raw_html() -> None:
+    # Each end tag finds its start tag in one pass over the paragraph, not a search back.
+    html, problems = convert("<span>" * 2_000 + "x" + "</span>{: .s }" * 2_000 + "\n")
+    assert html.count('<span class="s">') == 2_000
     assert problems == []
 
 

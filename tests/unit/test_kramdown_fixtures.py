@@ -50,7 +50,7 @@ def render(source: Path) -> tuple[str, list[str], markdown.Markdown]:
     def report(line: int, column: int, message: str) -> None:
         problems.append(f"{line}:{column}: {message}")
 
-    register_kramdown(md, KramdownSettings.from_site(site.data), report)
+    register_kramdown(md, KramdownSettings.from_site(site.data, heading_ids=True), report)
     register_callouts(md, site.callouts, report, level=site.callouts_level)
     register_ui_classes(md)
     return md.convert(source.read_text(encoding="utf-8")), problems, md

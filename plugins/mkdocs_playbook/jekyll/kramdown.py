@@ -4,8 +4,9 @@ One entry point, `register_kramdown(md, settings, report)`, adds to a `Markdown`
 
 - attribute lists: a block IAL `{: .class #id key="value" }` on its own line directly above or
   below a block (paragraph, heading, list, block quote, table, code block, rule, raw HTML)
-  applies to it; a span IAL applies to the `*emphasis*`, `[link](…)` or `` `code` `` it
-  directly follows; `{:name: …}` defines what `{: name }` applies. As in Python-Markdown's
+  applies to it; a span IAL applies to the `*emphasis*`, `[link](…)`, `` `code` `` or raw
+  HTML element (`<span>…</span>`, `<img …>`) it directly follows; `{:name: …}` defines
+  what `{: name }` applies. As in Python-Markdown's
   `attr_list`, an IAL at the end of a heading, list item, table cell or term applies to it.
 - `{: .no_toc }` keeps a heading out of `md.toc_tokens` (Material's table of contents) and
   out of the in-page one; the first list carrying `{:toc}` becomes kramdown's in-page table of
@@ -15,9 +16,14 @@ One entry point, `register_kramdown(md, settings, report)`, adds to a `Markdown`
   passes its HTML through;
 - definition lists, footnotes (indented bodies of several paragraphs too) and abbreviations,
   with Python-Markdown's `def_list`, `footnotes` and `abbr`, added when missing; footnotes are
-  numbered in the order they are referenced and unreferenced ones left out, as kramdown does.
+  numbered in the order they are referenced and unreferenced ones left out, as kramdown does;
+- for a Jekyll site (`settings.heading_ids`), the ids Jekyll's kramdown gives headings
+  (`kramdown_ids`), so links written for that site find them.
 
-Nothing inside code is touched (code regions are `page.source.Source`'s). What cannot be
+Nothing inside code is touched. Code regions are `page.source.Source`'s (markdown-it's);
+where Python-Markdown reads as text what markdown-it reads as code, an attribute list there
+still applies: attribute lists in code are masked too, and wherever one lands in code it is
+restored as written (`Construct.in_code`). What cannot be
 applied or rendered is given to `report(line, column, message)`, 1-based in the text as given
 to the extension, and left out rather than printed; unknown definition names, attribute list
 parts, footnote references and unclosed tags are reported too. Raw HTML keeps any attribute
@@ -46,6 +52,13 @@ Priorities, beside Python-Markdown's built-ins and the playbook extension's own 
   `footnote-reorder` (19); before `footnote-duplicate` (15), `attr_list` (8), `abbr` (7) and
   `toc` (5), so headings carry their classes and ids when `toc` reads them.
 - tree processor `kramdown_footnotes`, 14: after `footnote-duplicate` (15).
+- preprocessor `kramdown_raw_html`, 19, and tree processor `kramdown_heading_ids`, 6 (a
+  Jekyll site's only): the first notes md_in_html's elements once `html_block` (20) made
+  them; the second gives headings their ids after `attr_list` (8) and the attribute lists
+  gave explicit ones, before `toc` (5), which keeps an id it finds. Not toc's `slugify`: it
+  is handed the heading's text flattened (code and typographic dashes alike, white space
+  collapsed), and toc's `unique()` makes repeats `_1`, where kramdown counts them by id as
+  `-1` and ids headings inside HTML and footnotes by another rule.
 - tree processor `kramdown_toc`, 4.9: after `toc` (5) filled `md.toc_tokens` and gave every
   heading its id; before `unescape` (0) and [the model reader, which runs last].
 """
@@ -71,9 +84,10 @@ from markdown.extensions.md_in_html import MarkdownInHtmlExtension
 from markdown.extensions.toc import TocExtension, nest_toc_tokens
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER, AtomicString
+from markdown.util import ETX, HTML_PLACEHOLDER, STX, AtomicString
 
 from ..page.source import Source
+from .kramdown_ids import HeadingIds, without_typographic_symbols
 from .kramdown_syntax import (
     MARK,
     MARKER_LENGTH,
@@ -81,6 +95,7 @@ from .kramdown_syntax import (
     Attributes,
     Construct,
     expand,
+    junk_message,
     marker_index,
     mask,
     scan,
@@ -100,6 +115,8 @@ _CODE = frozenset({"code", "pre", "kbd", "samp"})
 _NO_TOC = re.compile(r"\bno_toc\b")
 _PLACEHOLDER = re.compile(HTML_PLACEHOLDER.replace("%s", r"(\d+)"))
 _FOOTNOTE_START = re.compile(r"[ ]{0,3}\[\^[^\]\n]+\]:")
+# Raw HTML (`wzxhzdk:N`) and backslash escapes (`N`, the character's code) in inline text.
+_INLINE_PLACEHOLDER = re.compile(STX + r"(wzxhzdk:)?(\d+)" + ETX)
 
 
 @dataclass(frozen=True)
@@ -108,14 +125,29 @@ class KramdownSettings:
 
     toc_levels: frozenset[int] = frozenset(range(1, 7))
     """Heading levels the in-page `{:toc}` lists; Jekyll's default is all six."""
+    heading_ids: bool = False
+    """Headings get the ids Jekyll's kramdown gives them (`kramdown_ids`), so links written
+    for the Jekyll site find them; False: Python-Markdown's `toc` makes them."""
+    gfm: bool = True
+    """kramdown's `input` is GFM (Jekyll's default): GitHub's ids for the Markdown's headings."""
+    auto_id_prefix: str = ""
 
     @classmethod
-    def from_site(cls, data: Any) -> KramdownSettings:
-        """From a site's `kramdown:` settings: `toc_levels` as `2..3`, `1,2,3` or a list."""
+    def from_site(cls, data: Any, *, heading_ids: bool = False) -> KramdownSettings:
+        """From a site's `kramdown:` settings: `toc_levels` as `2..3`, `1,2,3` or a list;
+        `auto_ids`, `input` and `auto_id_prefix` when `heading_ids` (a Jekyll site)."""
         options = data.get("kramdown") if isinstance(data, Mapping) else None
-        levels = options.get("toc_levels") if isinstance(options, Mapping) else None
-        parsed = _levels(levels)
-        return cls(toc_levels=parsed) if parsed else cls()
+        options = options if isinstance(options, Mapping) else {}
+        parsed = _levels(options.get("toc_levels"))
+        prefix = options.get("auto_id_prefix")
+        return cls(
+            toc_levels=parsed or cls.toc_levels,
+            # `auto_ids: false`: Jekyll gives no ids, but the site's table of contents needs
+            # them; Python-Markdown's stay.
+            heading_ids=heading_ids and options.get("auto_ids", True) is not False,
+            gfm=str(options.get("input", "GFM")).lower() == "gfm",
+            auto_id_prefix=prefix if isinstance(prefix, str) else "",
+        )
 
 
 def _levels(value: Any) -> frozenset[int]:
@@ -144,6 +176,9 @@ def register_kramdown(md: Markdown, settings: KramdownSettings, report: Report) 
     md.parser.blockprocessors.register(_FootnoteEnd(md.parser), "kramdown_footnote_end", 17.5)
     md.treeprocessors.register(_SpanAttributes(md, page), _SPAN_NAME, 16)
     md.treeprocessors.register(_Footnotes(md, page), "kramdown_footnotes", 14)
+    if settings.heading_ids:
+        md.preprocessors.register(_RawHtmlElements(md, page), "kramdown_raw_html", 19)
+        md.treeprocessors.register(_HeadingIds(md, page), "kramdown_heading_ids", 6)
     md.treeprocessors.register(_TableOfContents(md, page), "kramdown_toc", 4.9)
 
 
@@ -206,6 +241,8 @@ class _Page:
         self.origins: dict[etree.Element, dict[str, Construct]] = {}
         self.placeholders: set[str] = set()
         """Where `{::nomarkdown}` HTML went."""
+        self.raw_html_elements: set[etree.Element] = set()
+        """Elements of raw HTML with `markdown="1"` (md_in_html's), with all inside them."""
 
     def construct(self, text: str, offset: int) -> Construct | None:
         index = marker_index(text, offset)
@@ -216,20 +253,18 @@ class _Page:
     def problem(self, construct: Construct, message: str) -> None:
         self.report(construct.line, construct.column, message)
 
+    def define(self, construct: Construct) -> None:
+        """Note the definition `{:name: … }` that `construct` is."""
+        self.definitions.setdefault(construct.name, []).append(construct.attributes)
+
     def assign(self, md: Markdown, element: etree.Element, construct: Construct) -> None:
         """Apply the attribute list `construct` to `element` (or to the raw HTML it holds)."""
         if construct.kind != "ial":
             return
-        resolved = _Resolved()
-        self._resolve(construct, construct.attributes, resolved, frozenset())
+        resolved = self._resolved(construct)
         stashed = _stash_index(md, element)
         if stashed is not None:
-            if not _assign_to_stash(md, stashed, resolved):
-                self.problem(
-                    construct,
-                    f"kramdown attribute list `{construct.text}` follows raw HTML that is not "
-                    "an element; left out",
-                )
+            self._assign_to_stash(md, stashed, construct, resolved)
             return
         if resolved.classes:
             classes = [element.get("class") or "", *resolved.classes]
@@ -246,6 +281,29 @@ class _Page:
         if "footnotes" in resolved.special:
             self._special(
                 element, construct, self.footnote_lists, "the footnotes' place", "* Footnotes"
+            )
+
+    def assign_to_raw_html(self, md: Markdown, index: int, construct: Construct) -> None:
+        """Apply the attribute list `construct` to the raw HTML of stash entry `index`."""
+        if construct.kind == "ial":
+            self._assign_to_stash(md, index, construct, self._resolved(construct))
+
+    def _resolved(self, construct: Construct) -> _Resolved:
+        junk = junk_message(construct)
+        if junk and construct.in_code:  # outside code, the scan reported it
+            self.problem(construct, junk)
+        resolved = _Resolved()
+        self._resolve(construct, construct.attributes, resolved, frozenset())
+        return resolved
+
+    def _assign_to_stash(
+        self, md: Markdown, index: int, construct: Construct, resolved: _Resolved
+    ) -> None:
+        if not _assign_to_stash(md, index, resolved):
+            self.problem(
+                construct,
+                f"kramdown attribute list `{construct.text}` follows raw HTML that is not "
+                "an element; left out",
             )
 
     def _special(
@@ -329,8 +387,8 @@ class _Mask(Preprocessor):
             page.report(problem.line, problem.column, problem.message)
         page.constructs = found.constructs[:MAX_CONSTRUCTS]
         for construct in page.constructs:
-            if construct.kind == "ald":
-                page.definitions.setdefault(construct.name, []).append(construct.attributes)
+            if construct.kind == "ald" and not construct.in_code:
+                page.define(construct)
             for key, value in construct.attributes.pairs if construct.kind == "options" else ():
                 # The one option that changes what a page shows and is ours to honour.
                 if key == "toc_levels" and _levels(value):
@@ -373,11 +431,14 @@ class _BlockAttributes(BlockProcessor):
         if MARK not in block:
             return False
         lines = block.split("\n")
-        in_list = _starts_list(lines)
-        return any(self._standalone(line, in_list) for line in lines)
+        first_item = _first_item(lines)
+        return any(
+            self._standalone(line, 0 <= first_item < index) for index, line in enumerate(lines)
+        )
 
     def _standalone(self, line: str, in_list: bool) -> Construct | None:
-        """The attribute list or definition that `line` holds alone, if it does."""
+        """The attribute list or definition that `line` holds alone, if it does; `in_list`:
+        the line comes after the first line of a list item."""
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
         # Under a list item, an indented line belongs to the item: it is read in there.
@@ -391,15 +452,16 @@ class _BlockAttributes(BlockProcessor):
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         page, md = self.page, self.parser.md
         lines = blocks.pop(0).split("\n")
-        in_list = _starts_list(lines)
+        first_item = _first_item(lines)
         had_content = len(parent) > 0 or bool((parent.text or "").strip())
         content: list[str] = []
         pending: list[Construct] = []
         target: etree.Element | None = None
         first = True
         after_marker = False
-        for line in lines:
-            construct = self._standalone(line, in_list)
+        for index, line in enumerate(lines):
+            # Lines above the list's first item are not in it (`  {: .x }` under raw HTML).
+            construct = self._standalone(line, 0 <= first_item < index)
             if construct is None:
                 if content or line.strip():  # a block may start with an empty line
                     content.append(line)
@@ -419,6 +481,8 @@ class _BlockAttributes(BlockProcessor):
             first = False
             after_marker = True
             if construct.kind == "ald":
+                if construct.in_code:  # markdown-it read it as code; Python-Markdown did not
+                    page.define(construct)
                 # A definition ends the block above; a pending list applies to it, and is lost.
                 for lost in pending:
                     self._lost(lost, "is followed by a definition, which it then applies to")
@@ -501,23 +565,25 @@ class _BlockAttributes(BlockProcessor):
         )
 
 
-def _starts_list(lines: list[str]) -> bool:
-    """Whether the first line that is not a marker starts a list item (`- `, `1. `)."""
-    for line in lines:
+def _first_item(lines: list[str]) -> int:
+    """The index of the first line that is not a marker when it starts a list item (`- `,
+    `1. `); -1 when it does not."""
+    for index, line in enumerate(lines):
         stripped = line.lstrip(" ")
         if stripped.startswith(MARK):
             continue
         if len(line) - len(stripped) > 3:
-            return False
+            return -1
         if stripped[:1] in ("*", "+", "-") and stripped[1:2] in ("", " ", "\t"):
-            return True
+            return index
         digits = len(stripped) - len(stripped.lstrip("0123456789"))
-        return (
+        starts = (
             0 < digits <= 9
             and stripped[digits : digits + 1] in (".", ")")
             and stripped[digits + 1 : digits + 2] in ("", " ", "\t")
         )
-    return False
+        return index if starts else -1
+    return -1
 
 
 class _SpanAttributes(Treeprocessor):
@@ -528,12 +594,15 @@ class _SpanAttributes(Treeprocessor):
     def __init__(self, md: Markdown, page: _Page) -> None:
         super().__init__(md)
         self.page = page
+        self._closed_by: dict[etree.Element, dict[int, int]] = {}
+        """Per element, which stash entry's start tag each end tag in its text closes."""
 
     def run(self, root: etree.Element) -> None:
         page = self.page
         if not page.constructs:
             return
         self._restore_stash()
+        self._closed_by = {}
         pairs = [(parent, child) for parent in root.iter() for child in parent]
         self._element_text(root, None)
         for parent, child in pairs:
@@ -595,6 +664,10 @@ class _SpanAttributes(Treeprocessor):
             before, after = "".join(kept), text[position:]
             target = self._leading_target(element, parent, before)
             leading = leading or target is not None
+            raw = None if target is not None else self._raw_html(element, before)
+            if raw is not None:
+                self.page.assign_to_raw_html(self.md, raw, construct)
+                continue
             if target is None and len(element) == 0:
                 target = self._trailing_target(element, before, after)
                 trailing = trailing or target is not None
@@ -653,6 +726,10 @@ class _SpanAttributes(Treeprocessor):
                 continue
             before, after = "".join(kept), tail[position:]
             target: etree.Element | None = None
+            raw = self._raw_html(parent, before) if before else None
+            if raw is not None:
+                self.page.assign_to_raw_html(self.md, raw, construct)
+                continue
             if not before and not self.md.is_block_level(element.tag):
                 target = element  # directly after the span
             elif (
@@ -671,12 +748,53 @@ class _SpanAttributes(Treeprocessor):
         kept.append(tail[position:])
         return "".join(kept)
 
+    def _raw_html(self, level: etree.Element, before: str) -> int | None:
+        """The stash entry of the raw HTML element that `before` (text of `level`) ends
+        with, as kramdown applies a span attribute list to it: a void or self-closing tag
+        (`<img …>`), or the start tag that the end tag there (`</span>`) closes."""
+        if not before.endswith(ETX):
+            return None
+        match = _PLACEHOLDER.fullmatch(before, max(before.rfind(STX), 0))
+        stash = self.md.htmlStash.rawHtmlBlocks
+        if match is None or int(match.group(1)) >= len(stash):
+            return None
+        index = int(match.group(1))
+        entry = stash[index]
+        tag = _tag(entry) if isinstance(entry, str) else None
+        if tag is None:
+            return None
+        if tag.closing:
+            if level not in self._closed_by:
+                self._closed_by[level] = self._pair_tags(level)
+            return self._closed_by[level].get(index)
+        return index if tag.complete else None
+
+    def _pair_tags(self, level: etree.Element) -> dict[int, int]:
+        """Which start tag each end tag closes in the text of `level` and its children's
+        tails: one pass, a stack per tag name."""
+        stash = self.md.htmlStash.rawHtmlBlocks
+        open_tags: dict[str, list[int]] = {}
+        closes: dict[int, int] = {}
+        texts = [level.text or "", *(child.tail or "" for child in level)]
+        for text in texts:
+            for match in _PLACEHOLDER.finditer(text):
+                index = int(match.group(1))
+                entry = stash[index] if index < len(stash) else None
+                tag = _tag(entry) if isinstance(entry, str) else None
+                if tag is None or tag.complete:
+                    continue
+                if not tag.closing:
+                    open_tags.setdefault(tag.name, []).append(index)
+                elif open_tags.get(tag.name):
+                    closes[index] = open_tags[tag.name].pop()
+        return closes
+
     def _unattached(self, construct: Construct) -> None:
         self.page.problem(
             construct,
             f"kramdown attribute list `{construct.text}` follows text, not an element: "
-            "write it directly after `*emphasis*`, a `[link](…)` or `` `code` ``, or on a "
-            "line of its own directly above or below a block; left out",
+            "write it directly after `*emphasis*`, a `[link](…)`, `` `code` `` or an HTML "
+            "element, or on a line of its own directly above or below a block; left out",
         )
 
     def _place_footnotes(self, root: etree.Element) -> None:
@@ -759,6 +877,36 @@ def _with_attributes(markup: str, resolved: _Resolved) -> str | None:
     )
     closing = "/>" if markup[end - 1] == "/" else ">"
     return f"{markup[:start]}<{reader.tag}{written}{closing}{markup[end + 1 :]}"
+
+
+@dataclass(frozen=True)
+class _Tag:
+    name: str
+    closing: bool
+    complete: bool
+    """A void element (`<br>`) or a self-closing tag (`<x />`): an element on its own."""
+
+
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
+    | {"param", "source", "track", "wbr"}
+)
+
+
+def _tag(markup: str) -> _Tag | None:
+    """The one tag that inline raw HTML `markup` is; None for a comment or an entity."""
+    if markup.startswith("</") and markup.endswith(">"):
+        name = markup[2:-1].strip().lower()
+        return _Tag(name, closing=True, complete=False) if name.isalnum() else None
+    if not markup.startswith("<") or not markup[1:2].isalpha():
+        return None
+    reader = _FirstTag()
+    reader.feed(markup)
+    reader.close()
+    if reader.tag is None:
+        return None
+    complete = reader.tag in _VOID or markup.endswith("/>")
+    return _Tag(reader.tag, closing=False, complete=complete)
 
 
 def _tag_end(markup: str, start: int) -> int:
@@ -889,6 +1037,100 @@ def _locate(source: Source, written: str) -> tuple[int, int]:
     while offset >= 0 and source.in_code(offset):
         offset = source.text.find(written, offset + 1)
     return source.line_col(offset) if offset >= 0 else (1, 1)
+
+
+class _RawHtmlElements(Preprocessor):
+    """Notes the elements md_in_html made of raw HTML (`html_block`, 20, stashed them), whose
+    headings kramdown's GFM parser does not reach."""
+
+    def __init__(self, md: Markdown, page: _Page) -> None:
+        super().__init__(md)
+        self.page = page
+
+    def run(self, lines: list[str]) -> list[str]:
+        for entry in self.md.htmlStash.rawHtmlBlocks:
+            if isinstance(entry, etree.Element):
+                self.page.raw_html_elements.update(entry.iter())
+        return lines
+
+
+class _HeadingIds(Treeprocessor):
+    """Each heading without an id gets the one Jekyll's kramdown gives it (`kramdown_ids`):
+    after `attr_list` (8) and the attribute lists gave theirs; before `toc` (5), which keeps
+    an id it finds and makes one only for a heading kramdown leaves without."""
+
+    def __init__(self, md: Markdown, page: _Page) -> None:
+        super().__init__(md)
+        self.page = page
+
+    def run(self, root: etree.Element) -> None:
+        settings = self.page.settings
+        ids = HeadingIds(settings.auto_id_prefix)
+        raw = self.page.raw_html_elements
+        # Document order; a heading's content is not searched for headings.
+        stack: list[tuple[etree.Element, bool]] = [(root, not settings.gfm)]
+        while stack:
+            element, converted = stack.pop()
+            if element.tag in _HEADINGS:
+                if "id" not in element.attrib and element not in raw:
+                    text = _heading_text(self.md, element)
+                    made = ids.converter(text) if converted else ids.gfm(text)
+                    if made:
+                        element.set("id", made)
+                continue
+            children = [
+                # Footnotes are converted on their own, after the page.
+                (child, converted or child in raw or _is_footnotes(child))
+                for child in element
+            ]
+            stack.extend(reversed(children))
+
+
+def _is_footnotes(element: etree.Element) -> bool:
+    return element.tag == "div" and element.get("class") == "footnote"
+
+
+def _heading_text(md: Markdown, heading: etree.Element) -> str:
+    """A rendered heading's text as kramdown's parser has it (`raw_text`): text and code as
+    written, entities as characters, typographic symbols gone; no footnote references."""
+    parts: list[str] = []
+    stack: list[tuple[etree.Element | str, bool]] = [(heading, False)]
+    while stack:
+        item, code = stack.pop()
+        if isinstance(item, str):
+            parts.append(_text_as_parsed(md, item, code))
+            continue
+        inner = code or item.tag == "code"
+        pieces: list[tuple[etree.Element | str, bool]] = []
+        if item.text:
+            pieces.append((item.text, inner))
+        for child in item:
+            if not (child.tag == "sup" and (child.get("id") or "").startswith("fnref")):
+                pieces.append((child, inner))
+            if child.tail:
+                pieces.append((child.tail, inner))
+        stack.extend(reversed(pieces))
+    return "".join(parts)
+
+
+def _text_as_parsed(md: Markdown, text: str, code: bool) -> str:
+    if code:
+        return html.unescape(text)  # `code_escape` undone
+    if isinstance(text, AtomicString):  # an autolink's address: no typographic symbols
+        return text
+    stash = md.htmlStash.rawHtmlBlocks
+
+    def placeholder(match: re.Match[str]) -> str:
+        number = int(match.group(2))
+        if not match.group(1):
+            return chr(number)  # a backslash escape (`\-`), unescaped at 0
+        entry = stash[number] if number < len(stash) else ""
+        # Inline raw HTML: an entity is its character; a tag or comment is no text.
+        if isinstance(entry, str) and entry.startswith("&") and entry.endswith(";"):
+            return html.unescape(entry)
+        return ""
+
+    return _INLINE_PLACEHOLDER.sub(placeholder, without_typographic_symbols(text))
 
 
 class _TableOfContents(Treeprocessor):

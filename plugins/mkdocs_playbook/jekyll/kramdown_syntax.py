@@ -2,7 +2,8 @@
 definitions (`{:ref: .note}`) and extensions (`{::comment}`), with their lines and columns.
 
 Read from kramdown 2.4.0 (`lib/kramdown/parser/kramdown/extensions.rb`), the version Jekyll 4.3.1
-runs on Debian 12. `scan` finds every construct outside code in one forward pass; `mask` hides
+runs on Debian 12. `scan` finds every construct outside code (and attribute lists inside it,
+which Python-Markdown may not read as code: `Construct.in_code`) in one forward pass; `mask` hides
 each behind a marker of the same length, so every later text rewrite keeps its offsets (and
 sees no Liquid inside a comment); `expand` then drops comments and options and stores
 `{::nomarkdown}` HTML, leaving short markers for attribute lists that the Python-Markdown
@@ -90,6 +91,12 @@ class Construct:
     its HTML is a block of its own."""
     body: tuple[int, int] | None = None
     """`{::nomarkdown}`: where its content is, between its tags."""
+    in_code: bool = False
+    """An attribute list or definition inside code as `Source` (markdown-it) reads it.
+    Masked all the same: Python-Markdown, which renders, may read the text otherwise (an
+    HTML block that markdown-it runs on past its closing tag). Where its marker lands
+    decides: in code it is shown as written; elsewhere it applies. Its problems are
+    reported only then, and a definition counts only from where it lands."""
 
 
 @dataclass(frozen=True)
@@ -287,7 +294,8 @@ class _NextBrace:
 
 
 def scan(source: Source) -> Scan:
-    """Every kramdown construct of `source` outside code, in order, and its problems."""
+    """Every kramdown construct of `source` outside code and every attribute list or
+    definition inside it (`Construct.in_code`), in order; the problems of those outside."""
     text = source.text
     result = Scan()
     if "{:" not in text:
@@ -300,23 +308,28 @@ def scan(source: Source) -> Scan:
     position = 0
     while (opener := text.find("{:", position)) >= 0:
         position = opener + 2
-        if _escaped(text, opener) or source.in_code(opener):
+        if _escaped(text, opener):
             continue
+        # Extensions in code stay as written (a comment there must not go); attribute
+        # lists there are masked too (`Construct.in_code`).
+        in_code = source.in_code(opener)
         line = lines.index(opener)
         close = brace.next(opener + 2)
         closed = 0 <= close < lines.end(line)
         reader = _Reader(result, lines, text, opener, line)
         third = text[opener + 2 : opener + 3]
+        if third in (":", "/") and in_code:
+            continue
         if third == ":":
             position = reader.extension(close if closed else -1, stops, paired_stops)
         elif third == "/":
             position = reader.stop_tag(stops, paired_stops)
         elif closed and close > opener + 2:
-            construct = reader.attribute_list(close, alone_by_line)
+            construct = reader.attribute_list(close, alone_by_line, in_code=in_code)
             if construct.alone:
                 alone_by_line[line] = construct
             position = construct.end
-        elif not closed and lines.lead(line) == opener:
+        elif not closed and lines.lead(line) == opener and not in_code:
             result.problems.append(
                 reader.problem(
                     "kramdown attribute list `{:` is not closed by `}` on its line; "
@@ -353,6 +366,7 @@ class _Reader:
         precedes_text: bool = False,
         block: bool = False,
         body: tuple[int, int] | None = None,
+        in_code: bool = False,
     ) -> Construct:
         """Adds the construct from the opener to `end` (its tag ends at `tag_end`)."""
         construct = Construct(
@@ -369,11 +383,14 @@ class _Reader:
             precedes_text=precedes_text,
             block=block,
             body=body,
+            in_code=in_code,
         )
         self.result.constructs.append(construct)
         return construct
 
-    def attribute_list(self, close: int, alone_by_line: dict[int, Construct]) -> Construct:
+    def attribute_list(
+        self, close: int, alone_by_line: dict[int, Construct], *, in_code: bool
+    ) -> Construct:
         """`{: … }`, or `{:name: … }` alone on its line (a definition)."""
         text, end = self.text, close + 1
         alone = self.lines.alone(self.opener, end)
@@ -391,6 +408,7 @@ class _Reader:
                 name=text[self.opener + 2 : name_end],
                 attributes=attributes,
                 alone=True,
+                in_code=in_code,
             )
         else:
             attributes = parse_attributes(text[self.opener + 2 : close])
@@ -407,17 +425,11 @@ class _Reader:
                 alone=alone,
                 follows_text=follows,
                 precedes_text=precedes,
+                in_code=in_code,
             )
-        if attributes.junk:
-            shown = ", ".join(f"`{part}`" for part in attributes.junk[:3])
-            more = len(attributes.junk) - 3
-            self.result.problems.append(
-                self.problem(
-                    f"{shown}{f' (and {more} more)' if more > 0 else ''} in kramdown attribute "
-                    f"list `{_shortened(construct.text)}`: not attributes (write `.class`, "
-                    '`#id`, `key="value"` or the name of a definition); left out'
-                )
-            )
+        junk = junk_message(construct)
+        if junk and not in_code:
+            self.result.problems.append(self.problem(junk))
         return construct
 
     def _follows(self, alone_by_line: dict[int, Construct]) -> bool:
@@ -580,6 +592,20 @@ class _StopTags:
             if (index := bisect.bisect_left(tags, (offset, -1))) < len(tags)
         ]
         return min(found) if found else None
+
+
+def junk_message(construct: Construct) -> str | None:
+    """The problem of an attribute list's parts that are not attributes, if it has any."""
+    junk = construct.attributes.junk
+    if not junk:
+        return None
+    shown = ", ".join(f"`{part}`" for part in junk[:3])
+    more = len(junk) - 3
+    return (
+        f"{shown}{f' (and {more} more)' if more > 0 else ''} in kramdown attribute "
+        f"list `{_shortened(construct.text)}`: not attributes (write `.class`, "
+        '`#id`, `key="value"` or the name of a definition); left out'
+    )
 
 
 def _shortened(text: str, limit: int = 80) -> str:
