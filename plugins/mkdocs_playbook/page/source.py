@@ -11,9 +11,11 @@ here says what Python-Markdown does, and `tests/fixtures/source/` has a fixture 
   markdown-it reads a body paragraph after a blank line as an indented code block;
   Python-Markdown renders the body as Markdown. Such a block is read again as Markdown, at
   its own lines (`_under_opener`).
-- **Markdown inside HTML** (`<div markdown>`, md_in_html): when no blank line separates them,
-  markdown-it reads the whole block as raw HTML; Python-Markdown renders the inside as
-  Markdown. It is read again as Markdown (`_markdown_inside`).
+- **Markdown inside HTML** (`<div markdown>`, md_in_html): markdown-it reads raw HTML up to
+  the next blank line, past the closing tag and whatever follows it (a fence opened right after
+  `</div>` would then close somewhere else); Python-Markdown renders the inside as Markdown and
+  ends the element at its closing tag. The opening and the closing tag's lines are each a block
+  of their own (`_markdown_html`), so everything between and after is read as Markdown.
 - **Table rows**: Python-Markdown's `tables` reads every line up to the next blank one as a
   row, indented ones included; markdown-it ends the table and starts an indented code block
   (`_after_table_rows`).
@@ -31,11 +33,12 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import unquote
 
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-_BLOCKS = MarkdownIt("commonmark").enable("table").disable("inline")
 # Inline children are parsed only where read (most table cells and paragraphs hold no link).
 _INLINES = MarkdownIt("commonmark").enable("table").disable(["normalize", "block"])
 _BACKTICKS_RE = re.compile(r"`+")
@@ -49,7 +52,12 @@ _TASK_MARKER_RE = re.compile(r"^\[[ xX]\](?: |$)")
 # private-use plane 16): the rendered element shows none of it.
 _HIDDEN_RE = re.compile("[\U00100000-\U0010fffd]+")
 _BODY_OPENER_RE = re.compile(r"^[ ]{0,3}(?:!!!|\?\?\?\+?|===)[ \t]")
-_MARKDOWN_TAG_RE = re.compile(r"^[ ]{0,3}<[A-Za-z][\w-]*\b[^>]*\smarkdown\b[^>]*>")
+_OPENING_TAG_RE = re.compile(r"<([A-Za-z][\w-]*)(?:\s[^>]*)?/?>")
+_MARKDOWN_ATTR_RE = re.compile(r"""\smarkdown(?!\s*=\s*["']?0\b)\b""")
+_CLOSING_TAG_RE = re.compile(r"</([A-Za-z][\w-]*)\s*>\s*$")
+_LINE_END_CLOSING_RE = re.compile(r"</([A-Za-z][\w-]*)\s*>[ \t]*$")
+_BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
+"""What Python-Markdown reads as raw HTML blocks."""
 _HTML_LINK_RE = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _REFERENCE_RE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?")
 _ATTR = r"(?:[#.][\w-]+|[\w-]+=\S+)"
@@ -58,6 +66,78 @@ _ATTR = r"(?:[#.][\w-]+|[\w-]+=\S+)"
 _ATTR_LIST_RE = re.compile(r"\{:?\s*" + _ATTR + r"(?:\s+" + _ATTR + r")*\s*\}\s*")
 _WINDOW = 64
 """How far from the last prefix match a prefix match is looked for, either way."""
+
+
+def _html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Raw HTML as Python-Markdown reads it: a block ends on the line its element closes (the
+    CommonMark rule goes on to the next blank line, taking the Markdown after the closing tag
+    with it), and an element with a `markdown` attribute is two one-line blocks, its opening
+    and its closing tag, with Markdown between. Only ever ends a block sooner than markdown-it
+    would; where markdown-it's own rule applies, it runs. Open `markdown` elements and the
+    lines that end with each closing tag are kept in the parse's env."""
+    if state.sCount[start] - state.blkIndent >= 4:
+        return False
+    line = state.src[state.bMarks[start] + state.tShift[start] : state.eMarks[start]]
+    opening = _OPENING_TAG_RE.match(line)
+    closing = None if opening else _CLOSING_TAG_RE.match(line)
+    if opening is None and closing is None:
+        return False
+    open_elements: list[str] = state.env.setdefault("markdown_html", [])
+    if opening is not None:
+        name = opening.group(1).lower()
+        if name not in _BLOCK_TAGS:
+            return False
+        if _MARKDOWN_ATTR_RE.search(opening.group(0)) and f"</{name}" not in line.lower():
+            last = start  # the opening tag's line; the inside is Markdown
+            open_elements.append(name) if not silent else None
+        else:
+            last = _closing_line(state, name, start, end)
+            if last is None:
+                return False
+    elif open_elements and closing is not None and closing.group(1).lower() == open_elements[-1]:
+        last = start
+        open_elements.pop() if not silent else None
+    else:
+        return False
+    if silent:
+        return True
+    token = state.push("html_block", "", 0)
+    token.map = [start, last + 1]
+    token.content = state.getLines(start, last + 1, state.blkIndent, True)
+    state.line = last + 1
+    return True
+
+
+def _closing_line(state: StateBlock, name: str, start: int, end: int) -> int | None:
+    """The first line from `start` that ends with `</name>`, when it comes before the blank
+    line that ends markdown-it's block (which then runs on past it); else None. The lines
+    looked at are the ones the block takes either way, so the parse stays linear."""
+    closings = state.env.get("closing_lines")
+    if closings is None:
+        closings = defaultdict(list)
+        for number, text in enumerate(state.src.split("\n")):
+            found = _LINE_END_CLOSING_RE.search(text)
+            if found is not None:
+                closings[found.group(1).lower()].append(number)
+        state.env["closing_lines"] = closings
+    lines = closings.get(name, [])
+    index = bisect.bisect_left(lines, start)
+    if index == len(lines) or lines[index] >= end:
+        return None
+    last = lines[index]
+    for number in range(start + 1, last):
+        if state.isEmpty(number):
+            return None
+    return last
+
+
+_BLOCKS = MarkdownIt("commonmark").enable("table").disable("inline")
+_BLOCKS.block.ruler.before(
+    "html_block",
+    "python_markdown_html",
+    _html_block,
+    {"alt": ["paragraph", "reference", "blockquote"]},
+)
 
 
 def normalise(text: str) -> str:
@@ -237,10 +317,6 @@ def _read(text: str, first_line: int) -> Iterator[_Block]:
             continue
         if token.type == "code_block" and bodies[token.map[0]]:
             yield from _read(token.content, token.map[0] + first_line)
-        elif token.type == "html_block" and _MARKDOWN_TAG_RE.match(token.content):
-            yield _Block(tokens, index, env, first_line)  # its opening tag's own links
-            inside = token.content.rstrip("\n").split("\n")[1:]
-            yield from _read("\n".join(_markdown_inside(inside)), token.map[0] + first_line + 1)
         else:
             yield _Block(tokens, index, env, first_line)
 
@@ -304,8 +380,6 @@ class _BlockMap:
                 self._read_links(_parsed(token, env), line)
         elif token.type == "html_block":
             content = token.content
-            if _MARKDOWN_TAG_RE.match(content):
-                content = content.split("\n", 1)[0]  # the inside is read as Markdown
             for match in _HTML_LINK_RE.finditer(content):
                 self._add_link(_value(match), "html", content, line, _value_start(match))
 
@@ -406,13 +480,6 @@ class _BlockMap:
 
 def _line_of(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset)
-
-
-def _markdown_inside(lines: list[str]) -> list[str]:
-    """The inside of an HTML block with a `markdown` attribute: its lines less a closing tag."""
-    if lines and lines[-1].strip().startswith("</"):
-        return lines[:-1]
-    return lines
 
 
 def _destination(block: str, href: str, start: int) -> int:
