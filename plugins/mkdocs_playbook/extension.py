@@ -2,7 +2,8 @@
 
 Usable on its own (`markdown_extensions: [playbook]`), e.g. under Zensical, which runs
 Python-Markdown extensions but no MkDocs plugins; the MkDocs plugin adds it for you. The
-files its HTML relies on are `static.ASSETS_DIR / name` for `STYLESHEETS` and `SCRIPTS`.
+files its HTML relies on are `STYLESHEETS` and `SCRIPTS`, as `static.served_files` makes them
+(`python -m mkdocs_playbook.static DIR` writes them out).
 
 One page, from Markdown to model (each step a processor, in the order Python-Markdown runs
 them):
@@ -45,23 +46,17 @@ from .page.offsets import OffsetMap
 from .page.reader import read_page
 from .page.tree import PageTree, link_attribute
 from .widgets.checklists import DEFAULT_HEADINGS, Checklists
+from .widgets.controls import PageControls
 from .widgets.render import Feature, PageContext, environment
 from .widgets.severity import SeverityLookup, SeveritySettings
 from .widgets.template_forms import TemplateForms
 
 STYLESHEETS = ["playbook.css"]
-SCRIPTS: list[str] = [
-    "store.js",
-    "widgets.js",
-    "checklists.js",
-    "severity.js",
-    "template_forms.js",
-    "runs.js",
-]
-"""In load order."""
-FEATURES: list[Callable[[], Feature]] = [Checklists, SeverityLookup, TemplateForms]
+SCRIPTS = ["playbook.js"]
+"""One file: the scripts of every page, in the order `static.BUNDLES` declares."""
+FEATURES: list[Callable[[], Feature]] = [Checklists, SeverityLookup, TemplateForms, PageControls]
 """The widget kinds, made anew for each page: each reads its part of the page model, then
-renders its markup."""
+renders its markup; `PageControls` last, to render once the controls the others cloned."""
 
 
 class _Conversion:

@@ -41,7 +41,7 @@ from .links.scan import TemplateLink, TemplateScanner
 from .page.lint import find_mojibake
 from .page.model import PageModel, SeverityMatrix
 from .page.source import SourceText
-from .static import ASSETS_DIR, served_text
+from .static import served_files
 from .theme_icons import FOLDER, STYLESHEET, icon_files
 from .widgets.placeholders import PlaceholderUse, mistyped_placeholders, uses_in
 from .widgets.runs import (
@@ -148,10 +148,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     # Late, so pages that other plugins add are placed in the nav too.
     @event_priority(-50)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        for asset in sorted(ASSETS_DIR.iterdir()):
-            uri = f"{_ASSETS_URI}/{asset.name}"
-            text = served_text(asset, minify=self.config.minify_assets)
-            files.append(File.generated(config, uri, content=text))
+        for name, text in served_files(minify=self.config.minify_assets).items():
+            files.append(File.generated(config, f"{_ASSETS_URI}/{name}", content=text))
         self._add_run_page(files, config)
         sources: list[NavSource] = []
         for file in files.documentation_pages():
