@@ -2,7 +2,8 @@
 
 Usable on its own (`markdown_extensions: [playbook]`), e.g. under Zensical, which runs
 Python-Markdown extensions but no MkDocs plugins; the MkDocs plugin adds it for you. The
-files its HTML relies on are `static.ASSETS_DIR / name` for `STYLESHEETS` and `SCRIPTS`.
+files its HTML relies on are `STYLESHEETS` and `SCRIPTS`, as `static.served_files` makes them
+(`python -m mkdocs_playbook prepare` writes them out with the rest of a Zensical build).
 
 One page, from Markdown to model (each step a processor, in the order Python-Markdown runs
 them):
@@ -58,6 +59,7 @@ from .page.reader import read_page
 from .page.source import Source
 from .page.tree import PageTree, link_attribute
 from .widgets.checklists import Checklists
+from .widgets.controls import PageControls
 from .widgets.render import Feature, PageContext, environment
 from .widgets.severity import SeverityLookup, SeveritySettings
 from .widgets.template_forms import TemplateForms
@@ -68,18 +70,11 @@ log = logging.getLogger("mkdocs.plugins.playbook")
 STYLESHEETS = ["playbook.css"]
 JEKYLL_STYLESHEET = "jtd.css"
 """Just the Docs' UI classes (buttons, labels, type and spacing utilities): for Jekyll sites."""
-SCRIPTS: list[str] = [
-    "store.js",
-    "widgets.js",
-    "checklists.js",
-    "severity.js",
-    "template_forms.js",
-    "runs.js",
-]
-"""In load order."""
-FEATURES: list[Callable[[], Feature]] = [Checklists, SeverityLookup, TemplateForms]
+SCRIPTS = ["playbook.js"]
+"""One file: the scripts of every page, in the order `static.BUNDLES` declares."""
+FEATURES: list[Callable[[], Feature]] = [Checklists, SeverityLookup, TemplateForms, PageControls]
 """The widget kinds, made anew for each page: each reads its part of the page model, then
-renders its markup."""
+renders its markup; `PageControls` last, to render once the controls the others cloned."""
 
 
 class _Conversion:

@@ -43,7 +43,7 @@ from .links.scan import TemplateLink, TemplateScanner
 from .page.lint import find_mojibake
 from .page.model import PageModel, SeverityMatrix
 from .page.source import Source
-from .static import ASSETS_DIR, served_text
+from .static import served_files
 from .widgets.placeholders import PlaceholderUse, mistyped_placeholders, uses_in
 from .widgets.runs import (
     RUN_PAGE_SCRIPTS,
@@ -240,10 +240,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     @event_priority(-50)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         self._leave_out_unpublished(files)
-        for asset in sorted(ASSETS_DIR.iterdir()):
-            uri = f"{_ASSETS_URI}/{asset.name}"
-            text = served_text(asset, minify=self.config.minify_assets)
-            files.append(File.generated(config, uri, content=text))
+        for name, text in served_files(minify=self.config.minify_assets).items():
+            files.append(File.generated(config, f"{_ASSETS_URI}/{name}", content=text))
         self._add_run_page(files, config)
         sources: list[NavSource] = []
         for file in files.documentation_pages():

@@ -13,7 +13,7 @@ import chromium
 
 PAGE_SCOPE = "page:operations/INCIDENT_RESPONSE_PLAYBOOK.md"
 TICKS_BY_RUN = f"""() => ["INC-1", "INC-2"].map(
-  (id) => Object.keys(playbookStore.all(playbookStore.inRun(id, "{PAGE_SCOPE}"))).length
+  (id) => Object.keys(playbook.store.all(playbook.store.inRun(id, "{PAGE_SCOPE}"))).length
 )"""
 # What a page saw of `pageshow` (persisted: shown again from the cache).
 SHOWS = "window.shows = []; addEventListener('pageshow', (e) => window.shows.push(e.persisted));"

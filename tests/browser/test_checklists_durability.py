@@ -7,8 +7,8 @@ from playwright.sync_api import Browser
 PLAYBOOK = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
 ROUNDS = 200
 STATE = """() => Object.fromEntries([...document.querySelectorAll(
-  '.playbook-checklist__item:not(:has(.playbook-checklist__list)) > .playbook-checklist__box'
-)].map((box) => [box.id, box.checked]))"""
+  '[data-playbook-item]:not(:has(.playbook-checklist__list)) > label > input'
+)].map((box) => [box.closest('[data-playbook-item]').dataset.playbookItem, box.checked]))"""
 
 
 def test_every_tick_survives_an_immediate_reload_from_disk(
@@ -28,12 +28,12 @@ def test_every_tick_survives_an_immediate_reload_from_disk(
     recovered = 0
     for round_ in range(ROUNDS):
         step = steps[(round_ * 7) % len(steps)]
-        page.click(f"#{step}")
+        page.click(f"[data-playbook-item='{step}'] > label > input")
         expected[step] = not expected[step]
         page.reload(wait_until="domcontentloaded")
         page.wait_for_selector(".playbook-checklist[data-playbook-ready]", state="attached")
         state = page.evaluate(STATE)
-        recovered += page.evaluate("() => playbookStore.recoveries()")
+        recovered += page.evaluate("() => playbook.store.recoveries()")
         lost.extend((round_, name) for name in steps if state[name] != expected[name])
         expected = state  # a loss is counted once, not again in every later round
     context.close()

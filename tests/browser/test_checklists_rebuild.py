@@ -123,7 +123,7 @@ def test_instant_navigation_away_and_back_keeps_ticks_and_one_handler(
             expect(page.get_by_role("heading", name="Other", level=1)).to_be_visible()
             page.go_back()
             expect(page.locator(".playbook-checklist[data-playbook-ready]")).to_be_attached()
-            assert page.evaluate("() => playbookChecklists.active()") == 1
+            assert page.evaluate("() => playbook.mounted('.playbook-checklist')") == 1
             assert errors == []
         finally:
             context.close()

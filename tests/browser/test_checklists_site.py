@@ -53,7 +53,7 @@ def test_a_tick_survives_a_reload_with_its_time_and_progress(
     expect(box(page, "Scribe: maintains")).to_be_checked()
     expect(box(page, "Incident Commander")).not_to_be_checked()
     expect(checklist.locator(".playbook-checklist__count")).to_have_text("1 of 8 done")
-    time = box(page, "Scribe: maintains").locator("xpath=../time")
+    time = box(page, "Scribe: maintains").locator("xpath=../../time")
     expect(time).to_be_visible()
     expect(time).to_have_attribute("title", re.compile(r"^\d\d:\d\d UTC, \d{4}-\d\d-\d\d$"))
     expect(time).to_have_attribute("datetime", re.compile(r"^\d{4}-\d\d-\d\dT.*Z$"))
@@ -212,7 +212,7 @@ def test_corrupt_saved_ticks_are_backed_up_and_announced(
 ) -> None:
     page = open_page(base_url + PLAYBOOK).page
     key = page.evaluate(
-        "() => playbookStore.keyOf(playbookStore.pageScope(document.querySelector("
+        "() => playbook.store.keyOf(playbook.store.pageScope(document.querySelector("
         "'.playbook-checklist')))"
     )
     assert key.endswith(":page:operations/INCIDENT_RESPONSE_PLAYBOOK.md")

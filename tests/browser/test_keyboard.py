@@ -18,7 +18,7 @@ def test_checklist_ticks_and_resets_by_keyboard(
 ) -> None:
     page = open_page(site_url + PLAYBOOK).page
     checklist = page.locator(CONTAINMENT)
-    first = checklist.locator("input.playbook-checklist__box").first
+    first = checklist.locator("input[type=checkbox]").first
     tab_to(page, first)
     page.keyboard.press("Space")
     expect(first).to_be_checked()

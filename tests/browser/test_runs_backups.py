@@ -217,7 +217,7 @@ def test_past_the_size_limit_the_question_says_no_backup_can_be_kept(
     declare(page, "INC-8")
     # An old backup that takes nearly all the room backups may use.
     page.evaluate(
-        "() => playbookStore.setMany('/backup:2026-11-01T00:00:00.000Z:OLD',"
+        "() => playbook.store.setMany('/backup:2026-11-01T00:00:00.000Z:OLD',"
         " { why: 'delete', at: '2026-11-01T00:00:00.000Z', current: '', run: 'x'.repeat(999700) })"
     )
     page.reload()
@@ -254,11 +254,11 @@ def test_a_stale_second_copy_never_comes_back_into_a_replaced_run(
     other.get_by_role("button", name="Replace my run INC-9").click()
     expect(message(other)).to_contain_text("Opened run INC-9.")
     # The first tab's second copy of the page still holds the tick: it must not come back.
-    key = stale.evaluate("playbookStore.keyOf('page:operations/INCIDENT_RESPONSE_PLAYBOOK.md')")
+    key = stale.evaluate("playbook.store.keyOf('page:operations/INCIDENT_RESPONSE_PLAYBOOK.md')")
     assert stale.evaluate("(key) => sessionStorage.getItem(key) !== null", key)
     stale.reload()
     expect(bar(stale)).to_contain_text("INC-9")
     expect(box(stale, SCRIBE)).not_to_be_checked()
-    assert stale.evaluate("playbookStore.recoveries()") == 0
+    assert stale.evaluate("playbook.store.recoveries()") == 0
     assert stale.evaluate("(key) => localStorage.getItem(key)", key) is None
     assert visit.errors == [], visit.errors

@@ -81,7 +81,7 @@ def test_the_run_page_lets_go_of_its_timer_and_listeners_when_left(
             page.clock.run_for(5000)
             other = context.new_page()
             other.goto(site_url + "index.html")
-            other.evaluate("() => playbookStore.set(playbookStore.SITE, 'field:summary', 'x')")
+            other.evaluate("() => playbook.store.set(playbook.store.SITE, 'field:summary', 'x')")
             page.clock.run_for(2000)
             assert errors == [], errors
             # Back on the run page, it works as before, once.

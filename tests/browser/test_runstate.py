@@ -81,7 +81,7 @@ def visit(browser: Browser, site_url: str) -> Iterator[Visit]:
     opened = Visit(page)
     page.on("pageerror", lambda error: opened.errors.append(f"{error}\n{error.stack or ''}"))
     page.goto(site_url + "incident-run.html")
-    page.wait_for_function("window.playbookRunState !== undefined")
+    page.wait_for_function("window.playbook.runState !== undefined")
     yield opened
     context.close()
 
@@ -91,7 +91,7 @@ def api(visit: Visit) -> Callable[..., Any]:
     """Evaluates `expression` with `R` the module and `args` the extra arguments; no page errors."""
 
     def call(expression: str, *args: Any) -> Any:
-        script = f"async (args) => {{ const R = window.playbookRunState; return {expression}; }}"
+        script = f"async (args) => {{ const R = window.playbook.runState; return {expression}; }}"
         result = visit.page.evaluate(script, list(args))
         assert visit.errors == []
         return result

@@ -30,7 +30,7 @@ def notice(page: Page) -> Locator:
 
 def stored(page: Page, scope: str) -> dict[str, object]:
     """What localStorage itself holds for `scope`, read past the store."""
-    raw = page.evaluate("(scope) => localStorage.getItem(playbookStore.keyOf(scope))", scope)
+    raw = page.evaluate("(scope) => localStorage.getItem(playbook.store.keyOf(scope))", scope)
     return json.loads(raw)["values"] if raw else {}
 
 

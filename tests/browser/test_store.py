@@ -14,7 +14,7 @@ PAGE = "operations/RUNBOOK.html"
 
 
 def _store(page: Page, expression: str, *args: Any) -> Any:
-    script = f"(args) => {{ const s = window.playbookStore; return {expression}; }}"
+    script = f"(args) => {{ const s = window.playbook.store; return {expression}; }}"
     return page.evaluate(script, list(args))
 
 
@@ -47,7 +47,7 @@ def test_another_tab_sees_changes_at_once(open_page: Callable[[str], Visit], bas
     second = first.context.new_page()
     second.goto(base_url + PAGE)
     second.evaluate(
-        "() => { window.seen = []; playbookStore.subscribe('page:p', "
+        "() => { window.seen = []; playbook.store.subscribe('page:p', "
         "(changes, source) => window.seen.push([changes, source])); }"
     )
     _store(first, "s.setMany('page:p', {a: 1, b: true})")
@@ -56,7 +56,7 @@ def test_another_tab_sees_changes_at_once(open_page: Callable[[str], Visit], bas
     # Writes merge: the second tab's key does not erase the first tab's.
     _store(second, "s.set('page:p', 'c', 3)")
     # Each tab's renderer learns of the other's writes a moment later.
-    first.wait_for_function("() => playbookStore.get('page:p', 'c') === 3")
+    first.wait_for_function("() => playbook.store.get('page:p', 'c') === 3")
     assert _store(first, "s.all('page:p')") == {"a": 1, "b": True, "c": 3}
 
 
@@ -170,9 +170,10 @@ def test_another_tabs_later_write_wins_over_the_second_copy(
 
 PLAYBOOK = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
 LEAVES = (
-    "[...document.querySelectorAll('.playbook-checklist__item:not(:has("
-    ".playbook-checklist__list)) > .playbook-checklist__box')]"
+    "[...document.querySelectorAll('[data-playbook-item]:not(:has("
+    ".playbook-checklist__list)) > label > input')]"
 )
+STEP = "(box) => box.closest('[data-playbook-item]').dataset.playbookItem"
 
 
 def test_two_tabs_ticking_at_the_same_moment_keep_both_ticks(
@@ -183,18 +184,18 @@ def test_two_tabs_ticking_at_the_same_moment_keep_both_ticks(
     first = open_page(base_url + PLAYBOOK).page
     second = first.context.new_page()
     second.goto(base_url + PLAYBOOK)
-    steps = first.evaluate(f"{LEAVES}.map((box) => box.id)")
+    steps = first.evaluate(f"{LEAVES}.map({STEP})")
     assert len(steps) >= 12
     for index in range(0, 12, 2):
         moment = first.evaluate("Date.now() + 150")
         for page, step in ((first, steps[index]), (second, steps[index + 1])):
             page.evaluate(
-                "([id, at]) => setTimeout(() => document.getElementById(id).click(),"
-                " at - Date.now())",
+                "([id, at]) => setTimeout(() => document.querySelector("
+                "`[data-playbook-item='${id}'] > label > input`).click(), at - Date.now())",
                 [step, moment],
             )
         first.wait_for_function("(at) => Date.now() > at + 50", arg=moment)
-    ticked = f"{LEAVES}.filter((box) => box.checked).map((box) => box.id)"
+    ticked = f"{LEAVES}.filter((box) => box.checked).map({STEP})"
     for page in (first, second):
         page.wait_for_function(f"{LEAVES}.filter((box) => box.checked).length >= 12")
         assert sorted(page.evaluate(ticked)) == sorted(steps[:12])
@@ -222,7 +223,7 @@ def test_a_write_made_before_another_tabs_reached_it_does_not_drop_that_tab_s_va
     # A value the other tab meant to change is theirs.
     meant = {"schema": 1, "saved": 2, "changed": ["a"], "values": {"b": "second"}}
     second.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(meant)])
-    first.wait_for_function("playbookStore.get('page:m', 'a') === undefined")
+    first.wait_for_function("playbook.store.get('page:m', 'a') === undefined")
     assert json.loads(_keys(first)[key])["values"] == {"b": "second"}
 
 

@@ -14,6 +14,7 @@ import corpus
 from mkdocs_playbook.extension import SCRIPTS, STYLESHEETS
 from mkdocs_playbook.jekyll.frontmatter import parse_front_matter
 from mkdocs_playbook.jekyll.navigation import NavSource, build_nav
+from mkdocs_playbook.static import BUNDLES
 from support import ROOT
 
 SECTIONS = [
@@ -96,7 +97,7 @@ def test_enhancement_was_timed_on_the_widgets_the_build_has(
     assert result["third_party_requests"] == []
     assert result["enhanced"]["severity"] == 1
     assert result["enhanced"]["templates"] == 3
-    has_checklists = any("checklist" in name for name in SCRIPTS)
+    has_checklists = "checklists.js" in BUNDLES["playbook.js"]
     assert (result["enhanced"]["checklists"] > 0) == has_checklists
     assert (result["toggle"] is not None) == has_checklists
 

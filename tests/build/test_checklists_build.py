@@ -24,7 +24,7 @@ def test_configured_heading_patterns_make_checklists(tmp_path: Path) -> None:
     project = make_project(tmp_path, {"index.md": page}, plugin_options=options)
     build = run_build(project)
     assert build.returncode == 0, build.output
-    assert build.html("index.html").count('class="playbook-checklist__box"') == 2
+    assert build.html("index.html").count('<label><input type="checkbox">') == 2
 
 
 def test_a_broken_heading_pattern_is_a_configuration_error(tmp_path: Path) -> None:

@@ -51,7 +51,9 @@ def test_the_run_page_is_generated_in_the_nav_and_every_page_links_it(tmp_path: 
     assert '<h2 id="declare-an-incident">' in run_page
     assert '<script defer src="../../assets/playbook/run_page.js"></script>' in run_page
     assert '<link rel="stylesheet" href="../../assets/playbook/run_page.css">' in run_page
-    assert (build.site_dir / "assets/playbook/runstate.js").is_file()
+    # Its script holds the run's codec and the page's controls, in that order.
+    script = (build.site_dir / "assets/playbook/run_page.js").read_text(encoding="utf-8")
+    assert script.index('define("runState",{') < script.index('define("runPage",{')
     # First under its parent, as nav_order 0 asks.
     labels = nav_labels(build.html("index.html"))
     assert labels[-2:] == ["Incident Run", "Playbook"], labels
@@ -62,7 +64,7 @@ def test_the_run_page_is_generated_in_the_nav_and_every_page_links_it(tmp_path: 
     assert json.loads(nested["data-playbook-levels"]) == ["SEV-1", "SEV-2"]
     assert json.loads(nested["data-playbook-cadence"]) == {"default": 20, "SEV-1": 5}
     # Only the run page pays for export, import and hand-off.
-    assert "runstate.js" not in build.html("ops/playbook/index.html")
+    assert "run_page.js" not in build.html("ops/playbook/index.html")
     assert "run_page.css" not in build.html("ops/playbook/index.html")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -137,8 +138,53 @@ def test_search_finds_the_steps_not_the_widget_controls(site_build: Build) -> No
     for control in (
         "Clear every tick",
         "Copy as Markdown",
+        "Copy all checklists",
+        "Keep them",
         "Fill in this template",
+        "Clear all values",
+        "Open in mail app",
+        "Now (UTC)",
         "What do you see?",
         "Declare incident",
     ):
         assert control not in index, control
+
+
+def _search_sections(site: Path, page: str) -> dict[str, str]:
+    """Each section Material's search indexed for `page`: title and text, tags removed."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return {
+        doc["location"]: " ".join(
+            re.sub(r"<[^>]+>", " ", f"{doc['title']} ‖ {doc['text']}").split()
+        )
+        for doc in index["docs"]
+        if doc["location"].split("#")[0] == page
+    }
+
+
+def test_search_indexes_the_same_words_as_before_the_controls_were_cloned(
+    site_build: Build,
+) -> None:
+    # Every word of the playbook as indexed before the controls moved into <template>s, less
+    # the form controls' labels that leaked in then; nothing else.
+    before = json.loads(
+        (ROOT / "tests" / "fixtures" / "search" / "playbook.json").read_text(encoding="utf-8")
+    )
+    expected = {}
+    for location, text in before["sections"].items():
+        for run in before["controls"]:
+            text = text.replace(f" {run}", "")
+        expected[location] = text
+    assert _search_sections(site_build.site_dir, PLAYBOOK) == expected
+
+
+def test_the_playbooks_content_is_under_60_percent_of_its_size_with_repeated_controls(
+    site_build: Build,
+) -> None:
+    # 25,451 bytes of <article> when every widget carried its own controls (commit de35388).
+    html = site_build.html(PLAYBOOK)
+    article = html[html.index("<article") : html.index("</article>")]
+    assert len(article.encode("utf-8")) <= 0.6 * 25_451
+    # Each kind of control once, however many widgets clone it.
+    assert html.count('data-playbook-controls="checklist_controls"') == 1
+    assert html.count("Clear every tick in this checklist?") == 1

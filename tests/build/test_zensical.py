@@ -78,7 +78,7 @@ def test_the_widgets_are_there(zensical_build: Build) -> None:
     html = zensical_build.html(PLAYBOOK)
     assert html.count('type="checkbox"') >= 10
     assert 'id="severity-lookup"' in html and 'id="template-form"' in html
-    assert re.search(r'<script src="\.\./assets/playbook/store\.js', html)
+    assert re.search(r'<script src="\.\./assets/playbook/playbook\.js"', html)
 
 
 def test_the_nav_is_the_mkdocs_builds_title_for_title(

@@ -144,10 +144,15 @@ def test_checklist_heading_without_a_list_is_a_problem_at_its_line() -> None:
     ]
 
 
-def test_ids_of_rendered_boxes_are_in_the_model() -> None:
+def test_each_box_is_inside_its_label_and_every_rendered_id_is_in_the_model() -> None:
     model, html = read(BASE)
-    rendered = set(re.findall(r'id="(playbook-check-[0-9a-f]+)"', html))
-    assert rendered and rendered <= model.ids
+    steps = re.findall(
+        r"<li data-playbook-item=\"[0-9a-f]{12}\"[^>]*>\n<label><input [^>]*> ", html
+    )
+    assert len(steps) == html.count('type="checkbox"') > 0
+    # The ids a link may name; those of the cloned controls (in <template>s) are suffixes.
+    content = html.split('<div class="playbook-controls"', 1)[0]
+    assert set(re.findall(r'id="([^"]+)"', content)) <= model.ids
 
 
 def test_unconfigured_headings_make_no_checklists() -> None:

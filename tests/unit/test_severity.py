@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
+from html import unescape
+
 import markdown
 import pytest
 
@@ -59,13 +63,22 @@ def test_rows_with_examples_and_lines() -> None:
 
 def test_widget_is_built_from_the_rows_only() -> None:
     html, _ = read(MATRIX, SeveritySettings(cadence={"default": 15, "SEV-1": 10}))
-    widget = html[html.index("<section") :]
-    assert (
-        'value="SEV-1" data-owner="Incident Commander (on-call lead)" data-minutes="10"' in widget
-    )
-    assert 'value="SEV-2" data-owner="On-call engineer" data-minutes="15"' in widget
-    assert 'role="status"' in widget
+    widget = html[html.index("<section") : html.index("</section>")]
+    assert 'value="SEV-1" data-owner="Incident Commander (on-call lead)"' in widget
+    assert 'value="SEV-2" data-owner="On-call engineer"' in widget
     assert widget.count('type="radio"') == 2
+    # Its controls are the page's, cloned; the cadence the script shows comes from the build.
+    assert "role=" not in widget
+    controls = html[html.index('<template data-playbook-controls="severity_controls"') :]
+    assert 'role="status"' in controls
+    cadence = re.search(r'data-playbook-cadence="([^"]*)"', html)
+    assert cadence is not None
+    assert json.loads(unescape(cadence.group(1))) == {"default": 15, "SEV-1": 10}
+
+
+def test_the_scripts_get_a_default_cadence_even_when_none_is_set() -> None:
+    settings = SeveritySettings(cadence={"SEV-1": 10})
+    assert settings.script_cadence() == {"SEV-1": 10, "default": settings.minutes("SEV-9")}
 
 
 def test_values_are_escaped_in_the_widget() -> None:

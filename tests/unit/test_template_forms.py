@@ -95,16 +95,27 @@ def test_page_forms_with_lines_and_shared_keys() -> None:
     assert "template-form-2" in model.ids
 
 
-def test_form_markup_carries_the_segments_as_data() -> None:
+def test_form_markup_carries_fields_and_segments_as_data() -> None:
     html, _ = read(PAGE)
     start = html.index('<div class="playbook-form" id="template-form-2"')
-    widget = html[start : html.index("</div>", html.index("playbook-form__actions", start))]
-    assert " data-playbook-subject" in widget
-    assert 'data-playbook-kind="timestamp"' in widget and "Now (UTC)" in widget
-    raw = widget.split('data-playbook-segments="', 1)[1].split('"', 1)[0]
-    segments = json.loads(raw.replace("&#34;", '"').replace("&amp;", "&"))
-    assert segments[0] == ["text", "Subject: Update — "]
-    assert segments[1] == ["field", "summary", "{summary}"]
+    widget = html[start : html.index("</div>", start)]
+    raw = widget.split('<script type="application/json">', 1)[1].split("</script>", 1)[0]
+    data = json.loads(raw)
+    assert data["subject"] is True and data["update"] is True
+    assert data["fields"][1] == ["mitigation start time", "Mitigation start time", "timestamp"]
+    # Text as strings, placeholders as [field index, as written].
+    assert data["segments"][:3] == ["Subject: Update — ", [0, "{summary}"], "\n\nMitigation at "]
+    # The controls are the page's, once: not in the widget.
+    assert "Now (UTC)" not in widget
+    assert html.count('<template data-playbook-controls="template_field"') == 1
+
+
+def test_form_data_cannot_close_its_script_element() -> None:
+    html, model = read("```\n</script><script>alert(1)</script> {Summary}\n```\n")
+    assert len(model.template_forms) == 1
+    assert "</script><script>" not in html
+    raw = html.split('<script type="application/json">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(raw)["segments"][0] == "</script><script>alert(1)</script> "
 
 
 def test_code_without_placeholders_gets_no_form() -> None:

@@ -1,31 +1,22 @@
-/* Checklists: enhances the markup of checklist.html. Ticks are kept per page through
- * playbookStore (store.js), under each item's stable id, as the UTC time of the tick (false:
- * unticked against a `[x]` written in the page; absent: as written). Adds progress, reset with
- * confirmation and undo, copy as Markdown, tick times, tab sync and a notice when ticks cannot
- * be kept. Runs on each page Material's instant navigation shows. Writes no HTML from strings.
+/* Checklists: enhances the lists of checklist.html with the page's cloned controls
+ * (checklist_controls.html, and checklist_page.html once before the first checklist). Ticks
+ * are kept per page through playbook.store, under each item's stable id, as the UTC time of
+ * the tick (false: unticked against a `[x]` written in the page; absent: as written). Adds
+ * progress, reset with confirmation and undo, copy as Markdown, tick times, tab sync and a
+ * notice when ticks cannot be kept. Writes no HTML from strings.
  */
 (function () {
   "use strict";
-  const store = window.playbookStore;
-  if (!store || window.playbookChecklists) return;
-
-  const active = []; // enhanced checklists still on screen: { root, stop }
+  const playbook = window.playbook;
+  const store = playbook && playbook.store;
+  // Claimed first: a second copy of this script stops here.
+  if (!store || !playbook.define("checklists", {})) return;
+  const utc = playbook.utc;
+  const onScreen = new Set(); // the mounted checklists, in document order
 
   function text(element) {
     return element.textContent.replace(/\s+/g, " ").trim();
   }
-
-  const utc = window.playbookWidgets.utc;
-
-  function announce(element, message) {
-    // Cleared first, so the same message twice is announced twice.
-    element.textContent = "";
-    window.setTimeout(function () {
-      element.textContent = message;
-    }, 50);
-  }
-
-  const copyText = window.playbookWidgets.copy;
 
   function Checklist(root) {
     this.root = root;
@@ -33,14 +24,13 @@
     this.title = root.getAttribute("data-playbook-title") || "";
     this.items = [];
     const byElement = new Map();
-    root.querySelectorAll(".playbook-checklist__item").forEach(function (li) {
+    root.querySelectorAll("li[data-playbook-item]").forEach(function (li) {
       const item = {
-        li: li,
         key: li.getAttribute("data-playbook-item"),
-        box: li.querySelector(":scope > .playbook-checklist__box"),
-        label: li.querySelector(":scope > .playbook-checklist__label"),
+        box: li.querySelector(":scope > label > input[type=checkbox]"),
+        label: li.querySelector(":scope > label"),
         written: li.getAttribute("data-playbook-default") === "checked",
-        parent: byElement.get(li.parentElement.closest(".playbook-checklist__item")) || null,
+        parent: byElement.get(li.parentElement.closest("li[data-playbook-item]")) || null,
         children: [],
         time: null,
         shown: null, // what render() last showed: "ticked|time"
@@ -61,20 +51,20 @@
       return root.querySelector(".playbook-checklist__" + name);
     };
     this.progress = this.find("progress");
+    this.progress.max = Math.max(this.leaves.length, 1);
+    this.progress.setAttribute("aria-label", "Progress" + (this.title ? ": " + this.title : ""));
     this.count = this.find("count");
     this.status = this.find("status");
     this.notice = this.find("notice");
     this.undoSnapshot = null;
-    this.progress.max = Math.max(this.leaves.length, 1);
-    this.find("bar").hidden = false;
     root.addEventListener("change", this.onChange.bind(this));
     root.addEventListener("click", this.onClick.bind(this));
     const render = this.render.bind(this);
-    const unsubscribe = store.subscribe(this.scope, render);
-    const unwatch = store.onStatus(render);
+    const stops = [store.subscribe(this.scope, render), store.onStatus(render)];
     this.stop = function () {
-      unsubscribe();
-      unwatch();
+      stops.forEach(function (stop) {
+        stop();
+      });
     };
     this.render();
   }
@@ -124,11 +114,10 @@
       item.box.checked = all;
       item.box.indeterminate = !all && !none;
     }
-    const total = this.leaves.length;
     this.progress.value = done;
-    const summary = done + " of " + total + " done";
+    const summary = done + " of " + this.leaves.length + " done";
     if (this.count.textContent !== summary) this.count.textContent = summary;
-    const notice = window.playbookWidgets.notice(store.status(this.scope), "ticks");
+    const notice = playbook.notice(store.status(this.scope), "ticks");
     this.notice.hidden = !notice;
     if (this.notice.textContent !== notice) this.notice.textContent = notice;
   };
@@ -165,7 +154,7 @@
     this.render();
     const steps = Object.keys(changes).length;
     if (steps) {
-      window.playbookWidgets.record(
+      playbook.record(
         this.root,
         ticked ? "tick" : "untick",
         (ticked ? "Ticked “" : "Unticked “") + text(item.label) + "”" +
@@ -182,23 +171,26 @@
     const button = event.target.closest("button");
     if (!button) return;
     const confirm = this.find("confirm");
-    if (button.classList.contains("playbook-checklist__copy")) {
+    const is = function (name) {
+      return button.classList.contains("playbook-checklist__" + name);
+    };
+    if (is("copy")) {
       const status = this.status;
-      copyText(this.markdown()).then(
+      playbook.copy(this.markdown()).then(
         function () {
-          announce(status, "Copied as Markdown.");
+          playbook.announce(status, "Copied as Markdown.");
         },
         function () {
-          announce(status, "The browser refused to copy; select the list and copy it by hand.");
+          playbook.announce(status, "The browser refused to copy; select the list and copy it by hand.");
         }
       );
-    } else if (button.classList.contains("playbook-checklist__reset")) {
+    } else if (is("reset")) {
       confirm.hidden = false;
       this.find("confirm-reset").focus();
-    } else if (button.classList.contains("playbook-checklist__cancel")) {
+    } else if (is("cancel")) {
       confirm.hidden = true;
       this.find("reset").focus();
-    } else if (button.classList.contains("playbook-checklist__confirm-reset")) {
+    } else if (is("confirm-reset")) {
       const values = store.all(this.scope);
       const cleared = {};
       this.undoSnapshot = {};
@@ -207,20 +199,20 @@
         cleared[leaf.key] = undefined;
       }, this);
       store.setMany(this.scope, cleared);
-      window.playbookWidgets.record(this.root, "untick", "Reset the checklist" + this.where());
+      playbook.record(this.root, "untick", "Reset the checklist" + this.where());
       confirm.hidden = true;
       this.find("undo").hidden = false;
       this.find("undo-button").focus();
-      announce(this.status, "Checklist reset.");
+      playbook.announce(this.status, "Checklist reset.");
       this.render();
-    } else if (button.classList.contains("playbook-checklist__undo-button")) {
+    } else if (is("undo-button")) {
       if (this.undoSnapshot) {
         store.setMany(this.scope, this.undoSnapshot);
-        window.playbookWidgets.record(this.root, "tick", "Undid the reset" + this.where());
+        playbook.record(this.root, "tick", "Undid the reset" + this.where());
       }
       this.hideUndo();
       this.find("reset").focus();
-      announce(this.status, "Ticks restored.");
+      playbook.announce(this.status, "Ticks restored.");
       this.render();
     }
   };
@@ -252,45 +244,36 @@
     return lines.join("\n") + "\n";
   };
 
-  function enhancePage(bar) {
-    bar.hidden = false;
+  /* The page-wide bar, cloned once before the page's first checklist: copies them all. */
+  function addPageBar(first) {
+    const part = playbook.clone("checklist_page");
+    if (!part) return;
+    const bar = part.firstElementChild;
     const status = bar.querySelector(".playbook-checklists__status");
     bar.querySelector(".playbook-checklists__copy").addEventListener("click", function () {
-      const parts = active
-        .filter(function (checklist) {
-          return checklist.root.isConnected;
-        })
-        .map(function (checklist) {
-          return (checklist.title ? "### " + checklist.title + "\n\n" : "") + checklist.markdown();
-        });
-      copyText(parts.join("\n")).then(
+      const parts = Array.from(onScreen, function (checklist) {
+        return (checklist.title ? "### " + checklist.title + "\n\n" : "") + checklist.markdown();
+      });
+      playbook.copy(parts.join("\n")).then(
         function () {
-          announce(status, "Copied " + parts.length + " checklists as Markdown.");
+          playbook.announce(status, "Copied " + parts.length + " checklists as Markdown.");
         },
         function () {
-          announce(status, "The browser refused to copy; select the lists and copy them by hand.");
+          playbook.announce(status, "The browser refused to copy; select the lists and copy them by hand.");
         }
       );
     });
+    first.before(part);
   }
 
-  function enhanceAll() {
-    // Instant navigation replaced the page: let go of the checklists it took away.
-    for (let i = active.length - 1; i >= 0; i--) {
-      if (!active[i].root.isConnected) active.splice(i, 1)[0].stop();
-    }
-    window.playbookWidgets.each(".playbook-checklist", function (root) {
-      active.push(new Checklist(root));
-    });
-    window.playbookWidgets.each(".playbook-checklists", enhancePage);
-  }
-
-  window.playbookChecklists = Object.freeze({
-    enhance: enhanceAll,
-    // How many checklists hold store subscriptions: those on screen, none left from old pages.
-    active: function () {
-      return active.length;
-    },
+  playbook.mount(".playbook-checklist", function (root) {
+    if (!playbook.enhance(root, "checklist_controls")) return null;
+    if (!document.querySelector(".playbook-checklists")) addPageBar(root);
+    const checklist = new Checklist(root);
+    onScreen.add(checklist);
+    return function () {
+      onScreen.delete(checklist);
+      checklist.stop();
+    };
   });
-  window.playbookWidgets.onPage(enhanceAll);
 })();

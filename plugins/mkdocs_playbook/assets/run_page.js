@@ -11,19 +11,15 @@
  * are written under a new generation ("gen" in the registry) each time it is declared or
  * replaced, so another tab's stale copy of the old values never comes back into it.
  */
-(function start() {
+(function () {
   "use strict";
-  const store = window.playbookStore;
-  const runs = window.playbookRuns;
-  const runState = window.playbookRunState;
-  if (!runState) {
-    // Material's instant navigation inserts the page's scripts again, and inserted scripts
-    // run as they arrive, not in order: wait for runstate.js if it is not here yet.
-    const codec = document.querySelector('script[src*="runstate."]');
-    if (codec) codec.addEventListener("load", start, { once: true });
-    return;
-  }
-  if (!store || !runs || window.playbookRunPage) return;
+  const playbook = window.playbook;
+  const store = playbook && playbook.store;
+  const runs = playbook && playbook.runs;
+  const runState = playbook && playbook.runState;
+  // Material's instant navigation runs the page's script again on each visit: once is enough,
+  // the mount below enhances every visit.
+  if (!store || !runs || !runState || !playbook.define("runPage", {})) return;
 
   // A fifth of the 5 MB Chromium gives a site's storage, which every page opened from disk
   // (or every site of one GitHub Pages account) shares: backups never crowd out the incident.
@@ -36,10 +32,10 @@
   const events = runs.events;
   const log = runs.log;
   const nextUpdate = runs.nextUpdate;
-  const utcMinute = window.playbookWidgets.utc.minute;
-  const utcClock = window.playbookWidgets.utc.clock;
+  const utcMinute = playbook.utc.minute;
+  const utcClock = playbook.utc.clock;
   const elapsed = runs.elapsed;
-  const count = runs.count;
+  const count = playbook.plural;
 
   /* "YYYY-MM-DD HH:MM" (UTC) or an ISO time with its zone -> Date, or null. */
   function parseStart(text) {
@@ -301,22 +297,16 @@
     const shareOutput = find("[data-playbook-run-share-output]");
     const shareUrl = find("#playbook-run-share-url");
     const bar = find("[data-playbook-runbar]");
-    const cadence = bar ? JSON.parse(bar.getAttribute("data-playbook-cadence")) : { default: 15 };
     const levels = bar ? JSON.parse(bar.getAttribute("data-playbook-levels")) : [];
     let viewed = ""; // the run whose timeline is shown: the current one unless one is chosen
     let pendingConfirm = null;
     let undo = null;
-    let saying = 0;
 
     /* Says `text`; `undoWith`, if given, is what the Undo button beside it does. */
     function say(text, undoWith) {
-      message.textContent = "";
       undo = undoWith || null;
       undoButton.hidden = !undo;
-      window.clearTimeout(saying);
-      saying = window.setTimeout(function () {
-        message.textContent = text;
-      }, 30);
+      playbook.announce(message, text);
     }
 
     function shown() {
@@ -417,7 +407,7 @@
       }
       const start = new Date(run.start);
       const severity = severityOf(id);
-      const next = nextUpdate(id, cadence);
+      const next = nextUpdate(id);
       const late = Date.now() > next.due;
       status.textContent =
         id + (severity ? " · " + severity : "") + " · started " + utcMinute(start) + " UTC" +
@@ -711,7 +701,7 @@
 
     find("[data-playbook-run-copy-markdown]").addEventListener("click", function () {
       withRun(function (id, snap) {
-        window.playbookWidgets.copy(runState.toMarkdown(snap)).then(
+        playbook.copy(runState.toMarkdown(snap)).then(
           function () {
             say("Copied the timeline of " + id + " as Markdown.");
           },
@@ -838,7 +828,7 @@
     });
 
     find("[data-playbook-run-copy-link]").addEventListener("click", function () {
-      window.playbookWidgets.copy(shareUrl.value).then(
+      playbook.copy(shareUrl.value).then(
         function () {
           say("Link copied.");
         },
@@ -875,7 +865,7 @@
       const id = shown();
       const scopes = [store.RUNS, store.inRun(id, TIMELINE), store.inRun(id, store.SITE)];
       const text = scopes.reduce(function (found, scope) {
-        return found || window.playbookWidgets.notice(store.status(scope), "values");
+        return found || playbook.notice(store.status(scope), "values");
       }, "");
       element.hidden = !text;
       if (element.textContent !== text) element.textContent = text;
@@ -901,22 +891,9 @@
       });
       window.removeEventListener("storage", renderAll);
       window.clearInterval(ticking);
-      window.clearTimeout(saying);
       if (pendingConfirm) pendingConfirm(false);
     };
   }
 
-  // The page's teardown runs on the first page view without it: Material's instant navigation
-  // took it away. (Only this page needs one: the widgets of every page hold no timers.)
-  let mounted = null;
-  window.playbookRunPage = true;
-  window.playbookWidgets.onPage(function () {
-    if (mounted && !mounted.top.isConnected) {
-      mounted.teardown();
-      mounted = null;
-    }
-    window.playbookWidgets.each('[data-playbook-run-part="top"]', function (top) {
-      mounted = { top: top, teardown: setupPage(top) };
-    });
-  });
+  playbook.mount('[data-playbook-run-part="top"]', setupPage);
 })();

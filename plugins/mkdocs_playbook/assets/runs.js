@@ -6,36 +6,32 @@
  * The registry is store.RUNS: "current" -> the current run's id; "run:<id>" -> {id, start,
  * severity, closed} (ISO times; severity as declared, the live one is the run's "severity").
  * A run's events are its "timeline" scope: "<ISO time>#<tag>" -> {at, kind, text, page}.
- * A copy of a template that promises the next update (data-playbook-update) is an "update":
+ * A copy of a template that promises the next update (its data says "update") is an "update":
  * the timer counts from the last one, or from the start.
  *
- *   window.playbookRuns             what run_page.js shares: TIMELINE, meta(id), allRuns(),
+ *   playbook.runs                   what run_page.js shares: TIMELINE, meta(id), allRuns(),
  *                                   severityOf(id), events(id), eventsToStore(list),
- *                                   log(id, kind, text, page), nextUpdate(id, cadence) ->
- *                                   {due, minutes}, elapsed(ms) "1:02:03", count(n, word)
+ *                                   log(id, kind, text, page), nextUpdate(id) -> {due, minutes},
+ *                                   elapsed(ms) "1:02:03"
  */
 (function () {
   "use strict";
-  const store = window.playbookStore;
-  if (!store || window.playbookRuns) return;
+  const playbook = window.playbook;
+  const store = playbook && playbook.store;
+  if (!store || playbook.runs) return;
 
   const TIMELINE = "timeline";
   const MINUTE = 60000;
+  const utc = playbook.utc;
 
   // Times -----------------------------------------------------------------------------------
 
-  function pad(number) {
-    return String(number).padStart(2, "0");
-  }
-
   function elapsed(ms) {
     const seconds = Math.max(0, Math.floor(ms / 1000));
-    const hours = Math.floor(seconds / 3600);
-    return hours + ":" + pad(Math.floor(seconds / 60) % 60) + ":" + pad(seconds % 60);
-  }
-
-  function count(number, word) {
-    return number + " " + word + (number === 1 ? "" : "s");
+    const two = function (number) {
+      return String(number).padStart(2, "0");
+    };
+    return Math.floor(seconds / 3600) + ":" + two(Math.floor(seconds / 60) % 60) + ":" + two(seconds % 60);
   }
 
   function inWords(ms) {
@@ -69,10 +65,9 @@
   }
 
   function severityOf(id) {
-    const live = store.get(store.inRun(id, store.SITE), "severity");
-    if (live && typeof live.value === "string") return live.value;
+    const live = playbook.severity(store.inRun(id, store.SITE));
     const run = meta(id);
-    return run && typeof run.severity === "string" ? run.severity : "";
+    return live || (run && typeof run.severity === "string" ? run.severity : "");
   }
 
   function events(id) {
@@ -115,15 +110,14 @@
 
   /* When the next stakeholder update is due: the cadence of the run's severity after its last
    * update (or its start). */
-  function nextUpdate(id, cadence) {
+  function nextUpdate(id) {
     const run = meta(id);
     let last = run ? Date.parse(run.start) : NaN;
     events(id).forEach(function (event) {
       const at = Date.parse(event.at);
       if (event.kind === "update" && at > last) last = at;
     });
-    // Own keys only: a severity named "constructor" is a name, not Object's constructor.
-    const minutes = window.playbookWidgets.minutes(cadence, severityOf(id));
+    const minutes = playbook.minutes(severityOf(id));
     return { due: last + minutes * MINUTE, minutes: minutes };
   }
 
@@ -151,7 +145,6 @@
       header.insertBefore(bar, before);
       bar.classList.add("playbook-runbar--header");
     }
-    const cadence = JSON.parse(bar.getAttribute("data-playbook-cadence"));
     const part = function (name) {
       return bar.querySelector("[data-playbook-runbar-" + name + "]");
     };
@@ -163,18 +156,17 @@
     function refresh() {
       const id = store.run();
       const run = meta(id);
-      state = run && { id: id, run: run, severity: severityOf(id), next: nextUpdate(id, cadence) };
+      state = run && { id: id, run: run, severity: severityOf(id), next: nextUpdate(id) };
       return render();
     }
 
     function render() {
-      if (!bar.isConnected) return false;
       part("none").hidden = !!state;
       part("run").hidden = !state;
       bar.classList.remove("playbook-runbar--overdue");
       if (!state) {
         wasOverdue = null;
-        return true;
+        return;
       }
       const now = Date.now();
       const id = state.id;
@@ -193,7 +185,7 @@
         ? "update overdue by " + inWords(now - next.due)
         : "next update in " + inWords(next.due - now);
       due.title = "Stakeholder updates every " + next.minutes + " min" +
-        (severity ? " for " + severity : "") + "; due " + window.playbookWidgets.utc.clock(new Date(next.due));
+        (severity ? " for " + severity : "") + "; due " + utc.clock(new Date(next.due));
       bar.classList.toggle("playbook-runbar--overdue", overdue);
       if (overdue && wasOverdue === false) {
         part("alert").textContent = "Stakeholder update for " + id + " is overdue.";
@@ -201,7 +193,6 @@
         part("alert").textContent = "";
       }
       wasOverdue = overdue;
-      return true;
     }
 
     const stops = [
@@ -209,18 +200,18 @@
       store.subscribe(TIMELINE, refresh),
       store.subscribe(store.SITE, refresh),
     ];
-    const ticking = window.setInterval(function () {
-      if (!render()) {
-        window.clearInterval(ticking);
-        stops.forEach(function (stop) {
-          stop();
-        });
-      }
-    }, 1000);
+    const ticking = window.setInterval(render, 1000);
     refresh();
     bar.hidden = false;
+    return function () {
+      window.clearInterval(ticking);
+      stops.forEach(function (stop) {
+        stop();
+      });
+    };
   }
-  window.playbookRuns = Object.freeze({
+
+  playbook.define("runs", {
     TIMELINE: TIMELINE,
     meta: meta,
     allRuns: allRuns,
@@ -230,9 +221,6 @@
     log: log,
     nextUpdate: nextUpdate,
     elapsed: elapsed,
-    count: count,
   });
-  window.playbookWidgets.onPage(function () {
-    window.playbookWidgets.each("[data-playbook-runbar]", setupBar);
-  });
+  playbook.mount("[data-playbook-runbar]", setupBar);
 })();

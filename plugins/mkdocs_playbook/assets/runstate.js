@@ -1,7 +1,7 @@
-/* playbookRunState: an incident run as data to export, import and share; pure functions
+/* playbook.runState: an incident run as data to export, import and share; pure functions
  * over plain objects (no page, no storage), so every way in goes through one validator.
  *
- *   const runs = window.playbookRunState;
+ *   const runs = window.playbook.runState;
  *   runs.VERSION                    format version written, and the newest one read
  *   runs.LIMITS                     the limits below, by name, for messages
  *   runs.snapshotSummary(snapshot)  { ticks, pages, values, events, severity }
@@ -33,7 +33,8 @@
  */
 (function () {
   "use strict";
-  if (window.playbookRunState) return;
+  const playbook = window.playbook;
+  if (!playbook || playbook.runState) return;
 
   const VERSION = 1;
   const FORMAT = "playbook-run";
@@ -94,9 +95,7 @@
     return number.toLocaleString("en-US");
   }
 
-  function plural(number, noun) {
-    return count(number) + " " + noun + (number === 1 ? "" : "s");
-  }
+  const plural = playbook.plural;
 
   // Hostile data named in a message: short, on one line, and never its own toString().
   function quote(value) {
@@ -345,8 +344,7 @@
 
   function utc(iso) {
     const date = new Date(iso);
-    if (isNaN(date.getTime())) return String(iso);
-    return date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+    return isNaN(date.getTime()) ? String(iso) : playbook.utc.minute(date) + " UTC";
   }
 
   function describe(snapshot) {
@@ -531,7 +529,7 @@
     }
   }
 
-  window.playbookRunState = Object.freeze({
+  playbook.define("runState", {
     VERSION: VERSION,
     LIMITS: LIMITS,
     snapshotSummary: snapshotSummary,

@@ -1,13 +1,14 @@
-/* Severity lookup: enhances the widget rendered beside a severity matrix.
+/* Severity lookup: clones its controls (severity_controls.html) around the options rendered
+ * from the severity matrix's rows.
  *
- * Everything it knows about severities comes from the widget's markup (rendered from the
- * table's rows); this file only matches symptoms, announces the choice and keeps it as the
- * incident's severity in playbookStore (site scope, key "severity").
+ * Everything it knows about severities comes from those options; this file only matches
+ * symptoms, announces the choice and makes it the incident's severity (playbook.setSeverity).
  */
 (function () {
   "use strict";
+  const playbook = window.playbook;
+  if (!playbook || !playbook.define("severityLookup", {})) return;
 
-  const KEY = "severity";
   const STOPWORDS = new Set(
     "a an and are as at be by for from in is it of on or our the to with we".split(" ")
   );
@@ -62,17 +63,18 @@
   }
 
   function setup(section) {
-    const store = window.playbookStore;
+    if (!playbook.enhance(section, "severity_controls")) return null;
+    const store = playbook.store;
     const query = section.querySelector("[data-playbook-severity-query]");
     const result = section.querySelector("[data-playbook-severity-result]");
     const rows = Array.from(section.querySelectorAll('input[type="radio"]')).map(function (input) {
+      const description = input.parentElement.querySelector(".playbook-severity__description");
       return {
         input: input,
         severity: input.value,
         owner: input.dataset.owner,
-        minutes: Number(input.dataset.minutes),
-        description: input.dataset.description,
-        words: words(input.dataset.description + "\n" + input.dataset.examples),
+        description: description.textContent,
+        words: words(description.textContent + "\n" + input.dataset.examples),
       };
     });
     let timer = 0;
@@ -86,7 +88,7 @@
       line(
         result,
         "playbook-severity__next",
-        "Next: declare it and update stakeholders every " + row.minutes + " minutes."
+        "Next: declare it and update stakeholders every " + playbook.minutes(row.severity) + " minutes."
       );
     }
 
@@ -99,14 +101,14 @@
     function choose(row, note) {
       row.input.checked = true;
       show(row, note);
-      const current = store && store.get(store.SITE, KEY);
-      if (!current || current.value !== row.severity) {
-        if (store) store.set(store.SITE, KEY, { value: row.severity, at: new Date().toISOString() });
-        window.playbookWidgets.record(section, "severity", "Severity set to " + row.severity);
+      if (playbook.severity() !== row.severity) {
+        playbook.setSeverity(row.severity);
+        playbook.record(section, "severity", "Severity set to " + row.severity);
       }
     }
 
     function search() {
+      window.clearTimeout(timer);
       const text = query.value.trim();
       if (!text) {
         mark([]);
@@ -131,9 +133,9 @@
     }
 
     function restore() {
-      const saved = store && store.get(store.SITE, KEY);
-      const row = saved && rows.find(function (candidate) {
-        return candidate.severity === saved.value;
+      const chosen = playbook.severity();
+      const row = rows.find(function (candidate) {
+        return candidate.severity === chosen;
       });
       // Already shown (this widget made the change): keep its note.
       if (row && !row.input.checked) {
@@ -160,26 +162,29 @@
     query.addEventListener("keydown", function (event) {
       if (event.key === "Enter") {
         event.preventDefault();
-        window.clearTimeout(timer);
         search();
       }
     });
+    const stops = [
+      playbook.storageNotice(
+        section.querySelector("[data-playbook-storage-notice]"),
+        store ? store.SITE : ""
+      ),
+    ];
     if (store) {
-      const unsubscribe = store.subscribe(store.SITE, function (changes) {
-        // Material's instant navigation may have swapped this page out.
-        if (!section.isConnected) unsubscribe();
-        else if (KEY in changes) restore();
-      });
+      stops.push(store.subscribe(store.SITE, function (changes) {
+        if ("severity" in changes) restore();
+      }));
     }
-    window.playbookWidgets.storageNotice(
-      section.querySelector("[data-playbook-storage-notice]"),
-      store ? store.SITE : ""
-    );
     restore();
     section.hidden = false;
+    return function () {
+      window.clearTimeout(timer);
+      stops.forEach(function (stop) {
+        stop();
+      });
+    };
   }
 
-  window.playbookWidgets.onPage(function () {
-    window.playbookWidgets.each("[data-playbook-severity]", setup);
-  });
+  playbook.mount("[data-playbook-severity]", setup);
 })();

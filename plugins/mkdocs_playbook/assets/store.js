@@ -1,8 +1,9 @@
-/* playbookStore: the incident state the playbook's widgets keep in localStorage.
+/* playbook.store: the incident state the playbook's widgets keep in localStorage.
  *
- *   const store = window.playbookStore;
+ *   const store = window.playbook.store;
  *   store.SITE                      scope for site-wide incident values (severity, fields)
- *   store.pageScope(element)        scope of the page holding `element` (its data-playbook-page)
+ *   store.pageScope(element)        scope of the page holding `element`: its data-playbook-page,
+ *                                   else the page's (the controls' data-playbook-page)
  *   store.get(scope, key)           stored JSON value, or undefined (own keys only)
  *   store.all(scope)                { key: value } copy of a whole scope
  *   store.set(scope, key, value)    value undefined removes; returns true once read back
@@ -54,15 +55,16 @@
  * tabs' later writes stand; a copy of another generation of the run is never restored).
  * (From file://, Chromium sometimes reloads a tab with an empty sessionStorage: best effort.)
  * The site is the `content` of <meta name="playbook-site">, else the first data-playbook-site
- * attribute, else the origin (http) or the site's folder (file://): so every widget that uses
- * the store puts data-playbook-site="{{ site_id }}" and data-playbook-page="{{ page_id }}" (from
- * the extension's settings and PageContext) on its root element. Unreadable entries are copied
- * to `playbook-backup:<site>:<scope>:<time>` before they are replaced; entries of a newer
- * schema are never written.
+ * attribute, else the origin (http) or the site's folder (file://): the page's controls
+ * (controls.html), the run bar and the run page carry data-playbook-site="{{ site_id }}" (from
+ * the extension's settings), the controls data-playbook-page="{{ page_id }}" (from PageContext).
+ * Unreadable entries are copied to `playbook-backup:<site>:<scope>:<time>` before they are
+ * replaced; entries of a newer schema are never written.
  */
 (function () {
   "use strict";
-  if (window.playbookStore) return;
+  const playbook = window.playbook;
+  if (!playbook || playbook.store) return;
 
   const SCHEMA = 1;
   const SITE = "site";
@@ -328,7 +330,8 @@
   }
 
   function pageScope(element) {
-    const holder = element && element.closest ? element.closest("[data-playbook-page]") : null;
+    const holder = (element && element.closest && element.closest("[data-playbook-page]")) ||
+      document.querySelector("[data-playbook-page]");
     const page = holder ? holder.getAttribute("data-playbook-page") : "";
     return "page:" + (page || location.pathname);
   }
@@ -685,7 +688,7 @@
     else retry();
   });
 
-  window.playbookStore = Object.freeze({
+  playbook.define("store", {
     SCHEMA: SCHEMA,
     SITE: SITE,
     RUNS: RUNS,

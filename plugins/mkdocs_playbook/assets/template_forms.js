@@ -1,15 +1,17 @@
 /* Template forms: fill in a communication template, preview it, copy it or mail it.
  *
- * The template arrives cut at its placeholders (data-playbook-segments, built by the plugin, the
- * one parser of placeholders). Values live in playbookStore's site scope as "field:<key>", so
- * every template on the site shares them; the "#" after "SEV-" is the incident's severity
- * ("severity", set by the severity lookup). Values are only ever text: textContent, .value
- * and encodeURIComponent, never markup.
+ * Each form holds its template as data (template_form.html: its fields, and its text cut at
+ * its placeholders by the plugin, the one parser of placeholders); its controls are cloned
+ * from the page's (template_form_controls.html, a template_field.html per field). Values live
+ * in playbook.store's site scope as "field:<key>", so every template on the site shares them;
+ * the "#" after "SEV-" is the incident's severity (playbook.severity). Values are only ever
+ * text: textContent, .value and encodeURIComponent, never markup.
  */
 (function () {
   "use strict";
+  const playbook = window.playbook;
+  if (!playbook || !playbook.define("templateForms", {})) return;
 
-  const SEVERITY = "severity";
   const FIELD = "field:";
 
   function utcStamp(date) {
@@ -25,18 +27,45 @@
     return name && name.length <= 80 ? name : "communication";
   }
 
+  /* The form's fields, cloned from template_field.html: [{ input, key, kind }]. */
+  function addFields(form, data) {
+    const holder = form.querySelector(".playbook-form__fields");
+    return data.fields.map(function (field, index) {
+      const part = playbook.clone("template_field");
+      const row = part.firstElementChild;
+      const label = row.querySelector("label");
+      const input = row.querySelector("input");
+      const kind = field[2];
+      row.classList.add("playbook-form__field--" + kind);
+      input.id = form.id + "-" + index;
+      label.htmlFor = input.id;
+      label.textContent = field[1];
+      input.dataset.playbookField = field[0];
+      input.dataset.playbookKind = kind;
+      if (kind === "url") input.type = "url";
+      row.querySelectorAll("[data-playbook-for]").forEach(function (button) {
+        if (button.getAttribute("data-playbook-for") !== kind) button.remove();
+      });
+      holder.appendChild(part);
+      return { input: input, key: field[0], kind: kind };
+    });
+  }
+
   function setup(form) {
-    const store = window.playbookStore;
+    const data = JSON.parse(form.querySelector('script[type="application/json"]').textContent);
+    if (!playbook.enhance(form, "template_form_controls") || !playbook.clone("template_field")) {
+      return null;
+    }
+    const store = playbook.store;
     const scope = store ? store.SITE : "";
-    const segments = JSON.parse(form.dataset.playbookSegments);
-    const cadence = JSON.parse(form.dataset.playbookCadence);
-    const inputs = Array.from(form.querySelectorAll("[data-playbook-field]"));
+    const fields = addFields(form, data);
     const preview = form.querySelector("[data-playbook-preview]");
     const status = form.querySelector("[data-playbook-form-status]");
     const mailto = form.querySelector("[data-playbook-mailto]");
     const undo = form.querySelector("[data-playbook-undo]");
     const memory = {}; // values when there is no store
     let cleared = null;
+    if (!data.subject) mailto.remove();
 
     function read(key) {
       return store ? store.get(scope, key) : memory[key];
@@ -47,46 +76,32 @@
       else Object.assign(memory, changes);
     }
 
-    function severityNumber() {
-      const severity = read(SEVERITY);
-      return severity && typeof severity.value === "string"
-        ? severity.value.replace(/^SEV[- ]?/i, "")
-        : "";
-    }
-
-    function valueOf(input) {
-      if (input.dataset.playbookKind === "severity") return severityNumber();
-      const value = read(FIELD + input.dataset.playbookField);
+    function valueOf(field) {
+      if (field.kind === "severity") return playbook.severity().replace(/^SEV[- ]?/i, "");
+      const value = read(FIELD + field.key);
       return typeof value === "string" ? value : "";
     }
 
-    function valuesByKey() {
-      const values = {};
-      inputs.forEach(function (input) {
-        values[input.dataset.playbookField] = valueOf(input);
-      });
-      return values;
-    }
-
     function render() {
-      const values = valuesByKey();
-      inputs.forEach(function (input) {
-        if (document.activeElement !== input) input.value = values[input.dataset.playbookField];
+      const values = {};
+      fields.forEach(function (field) {
+        values[field.key] = valueOf(field);
+        if (document.activeElement !== field.input) field.input.value = values[field.key];
       });
       preview.replaceChildren();
-      segments.forEach(function (segment) {
-        if (segment[0] === "text") {
-          preview.appendChild(document.createTextNode(segment[1]));
-        } else if (values[segment[1]]) {
-          preview.appendChild(document.createTextNode(values[segment[1]]));
+      // Text, or a placeholder: [index of its field, as written].
+      data.segments.forEach(function (segment) {
+        const value = typeof segment === "string" ? segment : values[fields[segment[0]].key];
+        if (value) {
+          preview.appendChild(document.createTextNode(value));
         } else {
           const missing = document.createElement("mark");
           missing.className = "playbook-form__missing";
-          missing.textContent = segment[2];
+          missing.textContent = segment[1];
           preview.appendChild(missing);
         }
       });
-      if (mailto) {
+      if (data.subject) {
         const lines = preview.textContent.split("\n");
         const subject = lines[0].replace(/^Subject:\s*/, "");
         const body = lines.slice(1).join("\n").replace(/^\n+/, "");
@@ -99,15 +114,13 @@
       status.textContent = message;
     }
 
-    function save(input, value) {
-      if (input.dataset.playbookKind === "severity") {
-        const severity = value.trim() ? "SEV-" + value.trim().replace(/^SEV[- ]?/i, "") : undefined;
-        const change = {};
-        change[SEVERITY] = severity && { value: severity, at: new Date().toISOString() };
-        write(change);
+    function save(field, value) {
+      if (field.kind === "severity") {
+        const number = value.trim().replace(/^SEV[- ]?/i, "");
+        playbook.setSeverity(number ? "SEV-" + number : "");
       } else {
         const change = {};
-        change[FIELD + input.dataset.playbookField] = value || undefined;
+        change[FIELD + field.key] = value || undefined;
         write(change);
       }
       if (cleared) {
@@ -117,17 +130,16 @@
       render();
     }
 
-    inputs.forEach(function (input) {
+    fields.forEach(function (field) {
+      const input = field.input;
       input.addEventListener("input", function () {
-        save(input, input.value);
+        save(field, input.value);
       });
-      if (input.dataset.playbookKind === "severity") {
+      if (field.kind === "severity") {
         // On change, not on input: one timeline entry per decision, not per keystroke.
         input.addEventListener("change", function () {
-          const severity = read(SEVERITY);
-          if (severity && severity.value) {
-            window.playbookWidgets.record(form, "severity", "Severity set to " + severity.value);
-          }
+          const severity = playbook.severity();
+          if (severity) playbook.record(form, "severity", "Severity set to " + severity);
         });
       }
       const fill = input.parentElement.querySelector("[data-playbook-now], [data-playbook-next]");
@@ -137,28 +149,25 @@
         if (fill.hasAttribute("data-playbook-now")) {
           input.value = utcStamp(now);
         } else {
-          const severity = read(SEVERITY);
-          const name = severity && severity.value;
-          const minutes = window.playbookWidgets.minutes(cadence, name);
-          input.value = window.playbookWidgets.utc.clock(new Date(now.getTime() + minutes * 60000));
-          say("Next update in " + minutes + " minutes" + (name ? " (" + name + ")." : "."));
+          const severity = playbook.severity();
+          const minutes = playbook.minutes(severity);
+          input.value = playbook.utc.clock(new Date(now.getTime() + minutes * 60000));
+          say("Next update in " + minutes + " minutes" + (severity ? " (" + severity + ")." : "."));
         }
-        save(input, input.value);
+        save(field, input.value);
       });
     });
 
     form.querySelector("[data-playbook-copy]").addEventListener("click", function () {
-      const text = preview.textContent;
       const done = function () {
         say("Copied the filled template.");
-        const update = form.hasAttribute("data-playbook-update");
-        window.playbookWidgets.record(
+        playbook.record(
           form,
-          update ? "update" : "copy",
-          "Copied the “" + templateName(form) + "” template" + (update ? " (stakeholder update)" : "")
+          data.update ? "update" : "copy",
+          "Copied the “" + templateName(form) + "” template" + (data.update ? " (stakeholder update)" : "")
         );
       };
-      window.playbookWidgets.copy(text).then(done, function () {
+      playbook.copy(preview.textContent).then(done, function () {
         say("Copy failed: select the preview and copy it by hand.");
       });
     });
@@ -187,20 +196,22 @@
       say("Restored the template values.");
     });
 
+    const stops = [playbook.storageNotice(form.querySelector("[data-playbook-storage-notice]"), scope)];
     if (store) {
-      const unsubscribe = store.subscribe(scope, function (changes) {
-        if (!form.isConnected) unsubscribe();
-        else if (Object.keys(changes).some(function (key) {
-          return key === SEVERITY || key.startsWith(FIELD);
+      stops.push(store.subscribe(scope, function (changes) {
+        if (Object.keys(changes).some(function (key) {
+          return key === "severity" || key.startsWith(FIELD);
         })) render();
-      });
+      }));
     }
-    window.playbookWidgets.storageNotice(form.querySelector("[data-playbook-storage-notice]"), scope);
     render();
     form.hidden = false;
+    return function () {
+      stops.forEach(function (stop) {
+        stop();
+      });
+    };
   }
 
-  window.playbookWidgets.onPage(function () {
-    window.playbookWidgets.each("[data-playbook-form]", setup);
-  });
+  playbook.mount("[data-playbook-form]", setup);
 })();

@@ -83,21 +83,23 @@ def _html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if opening is None and closing is None:
         return False
     open_elements: list[str] = state.env.setdefault("markdown_html", [])
+    last: int | None = start
     if opening is not None:
         name = opening.group(1).lower()
         if name not in _BLOCK_TAGS:
             return False
-        if _MARKDOWN_ATTR_RE.search(opening.group(0)) and f"</{name}" not in line.lower():
-            last = start  # the opening tag's line; the inside is Markdown
-            open_elements.append(name) if not silent else None
+        markdown_inside = _MARKDOWN_ATTR_RE.search(opening.group(0))
+        if markdown_inside and f"</{name}" not in line.lower():
+            if not silent:
+                open_elements.append(name)  # its opening tag's line; the inside is Markdown
         else:
             last = _closing_line(state, name, start, end)
-            if last is None:
-                return False
     elif open_elements and closing is not None and closing.group(1).lower() == open_elements[-1]:
-        last = start
-        open_elements.pop() if not silent else None
+        if not silent:
+            open_elements.pop()
     else:
+        return False
+    if last is None:
         return False
     if silent:
         return True
@@ -112,7 +114,7 @@ def _closing_line(state: StateBlock, name: str, start: int, end: int) -> int | N
     """The first line from `start` that ends with `</name>`, when it comes before the blank
     line that ends markdown-it's block (which then runs on past it); else None. The lines
     looked at are the ones the block takes either way, so the parse stays linear."""
-    closings = state.env.get("closing_lines")
+    closings: dict[str, list[int]] | None = state.env.get("closing_lines")
     if closings is None:
         closings = defaultdict(list)
         for number, text in enumerate(state.src.split("\n")):

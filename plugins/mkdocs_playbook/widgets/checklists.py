@@ -59,7 +59,6 @@ class _ItemView:
     """What the template needs of one item."""
 
     model: ChecklistItem
-    dom_id: str
     label_html: str
     extra_html: str
     tag: str
@@ -89,7 +88,8 @@ class Checklists:
         self._views = reader.views
 
     def render(self, context: PageContext) -> None:
-        first = next((view for view in self._views if view.interactive), None)
+        if any(view.interactive for view in self._views):
+            context.use("checklist_controls", "checklist_page")
         for view in self._views:
             markup = context.render(
                 "checklist.html",
@@ -99,8 +99,6 @@ class Checklists:
                 start=view.start,
                 items=view.items,
             )
-            if view is first:
-                markup = context.render("checklist_page.html") + markup
             context.tree.replace(view.element, markup)
 
 
@@ -185,8 +183,6 @@ class _Reader:
         checklist = Checklist(key, name, tuple(view.model for view in items), at)
         if interactive:
             self.context.model.checklists.append(checklist)
-        for view in _flatten(items):
-            self.context.model.ids.add(view.dom_id)
         self.views.append(
             _ListView(element, checklist, interactive, element.tag, element.get("start", ""), items)
         )
@@ -233,9 +229,7 @@ class _Reader:
             checked = marker is not None and marker != " "
             model = ChecklistItem(key, text, checked, tuple(c.model for c in children), at)
             tag = nested[0].tag if nested else "ul"
-            views.append(
-                _ItemView(model, f"playbook-check-{key}", label_html, extra_html, tag, children)
-            )
+            views.append(_ItemView(model, label_html, extra_html, tag, children))
         return views
 
     def _content(self, li: etree.Element) -> tuple[str, str]:
@@ -255,9 +249,3 @@ class _Reader:
 def _marker(text: str) -> str | None:
     match = _MARKER_RE.match(text)
     return match.group(1) if match else None
-
-
-def _flatten(items: list[_ItemView]) -> Iterable[_ItemView]:
-    for item in items:
-        yield item
-        yield from _flatten(item.children)

@@ -3,15 +3,24 @@
 Python builds the data, Jinja builds the HTML (a site overrides a fragment by placing a file
 of the same name under its theme's `custom_dir`, e.g. `overrides/playbook/checklist.html`),
 the script only enhances it.
+
+What works without JavaScript (a checklist's boxes, the severity options) is rendered for each
+widget. Controls only a script can operate (progress, reset, copy, undo, notices, a form's
+fields and preview) are rendered once per page, each kind from its own fragment into a
+`<template>` (`controls.html`), and cloned by the script for every widget of that kind: a
+page of twenty checklists does not carry twenty copies of the same buttons.
 """
 
 from __future__ import annotations
 
+import json
+import xml.etree.ElementTree as etree
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import jinja2
+from markupsafe import Markup
 
 from ..page.model import PageModel
 from ..page.tree import PageTree
@@ -32,6 +41,13 @@ def environment(loader: jinja2.BaseLoader | None = None) -> jinja2.Environment:
     )
 
 
+def script_json(value: object) -> Markup:
+    """`value` as JSON to write inside `<script type="application/json">`: compact, and with
+    `<` escaped, so no text in it can close the element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c"))
+
+
 @dataclass
 class PageContext:
     """What a feature sees of one page while it is rendered."""
@@ -44,12 +60,23 @@ class PageContext:
     page_id: str
     """The page's identity for stored state: its docs path (`operations/RUNBOOK.md`), empty
     when the extension runs without knowing the page (scripts then use the URL)."""
+    controls: list[str] = field(default_factory=list)
+    """Fragments of script-only controls the page's widgets clone, each rendered once."""
 
     def render(self, name: str, **values: Any) -> str:
         """The fragment `playbook/NAME` rendered with the page's and the site's identity."""
         return self.environment.get_template(f"playbook/{name}").render(
             page_id=self.page_id, site_id=self.settings.get("site_id", ""), **values
         )
+
+    def use(self, *names: str) -> None:
+        """Ask for the controls fragments `names` (`checklist_controls`) on this page."""
+        self.controls.extend(name for name in names if name not in self.controls)
+
+    def append(self, markup: str) -> None:
+        """Put `markup` at the end of the page's content."""
+        block = etree.SubElement(self.tree.root, "p")
+        block.text = self.tree.store(markup)
 
 
 class Feature(Protocol):

@@ -18,9 +18,9 @@ from ..page.model import SeverityMatrix
 _CONTAINER_RE = re.compile(r"<div\b[^>]*\bdata-md-component=\"container\"[^>]*>", re.I)
 _BODY_RE = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
-RUN_PAGE_SCRIPTS = ["runstate.js", "run_page.js", "run_page.css"]
-"""Loaded by the run page only (scripts deferred, so they run after every page's SCRIPTS):
-no other page pays for export, import, hand-off and backups."""
+RUN_PAGE_SCRIPTS = ["run_page.js", "run_page.css"]
+"""Loaded by the run page only (`static.BUNDLES`; the script deferred, so it runs after every
+page's SCRIPTS): no other page pays for export, import, hand-off and backups."""
 
 
 def run_page_markdown(

@@ -48,6 +48,11 @@ class SeveritySettings:
     def minutes(self, severity: str) -> int:
         return self.cadence.get(severity, self.cadence["default"])
 
+    def script_cadence(self) -> dict[str, int]:
+        """The cadence as the scripts get it: every severity named, and `default` always, so
+        no script needs a default of its own."""
+        return {**self.cadence, "default": self.minutes("default")}
+
 
 def _cells(row: etree.Element) -> list[etree.Element]:
     return [cell for cell in row if cell.tag in ("th", "td")]
@@ -92,14 +97,10 @@ class SeverityLookup:
             self._found.append((matrix, table))
 
     def render(self, context: PageContext) -> None:
-        settings = settings_from(context.settings)
+        if self._found:
+            context.use("severity_controls")
         for matrix, table in self._found:
-            widget = context.render(
-                "severity.html",
-                matrix=matrix,
-                minutes={row.severity: settings.minutes(row.severity) for row in matrix.rows},
-            )
-            context.tree.insert_after(table, widget)
+            context.tree.insert_after(table, context.render("severity.html", matrix=matrix))
 
 
 def _read_matrix(

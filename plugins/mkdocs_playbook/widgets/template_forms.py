@@ -8,7 +8,6 @@ time can be filled from the severity's cadence, links are URLs.
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as etree
 
@@ -16,8 +15,7 @@ from ..page.lines import At
 from ..page.model import TemplateField, TemplateForm
 from ..page.tree import PageTree, collapse
 from .placeholders import Placeholder, find_placeholders
-from .render import PageContext
-from .severity import settings_from
+from .render import PageContext, script_json
 
 _TIMESTAMP_RE = re.compile(r"timestamp|\butc\b|\bstart(ed)?\b|\bbegan\b|\bdetected\b", re.I)
 _NEXT_RE = re.compile(r"^(next update|next update time|time)$", re.I)
@@ -112,14 +110,27 @@ class TemplateForms:
             self._found.append((form, block))
 
     def render(self, context: PageContext) -> None:
-        cadence = json.dumps(dict(settings_from(context.settings).cadence))
+        if self._found:
+            context.use("template_form_controls", "template_field")
         for form, block in self._found:
-            markup = context.render(
-                "template_form.html",
-                form=form,
-                segments=json.dumps(form.segments, ensure_ascii=False),
-                cadence=cadence,
-                subject=form.text.startswith("Subject:"),
-                update=any(field.kind == "next-update" for field in form.fields),
+            data = script_json(form_data(form))
+            context.tree.insert_after(
+                block, context.render("template_form.html", form=form, data=data)
             )
-            context.tree.insert_after(block, markup)
+
+
+def form_data(form: TemplateForm) -> dict[str, object]:
+    """What the form's script needs of a template: its fields (key, label, kind); its text cut
+    at its placeholders, each text a string and each placeholder `[field index, as written]`;
+    whether it is an email (a `Subject:` first) and whether it promises the next stakeholder
+    update."""
+    index = {field.key: position for position, field in enumerate(form.fields)}
+    return {
+        "fields": [[field.key, field.label, field.kind] for field in form.fields],
+        "segments": [
+            segment[1] if segment[0] == "text" else [index[segment[1]], segment[2]]
+            for segment in form.segments
+        ],
+        "subject": form.text.startswith("Subject:"),
+        "update": any(field.kind == "next-update" for field in form.fields),
+    }

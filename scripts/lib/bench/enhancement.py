@@ -18,7 +18,7 @@ from localserver import serve
 ASSETS_URI = "/assets/playbook/"
 _SAMPLING_US = 100
 MARK = "playbook:enhanced"
-"""Set by widgets.js after each page callback has run."""
+"""Set by core.js once each page view's mounts have run."""
 _OUR_SCRIPT_RE = re.compile(r'<script[^>]*\ssrc="[^"]*assets/playbook/[^"]*"[^>]*></script>\s*')
 # Selectors of what each widget kind looks like once enhanced (any branch's markup).
 _COUNTS = """() => ({

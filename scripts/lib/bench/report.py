@@ -276,7 +276,7 @@ def _enhancement_section(data: dict[str, Any]) -> list[str]:
         f"({dcl['ours'] / max(dcl['baseline'], 0.1):.2f}x); difference, median of the visit "
         f"pairs: {result['added_dcl_ms']:.1f} ms (wall clock, so noisy on a busy machine).",
         "- DOMContentLoaded to the last `playbook:enhanced` mark (scripts that enhance through "
-        "`playbookWidgets.onPage`): "
+        "`playbook.mount`): "
         + (f"{mark:.1f} ms." if mark is not None else f"{ABSENT} (no mark)."),
         f"- Load event end from navigation start: {load['ours']:.1f} ms with ours, "
         f"{load['baseline']:.1f} ms without ({load['ours'] / max(load['baseline'], 0.1):.2f}x).",
