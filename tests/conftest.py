@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, Build, run_build
+from support import ROOT, Build, build_with_zensical, run_build
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +21,19 @@ def site_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
         else:
             shutil.copy2(source, project / name)
     build = run_build(project)
+    assert build.returncode == 0, build.output
+    return build
+
+
+@pytest.fixture(scope="session")
+def zensical_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The real site, built once per session with Zensical, as `./scripts/build --zensical`
+    builds it (prepare, zensical build, prepare --check), from a copy."""
+    project = tmp_path_factory.mktemp("zensical-site")
+    for name in ("mkdocs.yml", "docs", "overrides"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+    build = build_with_zensical(project)
     assert build.returncode == 0, build.output
     return build
 

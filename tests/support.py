@@ -51,6 +51,34 @@ def run_build(
     return Build(result.returncode, result.stdout + result.stderr, site_dir)
 
 
+def _zensical(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """`zensical build` (or our CLI, with `prepare ...`) in `project`."""
+    command = (
+        [sys.executable, "-m", "mkdocs_playbook", *arguments]
+        if arguments[0] == "prepare"
+        else [str(Path(sys.executable).with_name("zensical")), *arguments]
+    )
+    return subprocess.run(
+        command, cwd=project, capture_output=True, text=True, timeout=600, check=False
+    )
+
+
+def build_with_zensical(project: Path) -> Build:
+    """prepare, zensical build, prepare --check: as `./scripts/build --zensical` does."""
+    steps = [
+        ("prepare",),
+        ("build", "--clean", "-f", "mkdocs.zensical.yml"),
+        ("prepare", "--check"),
+    ]
+    output = ""
+    for step in steps:
+        result = _zensical(project, *step)
+        output += result.stdout + result.stderr
+        if result.returncode != 0:
+            return Build(result.returncode, output, project / "site")
+    return Build(0, output, project / "site")
+
+
 def make_project(
     root: Path, pages: dict[str, str], config: str = "", plugin_options: str = ""
 ) -> Path:

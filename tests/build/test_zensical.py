@@ -9,56 +9,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
-from support import ROOT, Build, nav_labels
+from support import ROOT, Build, build_with_zensical, nav_labels
 
 PLAYBOOK = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
 URL_STYLES = ROOT / "tests" / "fixtures" / "links-url-styles"
-
-
-def zensical(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    """`zensical build` (or our CLI, with `prepare ...`) in `project`."""
-    command = (
-        [sys.executable, "-m", "mkdocs_playbook", *arguments]
-        if arguments[0] == "prepare"
-        else [str(Path(sys.executable).with_name("zensical")), *arguments]
-    )
-    return subprocess.run(
-        command, cwd=project, capture_output=True, text=True, timeout=600, check=False
-    )
-
-
-def build_with_zensical(project: Path) -> Build:
-    """prepare, zensical build, prepare --check: as `./scripts/build --zensical` does."""
-    steps = [
-        ("prepare",),
-        ("build", "--clean", "-f", "mkdocs.zensical.yml"),
-        ("prepare", "--check"),
-    ]
-    output = ""
-    for step in steps:
-        result = zensical(project, *step)
-        output += result.stdout + result.stderr
-        if result.returncode != 0:
-            return Build(result.returncode, output, project / "site")
-    return Build(0, output, project / "site")
-
-
-@pytest.fixture(scope="module")
-def zensical_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real site, built with Zensical."""
-    project = tmp_path_factory.mktemp("zensical-site")
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
-    build = build_with_zensical(project)
-    assert build.returncode == 0, build.output
-    return build
 
 
 def test_the_site_builds_and_checks_clean(zensical_build: Build) -> None:
