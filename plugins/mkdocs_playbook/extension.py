@@ -34,6 +34,7 @@ from collections.abc import Callable, Container
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
@@ -61,6 +62,7 @@ from .page.tree import PageTree, link_attribute
 from .widgets.checklists import Checklists
 from .widgets.controls import PageControls
 from .widgets.render import Feature, PageContext, environment
+from .widgets.runs import RunBar
 from .widgets.severity import SeverityLookup, SeveritySettings
 from .widgets.template_forms import TemplateForms
 
@@ -72,7 +74,13 @@ JEKYLL_STYLESHEET = "jtd.css"
 """Just the Docs' UI classes (buttons, labels, type and spacing utilities): for Jekyll sites."""
 SCRIPTS = ["playbook.js"]
 """One file: the scripts of every page, in the order `static.BUNDLES` declares."""
-FEATURES: list[Callable[[], Feature]] = [Checklists, SeverityLookup, TemplateForms, PageControls]
+FEATURES: list[Callable[[], Feature]] = [
+    Checklists,
+    SeverityLookup,
+    TemplateForms,
+    RunBar,
+    PageControls,
+]
 """The widget kinds, made anew for each page: each reads its part of the page model, then
 renders its markup; `PageControls` last, to render once the controls the others cloned."""
 
@@ -214,12 +222,15 @@ class _PageReader(Treeprocessor):
         page = self.conversion.page
         model = PageModel(self.conversion.lines())
         read_page(tree, model, self.conversion.links)
+        title = page.meta.get("title") if page else None
         context = PageContext(
             tree,
             model,
             self.extension.environment,
             self.extension.getConfigs(),
             page.src_uri if page else "",
+            page_url=page.url if page else None,
+            page_title=str(title) if isinstance(title, (str, int, float)) else "",
         )
         features = [make() for make in FEATURES]
         for feature in features:
@@ -257,7 +268,10 @@ class PlaybookExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             # Not None: Python-Markdown would read a None-defaulted option as a boolean.
-            "template_loader": ["", "Jinja loader searched before the bundled fragments"],
+            "template_loader": [
+                "",
+                "Jinja loader (or folder) searched before the bundled fragments: the theme's",
+            ],
             "on_page_model": [_ignore, "Called with each page's PageModel once it is read"],
             "site_id": ["", "Names this site's stored state; empty: scripts use the origin"],
             "severity": [SeveritySettings(), "How severity matrices are found; update cadence"],
@@ -271,6 +285,11 @@ class PlaybookExtension(Extension):
             "repository_docs_roots": [["docs/", ""], "Repository folders that hold the docs"],
             "jekyll_config": ["", "The site's Jekyll _config.yml: callouts, kramdown options"],
             "docs_dir": ["", "The docs folder, where {% include %} and {% link %} look"],
+            "run_bar": [
+                {},
+                "The run bar first in every page, where no plugin places it: `page` (the run "
+                "page's URL from the site's root) and `levels` (the site's severities)",
+            ],
         }
         self.page: PageInput | None = None
         """The page being rendered: set by the MkDocs plugin before each page (the one channel
@@ -281,7 +300,10 @@ class PlaybookExtension(Extension):
         super().__init__(**kwargs)
         # Once per extension, not per page: MkDocs makes a Markdown (so calls extendMarkdown)
         # for every page, and a new environment would recompile every template each time.
-        self.environment = environment(self.getConfig("template_loader") or None)
+        loader = self.getConfig("template_loader") or None
+        if isinstance(loader, str):  # a folder, as a build configuration names it
+            loader = jinja2.FileSystemLoader(loader)
+        self.environment = environment(loader)
 
     @property
     def site_config(self) -> SiteConfig:

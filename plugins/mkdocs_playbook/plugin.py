@@ -90,6 +90,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.template_scanner = TemplateScanner()
         self.run_page: File | None = None
         self.run_levels: list[str] | None = None
+        self.custom_dir: str = config.theme.custom_dir or ""
         self._install_extension(config)
         self.site = self._read_site_config(config)
         self.working_tree = self._working_tree()
@@ -215,6 +216,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             path = self.extension.getConfig(name)
             options[name] = os.path.abspath(path) if path else ""
         options["severity"] = {"columns": dict(severity.columns), "cadence": dict(severity.cadence)}
+        if self.custom_dir:
+            # The site's own widget fragments (`overrides/playbook/*.html`).
+            options["template_loader"] = os.path.abspath(self.custom_dir)
         return options
 
     def _severity_settings(self) -> SeveritySettings:
@@ -386,18 +390,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
         return output
 
+    def site_levels(self) -> list[str]:
+        """The site's severities, once every page's Markdown is rendered (MkDocs renders
+        them all before the first is written out)."""
+        if self.run_levels is None:
+            self.run_levels = severity_levels(self.severity_matrices)
+        return self.run_levels
+
     def _with_run_bar(self, output: str, page: Page) -> str:
         if self.run_page is None:
             return output
-        if self.run_levels is None:
-            # Every page's Markdown is rendered before the first is written out.
-            self.run_levels = severity_levels(self.severity_matrices)
         bar = run_bar(
             self.extension.environment,
             site_id=self.extension.getConfig("site_id"),
             run_page_url=get_relative_url(self.run_page.url, page.url),
             page_title=page.title or "",
-            levels=self.run_levels,
+            levels=self.site_levels(),
             cadence=self.extension.getConfig("severity").cadence,
         )
         return insert_run_bar(output, bar)

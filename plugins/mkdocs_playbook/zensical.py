@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,8 @@ def prepared_config_path(config_file: Path) -> Path:
 def prepare(config_file: Path) -> Prepared:
     """Write the docs folder and build configuration a builder without plugins needs."""
     config, plugin, files = _load(config_file)
+    for _ in _rendered_pages(config, plugin, files):
+        pass  # the plugin learns what only the whole site says: its severities
     project = config_file.parent
     docs = project / GENERATED / "docs"
     if docs.exists():
@@ -85,6 +88,21 @@ def check(config_file: Path) -> int:
     findings that fail a strict build."""
     config, plugin, files = _load(config_file)
     site_dir = Path(config.site_dir)
+    for page in _rendered_pages(config, plugin, files):
+        built = site_dir / page.file.dest_uri
+        if built.is_file():
+            output = built.read_text(encoding="utf-8")
+            # The theme's links are what stands around the page's content as Zensical wrote it.
+            page.content = _content_of(output) or page.content
+            plugin.on_post_page(output, page=page, config=config)
+    plugin.on_env(None, config=config, files=files)
+    plugin.on_post_build(config=config)
+    return sum(1 for finding in plugin.findings.sorted() if finding.level == "warning")
+
+
+def _rendered_pages(config: MkDocsConfig, plugin: PlaybookPlugin, files: Files) -> Iterator[Page]:
+    """Each page rendered from Markdown as a MkDocs build renders it, the plugin's page step
+    included (which collects the page's model)."""
     for file in files.documentation_pages():
         page = Page(None, file, config)
         page.read_source(config)
@@ -94,15 +112,7 @@ def check(config_file: Path) -> int:
             extensions=config.markdown_extensions, extension_configs=config.mdx_configs
         )
         page.content = converter.convert(markdown_text)
-        built = site_dir / file.dest_uri
-        if built.is_file():
-            output = built.read_text(encoding="utf-8")
-            # The theme's links are what stands around the page's content as Zensical wrote it.
-            page.content = _content_of(output) or page.content
-            plugin.on_post_page(output, page=page, config=config)
-    plugin.on_env(None, config=config, files=files)
-    plugin.on_post_build(config=config)
-    return sum(1 for finding in plugin.findings.sorted() if finding.level == "warning")
+        yield page
 
 
 def _load(config_file: Path) -> tuple[MkDocsConfig, PlaybookPlugin, Files]:
@@ -137,7 +147,11 @@ def _build_config(config_file: Path, config: MkDocsConfig, plugin: PlaybookPlugi
         for entry in written.get("markdown_extensions", [])
         if _plugin_name(entry) not in ("playbook", "mkdocs_playbook.extension")
     ]
-    built["markdown_extensions"] = [*extensions, {"playbook": plugin.extension_options()}]
+    options = plugin.extension_options()
+    if plugin.run_page is not None:
+        # Placed by the extension, as no plugin places it in the theme.
+        options["run_bar"] = {"page": plugin.run_page.url, "levels": plugin.site_levels()}
+    built["markdown_extensions"] = [*extensions, {"playbook": options}]
     built["extra_css"] = [_asset(entry) for entry in config.extra_css]
     built["extra_javascript"] = [_asset(entry) for entry in config.extra_javascript]
     theme = dict(written.get("theme") or {})

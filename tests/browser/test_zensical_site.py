@@ -2,15 +2,18 @@
 
 The same checks as on the MkDocs build (test_checklists_site, test_severity_forms, test_runs),
 on the HTML Zensical writes: a tick persists, the severity lookup answers, a template form
-copies, and nothing is requested off this machine.
+copies, a run is declared and its timeline shows a tick, and nothing is requested off this
+machine.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 import pytest
 from playwright.sync_api import expect
+from test_runs import RUN_PAGE, UTC_LINE, bar, declare, events, go
 
 from browsing import CLIPBOARD, Visit
 from localserver import serve
@@ -68,5 +71,27 @@ def test_the_severity_lookup_answers_and_a_template_copies(
         "Copied the filled template."
     )
     assert page.evaluate("window.copied") == [preview.inner_text()]
+    assert visit.foreign_requests == []
+    assert visit.errors == [], visit.errors
+
+
+def test_a_run_is_declared_and_its_timeline_shows_a_tick(
+    open_page: Callable[[str], Visit], zensical_base: str
+) -> None:
+    visit = open_page(zensical_base + RUN_PAGE)
+    page = visit.page
+    declare(page, "INC-77", "SEV-2")
+    go(page, zensical_base, PLAYBOOK)
+    # The bar the extension placed, moved into Zensical's header by the script.
+    expect(page.locator(".md-header__inner [data-playbook-runbar]")).to_contain_text("INC-77")
+    page.get_by_role("checkbox", name=SCRIBE).check()
+    bar(page).get_by_role("link", name="INC-77").click()
+    expect(page.locator("[data-playbook-run-events] li")).to_have_count(2)
+    lines = events(page)
+    assert re.fullmatch(UTC_LINE + r" Incident INC-77 declared \(SEV-2\)", lines[0]), lines
+    assert re.fullmatch(
+        UTC_LINE + rf" Ticked “{SCRIBE}” in “Five-Minute Rulebook” \(Incident Response Playbook\)",
+        lines[1],
+    ), lines
     assert visit.foreign_requests == []
     assert visit.errors == [], visit.errors

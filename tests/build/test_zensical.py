@@ -57,3 +57,20 @@ def test_the_check_reports_what_the_mkdocs_build_reports(tmp_path: Path) -> None
     found = re.findall(r"^WARNING +- +playbook: (.*)$", build.output, re.MULTILINE)
     expected = (URL_STYLES / "expected-findings.txt").read_text(encoding="utf-8").splitlines()
     assert found == [line.removeprefix("WARNING ") for line in expected if "WARNING" in line]
+
+
+def test_a_sites_own_widget_fragments_apply_on_zensical_too(tmp_path: Path) -> None:
+    """A fragment in the theme's custom_dir replaces ours, as in a MkDocs build."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Page\n\n- [ ] First step\n", "utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Fixture\ntheme:\n  name: material\n  custom_dir: overrides\n"
+        "plugins:\n  - playbook\n",
+        "utf-8",
+    )
+    fragment = tmp_path / "overrides" / "playbook" / "checklist.html"
+    fragment.parent.mkdir(parents=True)
+    fragment.write_text('<p class="our-own-checklist">ours</p>\n', "utf-8")
+    build = build_with_zensical(tmp_path)
+    assert build.returncode == 0, build.output
+    assert '<p class="our-own-checklist">ours</p>' in build.html("index.html")

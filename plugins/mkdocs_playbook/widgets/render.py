@@ -60,6 +60,11 @@ class PageContext:
     page_id: str
     """The page's identity for stored state: its docs path (`operations/RUNBOOK.md`), empty
     when the extension runs without knowing the page (scripts then use the URL)."""
+    page_url: str | None = None
+    """The page's URL from the site's root (`operations/RUNBOOK.html`; the home page's is
+    empty under directory URLs), None when unknown."""
+    page_title: str = ""
+    """The page's title as the nav shows it (front matter `title`), empty when unknown."""
     controls: list[str] = field(default_factory=list)
     """Fragments of script-only controls the page's widgets clone, each rendered once."""
 
@@ -77,6 +82,12 @@ class PageContext:
         """Put `markup` at the end of the page's content."""
         block = etree.SubElement(self.tree.root, "p")
         block.text = self.tree.store(markup)
+
+    def prepend(self, markup: str) -> None:
+        """Put `markup` at the start of the page's content."""
+        block = etree.Element("p")
+        block.text = self.tree.store(markup)
+        self.tree.root.insert(0, block)
 
 
 class Feature(Protocol):

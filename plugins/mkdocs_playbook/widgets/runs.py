@@ -12,8 +12,11 @@ import re
 from collections.abc import Iterable, Mapping
 
 import jinja2
+from mkdocs.utils import get_relative_url
 
 from ..page.model import SeverityMatrix
+from .render import PageContext
+from .severity import settings_from
 
 _CONTAINER_RE = re.compile(r"<div\b[^>]*\bdata-md-component=\"container\"[^>]*>", re.I)
 _BODY_RE = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
@@ -64,6 +67,36 @@ def run_bar(
         levels=json.dumps(levels, ensure_ascii=False),
         cadence=json.dumps(dict(cadence), ensure_ascii=False),
     )
+
+
+class RunBar:
+    """The `Feature` that puts the run bar first in the content, where no plugin puts it in
+    the theme's container (Zensical): the extension's `run_bar` option gives the run page's
+    URL from the site's root and the site's severities (`python -m mkdocs_playbook prepare`
+    fills it in). runs.js moves the bar into the header either way."""
+
+    def read(self, context: PageContext) -> None:
+        """Nothing of its own to read."""
+
+    def render(self, context: PageContext) -> None:
+        settings = context.settings.get("run_bar") or {}
+        page = settings.get("page")
+        if not page or context.page_url is None:
+            return
+        context.prepend(
+            run_bar(
+                context.environment,
+                site_id=context.settings.get("site_id", ""),
+                run_page_url=get_relative_url(page, context.page_url),
+                page_title=context.page_title or _first_heading(context),
+                levels=list(settings.get("levels") or []),
+                cadence=settings_from(context.settings).cadence,
+            )
+        )
+
+
+def _first_heading(context: PageContext) -> str:
+    return next((h.text for h in context.model.headings if h.level == 1), "")
 
 
 def insert_run_bar(output: str, bar: str) -> str:
