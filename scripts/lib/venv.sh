@@ -11,6 +11,14 @@ playbook_venv() {
     local venv="$playbook_root/.venv"
     local stamp="$venv/.installed-$profile"
     if [ ! -x "$venv/bin/python" ]; then
+        if ! python3 -c "import ensurepip" 2>/dev/null; then
+            # Debian ships venv's pip bootstrap separately.
+            echo "Installing python3-venv" >&2
+            local sudo_cmd=()
+            [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+            "${sudo_cmd[@]}" apt-get update
+            "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y python3-venv
+        fi
         echo "Creating $venv" >&2
         python3 -m venv "$venv"
     fi
