@@ -34,7 +34,7 @@
   const nextUpdate = runs.nextUpdate;
   const utcMinute = playbook.utc.minute;
   const utcClock = playbook.utc.clock;
-  const elapsed = runs.elapsed;
+  const elapsed = playbook.duration;
   const count = playbook.plural;
 
   /* "YYYY-MM-DD HH:MM" (UTC) or an ISO time with its zone -> Date, or null. */
@@ -123,12 +123,11 @@
   }
 
   function declare(id, start, severity, carry) {
-    const now = new Date().toISOString();
     // Registered first, so that what is written into the run carries its generation.
     let kept = register(id, { start: start, severity: severity });
     const brought = !carry || bringIn(id);
     const site = store.inRun(id, store.SITE);
-    if (severity) kept = store.set(site, "severity", { value: severity, at: now }) && kept;
+    if (severity) kept = playbook.setSeverity(severity, site) && kept;
     // The templates' {Incident ID} is this run's id, unless the responder typed one.
     if (store.get(site, "field:incident id") === undefined) {
       kept = store.set(site, "field:incident id", id) && kept;
@@ -612,8 +611,8 @@
     function fillDeclare() {
       idInput.value = suggestId();
       startInput.value = utcMinute(new Date());
-      const lookedUp = store.get(store.SITE, "severity");
-      severityInput.value = lookedUp && levels.indexOf(lookedUp.value) >= 0 ? lookedUp.value : "";
+      const lookedUp = playbook.severity();
+      severityInput.value = levels.indexOf(lookedUp) >= 0 ? lookedUp : "";
     }
 
     levels.forEach(function (level) {

@@ -11,8 +11,7 @@
  *
  *   playbook.runs                   what run_page.js shares: TIMELINE, meta(id), allRuns(),
  *                                   severityOf(id), events(id), eventsToStore(list),
- *                                   log(id, kind, text, page), nextUpdate(id) -> {due, minutes},
- *                                   elapsed(ms) "1:02:03"
+ *                                   log(id, kind, text, page), nextUpdate(id) -> {due, minutes}
  */
 (function () {
   "use strict";
@@ -25,14 +24,6 @@
   const utc = playbook.utc;
 
   // Times -----------------------------------------------------------------------------------
-
-  function elapsed(ms) {
-    const seconds = Math.max(0, Math.floor(ms / 1000));
-    const two = function (number) {
-      return String(number).padStart(2, "0");
-    };
-    return Math.floor(seconds / 3600) + ":" + two(Math.floor(seconds / 60) % 60) + ":" + two(seconds % 60);
-  }
 
   function inWords(ms) {
     const minutes = Math.round(Math.abs(ms) / MINUTE);
@@ -177,7 +168,7 @@
       part("severity").hidden = !severity;
       const start = Date.parse(state.run.start);
       const clock = part("elapsed");
-      clock.textContent = elapsed(now - start);
+      clock.textContent = playbook.duration(now - start);
       clock.setAttribute("datetime", "PT" + Math.max(0, Math.floor((now - start) / 1000)) + "S");
       const overdue = now > next.due;
       const due = part("due");
@@ -220,7 +211,6 @@
     eventsToStore: eventsToStore,
     log: log,
     nextUpdate: nextUpdate,
-    elapsed: elapsed,
   });
   playbook.mount("[data-playbook-runbar]", setupBar);
 })();
