@@ -128,13 +128,7 @@
   };
 
   Checklist.prototype.leavesUnder = function (item) {
-    if (!item.children.length) return [item];
-    return item.children.reduce(
-      function (all, child) {
-        return all.concat(this.leavesUnder(child));
-      }.bind(this),
-      []
-    );
+    return item.children.length ? item.children.flatMap(this.leavesUnder, this) : [item];
   };
 
   Checklist.prototype.onChange = function (event) {
