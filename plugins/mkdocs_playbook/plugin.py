@@ -39,17 +39,19 @@ from .links.policy import leveled
 from .links.reports import github_annotations, junit_xml, step_summary
 from .links.scan import TemplateLink, TemplateScanner
 from .page.lint import find_mojibake
-from .page.model import PageModel, SeverityMatrix
+from .page.model import PageModel, SeverityMatrix, TemplateForm
 from .page.source import SourceText
 from .static import served_files
 from .theme_icons import FOLDER, STYLESHEET, icon_files
 from .widgets.placeholders import PlaceholderUse, mistyped_placeholders, uses_in
 from .widgets.runs import (
     RUN_PAGE_SCRIPTS,
+    insert_review_template,
     insert_run_bar,
     run_bar,
     run_page_markdown,
     severity_levels,
+    update_form,
 )
 from .widgets.severity import ROLES, SeveritySettings
 
@@ -88,6 +90,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.template_scanner = TemplateScanner()
         self.run_page: File | None = None
         self.run_levels: list[str] | None = None
+        # Found while pages are read: the stakeholder update template the run bar links to,
+        # and the post-incident template the run page drafts from (page src_uri, form).
+        self.update_form: tuple[str, TemplateForm] | None = None
+        self.review_form: tuple[str, TemplateForm] | None = None
         self._install_extension(config)
         # Ours first, so a site's own extra_css can override it.
         config.extra_css[:0] = [f"{_ASSETS_URI}/{name}" for name in STYLESHEETS]
@@ -190,6 +196,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 get_relative_url(f"{_ASSETS_URI}/{name}", self.run_page.url)
                 for name in RUN_PAGE_SCRIPTS
             ],
+            review=bool(runs.review_template),
         )
         files.append(self.run_page)
 
@@ -216,6 +223,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.extension.page = None
         record.placeholders = uses_in(model.code_texts)
         self.severity_matrices.extend(model.severity_matrices)
+        self._note_run_templates(record.file.src_uri, model.template_forms)
         for problem in model.problems:
             self.findings.add(record.display_path, problem.line, problem.message, problem.column)
         # Only what the end of the build reads: the widgets' parts go with the page.
@@ -223,8 +231,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             model.lines, ids=model.ids, links=model.links, duplicates=model.duplicates
         )
 
+    def _note_run_templates(self, src_uri: str, forms: list[TemplateForm]) -> None:
+        """The first stakeholder update template (in the order pages are read), and the
+        post-incident template `runs.review_template` names."""
+        if self.run_page is None:
+            return
+        if self.update_form is None:
+            form = update_form(forms)
+            self.update_form = (src_uri, form) if form else None
+        review_page, _, heading = self.config.runs.review_template.partition("#")
+        if src_uri == review_page and self.review_form is None:
+            form = next((form for form in forms if form.heading == heading), None)
+            self.review_form = (src_uri, form) if form else None
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         output = self._with_run_bar(output, page)
+        if self.run_page is not None and page.file is self.run_page:
+            output = self._with_review_template(output, config)
         # The theme's links around the content; the content itself is in the page model.
         record = self.records.get(page.file.src_uri)
         if record is not None:
@@ -247,8 +270,35 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page_title=page.title or "",
             levels=self.run_levels,
             cadence=self.extension.getConfig("severity").cadence,
+            update_url=self._url_of(self.update_form, page.url),
         )
         return insert_run_bar(output, bar)
+
+    def _url_of(self, found: tuple[str, TemplateForm] | None, from_url: str) -> str:
+        """The URL of a template form, relative to the page at `from_url`."""
+        if found is None:
+            return ""
+        src_uri, form = found
+        url = get_relative_url(self.records[src_uri].file.url, from_url)
+        return f"{url}#{form.id}"
+
+    def _with_review_template(self, output: str, config: MkDocsConfig) -> str:
+        """The run page with the post-incident template its draft fills in."""
+        setting = self.config.runs.review_template
+        if not setting or self.run_page is None:
+            return output
+        if self.review_form is None:
+            config_path = os.path.basename(config.config_file_path or "mkdocs.yml")
+            self.findings.add(
+                config_path,
+                0,
+                f"plugins.playbook.runs.review_template: {setting} names no template: give a "
+                "page of the site and the id of the heading a template stands under",
+            )
+            return output
+        src_uri, form = self.review_form
+        url = get_relative_url(self.records[src_uri].file.url, self.run_page.url)
+        return insert_review_template(output, form, f"{url}#{form.heading}")
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.files = files

@@ -345,7 +345,10 @@
     });
 
     function onHash() {
-      if (location.hash === "#" + form.id) focusFirstEmpty();
+      if (location.hash !== "#" + form.id) return;
+      // The browser moves the focus to a fragment's target itself once the page has loaded.
+      if (document.readyState === "complete") window.setTimeout(focusFirstEmpty);
+      else window.addEventListener("load", onHash, { once: true });
     }
 
     const stops = [playbook.storageNotice(form.querySelector("[data-playbook-storage-notice]"), scope)];
@@ -363,6 +366,7 @@
     return function () {
       window.clearTimeout(timer);
       window.removeEventListener("hashchange", onHash);
+      window.removeEventListener("load", onHash);
       stops.forEach(function (stop) {
         stop();
       });
