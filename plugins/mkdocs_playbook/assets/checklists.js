@@ -25,12 +25,14 @@
     this.items = [];
     const byElement = new Map();
     root.querySelectorAll("li[data-playbook-item]").forEach(function (li) {
+      // checklist.html: li > label > input, a nested list's li > ul > li.
+      const label = li.firstElementChild;
       const item = {
         key: li.getAttribute("data-playbook-item"),
-        box: li.querySelector(":scope > label > input[type=checkbox]"),
-        label: li.querySelector(":scope > label"),
+        box: label.firstElementChild,
+        label: label,
         written: li.getAttribute("data-playbook-default") === "checked",
-        parent: byElement.get(li.parentElement.closest("li[data-playbook-item]")) || null,
+        parent: byElement.get(li.parentElement.parentElement) || null,
         children: [],
         time: null,
         shown: null, // what render() last showed: "ticked|time"

@@ -105,8 +105,13 @@
 
   // Cloned controls --------------------------------------------------------------------------
 
+  const templates = new Map(); // name -> the page's <template>, found once per page
   function clone(name, prefix) {
-    const template = document.querySelector('template[data-playbook-controls="' + name + '"]');
+    let template = templates.get(name);
+    if (!template || !template.isConnected) {
+      template = document.querySelector('template[data-playbook-controls="' + name + '"]');
+      templates.set(name, template);
+    }
     if (!template) return null;
     const part = template.content.cloneNode(true);
     if (prefix) {
@@ -123,19 +128,26 @@
   function enhance(owner, name) {
     const part = clone(name, owner.id);
     if (!part) return false;
+    // The controls go around the widget's own content, which stays where it is: moving a
+    // 500-step list costs more than the whole enhancement.
     const slot = part.querySelector("slot");
-    if (slot) slot.replaceWith.apply(slot, Array.from(owner.childNodes));
-    owner.appendChild(part);
+    const after = document.createDocumentFragment();
+    while (slot && slot.nextSibling) after.appendChild(slot.nextSibling);
+    if (slot) slot.remove();
+    owner.insertBefore(part, owner.firstChild);
+    owner.appendChild(after);
     return true;
   }
 
   // What the build says ----------------------------------------------------------------------
 
+  let cadence = null; // the site's, read once: every page that carries it carries the same
   function minutes(severity) {
     // Every page that needs it carries the site's cadence, "default" included (the run bar,
     // the page's controls): from the build, never a number of our own.
-    const holder = document.querySelector("[data-playbook-cadence]");
-    const cadence = holder ? JSON.parse(holder.getAttribute("data-playbook-cadence")) : {};
+    const holder = cadence ? null : document.querySelector("[data-playbook-cadence]");
+    if (holder) cadence = JSON.parse(holder.getAttribute("data-playbook-cadence"));
+    if (!cadence) return 0;
     // Own keys only: a severity named "constructor" is a name, not Object's constructor.
     const own = function (name) {
       return Object.prototype.hasOwnProperty.call(cadence, name) ? Number(cadence[name]) : 0;

@@ -181,13 +181,13 @@
     });
   }
 
+  let namedSite = ""; // the site's name as a page gave it: the same on every page of the site
   function siteName() {
+    if (namedSite) return namedSite;
     const meta = document.querySelector('meta[name="playbook-site"]');
-    if (meta && meta.content) return meta.content;
-    const marked = document.querySelector("[data-playbook-site]");
-    if (marked && marked.getAttribute("data-playbook-site")) {
-      return marked.getAttribute("data-playbook-site");
-    }
+    const marked = meta && meta.content ? null : document.querySelector("[data-playbook-site]");
+    namedSite = meta && meta.content ? meta.content : (marked && marked.getAttribute("data-playbook-site")) || "";
+    if (namedSite) return namedSite;
     if (location.protocol !== "file:") return location.origin;
     // Every file:// page shares one storage: name the site by its root folder.
     const config = document.getElementById("__config");

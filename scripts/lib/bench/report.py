@@ -153,6 +153,7 @@ def markdown(data: dict[str, Any]) -> str:
     lines += _scaling_section(data)
     lines += _weight_section(data)
     lines += _enhancement_section(data)
+    lines += _responder_section(data)
     lines += _links_section(data)
     return "\n".join(lines)
 
@@ -276,8 +277,7 @@ def _enhancement_section(data: dict[str, Any]) -> list[str]:
         f"({dcl['ours'] / max(dcl['baseline'], 0.1):.2f}x); difference, median of the visit "
         f"pairs: {result['added_dcl_ms']:.1f} ms (wall clock, so noisy on a busy machine).",
         "- DOMContentLoaded to the last `playbook:enhanced` mark (scripts that enhance through "
-        "`playbook.mount`): "
-        + (f"{mark:.1f} ms." if mark is not None else f"{ABSENT} (no mark)."),
+        "`playbook.mount`): " + (f"{mark:.1f} ms." if mark is not None else f"{ABSENT} (no mark)."),
         f"- Load event end from navigation start: {load['ours']:.1f} ms with ours, "
         f"{load['baseline']:.1f} ms without ({load['ours'] / max(load['baseline'], 0.1):.2f}x).",
     ]
@@ -297,6 +297,29 @@ def _enhancement_section(data: dict[str, Any]) -> list[str]:
         lines.append("- Tick and store: a tick did not reach localStorage within 1 s.")
     else:
         lines.append("- Tick and store: no checklists in this build.")
+    if result["page_errors"]:
+        lines.append(f"- Page errors: {'; '.join(result['page_errors'])}")
+    return [*lines, ""]
+
+
+def _responder_section(data: dict[str, Any]) -> list[str]:
+    result = data["responder"]
+    outcome = (
+        "a complete SEV-2 Slack update (no placeholder left)"
+        if result["complete"]
+        else "**an incomplete update** (a placeholder was left)"
+    )
+    lines = [
+        "## Responder",
+        "",
+        f"This site's `{result['page']}` over http://127.0.0.1 in headless Chromium, a fresh "
+        f"browser each of {result['visits']} visits: a scripted responder takes "
+        f"{result['actions']} actions (the severity, the four facts, Copy) and gets {outcome} "
+        "on the clipboard.",
+        "",
+        f"- Navigation start to the clipboard: **{result['median_ms']:.0f} ms** median (the "
+        "script's own pace included; a person takes longer).",
+    ]
     if result["page_errors"]:
         lines.append(f"- Page errors: {'; '.join(result['page_errors'])}")
     return [*lines, ""]
