@@ -181,12 +181,10 @@
     });
   }
 
-  let namedSite = ""; // the site's name as a page gave it: the same on every page of the site
+  let namedSite = ""; // as a page names it, the same on every page of the site: read once
   function siteName() {
-    if (namedSite) return namedSite;
-    const meta = document.querySelector('meta[name="playbook-site"]');
-    const marked = meta && meta.content ? null : document.querySelector("[data-playbook-site]");
-    namedSite = meta && meta.content ? meta.content : (marked && marked.getAttribute("data-playbook-site")) || "";
+    const named = namedSite ? null : document.querySelector('meta[name="playbook-site"], [data-playbook-site]');
+    if (named) namedSite = named.getAttribute("content") || named.getAttribute("data-playbook-site") || "";
     if (namedSite) return namedSite;
     if (location.protocol !== "file:") return location.origin;
     // Every file:// page shares one storage: name the site by its root folder.
