@@ -330,3 +330,23 @@ def test_a_step_unticked_again_is_no_action_taken(
         assert actions == "- No step was ticked during the run."
     else:
         assert actions.startswith("- “Scribe: maintains a minute-by-minute timeline”")
+
+
+def test_the_drafts_other_repeating_lines_take_the_rows_typed_in_the_form(
+    open_page: Callable[[str], Visit], site_url: str
+) -> None:
+    visit = fresh(open_page, site_url, RUN_PAGE)
+    page = visit.page
+    declare(page, "INC-9", "SEV-3")
+    go(page, site_url, POST_INCIDENT)
+    actions = page.locator("fieldset").filter(has_text="{Action} | Owner: {Name}")
+    actions.locator('input[data-playbook-field="action"]').fill("Alert on <queue> depth")
+    actions.locator('input[data-playbook-field="name"]').fill("Sam")
+    go(page, site_url, RUN_PAGE)
+    page.get_by_role("button", name="Draft post-incident review").click()
+    text = page.locator("[data-playbook-run-review]").inner_text()
+    assert text.endswith(
+        "6. Follow-up actions\n"
+        "Alert on &lt;queue&gt; depth | Owner: Sam | Due: {Date} | Ticket: {Ticket ID}"
+    ), text
+    assert visit.errors == [], visit.errors

@@ -289,7 +289,7 @@
         return;
       }
       // Other repeating lines (follow-up actions): the rows typed in the form, if any.
-      const typed = Object.prototype.hasOwnProperty.call(values, "rows:" + row.text) ? values["rows:" + row.text] : null;
+      const typed = Object.prototype.hasOwnProperty.call(values, "rows:" + row.key) ? values["rows:" + row.key] : null;
       const list = Array.isArray(typed) && typed.length ? typed : [{}];
       list.forEach(function (own, number) {
         if (number) add("\n", false);

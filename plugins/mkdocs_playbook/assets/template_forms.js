@@ -4,8 +4,8 @@
  * placeholders by the plugin, the one parser of placeholders, and its repeating lines); its
  * controls are cloned from the page's (template_form_controls.html, template_field.html per
  * field, template_rows.html per repeating line). Values live in playbook.store's site scope,
- * so every template on the site shares them: "field:<key>" for a field, "rows:<line>" for the
- * rows of a repeating line ([{key: value}]); the "#" after "SEV-" is the incident's severity
+ * so every template on the site shares them: "field:<key>" for a field, "rows:<line's key>"
+ * for the rows of a repeating line ([{key: value}]); the "#" after "SEV-" is the incident's severity
  * (playbook.severity).
  *
  * Times fill themselves until the responder types one, and say so ("automatic", in the field
@@ -129,7 +129,7 @@
       set.querySelector("legend").textContent = "Rows of “" + row.text + "”";
       set.dataset.playbookRow = index;
       holder.after(set);
-      return Object.assign({ element: set, key: ROWS + row.text, shown: [] }, row);
+      return Object.assign({}, row, { element: set, key: ROWS + row.key, shown: [] });
     });
 
     function rowValues(row) {
@@ -223,7 +223,7 @@
     }
 
     function say(message) {
-      status.textContent = message;
+      playbook.announce(status, message);
     }
 
     function save(changes) {

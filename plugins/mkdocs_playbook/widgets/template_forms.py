@@ -18,6 +18,7 @@ time.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
@@ -319,14 +320,16 @@ _LINES_NAMED = 10
 def form_data(form: TemplateForm) -> dict[str, object]:
     """What the form's script needs of a template: its fields (key, label, kind); its text cut
     at its placeholders, each text a string, each placeholder `[field index, as written]` and
-    each repeating line `{"row": index}`; its repeating lines (their fields and segments); its
-    name; whether it is an email (a `Subject:` first) and whether it promises the next stakeholder
-    update."""
+    each repeating line `{"row": index}`; its repeating lines (a key for their values, their
+    text, fields and segments); its name; whether it is an email (a `Subject:` first) and
+    whether it promises the next stakeholder update."""
     return {
         "fields": _fields(form.fields),
         "segments": _segments(form.segments, form.fields),
         "rows": [
             {
+                # What the row's values are kept under: short, whatever the line's length.
+                "key": hashlib.sha1(row.text.encode("utf-8")).hexdigest()[:12],
                 "text": row.text,
                 "fields": _fields(row.fields),
                 "segments": _segments(row.segments, row.fields),
