@@ -1,8 +1,9 @@
-"""Fixtures shared by every tier."""
+"""Fixtures shared by every tier, and each tier's marker, given by its folder."""
 
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -22,3 +23,14 @@ def site_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = run_build(project)
     assert build.returncode == 0, build.output
     return build
+
+
+TIERS = ("unit", "property", "build", "browser")
+"""Test folders, each a marker of the same name: `pytest -m "not browser"` runs the rest."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        folder = Path(str(item.path)).parent.name
+        if folder in TIERS:
+            item.add_marker(getattr(pytest.mark, folder))

@@ -29,10 +29,18 @@ class Build:
         return (self.site_dir / path).read_text(encoding="utf-8")
 
 
-def run_build(project: Path, *, strict: bool = True, tool: str = "mkdocs") -> Build:
-    """Build `project` into `project/site` with the real command line tool."""
-    site_dir = project / "site"
-    command = [sys.executable, "-m", tool, "build", "-f", "mkdocs.yml", "--site-dir", str(site_dir)]
+def run_build(
+    project: Path,
+    *,
+    strict: bool = True,
+    tool: str = "mkdocs",
+    config: str = "mkdocs.yml",
+    site_dir: Path | None = None,
+) -> Build:
+    """Build `project` into `project/site` (or `site_dir`) with the real command line tool,
+    run from `project` with the configuration file `config`."""
+    site_dir = site_dir or project / "site"
+    command = [sys.executable, "-m", tool, "build", "-f", config, "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
     # Material prints a notice that contains the word WARNING unless this is set.

@@ -9,6 +9,19 @@ from mkdocs.config import config_options as c
 
 _LEVELS = ("warning", "info", "ignore")
 
+# Defaults the extension shares, so it uses the same ones without the plugin (under Zensical).
+SEVERITY_COLUMNS = {
+    "severity": "Severity",
+    "description": "Description",
+    "examples": "Examples",
+    "owner": "Primary Owner",
+}
+"""Headers of the severity matrix's columns, by the role each column plays."""
+UPDATE_CADENCE = {"default": 15}
+"""Minutes between stakeholder updates: the playbook's 'every 15 minutes minimum'."""
+CHECKLIST_HEADINGS = ["checklist"]
+"""Heading patterns whose lists are checklists."""
+
 
 class LinkSettings(base.Config):
     """Levels per kind: `warning` fails `mkdocs build --strict`, `info` lists, `ignore` hides."""
@@ -86,27 +99,26 @@ class PlaybookConfig(base.Config):
     repository_docs_roots = c.ListOfItems(c.Type(str), default=["docs/", ""])
     """Repository folders that hold the docs, tried in order when mapping a repository path."""
 
+    jekyll_config = c.Type(str, default="")
+    """The site's Jekyll `_config.yml`, relative to mkdocs.yml; empty: `_config.yml` in the
+    docs folder, when there is one. Its keys are `site.*` variables, and its callouts,
+    nav_sort, nav_external_links, aux_links, exclude, gh_edit_* settings apply; mkdocs.yml
+    wins where both say something."""
+
     site_variables = c.Type(dict, default={})
     """Extra `site.*` values, as in Jekyll's `_config.yml` (nested mappings become dotted)."""
 
     links = c.SubConfig(LinkSettings)
     """Link validation: a level per kind of broken link, online mode and CI reports."""
 
-    severity_columns = c.Type(
-        dict,
-        default={
-            "severity": "Severity",
-            "description": "Description",
-            "examples": "Examples",
-            "owner": "Primary Owner",
-        },
-    )
+    severity_columns = c.Type(dict, default=SEVERITY_COLUMNS)
     """Headers of the severity matrix's columns; a table whose first header is the `severity`
     one is a severity matrix."""
 
-    update_cadence = c.Type(dict, default={"default": 15})
-    """Minutes between stakeholder updates by severity (`default` for the others)."""
-    checklist_headings = c.ListOfItems(_RegularExpression(str), default=["checklist"])
+    update_cadence = c.Type(dict, default=UPDATE_CADENCE)
+    """Minutes between stakeholder updates by severity (`default` for the others, 15 when
+    not given)."""
+    checklist_headings = c.ListOfItems(_RegularExpression(str), default=CHECKLIST_HEADINGS)
     """Case-insensitive regular expressions: lists under a matching heading are checklists."""
 
     minify_assets = c.Type(bool, default=True)

@@ -3,18 +3,20 @@
 Usable on its own (`markdown_extensions: [playbook]`), e.g. under Zensical, which runs
 Python-Markdown extensions but no MkDocs plugins; the MkDocs plugin adds it for you. The
 files its HTML relies on are `STYLESHEETS` and `SCRIPTS`, as `static.served_files` makes them
-(`python -m mkdocs_playbook.static DIR` writes them out).
+(`python -m mkdocs_playbook prepare` writes them out with the rest of a Zensical build).
 
 One page, from Markdown to model (each step a processor, in the order Python-Markdown runs
 them):
 
 1. `_Capture` (preprocessor, 35) keeps the Markdown as written: lines are counted in it.
-   `_Rewrite` (34) substitutes Liquid site variables and rewrites repository links
+   kramdown's constructs are hidden behind markers as long as they are (`jekyll.kramdown`,
+   34.5). `_Rewrite` (34) substitutes Liquid site variables and rewrites repository links
    (`jekyll.rewrite`), recording where, so positions map back to the text as written.
 2. `_NestLists` (27) re-indents nested list items as CommonMark and kramdown nest them
    (`page.lists`); `_NestingCap` (24) cuts lines nested too deep to parse (`page.nesting`).
 3. Python-Markdown parses blocks (GitHub alerts become admonitions, `jekyll.alerts`) and
-   inlines; toc gives headings their ids.
+   inlines; kramdown's attribute lists, Just the Docs' callouts and UI classes apply
+   (`jekyll.kramdown`, `jekyll.callouts`, `jekyll.ui_classes`); toc gives headings their ids.
 4. `_WrittenLinks` (treeprocessor, 0) notes each link's destination as written, before
    MkDocs turns `.md` paths into URLs.
 5. `_PageReader` (-1) reads the tree once into the page's `PageModel` (`page.reader`), lets
@@ -25,8 +27,11 @@ them):
 from __future__ import annotations
 
 import html
+import logging
+import os
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Container
+from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
@@ -34,9 +39,16 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from .config import CHECKLIST_HEADINGS
+from .findings import Finding
 from .jekyll.alerts import AlertProcessor
+from .jekyll.callouts import register_callouts
+from .jekyll.frontmatter import body_first_line
+from .jekyll.kramdown import KramdownSettings, register_kramdown
 from .jekyll.repolinks import RepositoryLinks
 from .jekyll.rewrite import PageInput, Rewrites
+from .jekyll.site_config import SiteConfig, load_site_config
+from .jekyll.ui_classes import register_ui_classes
 from .page.lines import Lines
 from .page.lint import duplicate_headings, repeated_checklist_headings
 from .page.lists import nest_lists
@@ -44,14 +56,20 @@ from .page.model import PageModel, Problem
 from .page.nesting import deep_lines, written_line_numbers
 from .page.offsets import OffsetMap
 from .page.reader import read_page
+from .page.source import Source
 from .page.tree import PageTree, link_attribute
-from .widgets.checklists import DEFAULT_HEADINGS, Checklists
+from .widgets.checklists import Checklists
 from .widgets.controls import PageControls
 from .widgets.render import Feature, PageContext, environment
 from .widgets.severity import SeverityLookup, SeveritySettings
 from .widgets.template_forms import TemplateForms
 
+# The same name the MkDocs plugin's findings carry.
+log = logging.getLogger("mkdocs.plugins.playbook")
+
 STYLESHEETS = ["playbook.css"]
+JEKYLL_STYLESHEET = "jtd.css"
+"""Just the Docs' UI classes (buttons, labels, type and spacing utilities): for Jekyll sites."""
 SCRIPTS = ["playbook.js"]
 """One file: the scripts of every page, in the order `static.BUNDLES` declares."""
 FEATURES: list[Callable[[], Feature]] = [Checklists, SeverityLookup, TemplateForms, PageControls]
@@ -71,22 +89,34 @@ class _Conversion:
         self.written = written
         self.rewritten = written
         self.offsets = OffsetMap()
+        self.source: Source | None = None
+        """A parse of `rewritten` made on the way, if one was."""
         self.problems: list[Problem] = []
         self.links: dict[etree.Element, str] = {}
+        self.page: PageInput | None = None
+        """The page being converted, when known (from the plugin, or Zensical's context)."""
 
-    def lines(self, first_line: int) -> Lines:
-        return Lines(self.rewritten, self.written, self.offsets, first_line)
+    @property
+    def first_line(self) -> int:
+        return self.page.first_line if self.page else 0
+
+    def lines(self) -> Lines:
+        return Lines(self.rewritten, self.written, self.offsets, self.first_line, self.source)
 
 
 class _Capture(Preprocessor):
-    """Keeps the Markdown as written, for lines; starts the conversion's state afresh."""
+    """Keeps the Markdown as written, for lines; starts the conversion's state afresh, with
+    the page it converts."""
 
-    def __init__(self, md: Markdown, conversion: _Conversion) -> None:
+    def __init__(self, md: Markdown, extension: PlaybookExtension, conversion: _Conversion):
         super().__init__(md)
+        self.extension = extension
         self.conversion = conversion
 
     def run(self, lines: list[str]) -> list[str]:
-        self.conversion.start("\n".join(lines))
+        text = "\n".join(lines)
+        self.conversion.start(text)
+        self.conversion.page = self.extension.page or self.extension.context_page(self.md, text)
         return lines
 
 
@@ -99,15 +129,28 @@ class _Rewrite(Preprocessor):
         self.conversion = conversion
 
     def run(self, lines: list[str]) -> list[str]:
-        text, problems, offsets = self.extension.rewrites.apply(
-            self.conversion.written, self.extension.page
+        # The lines as given: kramdown's constructs are hidden by now (as long as they were).
+        text = "\n".join(lines)
+        rewritten = self.extension.rewrites.apply(
+            text, self.conversion.page, line_numbers=_shows_line_numbers(self.md)
         )
-        self.conversion.problems.extend(problems)
-        if text == self.conversion.written:
+        self.conversion.problems.extend(rewritten.problems)
+        if rewritten.source is not None and rewritten.source.text == rewritten.text:
+            self.conversion.source = rewritten.source  # the page's lines come from it too
+        if rewritten.text == text:
+            self.conversion.rewritten = text
             return lines
-        self.conversion.rewritten = text
-        self.conversion.offsets = offsets
-        return text.split("\n")
+        self.conversion.rewritten = rewritten.text
+        self.conversion.offsets = rewritten.offsets
+        return rewritten.text.split("\n")
+
+
+def _shows_line_numbers(md: Markdown) -> bool:
+    """Whether the site's code blocks take `linenums`: pymdownx.superfences or codehilite."""
+    fences = (
+        md.preprocessors["fenced_code_block"] if "fenced_code_block" in md.preprocessors else None
+    )
+    return type(fences).__module__.startswith("pymdownx") or "hilite" in md.treeprocessors
 
 
 class _NestLists(Preprocessor):
@@ -133,8 +176,7 @@ class _NestingCap(Preprocessor):
         numbers = written_line_numbers(
             self.conversion.rewritten, lines, [line.index for line in deep], self.md.tab_length
         )
-        page = self.extension.page
-        first_line = page.first_line if page else 0
+        first_line = self.conversion.first_line
         for line, number in zip(deep, numbers, strict=True):
             # Stashed as HTML: shown as written, and no block or inline pass reads it.
             capped[line.index] = line.head + self.md.htmlStash.store(html.escape(line.tail))
@@ -169,8 +211,8 @@ class _PageReader(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         tree = PageTree(self.md, root)
-        page = self.extension.page
-        model = PageModel(self.conversion.lines(page.first_line if page else 0))
+        page = self.conversion.page
+        model = PageModel(self.conversion.lines())
         read_page(tree, model, self.conversion.links)
         context = PageContext(
             tree,
@@ -188,11 +230,25 @@ class _PageReader(Treeprocessor):
         model.duplicates = duplicate_headings(model.headings)
         checklist_headings = {checklist.heading for checklist in model.checklists}
         model.problems.extend(repeated_checklist_headings(model.duplicates, checklist_headings))
-        self.extension.getConfig("on_page_model")(model)
+        receiver = self.extension.getConfig("on_page_model")
+        if receiver is _ignore:
+            # Nothing collects the problems (Zensical, plain Python-Markdown): say them now.
+            self.extension.log_problems(page, model.problems)
+        receiver(model)
 
 
 def _ignore(model: PageModel) -> None:
     """The model's default receiver, when no MkDocs plugin asks for it."""
+
+
+def _files_of(folder: str) -> frozenset[str]:
+    """Every file under `folder`, as paths relative to it."""
+    found: set[str] = set()
+    for directory, _, names in os.walk(folder, followlinks=True):
+        for name in names:
+            path = os.path.relpath(os.path.join(directory, name), folder)
+            found.add(path.replace(os.sep, "/"))
+    return frozenset(found)
 
 
 class PlaybookExtension(Extension):
@@ -206,28 +262,84 @@ class PlaybookExtension(Extension):
             "site_id": ["", "Names this site's stored state; empty: scripts use the origin"],
             "severity": [SeveritySettings(), "How severity matrices are found; update cadence"],
             "checklist_headings": [
-                list(DEFAULT_HEADINGS),
+                list(CHECKLIST_HEADINGS),
                 "Case-insensitive patterns: lists under a matching heading are checklists",
             ],
             "site_variables": [{}, "`site.*` values by dotted name ({{ site.title }})"],
             "repository_url": ["", "The site's repository: its /blob/ links become page links"],
             "repository_branches": [["main", "master"], "Branches whose links are rewritten"],
             "repository_docs_roots": [["docs/", ""], "Repository folders that hold the docs"],
+            "jekyll_config": ["", "The site's Jekyll _config.yml: callouts, kramdown options"],
+            "docs_dir": ["", "The docs folder, where {% include %} and {% link %} look"],
         }
         self.page: PageInput | None = None
         """The page being rendered: set by the MkDocs plugin before each page (the one channel
         from plugin to extension, as mkdocs-autorefs does it); None when unknown."""
         self._published: Container[str] = frozenset()
         self._rewrites: Rewrites | None = None
+        self._site_config: SiteConfig | None = None
         super().__init__(**kwargs)
         # Once per extension, not per page: MkDocs makes a Markdown (so calls extendMarkdown)
         # for every page, and a new environment would recompile every template each time.
         self.environment = environment(self.getConfig("template_loader") or None)
 
     @property
+    def site_config(self) -> SiteConfig:
+        """The site's Jekyll `_config.yml` (`jekyll_config`), read once; empty without one.
+
+        Raises `OSError` when the file cannot be read; a malformed file is the config's
+        `problem`, for the caller to report.
+        """
+        if self._site_config is None:
+            path = self.getConfig("jekyll_config")
+            self._site_config = load_site_config(Path(path)) if path else SiteConfig()
+        return self._site_config
+
+    def _report(self, conversion: _Conversion) -> Callable[[int, int, str], None]:
+        """Where the Jekyll processors report: a problem at a line of the text given."""
+
+        def report(line: int, column: int, message: str) -> None:
+            first_line = conversion.first_line
+            conversion.problems.append(Problem(line + first_line if line else 0, message, column))
+
+        return report
+
+    def context_page(self, md: Markdown, body: str) -> PageInput | None:
+        """The page Zensical is rendering (its `rendering_context`), when no plugin said."""
+        if "rendering_context" not in md.preprocessors:
+            return None
+        page = getattr(md.preprocessors["rendering_context"], "page", None)
+        path = getattr(page, "path", None)
+        if not isinstance(path, str):
+            return None
+        meta = getattr(page, "meta", None)
+        first_line = 0
+        docs_dir = self.getConfig("docs_dir")
+        if docs_dir:
+            try:
+                with open(os.path.join(docs_dir, path), encoding="utf-8-sig") as stream:
+                    first_line = body_first_line(stream.read(), body)
+            except OSError:
+                pass  # a generated page: its lines are its own
+        url = getattr(page, "url", "")
+        return PageInput(path, meta if isinstance(meta, dict) else {}, first_line, str(url))
+
+    def log_problems(self, page: PageInput | None, problems: list[Problem]) -> None:
+        """Each problem as a warning naming the file, line and column."""
+        docs_dir = self.getConfig("docs_dir") or "docs"
+        path = os.path.relpath(os.path.join(docs_dir, page.src_uri)) if page else "(page)"
+        for problem in problems:
+            finding = Finding(
+                path.replace(os.sep, "/"), problem.line, problem.column, problem.message
+            )
+            log.warning("%s", finding)
+
+    @property
     def published(self) -> Container[str]:
-        """Docs paths of every file the site publishes, for repository links; set by the
-        MkDocs plugin once the site's files are known."""
+        """Docs paths of every file the site publishes, for repository links: set by the
+        MkDocs plugin once the site's files are known; else every file of `docs_dir`."""
+        if not self._published and self.getConfig("docs_dir"):
+            self._published = _files_of(self.getConfig("docs_dir"))
         return self._published
 
     @published.setter
@@ -249,14 +361,21 @@ class PlaybookExtension(Extension):
                 if repository_url
                 else None
             )
-            self._rewrites = Rewrites(self.getConfig("site_variables"), repository, self._published)
+            config = self.getConfig("jekyll_config")
+            self._rewrites = Rewrites(
+                self.getConfig("site_variables"),
+                repository,
+                self.published,
+                os.path.abspath(self.getConfig("docs_dir")) if self.getConfig("docs_dir") else "",
+                os.path.dirname(os.path.abspath(config)) if config else "",
+            )
         return self._rewrites
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         conversion = _Conversion()
         # Before normalize_whitespace (30): lines are counted in the text as written.
-        md.preprocessors.register(_Capture(md, conversion), "playbook_source", 35)
+        md.preprocessors.register(_Capture(md, self, conversion), "playbook_source", 35)
         md.preprocessors.register(_Rewrite(md, self, conversion), "playbook_rewrite", 34)
         # After normalize_whitespace has expanded tabs, before fenced code (25) is stashed.
         md.preprocessors.register(_NestLists(md), "playbook_lists", 27)
@@ -265,6 +384,14 @@ class PlaybookExtension(Extension):
         md.preprocessors.register(_NestingCap(md, self, conversion), "playbook_nesting", 24)
         # Just above the blockquote processor (20), which would otherwise take the block.
         md.parser.blockprocessors.register(AlertProcessor(md.parser), "playbook_alert", 21)
+        # kramdown and Just the Docs (each module's docstring gives its priorities).
+        site = self.site_config
+        report = self._report(conversion)
+        # kramdown's heading ids for a Jekyll site (its links use them); toc's for any other.
+        kramdown = KramdownSettings.from_site(site.data, heading_ids=bool(site.path))
+        register_kramdown(md, kramdown, report)
+        register_callouts(md, site.callouts, report, level=site.callouts_level)
+        register_ui_classes(md)
         # After toc (5) and MkDocs' title (1); registered before MkDocs' relpath (0) is, so
         # it runs first at the same priority and sees links as written.
         md.treeprocessors.register(_WrittenLinks(md, conversion), "playbook_written", 0)

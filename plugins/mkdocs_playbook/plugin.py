@@ -16,7 +16,6 @@ import os
 import sys
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,13 +25,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from . import __version__
 from .config import PlaybookConfig
-from .extension import SCRIPTS, STYLESHEETS, PlaybookExtension
+from .extension import JEKYLL_STYLESHEET, SCRIPTS, STYLESHEETS, PlaybookExtension
 from .findings import Finding, Findings
-from .jekyll.frontmatter import FrontMatter, parse_front_matter
+from .jekyll.frontmatter import FrontMatter, body_first_line, parse_front_matter
 from .jekyll.liquid import site_variables
 from .jekyll.navigation import NavSource, build_nav
+from .jekyll.permalinks import permalink_destination, redirect_destinations, redirect_page
 from .jekyll.rewrite import PageInput
+from .jekyll.site_config import SiteConfig
 from .links.check import KINDS, Repository, Site, SitePage
 from .links.external import Settings as OnlineSettings
 from .links.policy import leveled
@@ -40,9 +42,8 @@ from .links.reports import github_annotations, junit_xml, step_summary
 from .links.scan import TemplateLink, TemplateScanner
 from .page.lint import find_mojibake
 from .page.model import PageModel, SeverityMatrix, TemplateForm
-from .page.source import SourceText
+from .page.source import Source
 from .static import served_files
-from .theme_icons import FOLDER, STYLESHEET, icon_files
 from .widgets.placeholders import PlaceholderUse, mistyped_placeholders, uses_in
 from .widgets.runs import (
     RUN_PAGE_SCRIPTS,
@@ -53,7 +54,7 @@ from .widgets.runs import (
     severity_levels,
     update_form,
 )
-from .widgets.severity import ROLES, SeveritySettings
+from .widgets.severity import ROLES, SeveritySettings, settings_from
 
 # Named as sites name the plugin in mkdocs.yml: every finding is printed as `playbook: ...`.
 log = get_plugin_logger("playbook")
@@ -82,6 +83,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     supports_multiple_instances = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        log.info("mkdocs-playbook %s", __version__)
         self.findings = Findings()
         self.records: dict[str, PageRecord] = {}
         self.project_dir = os.path.dirname(config.config_file_path or "mkdocs.yml")
@@ -95,10 +97,84 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.update_form: tuple[str, TemplateForm] | None = None
         self.review_form: tuple[str, TemplateForm] | None = None
         self._install_extension(config)
-        # Ours first, so a site's own extra_css can override it.
-        config.extra_css[:0] = [f"{_ASSETS_URI}/{name}" for name in STYLESHEETS]
+        self.site = self._read_site_config(config)
+        self.working_tree = self._working_tree()
+        # Ours first, so a site's own extra_css can override it; Just the Docs' UI classes
+        # only where a Jekyll site uses them.
+        stylesheets = [*STYLESHEETS, *([JEKYLL_STYLESHEET] if self.site.path else [])]
+        config.extra_css[:0] = [f"{_ASSETS_URI}/{name}" for name in stylesheets]
         config.extra_javascript[:0] = [f"{_ASSETS_URI}/{name}" for name in SCRIPTS]
         return config
+
+    def _repository_url(self, config: MkDocsConfig) -> str:
+        """The site's repository: the plugin's setting, else `repo_url`, else the one Just the
+        Docs' edit link names."""
+        fallback = self.site.edit_link.repository if self.site.edit_link else ""
+        return self.config.repository_url or config.repo_url or fallback
+
+    def _working_tree(self) -> str:
+        """The repository's folder, where repository links are looked up: the nearest folder
+        above mkdocs.yml holding `.git`; else, for a Jekyll site whose edit link names its
+        source folder (`gh_edit_source`), the folder that makes; else mkdocs.yml's folder."""
+        project = os.path.abspath(self.project_dir or ".")
+        folder = project
+        while True:
+            if os.path.exists(os.path.join(folder, ".git")):
+                return folder
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+        if self.site.path and self.site.edit_link is not None:
+            source = os.path.dirname(os.path.abspath(self.site.path))
+            inside = self.site.edit_link.source.strip("/")
+            if not inside:
+                return source
+            if source.replace(os.sep, "/").endswith("/" + inside):
+                return source[: -len(inside) - 1]
+        return project
+
+    def _jekyll_config_path(self, config: MkDocsConfig) -> str:
+        """The `_config.yml` to read: the one named in mkdocs.yml, else the docs folder's."""
+        if self.config.jekyll_config:
+            return os.path.join(self.project_dir, self.config.jekyll_config)
+        found = os.path.join(config.docs_dir, "_config.yml")
+        return found if os.path.isfile(found) else ""
+
+    def _read_site_config(self, config: MkDocsConfig) -> SiteConfig:
+        """The Jekyll site's settings, for what mkdocs.yml leaves unset (mkdocs.yml wins)."""
+        try:
+            site = self.extension.site_config
+        except OSError as error:
+            raise PluginError(f"cannot read {self.config.jekyll_config}: {error}") from error
+        if site.problem is not None:
+            raise PluginError(str(site.problem))
+        self.site = site
+        for warning in site.warnings:
+            self.findings.add(warning.path, warning.line, warning.message)
+        if not config.site_description and site.description:
+            config.site_description = site.description
+        if not config.site_url and site.url:
+            config.site_url = site.url.rstrip("/") + "/" + (site.baseurl or "").strip("/")
+        features = config.theme.get("features")
+        if site.edit_link is not None and isinstance(features, list):
+            # Material shows page.edit_url only with this feature; mkdocs.yml's repo_url and
+            # edit_uri, when set, win (page.edit_url is then set already).
+            if "content.action.edit" not in features:
+                features.append("content.action.edit")
+        # _config.yml's keys as `site.*`, under mkdocs.yml's own values.
+        repository_url = self._repository_url(config)
+        self.extension.setConfig("repository_url", repository_url)
+        variables = site_variables(
+            site_name=config.site_name,
+            site_url=config.site_url,
+            site_description=config.site_description,
+            site_author=config.site_author,
+            repository_url=repository_url,
+            extra=self.config.site_variables,
+        )
+        self.extension.setConfig("site_variables", {**site.variables(), **variables})
+        return site
 
     def _install_extension(self, config: MkDocsConfig) -> None:
         """Our extension, configured to hand each page's model back to the plugin.
@@ -111,26 +187,41 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 config.markdown_extensions.remove(name)
                 options.update(config.mdx_configs.pop(name, {}) or {})
         options.setdefault("checklist_headings", self.config.checklist_headings)
+        options.setdefault("jekyll_config", self._jekyll_config_path(config))
+        options.setdefault("docs_dir", config.docs_dir)
         repository_url = self.config.repository_url or config.repo_url or ""
         self.extension = PlaybookExtension(
             **{"site_id": config.site_url or config.site_name, **options},
             severity=self._severity_settings(),
             template_loader=config.theme.get_env().loader,
             on_page_model=self._on_page_model,
-            site_variables=site_variables(
-                site_name=config.site_name,
-                site_url=config.site_url,
-                site_description=config.site_description,
-                site_author=config.site_author,
-                repository_url=repository_url,
-                extra=self.config.site_variables,
-            ),
             repository_url=repository_url,
             repository_branches=self.config.repository_branches,
             repository_docs_roots=self.config.repository_docs_roots,
         )
         # MkDocs hands the list to Python-Markdown, which takes instances as well as names.
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+
+    def extension_options(self) -> dict[str, Any]:
+        """The extension's options as a build configuration spells them (Zensical, which runs
+        the extension without this plugin): plain values, paths made absolute."""
+        severity = settings_from(self.extension.getConfigs())
+        options = {
+            name: self.extension.getConfig(name)
+            for name in (
+                "site_id",
+                "checklist_headings",
+                "site_variables",
+                "repository_url",
+                "repository_branches",
+                "repository_docs_roots",
+            )
+        }
+        for name in ("jekyll_config", "docs_dir"):
+            path = self.extension.getConfig(name)
+            options[name] = os.path.abspath(path) if path else ""
+        options["severity"] = {"columns": dict(severity.columns), "cadence": dict(severity.cadence)}
+        return options
 
     def _severity_settings(self) -> SeveritySettings:
         columns = self.config.severity_columns
@@ -154,6 +245,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     # Late, so pages that other plugins add are placed in the nav too.
     @event_priority(-50)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        self._leave_out_unpublished(files)
         for name, text in served_files(minify=self.config.minify_assets).items():
             files.append(File.generated(config, f"{_ASSETS_URI}/{name}", content=text))
         self._add_run_page(files, config)
@@ -167,14 +259,60 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 malformed = front_matter.problem
                 self.findings.add(record.display_path, malformed.line, malformed.message)
             sources.append(NavSource(file.src_uri, _title(file, front_matter, text), front_matter))
+        self._place_permalinks(files, config)
         if self.nav_from_front_matter:
             # None when no page has Just the Docs navigation keys: MkDocs' own nav stays.
-            config.nav, problems = build_nav(sources)
+            config.nav, problems = build_nav(
+                sources,
+                nav_sort=self.site.nav_sort,
+                external_links=self.site.nav_external_links,
+            )
             for problem in problems:
                 path = self.records[problem.src_uri].display_path
                 self.findings.add(path, problem.line, problem.message)
         self.extension.published = frozenset(file.src_uri for file in files)
         return files
+
+    def _place_permalinks(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages at their `permalink`, and a page sending readers on from each of their
+        `redirect_from` URLs, so old links and bookmarks keep working."""
+        taken = {file.dest_uri: file for file in files}
+        for record in self.records.values():
+            data, file = record.front_matter.data, record.file
+            if "permalink" in data:
+                destination = permalink_destination(data["permalink"])
+                problem = destination.problem
+                owner = taken.get(destination.path or "")
+                if destination.path is not None and owner is not None and owner is not file:
+                    problem = f"permalink {data['permalink']!r} is {owner.src_uri}'s URL already"
+                if destination.path is None or problem:
+                    line = record.front_matter.line_of("permalink")
+                    self.findings.add(record.display_path, line, problem)
+                else:
+                    del taken[file.dest_uri]
+                    _move(file, destination.path)
+                    taken[destination.path] = file
+            for path in redirect_destinations(data.get("redirect_from")):
+                if path in taken:
+                    continue
+                target = get_relative_url(file.url, path)
+                title = str(data.get("title") or file.src_uri)
+                page = File.generated(config, path, content=redirect_page(target, title))
+                files.append(page)
+                taken[path] = page
+
+    def _leave_out_unpublished(self, files: Files) -> None:
+        """What Jekyll would not publish stays out of the site too: `exclude`, and names
+        starting with `_` or `.` (`_includes/`, `_config.yml`)."""
+        if not self.site.path:
+            return
+        source = os.path.dirname(os.path.abspath(self.site.path))
+        for file in list(files):
+            if file.generated_by is not None or not file.abs_src_path:
+                continue
+            path = os.path.relpath(file.abs_src_path, source).replace(os.sep, "/")
+            if not path.startswith("../") and not self.site.published(path):
+                files.remove(file)
 
     def _add_run_page(self, files: Files, config: MkDocsConfig) -> None:
         runs = self.config.runs
@@ -207,12 +345,21 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if record is None:
             self.extension.page = None
             return None
-        first_line = _body_line_offset(page.file.content_string, markdown)
+        first_line = body_first_line(page.file.content_string, markdown)
         # Mojibake anywhere in the body, code included (a broken command is broken too).
-        for damage in find_mojibake(SourceText(markdown)):
+        for damage in find_mojibake(Source(markdown)):
             line = damage.line + first_line
             self.findings.add(record.display_path, line, damage.message, damage.column)
-        self.extension.page = PageInput(page.file.src_uri, record.front_matter.data, first_line)
+        self.extension.page = PageInput(
+            page.file.src_uri, record.front_matter.data, first_line, page.file.url
+        )
+        if record.front_matter.data.get("search_exclude") is True:
+            # Just the Docs' key, as Material's search plugin reads it.
+            page.meta.setdefault("search", {"exclude": True})
+        if page.edit_url is None and self.site.edit_link is not None and page.file.abs_src_path:
+            source = os.path.dirname(os.path.abspath(self.site.path))
+            path = os.path.relpath(page.file.abs_src_path, source).replace(os.sep, "/")
+            page.edit_url = self.site.edit_url(path)
         return None
 
     def _on_page_model(self, model: PageModel) -> None:
@@ -248,6 +395,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         output = self._with_run_bar(output, page)
         if self.run_page is not None and page.file is self.run_page:
             output = self._with_review_template(output, config)
+        if self.site.aux_links:
+            links = self.extension.environment.get_template("playbook/aux_links.html").render(
+                links=self.site.aux_links, new_tab=self.site.aux_links_new_tab
+            )
+            output = insert_run_bar(output, links)
         # The theme's links around the content; the content itself is in the page model.
         record = self.records.get(page.file.src_uri)
         if record is not None:
@@ -307,8 +459,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     # Last, so files other plugins write at the end (the offline search index) are there.
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # Before validation: every page's <head> links the icon stylesheet written here.
-        _write_theme_icons(config.site_dir)
         started = time.perf_counter()
         settings = self.config.links
         online = None
@@ -352,7 +502,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 record.template_links,
                 record.template_ids,
             )
-        repository_url = self.config.repository_url or config.repo_url
+        repository_url = self._repository_url(config)
         return Site(
             pages,
             frozenset(file.dest_uri for file in self.files),
@@ -361,13 +511,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             config.site_url or "",
             Repository(
                 repository_url.rstrip("/"),
-                os.path.abspath(self.project_dir or "."),
+                self.working_tree,
                 tuple(self.config.repository_branches),
             )
             if repository_url
             else None,
             from_disk=not config.use_directory_urls,
             project_dir=os.path.abspath(self.project_dir or "."),
+            sources={file.src_uri: file.dest_uri for file in self.files},
         )
 
     def _lint_placeholders(self) -> None:
@@ -390,7 +541,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         lines = record.model.lines
         return [
             (line + lines.first_line, column)
-            for line, column in SourceText(lines.written).find_in_code(needle)
+            for line, column in Source(lines.written).find_in_code(needle)
         ]
 
     def _write_reports(self, findings: list[Finding]) -> None:
@@ -412,9 +563,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 raise PluginError(f"cannot write the JUnit report {path}: {error}") from error
 
     def _display_path(self, file: File) -> str:
+        """The path findings name: from the repository's folder, as CI annotations and editors
+        read it (`docs/x.md` with mkdocs.yml at the top; `index.md` for a Jekyll source at the
+        top, built from `_mkdocs/mkdocs.yml`); from mkdocs.yml's folder outside a repository."""
         if not file.abs_src_path:
             return file.src_uri
-        return os.path.relpath(file.abs_src_path, self.project_dir).replace(os.sep, "/")
+        path = os.path.relpath(file.abs_src_path, self.working_tree)
+        if path.startswith(os.pardir + os.sep):
+            path = os.path.relpath(file.abs_src_path, self.project_dir)
+        return path.replace(os.sep, "/")
 
 
 def _title(file: File, front_matter: FrontMatter, text: str) -> str:
@@ -423,7 +580,7 @@ def _title(file: File, front_matter: FrontMatter, text: str) -> str:
     if isinstance(title, (str, int, float)) and str(title).strip():
         return str(title).strip()
     text = text.replace("\r\n", "\n")
-    source = SourceText(text)
+    source = Source(text)
     offset = front_matter.body_start
     for line in text[offset:].split("\n"):
         h1 = _atx_h1(line)
@@ -449,25 +606,8 @@ def _atx_h1(line: str) -> str | None:
     return title or None
 
 
-def _body_line_offset(content: str, markdown: str) -> int:
-    """Lines MkDocs removed before the body (front matter and the blank lines after it)."""
-    content = content.replace("\r\n", "\n")
-    if markdown and content.endswith(markdown):
-        return content.count("\n", 0, len(content) - len(markdown))
-    return 0
-
-
-def _write_theme_icons(site_dir: str) -> None:
-    """Material's `data:` icons as files beside its stylesheet (see `theme_icons`)."""
-    stylesheets = Path(site_dir) / "assets" / "stylesheets"
-    for main in sorted(stylesheets.glob("main.*.css")):
-        icons = icon_files(main.read_text(encoding="utf-8"))
-        try:
-            (stylesheets / FOLDER).mkdir(exist_ok=True)
-            for name, svg in icons.files.items():
-                (stylesheets / FOLDER / name).write_text(svg, encoding="utf-8")
-            (stylesheets / STYLESHEET).write_text(icons.stylesheet, encoding="utf-8")
-        except OSError as error:
-            raise PluginError(
-                f"cannot write Material's icons into {stylesheets}: {error}"
-            ) from error
+def _move(file: File, dest_uri: str) -> None:
+    """Give `file` another place in the site: its URL and output path follow."""
+    for derived in ("url", "abs_dest_path"):
+        file.__dict__.pop(derived, None)
+    file.dest_uri = dest_uri

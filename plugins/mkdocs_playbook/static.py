@@ -8,14 +8,10 @@ parts together better than one by one.
 Every page loads our scripts and stylesheet, on a responder's phone as much as a desk; rjsmin
 and rcssmin strip comments and spacing (about 30% less after gzip) without rewriting code, so
 what runs is the source in `assets/`, read as it was written.
-
-`python -m mkdocs_playbook.static DIR` writes the served files into DIR, for a site that uses
-the extension without the MkDocs plugin.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import rcssmin
@@ -27,6 +23,8 @@ ASSETS_DIR = Path(__file__).parent / "assets"
 BUNDLES: dict[str, tuple[str, ...]] = {
     # Every page: the core first (window.playbook), the store, then what uses them.
     "playbook.css": ("playbook.css",),
+    # Sites with a Jekyll _config.yml only: Just the Docs' UI classes.
+    "jtd.css": ("jtd.css",),
     "playbook.js": (
         "core.js",
         "store.js",
@@ -62,18 +60,3 @@ def served_files(*, minify: bool) -> dict[str, str]:
         joint = ";\n" if name.endswith(".js") else "\n"
         files[name] = joint.join(served_text(ASSETS_DIR / part, minify=minify) for part in parts)
     return files
-
-
-def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        sys.stderr.write("usage: python -m mkdocs_playbook.static DIR\n")
-        return 2
-    folder = Path(argv[0])
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, text in served_files(minify=True).items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

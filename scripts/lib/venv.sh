@@ -1,7 +1,7 @@
 # Sourced by the scripts in scripts/: creates .venv when missing and installs the project
 # with the pinned requirements. Re-installs only when a requirements file or pyproject.toml
 # changed, so a second `./scripts/serve` starts at once.
-# Usage: playbook_venv site|test
+# Usage: playbook_venv site|zensical|test (requirements/<profile>.txt)
 set -euo pipefail
 
 playbook_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

@@ -27,9 +27,9 @@ ISSUE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-
 
 
 def test_the_policy_is_the_issues_with_data_images_alone_added() -> None:
-    # From file:// Chromium refuses Material's icon files as CSS masks (CORS), so its own data:
-    # icons are kept there (overrides/assets/javascripts/material/icons.js); an image runs no
-    # script and fetches nothing. Nothing else is looser than the issue allows.
+    # Material's icons are data: images in its stylesheet (from file:// Chromium would refuse
+    # icon files as CSS masks anyway); an image runs no script and fetches nothing. Nothing
+    # else is looser than the issue allows.
     assert STRICT_POLICY == ISSUE_POLICY + "; img-src 'self' data:"
 
 

@@ -1,16 +1,19 @@
 """No page can stall or crash the build: pathological pages build about as fast as ordinary ones.
 
 Each pathological page is built with the real `mkdocs build` beside an ordinary page of the
-same size, in the same test, and may take at most three times as long. A quadratic step on
-these pages costs tens to hundreds of times more (a `{{` followed by 4,000 spaces took 17 s a
-line before the Liquid scanner was made linear), so the ratio separates them with room to
-spare on a busy machine. Each time is the faster of two builds.
+same size, in the same test, and may take at most five times as long. A page with thousands of
+findings also pays for the source index that places them (a markdown-it parse the ordinary page
+never needs) and for logging each: about three times the ordinary page in all. A quadratic step
+on these pages costs tens to hundreds of times more (a `{{` followed by 4,000 spaces took 17 s
+a line before the Liquid scanner was made linear), so the ratio separates them with room to
+spare. Each time is the processor time the build process used (not the wall clock, which other
+work on a busy machine inflates), the lesser of two builds.
 """
 
 from __future__ import annotations
 
 import re
-import time
+import resource
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +21,7 @@ import pytest
 
 from support import Build, make_project, run_build
 
-RATIO = 3.0
+RATIO = 5.0
 SIZE = 240_000
 """The size of the page that once did not build within a minute."""
 
@@ -51,15 +54,20 @@ NESTED = "# Page\n\n" + "- " * 50_000 + "x\n"
 HUGE_LINE = "# Page\n\n" + "word " * 200_000 + "\n"
 
 
+def _children_cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _timed_build(root: Path, text: str) -> tuple[float, Build]:
-    """The faster of two real builds of a site whose only page is `text`."""
+    """The lesser processor time of two real builds of a site whose only page is `text`."""
     project = make_project(root, {"index.md": text})
     best = float("inf")
     build = None
     for _ in range(2):
-        started = time.perf_counter()
+        started = _children_cpu_seconds()
         build = run_build(project, strict=False)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, _children_cpu_seconds() - started)
         assert build.returncode == 0, build.output[-2000:]
     assert build is not None
     return best, build

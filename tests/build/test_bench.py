@@ -75,6 +75,14 @@ def test_every_variant_built_the_corpus_cleanly(bench_run: tuple[str, dict[str, 
     assert data["serve"]["page"].startswith("docs/")
 
 
+def test_zensical_built_the_corpus_clean_and_cached(bench_run: tuple[str, dict[str, Any]]) -> None:
+    markdown, data = bench_run
+    found = data["zensical"]
+    assert len(found["clean_seconds"]) == len(found["cached_seconds"]) == 1
+    assert found["prepare_seconds"] > 0 and found["clean_median_cpu_seconds"] > 0
+    assert "- Zensical (`prepare` " in markdown and "cached " in markdown
+
+
 def test_page_weight_lists_every_asset_the_plugin_adds(
     bench_run: tuple[str, dict[str, Any]],
 ) -> None:

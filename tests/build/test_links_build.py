@@ -20,7 +20,12 @@ _FINDING_RE = re.compile(r"^(WARNING|INFO) +- +playbook: (.*)$", re.MULTILINE)
 
 
 def findings(output: str) -> list[str]:
-    return [f"{level} {text}" for level, text in _FINDING_RE.findall(output)]
+    """The plugin's messages, less the line that names its version."""
+    return [
+        f"{level} {text}"
+        for level, text in _FINDING_RE.findall(output)
+        if not text.startswith("mkdocs-playbook ")
+    ]
 
 
 def expected_findings() -> list[str]:
@@ -51,6 +56,26 @@ def test_every_seeded_break_is_reported_with_its_line_and_nothing_else(
     assert findings(fixture_build.output) == expected_findings()
     failing = sum(1 for line in expected_findings() if line.startswith("WARNING "))
     assert f"Aborted with {failing} warnings in strict mode" in fixture_build.output
+
+
+URL_STYLES = ROOT / "tests" / "fixtures" / "links-url-styles"
+
+
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["mkdocs-defaults", "from-disk"])
+def test_findings_keep_their_file_and_line_in_every_url_style(
+    tmp_path: Path, directory_urls: bool
+) -> None:
+    """Seven breaks written in Markdown (in a GitHub alert, through a repository link, to a
+    repeated heading, ...), built with directory URLs and without: the same findings."""
+    project = tmp_path / "project"
+    shutil.copytree(URL_STYLES, project)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(f"use_directory_urls: {str(directory_urls).lower()}\n{text}", "utf-8")
+    build = run_build(project)
+    expected = (URL_STYLES / "expected-findings.txt").read_text(encoding="utf-8").splitlines()
+    assert findings(build.output) == expected
+    assert "added by an extension or widget" not in build.output
 
 
 def test_mkdocs_own_link_checks_do_not_repeat_ours(fixture_build: Build) -> None:

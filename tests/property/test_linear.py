@@ -19,6 +19,7 @@ import pytest
 from test_never_crash import SITE_EXTENSIONS
 
 from mkdocs_playbook.extension import PlaybookExtension
+from mkdocs_playbook.page.source import Source
 
 _PACKAGE = str(Path(__file__).resolve().parents[2] / "plugins" / "mkdocs_playbook")
 # Fixed costs (extension set-up, the page's first heading) make small pages relatively dearer,
@@ -39,8 +40,9 @@ def long_page(sections: int) -> str:
     )
 
 
-def work(text: str) -> int:
-    """Python calls anywhere plus lines executed in our package, converting `text`."""
+def work(text: str, convert: Callable[[str], object] | None = None) -> int:
+    """Python calls anywhere plus lines executed in our package, converting `text` (with
+    `convert`, else as a page of the site)."""
     count = 0
 
     def lines(frame: FrameType, event: str, arg: Any) -> Any:
@@ -54,10 +56,11 @@ def work(text: str) -> int:
         count += 1
         return lines if frame.f_code.co_filename.startswith(_PACKAGE) else None
 
-    md = markdown.Markdown(extensions=[PlaybookExtension(), *SITE_EXTENSIONS])
+    if convert is None:
+        convert = markdown.Markdown(extensions=[PlaybookExtension(), *SITE_EXTENSIONS]).convert
     sys.settrace(calls)
     try:
-        md.convert(text)
+        convert(text)
     finally:
         sys.settrace(None)
     return count
@@ -72,13 +75,36 @@ def test_four_times_the_content_costs_about_four_times_the_work(
     assert large / small <= LINEAR_RATIO, (small, large, large / small)
 
 
+def _source_read(text: str) -> object:
+    source = Source(text)
+    return source.code_intervals, source.links
+
+
+RAW_HTML = {
+    # Opening tags that never close before a blank line: each looks ahead only over lines
+    # the block takes anyway.
+    "unclosed": lambda n: "<div>\n" * n + "</div>\n",
+    "markdown-inside": lambda n: '<div markdown="1">\n[a](a.md)\n</div>\n```\nx\n```\n' * n,
+    "one-line-elements": lambda n: '<p align="center">x</p>\nText [b](b.md)\n' * n,
+    "closing-tags-only": lambda n: "</div>\n" * n,
+}
+
+
+@pytest.mark.parametrize("name", sorted(RAW_HTML))
+def test_raw_html_costs_the_source_index_linear_work(name: str) -> None:
+    make = RAW_HTML[name]
+    small, large = work(make(200), _source_read), work(make(800), _source_read)
+    assert small > 1000
+    assert large / small <= LINEAR_RATIO, (small, large, large / small)
+
+
 def test_the_counter_sees_quadratic_work() -> None:
     """The measure itself: a step that compares every heading with every other is caught.
 
     It does as little as a real rescan would (a few calls per pair), at 40 and 160 headings.
     """
     import mkdocs_playbook.extension as extension
-    from mkdocs_playbook.page.sourcemap import normalise
+    from mkdocs_playbook.page.source import normalise
 
     class Rescan:
         def read(self, context: Any) -> None:

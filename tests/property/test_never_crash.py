@@ -14,8 +14,7 @@ from mkdocs_playbook.jekyll.frontmatter import parse_front_matter
 from mkdocs_playbook.jekyll.liquid import substitute
 from mkdocs_playbook.page.lint import find_mojibake
 from mkdocs_playbook.page.model import PageModel
-from mkdocs_playbook.page.source import SourceText
-from mkdocs_playbook.page.sourcemap import SourceMap
+from mkdocs_playbook.page.source import Source
 from mkdocs_playbook.widgets.placeholders import find_placeholders
 
 SITE_EXTENSIONS = [
@@ -41,7 +40,7 @@ def test_front_matter_never_raises_and_reports_a_line_inside_the_block(text: str
 
 @given(markdown_text)
 def test_source_text_code_regions_are_sorted_and_disjoint(text: str) -> None:
-    source = SourceText(text)
+    source = Source(text)
     intervals = source.code_intervals
     for (start, end), (next_start, _) in itertools.pairwise(intervals):
         assert start <= end <= next_start
@@ -54,21 +53,21 @@ def test_source_text_code_regions_are_sorted_and_disjoint(text: str) -> None:
 def test_liquid_never_raises_and_reports_offsets_inside_the_text(
     text: str, variables: dict[str, str]
 ) -> None:
-    result, problems, _ = substitute(SourceText(text), variables)
+    result, problems, _ = substitute(Source(text), variables)
     assert isinstance(result, str)
     assert all(0 <= problem.offset <= len(text) for problem in problems)
 
 
 @given(markdown_text)
 def test_source_map_never_raises_and_lines_stay_in_the_text(text: str) -> None:
-    source = SourceMap(text)
+    source = Source(text)
     last_line = text.count("\n") + 1
     assert all(1 <= link.line <= last_line for link in source.links)
 
 
 @given(markdown_text)
 def test_lints_and_placeholders_never_raise(text: str) -> None:
-    for damage in find_mojibake(SourceText(text)):
+    for damage in find_mojibake(Source(text)):
         assert damage.line >= 1 and damage.column >= 1
     for placeholder in find_placeholders(text):
         assert text[placeholder.start : placeholder.end] == "{" + placeholder.raw + "}"
@@ -91,7 +90,7 @@ def test_the_whole_extension_never_raises_and_lines_stay_in_the_page(text: str) 
         assert all(0 <= problem.line <= last_line for problem in model.problems)
         for link in model.links:
             if link.written is not None:
-                line, column = model.lines.link(link.written, link.rank, raw_html=link.raw_html)
-                assert 0 <= line <= last_line and column >= 0
+                source = model.lines.link(link.written, link.rank, raw_html=link.raw_html)
+                assert source is None or (1 <= source.line <= last_line and source.column >= 0)
         for group in model.duplicates:
             assert group.describe().startswith(f"'{group.text}'")

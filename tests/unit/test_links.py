@@ -444,3 +444,17 @@ def test_a_link_to_a_heading_whose_text_repeats_is_ambiguous(tree: Path) -> None
     # The theme's table of contents links every heading: no finding for it.
     site.pages["operations/PLAYBOOK.html"].links[:] = [generated("../DATABASE.html#added_1")]
     assert validate(site) == []
+
+
+def test_a_markdown_link_is_judged_by_the_file_it_names(tree: Path) -> None:
+    """As Zensical hands them over (and as MkDocs resolves them): `.md` paths, no URLs."""
+    links = [
+        written("../DATABASE.md#recovery-procedures", "../DATABASE.md#recovery-procedures"),
+        written("../DATABASE.md#gone", "../DATABASE.md#gone"),
+        written("../img/arch.png", "../img/arch.png"),
+    ]
+    site = make_site(tree, links)
+    sources = {p.src_uri: p.url for p in site.pages.values()} | {"img/arch.png": "img/arch.png"}
+    (finding,) = validate(replace(site, sources=sources))
+    assert (finding.line, finding.kind) == (8, MISSING_ANCHOR)
+    assert finding.message.startswith("link target ../DATABASE.md#gone: no such anchor")

@@ -7,7 +7,7 @@ import pytest
 from mkdocs_playbook.page.lines import Lines
 from mkdocs_playbook.page.lint import duplicate_headings, find_mojibake, repeated_checklist_headings
 from mkdocs_playbook.page.model import Heading
-from mkdocs_playbook.page.source import SourceText
+from mkdocs_playbook.page.source import Source
 
 MOJIBAKE = [
     ("Incident Update ï¿½ {Summary}", [("ï¿½", 1, 17)]),
@@ -29,16 +29,16 @@ CLEAN = [
 
 @pytest.mark.parametrize(("text", "expected"), MOJIBAKE, ids=[case[0] for case in MOJIBAKE])
 def test_mojibake_is_found_where_it_stands(text: str, expected: list[tuple[str, int, int]]) -> None:
-    assert [(m.text, m.line, m.column) for m in find_mojibake(SourceText(text))] == expected
+    assert [(m.text, m.line, m.column) for m in find_mojibake(Source(text))] == expected
 
 
 @pytest.mark.parametrize("text", CLEAN)
 def test_correct_text_is_not_mojibake(text: str) -> None:
-    assert find_mojibake(SourceText(text)) == []
+    assert find_mojibake(Source(text)) == []
 
 
 def test_mojibake_message_names_the_damage_and_the_fix() -> None:
-    (damage,) = find_mojibake(SourceText("a\ufffdb"))
+    (damage,) = find_mojibake(Source("a\ufffdb"))
     assert "mojibake `U+FFFD`" in damage.message
     assert "wrong encoding" in damage.message
 

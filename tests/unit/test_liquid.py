@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from mkdocs_playbook.jekyll.liquid import page_variables, site_variables, substitute
-from mkdocs_playbook.page.source import SourceText
+from mkdocs_playbook.page.source import Source
 
 VARIABLES = site_variables(
     site_name="AdvisorOS Operations",
@@ -60,7 +60,7 @@ def test_page_variables_are_scalar_front_matter() -> None:
     ],
 )
 def test_substitutes_known_values_only(text: str, expected: str) -> None:
-    result, problems, _ = substitute(SourceText(text), VARIABLES)
+    result, problems, _ = substitute(Source(text), VARIABLES)
     assert result == expected
     assert problems == []
 
@@ -80,7 +80,7 @@ def test_substitutes_known_values_only(text: str, expected: str) -> None:
     ],
 )
 def test_reports_what_it_cannot_substitute(text: str, offset: int, message: str) -> None:
-    result, problems, _ = substitute(SourceText(text), VARIABLES)
+    result, problems, _ = substitute(Source(text), VARIABLES)
     assert result == text
     (problem,) = problems
     assert problem.offset == offset
@@ -89,14 +89,50 @@ def test_reports_what_it_cannot_substitute(text: str, offset: int, message: str)
 
 def test_page_cannot_run_code() -> None:
     text = "{{ site.__class__ }} {{ ''.__class__.__mro__ }} {% for x in (1..3) %}{{x}}{% endfor %}"
-    result, problems, _ = substitute(SourceText(text), VARIABLES)
+    result, problems, _ = substitute(Source(text), VARIABLES)
     assert result == text
-    assert len(problems) == 5
+    # The loop is reported once, at its opening tag; what is inside it stays as written.
+    assert [problem.offset for problem in problems] == [0, 21, text.index("{% for")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A Liquid comment shows nothing.
+        ("a {% comment %}not {{ site.nope }}{% endcomment %}b", "a b"),
+        # highlight becomes a fence on lines of its own; raw inside it stays raw, its
+        # endhighlight included (Just the Docs' own docs write this).
+        (
+            "{% highlight yaml %}\n{% raw %}{% highlight x %}\n{% endhighlight %}{% endraw %}\n"
+            "{% endhighlight %}\nafter",
+            "```yaml\n{% highlight x %}\n{% endhighlight %}\n```\nafter",
+        ),
+        # Backticks in the code make the fence longer.
+        (
+            "{% highlight md %}\n```\ncode\n```\n{% endhighlight %}",
+            "````md\n```\ncode\n```\n````",
+        ),
+        # Tags inline in a paragraph still give fences on their own lines.
+        ("x {% highlight sh %}ls{% endhighlight %} y", "x \n```sh\nls\n``` y"),
+    ],
+    ids=["comment", "highlight-with-raw", "highlight-long-fence", "highlight-inline"],
+)
+def test_blocks_content_uses(text: str, expected: str) -> None:
+    result, problems, _ = substitute(Source(text), VARIABLES)
+    assert (result, problems) == (expected, [])
+
+
+def test_line_numbers_only_where_the_site_shows_them() -> None:
+    text = "{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}"
+    with_numbers, _, _ = substitute(Source(text), VARIABLES, line_numbers=True)
+    assert with_numbers.startswith('```{.ruby linenums="1"}\n')
+    without, _, _ = substitute(Source(text), VARIABLES)
+    assert without.startswith("```ruby\n")
 
 
 def test_positions_after_a_substitution_map_back_to_the_text_as_written() -> None:
     text = "On {{ site.title }}: [a](b.md) {% raw %}{{ x }}{% endraw %} [c](d.md)"
-    result, _, offsets = substitute(SourceText(text), VARIABLES)
+    result, _, offsets = substitute(Source(text), VARIABLES)
     assert result == "On AdvisorOS Operations: [a](b.md) {{ x }} [c](d.md)"
     for needle in ("b.md", "d.md", "{{ x }}"):
         assert offsets.written(result.index(needle)) == text.index(needle), needle

@@ -47,10 +47,10 @@ def test_links_are_tied_to_the_markdown_that_wrote_them() -> None:
         ("DATABASE.md", False),
         ("raw.html", True),
     ]
-    positions = [
+    sources = [
         model.lines.link(link.written or "", link.rank, raw_html=link.raw_html) for link in written
     ]
-    assert positions == [(4, 21), (8, 12), (8, 38)]
+    assert [(s.line, s.column) for s in sources if s] == [(4, 21), (8, 12), (8, 38)]
     permalinks = [link for link in model.links if link.href.startswith("#")]
     assert permalinks and all(link.written is None for link in permalinks)
 
@@ -64,10 +64,14 @@ def test_a_page_reads_its_source_only_when_a_line_is_asked_for() -> None:
 
 def test_equal_destinations_are_told_apart_by_rank() -> None:
     _, model = read("[a](x.md)\n\ntext\n\n[b](x.md) and [c](x.md)\n")
-    ranks = [
-        (link.rank, model.lines.link("x.md", link.rank, raw_html=False)) for link in model.links
+    sources = [model.lines.link("x.md", link.rank, raw_html=False) for link in model.links]
+    assert [
+        (link.rank, s.line, s.column) for link, s in zip(model.links, sources, strict=True) if s
+    ] == [
+        (0, 1, 5),
+        (1, 5, 5),
+        (2, 5, 19),
     ]
-    assert ranks == [(0, (1, 5)), (1, (5, 5)), (2, (5, 19))]
 
 
 def test_html_is_unchanged_when_no_widget_applies() -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from mkdocs_playbook.jekyll.repolinks import RepositoryLinks
-from mkdocs_playbook.page.source import SourceText
+from mkdocs_playbook.page.source import Source
 
 REPO = "https://github.com/advisoros/advisoros"
 LINKS = RepositoryLinks(REPO, ["main"], ["docs/", ""])
@@ -26,7 +26,7 @@ PUBLISHED = {"DATABASE.md", "operations/RUNBOOK.md", "img/arch.png"}
     ],
 )
 def test_published_files_become_relative_links(text: str, expected: str) -> None:
-    assert LINKS.rewrite(SourceText(text), "operations/PLAYBOOK.md", PUBLISHED)[0] == expected
+    assert LINKS.rewrite(Source(text), "operations/PLAYBOOK.md", PUBLISHED)[0] == expected
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,7 @@ def test_published_files_become_relative_links(text: str, expected: str) -> None
     ],
 )
 def test_other_links_stay(text: str) -> None:
-    assert LINKS.rewrite(SourceText(text), "operations/PLAYBOOK.md", PUBLISHED)[0] == text
+    assert LINKS.rewrite(Source(text), "operations/PLAYBOOK.md", PUBLISHED)[0] == text
 
 
 def test_root_order_and_docs_path() -> None:
@@ -55,7 +55,7 @@ def test_root_order_and_docs_path() -> None:
 
 def test_positions_in_the_rewritten_text_map_back_to_the_written_one() -> None:
     text = "See [db](https://github.com/advisoros/advisoros/blob/main/DATABASE.md#x) and [rb](y.md)"
-    rewritten, offsets = LINKS.rewrite(SourceText(text), "operations/PLAYBOOK.md", PUBLISHED)
+    rewritten, offsets = LINKS.rewrite(Source(text), "operations/PLAYBOOK.md", PUBLISHED)
     assert rewritten == "See [db](../DATABASE.md#x) and [rb](y.md)"
     # The destination starts where it started; inside it, where the replacement starts;
     # after it, the same character as written.

@@ -132,3 +132,8 @@ def test_header_signature_is_configurable_and_case_insensitive() -> None:
     _, model = read(text, settings)
     (matrix,) = model.severity_matrices
     assert matrix.rows[0].severity == "P1" and matrix.rows[0].examples == ("x", "y")
+
+
+def test_a_cadence_without_default_keeps_the_default_for_other_severities() -> None:
+    settings = SeveritySettings(cadence={"SEV-1": 10})
+    assert (settings.minutes("SEV-1"), settings.minutes("SEV-3")) == (10, 15)

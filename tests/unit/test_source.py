@@ -3,13 +3,11 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from mkdocs_playbook.page.blocks import parse_blocks
-from mkdocs_playbook.page.source import SourceText
-from mkdocs_playbook.page.sourcemap import SourceMap
+from mkdocs_playbook.page.source import Source
 
 
 def code_texts(text: str) -> list[str]:
-    source = SourceText(text)
+    source = Source(text)
     return [text[start:end] for start, end in source.code_intervals]
 
 
@@ -35,13 +33,13 @@ def test_admonition_bodies_are_prose_although_markdown_it_sees_code() -> None:
     # markdown-it reads the second paragraph of the body as an indented code block;
     # Python-Markdown, which renders the page, reads it as Markdown.
     text = "!!! note\n    first\n\n    second {{ x }}\n\nafter\n\n    real code\n"
-    source = SourceText(text)
+    source = Source(text)
     assert not source.in_code(text.index("{{ x }}"))
     assert source.in_code(text.index("real code"))
 
 
 def test_line_and_column() -> None:
-    source = SourceText("ab\ncd\n\nef")
+    source = Source("ab\ncd\n\nef")
     assert source.line_col(0) == (1, 1)
     assert source.line_col(4) == (2, 2)
     assert source.line_col(7) == (4, 1)
@@ -53,14 +51,15 @@ def test_indented_lines_under_a_table_are_rows_until_a_blank_line() -> None:
     text = "| a | b |\n|---|---|\n| 1 | 2 |\n    {x} row\n\n    {y} code\n"
     html = markdown.markdown(text, extensions=["tables"])
     assert "<td>{x} row</td>" in html and "<code>{y} code" in html
-    source = SourceText(text)
+    source = Source(text)
     assert not source.in_code(text.index("{x}"))
     assert source.in_code(text.index("{y}"))
 
 
-def test_the_block_parse_is_shared_by_code_regions_and_the_source_map() -> None:
+def test_one_block_parse_answers_code_regions_and_lines() -> None:
     text = "# Title\n\n```\ncode\n```\n"
-    assert SourceText(text).code_intervals == [(9, 12), (13, 17), (18, 21)]
-    first = parse_blocks(text)
-    assert SourceMap(text).take("code", "code") == 3
-    assert parse_blocks(text) is first
+    source = Source(text)
+    assert source.code_intervals == [(9, 12), (13, 17), (18, 21)]
+    parsed = source._blocks
+    assert source.take("code", "code") == 3
+    assert source._blocks is parsed

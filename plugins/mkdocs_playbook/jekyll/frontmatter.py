@@ -2,7 +2,8 @@
 
 The block is recognised exactly as MkDocs recognises it (`mkdocs.utils.meta.YAML_RE`), so the
 two never disagree about where the body starts; unlike MkDocs, a block that is not valid YAML
-or not a mapping is reported instead of being published as text.
+or not a mapping is reported instead of being published as text. `read_yaml_mapping` is the one
+reader of YAML mappings: Jekyll's `_config.yml` (`site_config`) reports its problems the same way.
 """
 
 from __future__ import annotations
@@ -51,32 +52,61 @@ def parse_front_matter(text: str) -> FrontMatter:
     match = _BLOCK_RE.match(text)
     if not match:
         return FrontMatter()
+    document = read_yaml_mapping(match.group(1), _FIRST_YAML_LINE)
+    if document.problem is not None:
+        line, reason = document.problem
+        return FrontMatter(problem=FrontMatterProblem(line, f"malformed front matter: {reason}"))
+    if document.node is None:
+        return FrontMatter(body_start=match.end())
+    return FrontMatter(data=document.data, key_lines=document.key_lines(), body_start=match.end())
+
+
+@dataclass(frozen=True)
+class YamlMapping:
+    """A YAML document that should hold a mapping: its keys, or why it cannot be used."""
+
+    data: dict[str, Any] = field(default_factory=dict)
+    """Top-level keys (as strings) and their values; empty when the document is."""
+    node: yaml.MappingNode | None = None
+    """The document's node tree, for the lines of keys at any depth; None when empty."""
+    first_line: int = 1
+    """The file line of the document's first line."""
+    problem: tuple[int, str] | None = None
+    """File line and reason when the text is not YAML or not a mapping."""
+
+    def key_lines(self) -> dict[str, int]:
+        """1-based file line of each top-level key."""
+        if self.node is None:
+            return {}
+        return {str(key.value): self.first_line + key.start_mark.line for key, _ in self.node.value}
+
+
+def read_yaml_mapping(text: str, first_line: int) -> YamlMapping:
+    """Read `text`, whose first line is file line `first_line`, as a YAML mapping.
+
+    Never raises on bad input: a syntax error or a document that is not a mapping is a
+    `problem` naming the file line, in the words of PyYAML's pure-Python loader.
+    """
     try:
-        node, data = _compose(match.group(1), _FAST_LOADER)
+        node, data = _compose(text, _FAST_LOADER)
     except yaml.YAMLError:
         try:
             # Again with the pure-Python loader, whose messages (and marks) are the ones we show.
-            node, data = _compose(match.group(1), yaml.SafeLoader)
+            node, data = _compose(text, yaml.SafeLoader)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-            line = _FIRST_YAML_LINE + (mark.line if mark else 0)
+            line = first_line + (mark.line if mark else 0)
             reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-            return FrontMatter(
-                problem=FrontMatterProblem(line, f"malformed front matter: {reason}")
-            )
+            return YamlMapping(first_line=first_line, problem=(line, str(reason)))
     if data is None:
-        return FrontMatter(body_start=match.end())
+        return YamlMapping(first_line=first_line)
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         kind = type(data).__name__
-        return FrontMatter(
-            problem=FrontMatterProblem(
-                _FIRST_YAML_LINE, f"malformed front matter: expected a mapping of keys, got {kind}"
-            )
+        return YamlMapping(
+            first_line=first_line,
+            problem=(first_line, f"expected a mapping of keys, got {kind}"),
         )
-    key_lines = {str(key.value): _FIRST_YAML_LINE + key.start_mark.line for key, _ in node.value}
-    return FrontMatter(
-        data={str(k): v for k, v in data.items()}, key_lines=key_lines, body_start=match.end()
-    )
+    return YamlMapping(data={str(k): v for k, v in data.items()}, node=node, first_line=first_line)
 
 
 def _compose(text: str, loader_class: _Loader) -> tuple[yaml.Node | None, Any]:
@@ -90,3 +120,12 @@ def _compose(text: str, loader_class: _Loader) -> tuple[yaml.Node | None, Any]:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+def body_first_line(content: str, body: str) -> int:
+    """Lines of a page's file before its body (front matter and the blank lines after it),
+    given the file's text and the body a builder handed over (MkDocs, Zensical)."""
+    content = content.replace("\r\n", "\n")
+    if body and content.endswith(body):
+        return content.count("\n", 0, len(content) - len(body))
+    return 0

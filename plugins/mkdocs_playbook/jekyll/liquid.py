@@ -1,9 +1,14 @@
-"""Safe substitution of Jekyll's `{{ site.* }}` variables: known values only, never a template.
+"""Safe substitution of the Liquid a Jekyll page uses: known values only, never a template.
 
 Jekyll runs Liquid before Markdown, so a known variable is substituted in code as well (Jekyll
-authors wrap what must stay literal in `{% raw %}`). What is not a known variable is left as
-written; outside code it is reported, inside code it is assumed to belong to another template
-language (Helm, Jinja, GitHub Actions) and left alone silently.
+authors wrap what must stay literal in `{% raw %}`). Besides `{{ site.* }}` and `{{ page.* }}`
+variables, the tags content uses are rendered: `{% highlight lang [linenos] %}` becomes a
+fenced code block, and `{% link %}`, `{% include %}`, `{% include_relative %}` and the
+`relative_url` and `absolute_url` filters are asked of `Tags` (the site's side of them,
+`jekyll.rewrite`). What is not known is left as written; outside code it is reported, inside
+code it is assumed to belong to another template language (Helm, Jinja, GitHub Actions) and
+left alone silently. Nothing a page holds can run code: there are no loops, no conditions, no
+assignments.
 """
 
 from __future__ import annotations
@@ -12,23 +17,46 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from ..page.offsets import OffsetMap, Span
-from ..page.source import SourceText
+from ..page.source import Source
 
 # One literal-led alternation whose bodies are single character classes that stop at the next
 # brace or `%`: each match attempt ends at the next candidate, so a scan is linear in the page
 # (a `{{` followed by a long run of spaces and no `}}` no longer backtracks).
 _LIQUID_RE = re.compile(r"\{\{(?P<expr>[^{}]*)\}\}|\{%(?P<tag>[^\n%]*)%\}")
 _NAME_RE = re.compile(r"[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*")
+_STRING_RE = re.compile(r"""^(?:"([^"]*)"|'([^']*)')$""")
+_BACKTICK_RUN_RE = re.compile(r"`{3,}")
+URL_FILTERS = ("relative_url", "absolute_url")
 
 
 @dataclass(frozen=True)
 class LiquidProblem:
     offset: int
     message: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a tag becomes: its text, or why it stays as written."""
+
+    text: str | None
+    problem: str = ""
+
+
+class Tags(Protocol):
+    """The site's side of the tags and filters that need more than a value."""
+
+    def tag(self, name: str, markup: str, variables: Mapping[str, str]) -> Rendered | None:
+        """`{% name markup %}` rendered (`link`, `include`, `include_relative`); None for a
+        tag it does not know."""
+
+    def url(self, path: str, *, absolute: bool, in_link: bool) -> str:
+        """What `path | relative_url` (or `absolute_url`) gives on this page; `in_link`: as a
+        Markdown link's destination."""
 
 
 def site_variables(
@@ -85,21 +113,23 @@ def page_variables(front_matter: Mapping[str, Any]) -> dict[str, str]:
 
 
 def substitute(
-    source: SourceText, variables: Mapping[str, str]
+    source: Source,
+    variables: Mapping[str, str],
+    tags: Tags | None = None,
+    *,
+    line_numbers: bool = False,
 ) -> tuple[str, list[LiquidProblem], OffsetMap]:
-    """Replace known variables and `{% raw %}` blocks; report the rest with their offsets.
+    """Replace known variables, `{% raw %}` blocks and known tags; report the rest with their
+    offsets. Also returns where each replacement was made, for positions in the result.
 
-    Also returns where each replacement was made, for positions in the result.
+    `line_numbers`: the site's code blocks can show them (superfences, codehilite), so a
+    `{% highlight lang linenos %}` asks for them.
     """
     problems: list[LiquidProblem] = []
     spans = OffsetMap()
     matches = list(_LIQUID_RE.finditer(source.text))
-    # Where each match's next `{% endraw %}` is, found in one backward pass: a page of unclosed
-    # `{% raw %}` tags must not rescan the rest of the page for each of them.
-    next_endraw: list[int | None] = [None] * (len(matches) + 1)
-    for index in range(len(matches) - 1, -1, -1):
-        is_endraw = _tag_name(matches[index]) == "endraw"
-        next_endraw[index] = index if is_endraw else next_endraw[index + 1]
+    names = [_tag_name(match) for match in matches]
+    pairs = _pairs(names)
     parts: list[str] = []
     length = 0  # of the result so far
 
@@ -112,30 +142,117 @@ def substitute(
         spans.spans.append(Span(start, end, length, length + len(text)))
         keep(text)
 
+    closing_fences: dict[int, str] = {}
+    """Where an open highlight block ends, and the fence that ends it."""
+    unsupported: list[str] = []
+    """The unsupported blocks (`for`, `if`, ...) the text is in: kept as written, reported once."""
     position = 0
     index = 0
     while index < len(matches):
-        match = matches[index]
-        index += 1
+        match, tag = matches[index], names[index]
         keep(source.text[position : match.start()])
         position = match.end()
-        tag = _tag_name(match)
-        if tag == "raw":
-            end = next_endraw[index]
-            if end is not None:
+        closer = pairs.get(index)
+        index += 1
+        if tag in ("raw", "comment") and closer is not None:
+            # A comment shows nothing; raw shows its text as it is.
+            body = "" if tag == "comment" else source.text[match.end() : matches[closer].start()]
+            if tag == "raw":
                 replace(match.start(), match.end(), "")
-                keep(source.text[match.end() : matches[end].start()])
-                replace(matches[end].start(), matches[end].end(), "")
-                position = matches[end].end()
-                index = end + 1
-                continue
-        value = _replacement(source, match, tag, variables, problems)
+                keep(body)
+                replace(matches[closer].start(), matches[closer].end(), "")
+            else:
+                replace(match.start(), matches[closer].end(), "")
+            position = matches[closer].end()
+            index = closer + 1
+            continue
+        if index - 1 in closing_fences:
+            replace(match.start(), match.end(), closing_fences.pop(index - 1))
+            continue
+        if unsupported or tag in _BLOCKS:
+            if tag in _BLOCKS:
+                if not unsupported and not source.in_code(match.start()):
+                    shown = f"Liquid tag `{match.group(0)}` is not supported"
+                    problems.append(LiquidProblem(match.start(), f"{shown}; left as written"))
+                unsupported.append(tag or "")
+            elif unsupported and tag == f"end{unsupported[-1]}":
+                unsupported.pop()
+            keep(match.group(0))
+            continue
+        if tag == "highlight" and closer is not None:
+            body = source.text[match.end() : matches[closer].start()]
+            opening, closing_fence = _fences(
+                source.text, match, matches[closer], body, line_numbers
+            )
+            replace(match.start(), match.end(), opening)
+            # The body is code; Liquid in it is rendered, as Jekyll renders it.
+            closing_fences[closer] = closing_fence
+            continue
+        value = _replacement(source, match, tag, variables, problems, tags)
         if value is None:
             keep(match.group(0))
         else:
             replace(match.start(), match.end(), value)
     keep(source.text[position:])
     return "".join(parts), problems, spans
+
+
+_BLOCKS = frozenset({"for", "if", "unless", "case", "capture", "tablerow"})
+"""Liquid's blocks that compute: never run, kept as written, their contents too."""
+
+
+def _pairs(names: list[str | None]) -> dict[int, int]:
+    """Where each `raw`, `comment` and `highlight` block ends, by the index of its tags.
+
+    One forward pass: nothing pairs inside `raw` or `comment`, whose contents are not Liquid;
+    a block whose closing tag never comes is not a block (its tag is reported).
+    """
+    later: dict[str, list[bool]] = {}
+    for closer in ("endraw", "endcomment", "endhighlight"):
+        found = [False] * (len(names) + 1)
+        for index in range(len(names) - 1, -1, -1):
+            found[index] = names[index] == closer or found[index + 1]
+        later[closer] = found
+    pairs: dict[int, int] = {}
+    opaque: tuple[str, int] | None = None
+    highlight: int | None = None
+    for index, name in enumerate(names):
+        if opaque is not None:
+            if name == f"end{opaque[0]}":
+                pairs[opaque[1]] = index
+                opaque = None
+            continue
+        if name in ("raw", "comment") and later[f"end{name}"][index + 1]:
+            opaque = (name, index)
+        elif name == "highlight" and highlight is None and later["endhighlight"][index + 1]:
+            highlight = index
+        elif name == "endhighlight" and highlight is not None:
+            pairs[highlight] = index
+            highlight = None
+    return pairs
+
+
+def _fences(
+    text: str, opening: re.Match[str], closing: re.Match[str], body: str, line_numbers: bool
+) -> tuple[str, str]:
+    """The fence lines a highlight block becomes: on lines of their own, longer than any run
+    of backticks in the code, with the language and line numbers Jekyll's tag takes."""
+    words = opening.group("tag").strip("-").split()[1:]
+    language = words[0] if words else ""
+    # Line numbers need the attribute form, which superfences and codehilite read (plain
+    # fenced_code fails on it).
+    if line_numbers and any(word.startswith("linenos") for word in words[1:]):
+        language = f'{{.{language or "text"} linenums="1"}}'
+    options = ""
+    runs = [len(run) for run in _BACKTICK_RUN_RE.findall(body)]
+    fence = "`" * max(3, *(run + 1 for run in runs)) if runs else "```"
+    before = "" if opening.start() == 0 or text[opening.start() - 1] == "\n" else "\n"
+    after = "" if text[opening.end() : opening.end() + 1] == "\n" else "\n"
+    closing_before = "" if text[closing.start() - 1 : closing.start()] == "\n" else "\n"
+    return (
+        f"{before}{fence}{language}{options}{after}",
+        f"{closing_before}{fence}",
+    )
 
 
 def _tag_name(match: re.Match[str]) -> str | None:
@@ -148,30 +265,68 @@ def _tag_name(match: re.Match[str]) -> str | None:
 
 
 def _replacement(
-    source: SourceText,
+    source: Source,
     match: re.Match[str],
     tag: str | None,
     variables: Mapping[str, str],
     problems: list[LiquidProblem],
+    tags: Tags | None,
 ) -> str | None:
-    """What a variable outside `{% raw %}` becomes; None for what stays as written, which is
-    reported outside code."""
+    """What a variable or tag outside `{% raw %}` becomes; None for what stays as written,
+    which is reported outside code."""
     in_code = source.in_code(match.start())
     if tag is None:
         expression = _expression(match.group("expr"))
-        if expression is not None and expression in variables:
+        if expression is None:
+            return None
+        if expression in variables:
             return variables[expression]
-        if expression is not None and not in_code:
+        in_link = source.text[max(0, match.start() - 3) : match.start()].endswith(
+            ("](", "](<", "]: ")
+        )
+        filtered = _filtered(expression, variables, tags, in_link)
+        if filtered is not None:
+            return filtered
+        if not in_code:
             problems.append(LiquidProblem(match.start(), _explain(expression, variables)))
         return None
-    if not in_code:
-        message = (
-            "`{% raw %}` has no matching `{% endraw %}`"
-            if tag == "raw"
-            else f"Liquid tag `{match.group(0)}` is not supported; left as written"
-        )
+    if tags is not None and tag not in ("raw", "highlight"):
+        markup = match.group("tag").strip("-").strip()[len(tag) :].strip()
+        rendered = tags.tag(tag, markup, variables)
+        if rendered is not None:
+            if rendered.text is None:
+                problems.append(LiquidProblem(match.start(), rendered.problem))
+            return rendered.text
+    if not in_code and not tag.startswith("end"):  # the opening tag is reported
+        if tag == "raw":
+            message = "`{% raw %}` has no matching `{% endraw %}`"
+        elif tag == "highlight":
+            message = "`{% highlight %}` has no matching `{% endhighlight %}`"
+        else:
+            message = f"Liquid tag `{match.group(0)}` is not supported; left as written"
         problems.append(LiquidProblem(match.start(), message))
     return None
+
+
+def _filtered(
+    expression: str, variables: Mapping[str, str], tags: Tags | None, in_link: bool
+) -> str | None:
+    """`"/path" | relative_url` (or a variable, or `absolute_url`): the one filter chain
+    content uses for links; None for any other expression with a filter. `in_link`: it is
+    a Markdown link's destination."""
+    if tags is None or "|" not in expression:
+        return None
+    operand, _, name = (part.strip() for part in expression.partition("|"))
+    if name not in URL_FILTERS:
+        return None
+    literal = _STRING_RE.match(operand)
+    if literal:
+        value = next(group for group in literal.groups() if group is not None)
+    elif operand in variables:
+        value = variables[operand]
+    else:
+        return None
+    return tags.url(value, absolute=name == "absolute_url", in_link=in_link)
 
 
 def _expression(body: str) -> str | None:
@@ -187,7 +342,10 @@ def _expression(body: str) -> str | None:
 def _explain(expression: str, variables: Mapping[str, str]) -> str:
     shown = f"`{{{{ {expression} }}}}`"
     if "|" in expression:
-        return f"{shown}: Liquid filters are not supported; left as written"
+        return (
+            f"{shown}: Liquid filters are not supported (but for a string or variable piped to "
+            "relative_url or absolute_url); left as written"
+        )
     if not _NAME_RE.fullmatch(expression):
         return f"{shown} is not a site variable; left as written"
     close = difflib.get_close_matches(expression, list(variables), n=1)

@@ -17,7 +17,7 @@ from functools import cached_property
 from urllib.parse import unquote
 
 from ..page.offsets import OffsetMap, Span
-from ..page.source import SourceText
+from ..page.source import Source
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class RepositoryLinks:
         return None
 
     def rewrite(
-        self, source: SourceText, page_uri: str, published: Container[str]
+        self, source: Source, page_uri: str, published: Container[str]
     ) -> tuple[str, OffsetMap]:
         """`source` with its repository links to published files made relative to `page_uri`,
         and where each replacement was made."""

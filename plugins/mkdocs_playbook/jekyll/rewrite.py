@@ -1,20 +1,26 @@
-"""The text-level rewrites a Jekyll page needs before Markdown sees it: Liquid site variables,
-then links into the site's own repository.
+"""The text-level rewrites a Jekyll page needs before Markdown sees it: Liquid (site variables
+and the tags content uses, `jekyll.liquid`), then links into the site's own repository.
 
-Both leave code alone where they must, and neither adds or removes a line, so every line of
-the rewritten text is the same line as written (columns may move: `page.lines` maps them
-back). The code regions come from `page.source`, parsed only when a page holds a candidate.
+Each replacement is recorded (`page.offsets`), so a position in the rewritten text maps back
+to the text as written, even where an include brought in lines of its own. The code regions
+come from `page.source`, parsed only when a page holds a candidate. `JekyllTags` is the
+site's side of the tags: `{% link %}` resolves to the page's Markdown file (which MkDocs then
+turns into a URL and the link check checks, at the tag's line and column), `{% include %}`
+reads `_includes/` in the Jekyll source, never outside it.
 """
 
 from __future__ import annotations
 
+import os
+import posixpath
+import re
 from collections.abc import Container, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..page.model import Problem
 from ..page.offsets import OffsetMap
-from ..page.source import SourceText
-from .liquid import page_variables, substitute
+from ..page.source import Source
+from .liquid import Rendered, page_variables, substitute
 from .repolinks import RepositoryLinks
 
 
@@ -28,6 +34,9 @@ class PageInput:
     """Its front matter (`page.*` variables)."""
     first_line: int = 0
     """Lines of its file before the Markdown rendered (the front matter and what follows)."""
+    url: str = ""
+    """Its URL relative to the site's root, as MkDocs writes it (`operations/RUNBOOK.html`,
+    `operations/RUNBOOK/`), for `relative_url`."""
 
 
 @dataclass(frozen=True)
@@ -39,22 +48,148 @@ class Rewrites:
     repository: RepositoryLinks | None = None
     published: Container[str] = frozenset()
     """Docs paths of every file the site publishes, for repository links."""
+    docs_dir: str = ""
+    """Absolute path of the docs folder; empty: includes are not read."""
+    jekyll_source: str = ""
+    """Absolute path of the Jekyll source folder (where `_config.yml` is); empty: the docs
+    folder."""
 
-    def apply(self, text: str, page: PageInput | None) -> tuple[str, list[Problem], OffsetMap]:
-        """`text` rewritten; what could not be substituted, at its line and column; and where
-        each replacement was made."""
-        problems: list[Problem] = []
-        offsets = OffsetMap()
+    def apply(self, text: str, page: PageInput | None, *, line_numbers: bool = False) -> Rewritten:
+        """`text` rewritten, with what could not be substituted and where each replacement
+        was made; `line_numbers`: the site's code blocks can show them."""
+        result = Rewritten(text)
         if "{{" in text or "{%" in text:
-            source = SourceText(text)
+            source = Source(text)
             variables = {**self.variables, **page_variables(page.meta if page else {})}
-            text, found, offsets = substitute(source, variables)
+            tags = JekyllTags(self, page) if page is not None else None
+            text, found, offsets = substitute(source, variables, tags, line_numbers=line_numbers)
             first_line = page.first_line if page else 0
             for problem in found:
                 line, column = source.line_col(problem.offset)
-                problems.append(Problem(line + first_line, problem.message, column))
+                result.problems.append(Problem(line + first_line, problem.message, column))
+            result = Rewritten(text, result.problems, offsets, source)
         repository = self.repository
         if repository is not None and page is not None and repository.url_in(text):
-            text, moved = repository.rewrite(SourceText(text), page.src_uri, self.published)
-            offsets = offsets.then(moved)
-        return text, problems, offsets
+            reusable = result.source is not None and result.source.text == text
+            parsed = result.source if result.source is not None and reusable else Source(text)
+            text, moved = repository.rewrite(parsed, page.src_uri, self.published)
+            result = Rewritten(text, result.problems, result.offsets.then(moved), parsed)
+        return result
+
+
+@dataclass
+class Rewritten:
+    """A page's text after the rewrites."""
+
+    text: str
+    problems: list[Problem] = field(default_factory=list)
+    """What could not be substituted, at its line (in the file) and column."""
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+    """Where each replacement was made."""
+    source: Source | None = None
+    """The last parse made of a text on the way; reusable while it is still `text`'s."""
+
+
+_PARAMETER_RE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+_INCLUDE_DEPTH = 10
+"""Includes inside includes, at most: a cycle is reported long before."""
+
+
+class JekyllTags:
+    """`{% link %}`, `{% include %}`, `{% include_relative %}` and the URL filters, for one
+    page of the site."""
+
+    def __init__(self, site: Rewrites, page: PageInput, chain: tuple[str, ...] = ()) -> None:
+        self.site = site
+        self.page = page
+        self.chain = chain
+        """The includes being rendered, outermost first (a cycle is one already there)."""
+
+    @property
+    def _source(self) -> str:
+        return self.site.jekyll_source or self.site.docs_dir
+
+    def tag(self, name: str, markup: str, variables: Mapping[str, str]) -> Rendered | None:
+        if name == "link":
+            return self._link(markup)
+        if name in ("include", "include_relative"):
+            return self._include(name, markup, variables)
+        return None
+
+    def url(self, path: str, *, absolute: bool, in_link: bool) -> str:
+        """A site path (`/assets/x.png`, `/docs/page/`) from this page: relative, so the site
+        works from disk; `absolute_url` adds the site's URL when it has one.
+
+        A file of the docs in a Markdown link is given relative to this page's Markdown file,
+        which MkDocs resolves under either URL style (and checks); anything else relative to
+        this page's URL, as the browser resolves it.
+        """
+        if absolute:
+            base = self.site.variables.get("site.url", "") + self.site.variables.get(
+                "site.baseurl", ""
+            )
+            if base:
+                return base.rstrip("/") + "/" + path.lstrip("/")
+        target = path.lstrip("/")
+        start = self.page.url
+        if in_link and target in self.site.published:
+            start = self.page.src_uri
+        relative = posixpath.relpath(target or ".", posixpath.dirname(start) or ".")
+        return relative + "/" if path.endswith("/") and relative != "." else relative
+
+    def _link(self, markup: str) -> Rendered:
+        """The page's Markdown file, relative to this page: MkDocs makes it the URL."""
+        path = markup.split()[0] if markup.split() else ""
+        if not path:
+            return Rendered(None, "`{% link %}` names no file")
+        target = self._docs_path(path)
+        if target is None:
+            return Rendered(None, f"`{{% link {path} %}}` leaves the docs folder")
+        return Rendered(posixpath.relpath(target, posixpath.dirname(self.page.src_uri) or "."))
+
+    def _docs_path(self, path: str) -> str | None:
+        """A path relative to the Jekyll source, as a docs path; None outside the docs."""
+        if not self.site.docs_dir:
+            return path.lstrip("/")
+        absolute = os.path.normpath(os.path.join(self._source, path.lstrip("/")))
+        relative = os.path.relpath(absolute, self.site.docs_dir).replace(os.sep, "/")
+        return None if relative.startswith("../") or relative == ".." else relative
+
+    def _include(self, name: str, markup: str, variables: Mapping[str, str]) -> Rendered:
+        words = markup.split(None, 1)
+        if not words:
+            return Rendered(None, f"`{{% {name} %}}` names no file")
+        file = words[0]
+        if not self.site.docs_dir:
+            return Rendered(None, f"`{{% {name} {file} %}}`: the site's folder is not known")
+        if name == "include":
+            folder = os.path.join(self._source, "_includes")
+        else:
+            folder = os.path.dirname(os.path.join(self.site.docs_dir, self.page.src_uri))
+        path = os.path.normpath(os.path.join(folder, file))
+        inside = os.path.join(folder if name == "include" else self._source, "")
+        if not path.startswith(inside):
+            return Rendered(None, f"`{{% {name} {file} %}}` leaves the site's folders")
+        if path in self.chain or len(self.chain) >= _INCLUDE_DEPTH:
+            cycle = " -> ".join(os.path.basename(p) for p in (*self.chain, path))
+            return Rendered(None, f"`{{% {name} {file} %}}` includes itself ({cycle})")
+        try:
+            with open(path, encoding="utf-8") as stream:
+                text = stream.read()
+        except OSError:
+            shown = os.path.relpath(path, self._source).replace(os.sep, "/")
+            return Rendered(None, f"`{{% {name} {file} %}}`: no file {shown}")
+        parameters: dict[str, str] = {}
+        for match in _PARAMETER_RE.finditer(words[1] if len(words) > 1 else ""):
+            key, double, single, bare = match.groups()
+            if bare is not None:
+                # A bare word is a variable, as in Liquid: its value, when known.
+                value = variables.get(bare, bare)
+            else:
+                value = double if double is not None else single
+            parameters[f"include.{key}"] = value
+        inner = JekyllTags(self.site, self.page, (*self.chain, path))
+        rendered, problems, _ = substitute(Source(text), {**variables, **parameters}, inner)
+        if problems:
+            return Rendered(None, f"`{{% {name} {file} %}}`: {problems[0].message}")
+        return Rendered(rendered)

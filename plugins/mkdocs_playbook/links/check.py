@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from urllib.parse import unquote, urlsplit
 
-from ..page.lines import Lines
+from ..page.lines import Lines, LinkSource
 from ..page.model import DuplicateHeadings, Link
 from .scan import TemplateLink, target_key
 
@@ -89,6 +89,9 @@ class Site:
     project_dir: str = ""
     """Absolute path of the project (the folder of mkdocs.yml); empty: the parent of
     `docs_dir`. No path outside it is looked up on disk."""
+    sources: Mapping[str, str] = field(default_factory=dict)
+    """Every file's place in the site by its docs path (`DATABASE.md` -> `DATABASE.html`):
+    a link written in Markdown names the file, as MkDocs and Zensical resolve it."""
 
     @property
     def project(self) -> str:
@@ -151,21 +154,12 @@ def check_site(site: Site) -> Iterator[tuple[LinkFinding, Verdict]]:
             verdict = checker.check(page, link)
             if verdict is None:
                 continue
-            line, column = _position(page, link)
+            source = _source(page, link)
+            line, column = (source.line, source.column) if source else (0, 0)
+            shown = source.text if source else link.written or link.href
             where = "" if line else "in the page's HTML: added by an extension or widget"
-            yield (
-                _finding(
-                    page,
-                    link.tag,
-                    link.written or link.href,
-                    link.href,
-                    verdict,
-                    where,
-                    line,
-                    column,
-                ),
-                verdict,
-            )
+            finding = _finding(page, link.tag, shown, link.href, verdict, where, line, column)
+            yield finding, verdict
         for template_link in page.template_links:
             verdict = checker.check(page, Link(template_link.href, template_link.tag, None))
             if verdict is None:
@@ -218,10 +212,10 @@ def validate(site: Site) -> list[LinkFinding]:
     return sorted({finding for finding, _ in check_site(site)})
 
 
-def _position(page: SitePage, link: Link) -> tuple[int, int]:
-    """A failing link's line and column in its file; `(0, 0)` when it has no source."""
+def _source(page: SitePage, link: Link) -> LinkSource | None:
+    """Where a failing link is written, if the page's Markdown shows it."""
     if link.written is None or page.lines is None:
-        return 0, 0
+        return None
     return page.lines.link(link.written, link.rank, raw_html=link.raw_html)
 
 
@@ -239,16 +233,39 @@ class _Checker:
         where = page.url if link.href.startswith("#") else posixpath.dirname(page.url)
         key = (where, posixpath.dirname(page.src_uri), link.href, link.written)
         if key not in self._cache:
-            verdict = self._check(page, link.href, link.written, link.raw_html)
+            verdict = self._check_written(page, link.written) if not link.raw_html else None
+            if verdict is _UNRESOLVED or link.raw_html:
+                verdict = self._check(page, link.href, link.written, link.raw_html)
             self._cache[key] = verdict
         return self._cache[key]
+
+    def _check_written(self, page: SitePage, written: str | None) -> Verdict | None:
+        """A Markdown link by the file it names, relative to the page's own file: what MkDocs
+        and Zensical turn into the page's URL. `_UNRESOLVED` when it names no file of the
+        site (then it is judged as the URL it stays)."""
+        if written is None:
+            return _UNRESOLVED
+        parts = urlsplit(written.strip())
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            return _UNRESOLVED
+        source = posixpath.normpath(
+            posixpath.join(posixpath.dirname(page.src_uri), unquote(parts.path))
+        )
+        found = self.site.sources.get(source)
+        if found is None:
+            return _UNRESOLVED
+        target = self.site.pages.get(found)
+        fragment = unquote(parts.fragment)
+        if target is not None and fragment:
+            return self._check_anchor(target, fragment, authored=True)
+        return None
 
     def _check(
         self, page: SitePage, href: str, written: str | None, raw_html: bool
     ) -> Verdict | None:
         href = href.strip()
-        if not href:
-            return None
+        if not href or "{{" in href or "{%" in href:
+            return None  # Liquid left as written: reported where it stands, as Liquid
         parts = urlsplit(href)
         if self.site.site_url and href.startswith(self.site.site_url.rstrip("/") + "/"):
             local = "/" + href[len(self.site.site_url.rstrip("/")) + 1 :]
@@ -360,14 +377,26 @@ class _Checker:
         if lowered is not None:
             # Suggested as the author writes it: the Markdown path.
             return _case_verdict(_relative(lowered, page.src_uri))
+        if written_path.startswith("/"):
+            return Verdict(MISSING_PAGE, "no such page or file")  # a path of the site
         source_dir = os.path.dirname(os.path.join(self.site.docs_dir, page.src_uri))
         on_disk = os.path.normpath(os.path.join(source_dir, written_path))
         if not _inside(on_disk, self.site.project):
             # Whether such a path exists on the build machine is none of the page's business.
             return Verdict(OUTSIDE_DOCS, "outside the project, so not in the site")
-        if written_path.startswith("/") or not os.path.exists(on_disk):
+        if not os.path.exists(on_disk):
             return Verdict(MISSING_PAGE, "no such page or file")
         inside_docs = not os.path.relpath(on_disk, self.site.docs_dir).startswith("..")
+        if inside_docs and os.path.isdir(on_disk):
+            # A folder link from a page whose URL is not its folder's (directory URLs).
+            index = "index.md" if os.path.isfile(os.path.join(on_disk, "index.md")) else ""
+            advice = f"link to {written_path.rstrip('/')}/{index}" if index else ""
+            fragment = urlsplit(written).fragment
+            return Verdict(
+                MISSING_PAGE,
+                "a folder of docs/, not a page",
+                advice + (f"#{fragment}" if advice and fragment else ""),
+            )
         if inside_docs:
             return Verdict(MISSING_PAGE, "exists in docs/ but is not published in the site")
         repository = self.site.repository
@@ -402,6 +431,10 @@ class _Checker:
         if urlsplit(href).scheme in ("http", "https", ""):
             return Verdict(EXTERNAL, "external link, not checked")
         return None
+
+
+_UNRESOLVED = Verdict("", "")
+"""A Markdown link that names no file of the site: judged as a URL instead."""
 
 
 def _case_verdict(suggestion: str) -> Verdict:

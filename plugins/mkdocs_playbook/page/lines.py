@@ -2,7 +2,7 @@
 
 Lines exist for findings. Reading the page registers each element that may need one (a
 heading, a list item, a table, a code block) in document order; the first question about a
-line parses the Markdown with markdown-it (`sourcemap`) and answers every registered element
+line parses the Markdown with markdown-it (`page.source`) and answers every registered element
 up to it, in order, so equal texts are told apart by their rank. A page with no finding never
 parses its source a second time.
 
@@ -18,7 +18,17 @@ from functools import cached_property
 from urllib.parse import unquote
 
 from .offsets import OffsetMap
-from .sourcemap import SourceLink, SourceMap
+from .source import Source, SourceLink
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSource:
+    """Where a link is written: its line in the file, its column, and its destination as
+    written."""
+
+    line: int
+    column: int
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +48,7 @@ class Lines:
         written: str | None = None,
         offsets: OffsetMap | None = None,
         first_line: int = 0,
+        source: Source | None = None,
     ) -> None:
         self.text = text
         """The Markdown as rendered."""
@@ -46,15 +57,15 @@ class Lines:
         self.first_line = first_line
         """Lines of the file before the Markdown given (its front matter)."""
         self._offsets = offsets if offsets else None
-        self._map: SourceMap | None = None
+        self._map = source if source is not None and source.text == text else None
         self._requests: list[tuple[str, str, bool]] = []
         self._answers: list[int] = []
 
     @property
-    def source(self) -> SourceMap:
+    def source(self) -> Source:
         """The markdown-it reading of the rendered text, made on first use."""
         if self._map is None:
-            self._map = SourceMap(self.text)
+            self._map = Source(self.text)
         return self._map
 
     def register(self, kind: str, text: str, *, prefix: bool = False) -> At:
@@ -74,20 +85,33 @@ class Lines:
             self._answers.append(self.written_position(found, 1)[0] if found else 0)
         return self._answers[where.index]
 
-    def link(self, written: str, rank: int, *, raw_html: bool) -> tuple[int, int]:
-        """Line and column of the `rank`-th link (0-based) with destination `written`;
-        `(0, 0)` when the source does not show it.
+    def link(self, written: str, rank: int, *, raw_html: bool) -> LinkSource | None:
+        """Where the `rank`-th link (0-based) with destination `written` is written, or None
+        when the source does not show it.
 
         Links in raw HTML are searched among raw HTML attributes, the rest among Markdown
         links and images.
         """
         found = self._links.get((raw_html, unquote(written)), [])
         if rank >= len(found):
-            return 0, 0
+            return None
         link = found[rank]
         if not link.column:  # a reference whose definition was not found: its use's line
-            return self.written_position(link.line, 1)[0], 0
-        return self.written_position(link.line, link.column)
+            return LinkSource(self.written_position(link.line, 1)[0], 0, written)
+        line, column = self.written_position(link.line, link.column)
+        return LinkSource(line, column, self._written_destination(link) or written)
+
+    def _written_destination(self, link: SourceLink) -> str:
+        """The destination as the author wrote it, before site variables and repository links
+        were rewritten: what a message should quote."""
+        if self._offsets is None:
+            return ""
+        start = self._rendered_starts[link.line - 1] + link.column - 1
+        end = start
+        stops = "\"'" if link.kind == "html" else ") >\n\t"
+        while end < len(self.text) and self.text[end] not in stops:
+            end += 1
+        return self.written[self._offsets.written(start) : self._offsets.written(end)]
 
     @cached_property
     def _links(self) -> dict[tuple[bool, str], list[SourceLink]]:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .model import DuplicateHeadings, Heading, Problem
-from .source import SourceText
+from .source import Source
 
 # UTF-8 bytes read as Windows-1252 or Latin-1: a lead byte (Ã, Â, â, ï, ð) shown as its own
 # character, followed by the continuation bytes' characters. The replacement character is
@@ -44,7 +44,7 @@ class Mojibake:
         )
 
 
-def find_mojibake(source: SourceText) -> list[Mojibake]:
+def find_mojibake(source: Source) -> list[Mojibake]:
     """Every damaged sequence in the text, code included (a broken command is broken too)."""
     found: list[Mojibake] = []
     for match in _MOJIBAKE_RE.finditer(source.text):

@@ -24,8 +24,6 @@ from ..page.reader import HEADINGS, heading_text
 from ..page.tree import collapse
 from .render import PageContext
 
-DEFAULT_HEADINGS = ["checklist"]
-"""Heading patterns (case-insensitive regular expressions) whose lists are checklists."""
 OPT_IN = "checklist"
 OPT_OUT = "no-checklist"
 _LISTS = ("ul", "ol")

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ..config import SEVERITY_COLUMNS, UPDATE_CADENCE
 from ..page.lines import At
 from ..page.model import Problem, SeverityMatrix, SeverityRow
 from ..page.tree import PageTree
@@ -29,17 +30,15 @@ ROLES = ("severity", "description", "examples", "owner")
 class SeveritySettings:
     """How a severity matrix is recognised and what the widget says next."""
 
-    columns: Mapping[str, str] = field(
-        default_factory=lambda: {
-            "severity": "Severity",
-            "description": "Description",
-            "examples": "Examples",
-            "owner": "Primary Owner",
-        }
-    )
+    columns: Mapping[str, str] = field(default_factory=lambda: dict(SEVERITY_COLUMNS))
     """Header of the column holding each role (`ROLES`); headers match case-insensitively."""
-    cadence: Mapping[str, int] = field(default_factory=lambda: {"default": 15})
+    cadence: Mapping[str, int] = field(default_factory=lambda: dict(UPDATE_CADENCE))
     """Minutes between stakeholder updates, by severity (`default` for the rest)."""
+
+    def __post_init__(self) -> None:
+        # `default` is always there: a site that sets only SEV-1 keeps 15 for the rest.
+        if "default" not in self.cadence:
+            object.__setattr__(self, "cadence", {**UPDATE_CADENCE, **self.cadence})
 
     @property
     def signature(self) -> str:
@@ -47,7 +46,7 @@ class SeveritySettings:
         return self.columns["severity"]
 
     def minutes(self, severity: str) -> int:
-        return self.cadence.get(severity, self.cadence.get("default", 15))
+        return self.cadence.get(severity, self.cadence["default"])
 
     def script_cadence(self) -> dict[str, int]:
         """The cadence as the scripts get it: every severity named, and `default` always, so
@@ -185,6 +184,17 @@ def _examples(cell: str) -> list[str]:
 
 
 def settings_from(config: Mapping[str, object]) -> SeveritySettings:
-    """The severity settings inside the extension's configuration."""
+    """The severity settings inside the extension's configuration: given as settings (by the
+    MkDocs plugin) or as a mapping (`columns:`, `cadence:`, in a build configuration)."""
     value = config.get("severity")
-    return value if isinstance(value, SeveritySettings) else SeveritySettings()
+    if isinstance(value, SeveritySettings):
+        return value
+    if isinstance(value, Mapping):
+        columns, cadence = value.get("columns"), value.get("cadence")
+        return SeveritySettings(
+            columns=dict(columns) if isinstance(columns, Mapping) else dict(SEVERITY_COLUMNS),
+            cadence={str(k): int(v) for k, v in cadence.items()}
+            if isinstance(cadence, Mapping)
+            else dict(UPDATE_CADENCE),
+        )
+    return SeveritySettings()

@@ -23,7 +23,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import builds, enhancement, linkcheck, report, responder, serve, weight
+from . import builds, enhancement, linkcheck, report, responder, serve, weight, zensical
 
 RESULTS = linkcheck.REPOSITORY / "bench" / "results"
 
@@ -96,7 +96,7 @@ def _stage(stages: dict[str, dict[str, float]], name: str) -> Iterator[None]:
 
 
 def _versions() -> dict[str, str]:
-    names = ("mkdocs", "mkdocs-material", "mkdocs-playbook", "markdown", "playwright")
+    names = ("mkdocs", "mkdocs-material", "mkdocs-playbook", "markdown", "playwright", "zensical")
     return {name: metadata.version(name) for name in names}
 
 
@@ -130,6 +130,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 "files": len(project.corpus.pages),
                 "variants": {name: runs.as_json() for name, runs in main.items()},
             }
+
+        with _stage(stages, "zensical"):
+            _log(f"Zensical: prepare, then clean and cached builds, {args.runs} rounds")
+            data["zensical"] = zensical.measure(project, args.runs)
 
         with _stage(stages, "scaling"):
             scaling: dict[int, dict[str, builds.Runs]] = {}

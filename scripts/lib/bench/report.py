@@ -187,6 +187,7 @@ def _build_section(data: dict[str, Any]) -> list[str]:
             f"- `{ours}` / `{material}`: time {ratio:.3f}x (CPU time {cpu:.3f}x, steadier on a "
             f"shared machine), peak memory {memory:.3f}x."
         )
+    lines += _zensical_lines(data)
     serve = data["serve"]
     lines += [
         "",
@@ -196,6 +197,23 @@ def _build_section(data: dict[str, Any]) -> list[str]:
         "",
     ]
     return lines
+
+
+def _zensical_lines(data: dict[str, Any]) -> list[str]:
+    """Zensical's clean and cached builds of the corpus against Material's with the plugin."""
+    found = data.get("zensical")
+    if not found:
+        return []
+    material = data["build"]["variants"]["ours"]
+    seconds, cpu = material["median_seconds"], material["median_cpu_seconds"]
+    clean, cached = found["clean_median_seconds"], found["cached_median_seconds"]
+    return [
+        "",
+        f"- Zensical (`prepare` {found['prepare_seconds']:.2f} s, then `zensical build`), "
+        f"against `ours` on Material: clean {clean:.2f} s ({clean / seconds:.3f}x; CPU "
+        f"{found['clean_median_cpu_seconds'] / cpu:.3f}x), cached {cached:.2f} s "
+        f"({cached / seconds:.3f}x; CPU {found['cached_median_cpu_seconds'] / cpu:.3f}x).",
+    ]
 
 
 def _scaling_section(data: dict[str, Any]) -> list[str]:
