@@ -47,6 +47,7 @@ from .static import served_files
 from .widgets.placeholders import PlaceholderUse, mistyped_placeholders, uses_in
 from .widgets.runs import (
     RUN_PAGE_SCRIPTS,
+    RUNS_SCRIPTS,
     insert_review_template,
     insert_run_bar,
     run_bar,
@@ -103,7 +104,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # only where a Jekyll site uses them.
         stylesheets = [*STYLESHEETS, *([JEKYLL_STYLESHEET] if self.site.path else [])]
         config.extra_css[:0] = [f"{_ASSETS_URI}/{name}" for name in stylesheets]
-        config.extra_javascript[:0] = [f"{_ASSETS_URI}/{name}" for name in SCRIPTS]
+        scripts = RUNS_SCRIPTS if self.config.runs.page else SCRIPTS
+        config.extra_javascript[:0] = [f"{_ASSETS_URI}/{name}" for name in scripts]
         return config
 
     def _repository_url(self, config: MkDocsConfig) -> str:

@@ -22,6 +22,9 @@ from .template_forms import form_data
 _CONTAINER_RE = re.compile(r"<div\b[^>]*\bdata-md-component=\"container\"[^>]*>", re.I)
 _BODY_RE = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
+RUNS_SCRIPTS = ["playbook-runs.js"]
+"""Every page's scripts on a site with runs, instead of the extension's SCRIPTS (`static.BUNDLES`):
+a site without runs does not pay for the bar."""
 RUN_PAGE_SCRIPTS = ["run_page.js", "run_page.css"]
 """Loaded by the run page only (`static.BUNDLES`; the script deferred, so it runs after every
 page's SCRIPTS): no other page pays for export, import, hand-off and backups."""
