@@ -67,6 +67,10 @@ class RunSettings(base.Config):
     parent = c.Type(str, default="")
     """`title` of the page it is placed under in the nav, as a page's `parent`."""
     nav_order = c.Optional(c.Type((int, float, str)))
+    review_template = c.Type(str, default="")
+    """The post-incident template the run page drafts a review from: a page and the id of the
+    heading whose first template it is, as a link names them
+    (`POST_LAUNCH_SUPPORT_OPTIMIZATION.md#post-incident-template`); empty: no draft."""
 
 
 class _RegularExpression(c.Type[str]):

@@ -288,7 +288,8 @@ class PlaybookExtension(Extension):
             "run_bar": [
                 {},
                 "The run bar first in every page, where no plugin places it: `page` (the run "
-                "page's URL from the site's root) and `levels` (the site's severities)",
+                "page's URL from the site's root), `levels` (the site's severities) and `update` "
+                "(the update template's URL#id)",
             ],
         }
         self.page: PageInput | None = None

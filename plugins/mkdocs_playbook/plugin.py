@@ -41,16 +41,20 @@ from .links.policy import leveled
 from .links.reports import github_annotations, junit_xml, step_summary
 from .links.scan import TemplateLink, TemplateScanner
 from .page.lint import find_mojibake
-from .page.model import PageModel, SeverityMatrix
+from .page.model import PageModel, SeverityMatrix, TemplateForm
 from .page.source import Source
 from .static import served_files
 from .widgets.placeholders import PlaceholderUse, mistyped_placeholders, uses_in
 from .widgets.runs import (
     RUN_PAGE_SCRIPTS,
+    RUNS_SCRIPTS,
+    insert_review_template,
     insert_run_bar,
+    relative_target,
     run_bar,
     run_page_markdown,
     severity_levels,
+    update_form,
 )
 from .widgets.severity import ROLES, SeveritySettings, settings_from
 
@@ -91,6 +95,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.run_page: File | None = None
         self.run_levels: list[str] | None = None
         self.custom_dir: str = config.theme.custom_dir or ""
+        # Found while pages are read: the stakeholder update template the run bar links to,
+        # and the post-incident template the run page drafts from (page src_uri, form).
+        self.update_form: tuple[str, TemplateForm] | None = None
+        self.review_form: tuple[str, TemplateForm] | None = None
         self._install_extension(config)
         self.site = self._read_site_config(config)
         self.working_tree = self._working_tree()
@@ -98,7 +106,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # only where a Jekyll site uses them.
         stylesheets = [*STYLESHEETS, *([JEKYLL_STYLESHEET] if self.site.path else [])]
         config.extra_css[:0] = [f"{_ASSETS_URI}/{name}" for name in stylesheets]
-        config.extra_javascript[:0] = [f"{_ASSETS_URI}/{name}" for name in SCRIPTS]
+        scripts = RUNS_SCRIPTS if self.config.runs.page else SCRIPTS
+        config.extra_javascript[:0] = [f"{_ASSETS_URI}/{name}" for name in scripts]
         return config
 
     def _repository_url(self, config: MkDocsConfig) -> str:
@@ -332,6 +341,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 get_relative_url(f"{_ASSETS_URI}/{name}", self.run_page.url)
                 for name in RUN_PAGE_SCRIPTS
             ],
+            review=bool(runs.review_template),
         )
         files.append(self.run_page)
 
@@ -367,6 +377,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.extension.page = None
         record.placeholders = uses_in(model.code_texts)
         self.severity_matrices.extend(model.severity_matrices)
+        self._note_run_templates(record.file.src_uri, model.template_forms)
         for problem in model.problems:
             self.findings.add(record.display_path, problem.line, problem.message, problem.column)
         # Only what the end of the build reads: the widgets' parts go with the page.
@@ -374,8 +385,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             model.lines, ids=model.ids, links=model.links, duplicates=model.duplicates
         )
 
+    def _note_run_templates(self, src_uri: str, forms: list[TemplateForm]) -> None:
+        """The first stakeholder update template (in the order pages are read), and the
+        post-incident template `runs.review_template` names."""
+        if self.run_page is None:
+            return
+        if self.update_form is None:
+            form = update_form(forms)
+            self.update_form = (src_uri, form) if form else None
+        review_page, _, heading = self.config.runs.review_template.partition("#")
+        if src_uri == review_page and self.review_form is None:
+            form = next((form for form in forms if form.heading == heading), None)
+            self.review_form = (src_uri, form) if form else None
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         output = self._with_run_bar(output, page)
+        if self.run_page is not None and page.file is self.run_page:
+            output = self.with_review_template(output, config)
         if self.site.aux_links:
             links = self.extension.environment.get_template("playbook/aux_links.html").render(
                 links=self.site.aux_links, new_tab=self.site.aux_links_new_tab
@@ -407,8 +433,36 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page_title=page.title or "",
             levels=self.site_levels(),
             cadence=self.extension.getConfig("severity").cadence,
+            update_url=relative_target(self.update_target(), page.url),
         )
         return insert_run_bar(output, bar)
+
+    def update_target(self) -> str:
+        """The stakeholder update template the run bar links to, as `page URL#form id` from
+        the site's root; empty when the site has none."""
+        if self.update_form is None:
+            return ""
+        src_uri, form = self.update_form
+        return f"{self.records[src_uri].file.url}#{form.id}"
+
+    def with_review_template(self, output: str, config: MkDocsConfig) -> str:
+        """The run page (built, or its Markdown) with the post-incident template its draft
+        fills in."""
+        setting = self.config.runs.review_template
+        if not setting or self.run_page is None:
+            return output
+        if self.review_form is None:
+            config_path = os.path.basename(config.config_file_path or "mkdocs.yml")
+            self.findings.add(
+                config_path,
+                0,
+                f"plugins.playbook.runs.review_template: {setting} names no template: give a "
+                "page of the site and the id of the heading a template stands under",
+            )
+            return output
+        src_uri, form = self.review_form
+        url = get_relative_url(self.records[src_uri].file.url, self.run_page.url)
+        return insert_review_template(output, form, f"{url}#{form.heading}")
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.files = files

@@ -68,7 +68,12 @@ def prepare(config_file: Path) -> Prepared:
     for file in files:
         target = docs / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        if file.generated_by is not None or not file.abs_src_path:
+        if file is plugin.run_page:
+            # With the post-incident template its draft fills, as the plugin gives it.
+            target.write_text(
+                plugin.with_review_template(file.content_string, config), encoding="utf-8"
+            )
+        elif file.generated_by is not None or not file.abs_src_path:
             target.write_bytes(file.content_bytes)
         else:
             # A link, not a copy: an edit to the page is in the next build.
@@ -150,7 +155,11 @@ def _build_config(config_file: Path, config: MkDocsConfig, plugin: PlaybookPlugi
     options = plugin.extension_options()
     if plugin.run_page is not None:
         # Placed by the extension, as no plugin places it in the theme.
-        options["run_bar"] = {"page": plugin.run_page.url, "levels": plugin.site_levels()}
+        options["run_bar"] = {
+            "page": plugin.run_page.url,
+            "levels": plugin.site_levels(),
+            "update": plugin.update_target(),
+        }
     built["markdown_extensions"] = [*extensions, {"playbook": options}]
     built["extra_css"] = [_asset(entry) for entry in config.extra_css]
     built["extra_javascript"] = [_asset(entry) for entry in config.extra_javascript]

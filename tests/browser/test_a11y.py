@@ -19,6 +19,8 @@ PAGES = [
     "reference/index.html",
     "DATABASE.html",
     "incident-run.html",
+    # Template forms with repeating lines.
+    "POST_LAUNCH_SUPPORT_OPTIMIZATION.html",
 ]
 SCHEMES: dict[Literal["light", "dark"], str] = {"light": "default", "dark": "slate"}
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from test_runs import PLAYBOOK, RUN_PAGE, SCRIBE, bar, box, declare, go
+from test_runs import PLAYBOOK, RUN_PAGE, SCRIBE, bar, box, close_run, declare, go
 
 import chromium
 
@@ -36,7 +36,7 @@ def cached_context(browser: Browser) -> Iterator[BrowserContext]:
 def switch_run_in_another_tab(context: BrowserContext, site_url: str) -> None:
     other = context.new_page()
     go(other, site_url, RUN_PAGE)
-    other.get_by_role("button", name="Close this run").click()
+    close_run(other)
     declare(other, "INC-2")
     expect(bar(other)).to_contain_text("INC-2")
 

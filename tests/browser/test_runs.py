@@ -28,6 +28,14 @@ def declare(page: Page, run_id: str, severity: str = "SEV-2") -> None:
     expect(message(page)).to_contain_text(f"Declared {run_id}")
 
 
+def close_run(page: Page) -> None:
+    """Closes the current run from the run page, resolved when the page proposes."""
+    page.get_by_role("button", name="Close this run").click()
+    expect(page.locator("#playbook-run-resolved")).to_be_focused()
+    page.get_by_role("button", name="Close the run").click()
+    expect(message(page)).to_contain_text("Closed ")
+
+
 def message(page: Page) -> Locator:
     return page.locator("[data-playbook-run-message]")
 
@@ -317,7 +325,7 @@ def test_a_new_run_starts_clean_and_the_old_one_stays_readable(
     go(page, base_url, PLAYBOOK)
     box(page, SCRIBE).check()
     go(page, base_url, RUN_PAGE)
-    page.get_by_role("button", name="Close this run").click()
+    close_run(page)
     expect(bar(page).get_by_role("link", name="Declare incident")).to_be_visible()
     declare(page, "INC-2", "SEV-4")
     go(page, base_url, PLAYBOOK)
@@ -352,7 +360,7 @@ def test_ticks_before_declaring_can_be_brought_in(
     go(page, base_url, PLAYBOOK)
     expect(box(page, SCRIBE)).to_be_checked()
     go(page, base_url, RUN_PAGE)
-    page.get_by_role("button", name="Close this run").click()
+    close_run(page)
     go(page, base_url, PLAYBOOK)
     expect(box(page, SCRIBE)).not_to_be_checked()
     assert visit.errors == [], visit.errors

@@ -57,3 +57,20 @@ def test_every_page_loads_less_than_15_kb_of_our_assets_gzipped(tmp_path: Path) 
     assert weight["gzip"] < ASSETS_GZIP_TARGET, weight["assets"]
     names = [asset["name"] for asset in weight["assets"]]
     assert not {"run_page.js", "run_page.css"} & set(names)
+
+
+def test_a_site_with_runs_loads_the_run_bar_in_one_script_and_stays_within_15_kb(
+    tmp_path: Path,
+) -> None:
+    options = "      runs:\n        page: run.md\n"
+    build = run_build(make_project(tmp_path, PAGES, plugin_options=options))
+    assert build.returncode == 0, build.output
+    weight = page_weight(build.site_dir, "index.html")
+    assert [asset["name"] for asset in weight["assets"]] == ["playbook.css", "playbook-runs.js"]
+    assert weight["gzip"] < ASSETS_GZIP_TARGET, weight["assets"]
+    served = (build.site_dir / "assets/playbook/playbook-runs.js").read_text(encoding="utf-8")
+    assert 'define("runs",{' in served
+    # A site without runs never loads the bar's script.
+    assert 'define("runs",{' not in (build.site_dir / "assets/playbook/playbook.js").read_text(
+        encoding="utf-8"
+    )

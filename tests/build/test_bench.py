@@ -23,6 +23,7 @@ SECTIONS = [
     "## Scaling",
     "## Page weight",
     "## Enhancement time",
+    "## Responder",
     "## Link checking",
 ]
 
@@ -108,6 +109,17 @@ def test_enhancement_was_timed_on_the_widgets_the_build_has(
     has_checklists = "checklists.js" in BUNDLES["playbook.js"]
     assert (result["enhanced"]["checklists"] > 0) == has_checklists
     assert (result["toggle"] is not None) == has_checklists
+
+
+def test_a_scripted_responder_got_a_complete_update_onto_the_clipboard(
+    bench_run: tuple[str, dict[str, Any]],
+) -> None:
+    _, data = bench_run
+    result = data["responder"]
+    assert result["actions"] <= 6
+    assert result["complete"] is True
+    assert result["median_ms"] > 0
+    assert result["page_errors"] == []
 
 
 def test_report_states_every_target_and_section(bench_run: tuple[str, dict[str, Any]]) -> None:

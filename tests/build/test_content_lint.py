@@ -18,6 +18,13 @@ LINT_PAGES = {
     "changelog.md": "# Changelog\n\n## 1.1\n\n### Added\n\n- x\n\n## 1.0\n\n### Added\n\n- y\n",
     # Ticks are kept by heading and rank: reordering these sections would swap them.
     "drills.md": "# Drills\n\n## Checklist\n\n- [ ] a\n\n## Other\n\n## Checklist\n\n- [ ] b\n",
+    # One time name for two times, in a fenced and an indented template; a repeating line's
+    # time is each row's own, and an id twice is one value.
+    "times.md": (
+        "# Times\n\nPost:\n\n```\nStart: {UTC Timestamp}\n{UTC Timestamp} - {Event}\n...\n"
+        "End: {utc timestamp} for {Incident ID} / {Incident ID}\n```\n\nIndented:\n\n"
+        "    Began {Started at}\n    Again {Started at}\n"
+    ),
 }
 
 
@@ -63,6 +70,18 @@ def test_padded_placeholders_are_reported_against_the_clean_spelling(lint_build:
     assert "`{ Summary}` looks mistyped: the site writes `{Summary}` (e.g. docs/seed.md:" in summary
     (timestamp,) = _warnings(lint_build, "docs/padded.md:4:23:")
     assert "`{UTC  Timestamp}` looks mistyped" in timestamp
+
+
+def test_a_time_named_twice_in_one_template_is_reported_at_its_lines(lint_build: Build) -> None:
+    (fenced,) = _warnings(lint_build, "docs/times.md:6:")
+    assert (
+        "`{UTC Timestamp}` appears 2 times in one template (lines 6, 9); if these are different "
+        "times, name them apart (`{Detected at}`, `{Resolved at}`), or mark a line that repeats "
+        "with a line of `...` under it"
+    ) in fenced
+    (indented,) = _warnings(lint_build, "docs/times.md:14:")
+    assert "`{Started at}` appears 2 times in one template (lines 14, 15)" in indented
+    assert len(_warnings(lint_build, "docs/times.md")) == 2
 
 
 def test_our_repaired_playbook_passes_the_lint(tmp_path: Path) -> None:

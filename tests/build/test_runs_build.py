@@ -89,3 +89,68 @@ def test_an_unknown_run_page_parent_is_reported_like_any_page(tmp_path: Path) ->
     build = run_build(make_project(tmp_path, PAGES, plugin_options=options))
     assert build.returncode != 0
     assert "run.md:" in build.output and "Operatons" in build.output
+
+
+SLACK = """---
+title: Comms
+parent: Operations
+---
+
+# Comms
+
+**Slack**
+```
+SEV-{#} | {Summary} | next {Time}
+```
+"""
+REVIEW = """---
+title: Reviews
+parent: Operations
+---
+
+# Reviews
+
+## Template
+
+```
+Incident: {Incident ID}
+Resolved: {Resolved at}
+{UTC Timestamp} - {Event}
+...
+```
+"""
+
+
+def test_the_run_bar_links_the_update_template_and_the_run_page_holds_the_review(
+    tmp_path: Path,
+) -> None:
+    pages = {**PAGES, "ops/comms.md": SLACK, "ops/reviews.md": REVIEW}
+    options = RUNS + "        review_template: ops/reviews.md#template\n"
+    build = run_build(make_project(tmp_path, pages, plugin_options=options))
+    assert build.returncode == 0, build.output
+    # "next update in ..." leads to the first template that promises the next update.
+    home = build.html("index.html")
+    assert '<a class="playbook-runbar__due" href="ops/comms/#template-form"' in home
+    nested = build.html("ops/playbook/index.html")
+    assert '<a class="playbook-runbar__due" href="../comms/#template-form"' in nested
+    run_page = build.html("ops/run/index.html")
+    found = re.search(
+        r'<script type="application/json" data-playbook-review-template>(.*?)</script>', run_page
+    )
+    assert found is not None
+    review = json.loads(found.group(1))
+    assert review["url"] == "../reviews/#template"
+    assert [field[2] for field in review["fields"]] == ["text", "resolved"]
+    assert review["rows"][0]["text"] == "{UTC Timestamp} - {Event}"
+
+
+def test_a_review_template_that_names_no_template_fails_the_strict_build(tmp_path: Path) -> None:
+    options = RUNS + "        review_template: ops/playbook.md#nowhere\n"
+    build = run_build(make_project(tmp_path, PAGES, plugin_options=options))
+    assert build.returncode != 0
+    assert (
+        "mkdocs.yml: plugins.playbook.runs.review_template: ops/playbook.md#nowhere names no "
+        "template"
+    ) in build.output
+    # Without an update template, "next update in ..." is no link.
+    assert '<span class="playbook-runbar__due"' in build.html("index.html")

@@ -34,7 +34,8 @@ def test_the_widgets_are_there(zensical_build: Build) -> None:
     html = zensical_build.html(PLAYBOOK)
     assert html.count('type="checkbox"') >= 10
     assert 'id="severity-lookup"' in html and 'id="template-form"' in html
-    assert re.search(r'<script src="\.\./assets/playbook/playbook\.js"', html)
+    # The site has incident runs: the bundle with the run bar.
+    assert re.search(r'<script src="\.\./assets/playbook/playbook-runs\.js"', html)
 
 
 def test_the_nav_is_the_mkdocs_builds_title_for_title(
@@ -74,3 +75,27 @@ def test_a_sites_own_widget_fragments_apply_on_zensical_too(tmp_path: Path) -> N
     build = build_with_zensical(tmp_path)
     assert build.returncode == 0, build.output
     assert '<p class="our-own-checklist">ours</p>' in build.html("index.html")
+
+
+def test_the_run_bar_and_the_run_page_link_the_templates_as_in_the_mkdocs_build(
+    zensical_build: Build, site_build: Build
+) -> None:
+    """The run bar's "next update in ..." leads to the update template; the run page drafts
+    the review from the template `runs.review_template` names."""
+
+    def due_link(build: Build) -> str:
+        found = re.search(r'<a class="playbook-runbar__due" href="([^"]*)"', build.html(PLAYBOOK))
+        assert found is not None
+        return found.group(1)
+
+    def review(build: Build) -> str:
+        found = re.search(
+            r'<script type="application/json" data-playbook-review-template>(.+?)</script>',
+            build.html("incident-run.html"),
+        )
+        assert found is not None
+        return found.group(1)
+
+    assert due_link(zensical_build) == due_link(site_build)
+    assert due_link(zensical_build).endswith("#template-form")
+    assert review(zensical_build) == review(site_build)

@@ -10,7 +10,7 @@ import pytest
 from mkdocs_playbook.extension import PlaybookExtension
 from mkdocs_playbook.page.model import PageModel, TemplateField
 from mkdocs_playbook.widgets.placeholders import find_placeholders
-from mkdocs_playbook.widgets.template_forms import field_kind, read_form
+from mkdocs_playbook.widgets.template_forms import field_kind, form_data, read_form, repeated_times
 
 SLACK = """:rotating_light: SEV-{#} | {Summary}
 Start: {UTC Timestamp}
@@ -59,6 +59,15 @@ def read(text: str) -> tuple[str, PageModel]:
         ("{status page or shared doc}", "url"),
         ("{Summary}", "text"),
         ("{What we are doing}", "text"),
+        # The incident's own moments, filled from the run.
+        ("Start: {Started at}", "start"),
+        ("{Incident  start}", "start"),
+        ("{Detected at}", "detected"),
+        ("{Mitigated at}", "mitigated"),
+        ("{resolved}", "resolved"),
+        # Another start is a time, now until typed; a review to come is the responder's.
+        ("{Freeze started at}", "timestamp"),
+        ("{Next review at}", "text"),
     ],
 )
 def test_field_kind_from_name(text: str, kind: str) -> None:
@@ -132,3 +141,73 @@ def test_highlighted_code_blocks_are_found() -> None:
     (form,) = models[0].template_forms
     assert [f.key for f in form.fields] == ["#", "summary"]
     assert form.line == 2
+
+
+REVIEW = """Start: {UTC Timestamp}
+Detected: {UTC Timestamp}
+Incident: {Incident ID} / {Incident ID}
+
+Timeline
+{UTC Timestamp} - {Event}
+...
+Actions
+{Action} | Owner: {Name}
+…
+Done"""
+
+
+def test_a_line_of_dots_under_a_line_marks_it_as_repeating() -> None:
+    form = read_form(REVIEW, 1, 1)
+    assert form is not None
+    assert [row.text for row in form.rows] == [
+        "{UTC Timestamp} - {Event}",
+        "{Action} | Owner: {Name}",
+    ]
+    # A row's placeholders are its own: {Name} and {Event} are no fields of the form.
+    assert [field.key for field in form.fields] == ["utc timestamp", "incident id"]
+    assert [field.key for field in form.rows[0].fields] == ["utc timestamp", "event"]
+    data = form_data(form)
+    assert data["segments"][-5:-1] == ["\n\nTimeline\n", {"row": 0}, "\nActions\n", {"row": 1}]
+    # The marker lines are gone from what the form fills in; the last line stays.
+    assert form.segments[-1] == ("text", "\nDone")
+    assert "..." not in "".join(s[1] for s in form.segments if s[0] == "text")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Start: {Start}\n...\n",  # not alone: the marker is on the same line
+        "Text without placeholders\n...\n{Summary}",
+        "{Summary}\n\n...",  # a blank line between
+        "{Summary}\n....",
+    ],
+)
+def test_dots_elsewhere_are_text(text: str) -> None:
+    form = read_form(text.replace("{Start}\n...", "{Start} ..."), 1, 1)
+    assert form is not None and form.rows == ()
+
+
+def test_a_time_named_twice_outside_repeating_lines_is_reported() -> None:
+    form = read_form(REVIEW, 1, 1)
+    assert form is not None
+    # {Incident ID} twice is one value, as meant; the row's time is each row's own.
+    assert repeated_times(form) == [("{UTC Timestamp}", [0, 1])]
+
+
+def test_the_finding_names_the_lines_in_the_file() -> None:
+    models: list[PageModel] = []
+    page = "# T\n\nText.\n\n```\nA: {UTC Timestamp}\n{x} - {Event}\n...\nB: {utc timestamp}\n```\n"
+    markdown.markdown(
+        page, extensions=[PlaybookExtension(on_page_model=models.append), "fenced_code"]
+    )
+    (problem,) = models[0].problems
+    assert problem.line == 6
+    assert problem.message.startswith(
+        "`{UTC Timestamp}` appears 2 times in one template (lines 6, 9); if these are different "
+        "times, name them apart"
+    )
+
+
+def test_a_template_gets_the_name_written_above_it() -> None:
+    _, model = read(PAGE)
+    assert [form.name for form in model.template_forms] == ["Internal (Slack)", "Client (Email)"]

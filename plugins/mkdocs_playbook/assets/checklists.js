@@ -25,12 +25,14 @@
     this.items = [];
     const byElement = new Map();
     root.querySelectorAll("li[data-playbook-item]").forEach(function (li) {
+      // checklist.html: li > label > input, a nested list's li > ul > li.
+      const label = li.firstElementChild;
       const item = {
         key: li.getAttribute("data-playbook-item"),
-        box: li.querySelector(":scope > label > input[type=checkbox]"),
-        label: li.querySelector(":scope > label"),
+        box: label.firstElementChild,
+        label: label,
         written: li.getAttribute("data-playbook-default") === "checked",
-        parent: byElement.get(li.parentElement.closest("li[data-playbook-item]")) || null,
+        parent: byElement.get(li.parentElement.parentElement) || null,
         children: [],
         time: null,
         shown: null, // what render() last showed: "ticked|time"
@@ -128,13 +130,7 @@
   };
 
   Checklist.prototype.leavesUnder = function (item) {
-    if (!item.children.length) return [item];
-    return item.children.reduce(
-      function (all, child) {
-        return all.concat(this.leavesUnder(child));
-      }.bind(this),
-      []
-    );
+    return item.children.length ? item.children.flatMap(this.leavesUnder, this) : [item];
   };
 
   Checklist.prototype.onChange = function (event) {

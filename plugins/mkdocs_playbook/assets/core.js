@@ -20,10 +20,12 @@
  *                                    the build (update_cadence)
  *   playbook.severity(scope)         the incident's severity ("SEV-2"), "" when none is chosen
  *                                    (in `scope`, default the site scope of the current run)
- *   playbook.setSeverity(value)      makes `value` ("" none) the incident's severity
+ *   playbook.setSeverity(value, scope) makes `value` ("" none) the incident's severity (in
+ *                                    `scope`, default the site scope of the current run)
  *   playbook.utc.day(date)           "2026-11-27"        the one way the scripts write a time:
  *   playbook.utc.minute(date)        "2026-11-27 13:02"  UTC, as incident timelines and
  *   playbook.utc.clock(date)         "13:02 UTC"         templates do
+ *   playbook.duration(ms)            "1:02:03", hours, minutes and seconds
  *   playbook.plural(count, noun)     "1 tick", "2 ticks", "1,200 ticks"
  *   playbook.announce(element, text) says `text` in the live region `element`, again when the
  *                                    same text comes twice
@@ -103,8 +105,13 @@
 
   // Cloned controls --------------------------------------------------------------------------
 
+  const templates = new Map(); // name -> the page's <template>, found once per page
   function clone(name, prefix) {
-    const template = document.querySelector('template[data-playbook-controls="' + name + '"]');
+    let template = templates.get(name);
+    if (!template || !template.isConnected) {
+      template = document.querySelector('template[data-playbook-controls="' + name + '"]');
+      templates.set(name, template);
+    }
     if (!template) return null;
     const part = template.content.cloneNode(true);
     if (prefix) {
@@ -121,19 +128,26 @@
   function enhance(owner, name) {
     const part = clone(name, owner.id);
     if (!part) return false;
+    // The controls go around the widget's own content, which stays where it is: moving a
+    // 500-step list costs more than the whole enhancement.
     const slot = part.querySelector("slot");
-    if (slot) slot.replaceWith.apply(slot, Array.from(owner.childNodes));
-    owner.appendChild(part);
+    const after = document.createDocumentFragment();
+    while (slot && slot.nextSibling) after.appendChild(slot.nextSibling);
+    if (slot) slot.remove();
+    owner.insertBefore(part, owner.firstChild);
+    owner.appendChild(after);
     return true;
   }
 
   // What the build says ----------------------------------------------------------------------
 
+  let cadence = null; // the site's, read once: every page that carries it carries the same
   function minutes(severity) {
     // Every page that needs it carries the site's cadence, "default" included (the run bar,
     // the page's controls): from the build, never a number of our own.
-    const holder = document.querySelector("[data-playbook-cadence]");
-    const cadence = holder ? JSON.parse(holder.getAttribute("data-playbook-cadence")) : {};
+    const holder = cadence ? null : document.querySelector("[data-playbook-cadence]");
+    if (holder) cadence = JSON.parse(holder.getAttribute("data-playbook-cadence"));
+    if (!cadence) return 0;
     // Own keys only: a severity named "constructor" is a name, not Object's constructor.
     const own = function (name) {
       return Object.prototype.hasOwnProperty.call(cadence, name) ? Number(cadence[name]) : 0;
@@ -150,10 +164,10 @@
     return stored && typeof stored.value === "string" ? stored.value : "";
   }
 
-  function setSeverity(value) {
+  function setSeverity(value, scope) {
     const store = playbook.store;
     const stored = value ? { value: value, at: new Date().toISOString() } : undefined;
-    return !!store && store.set(store.SITE, "severity", stored);
+    return !!store && store.set(scope || store.SITE, "severity", stored);
   }
 
   // Words and times --------------------------------------------------------------------------
@@ -173,6 +187,11 @@
       return pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes()) + " UTC";
     },
   });
+
+  function duration(ms) {
+    const seconds = Math.max(0, Math.floor(ms / 1000));
+    return Math.floor(seconds / 3600) + ":" + pad(Math.floor(seconds / 60) % 60) + ":" + pad(seconds % 60);
+  }
 
   function plural(count, noun) {
     return count.toLocaleString("en-US") + " " + noun + (count === 1 ? "" : "s");
@@ -258,7 +277,8 @@
 
   const shared = {
     define: define, mount: mount, mounted: mounted, clone: clone, enhance: enhance,
-    minutes: minutes, severity: severity, setSeverity: setSeverity, utc: utc, plural: plural,
+    minutes: minutes, severity: severity, setSeverity: setSeverity, utc: utc, duration: duration,
+    plural: plural,
     announce: announce, notice: notice, storageNotice: storageNotice, copy: copy, record: record,
   };
   Object.keys(shared).forEach(function (name) {

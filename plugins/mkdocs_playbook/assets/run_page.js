@@ -27,15 +27,30 @@
   const DAY = 86400000;
   const TIMELINE = runs.TIMELINE;
   const meta = runs.meta;
-  const allRuns = runs.allRuns;
   const severityOf = runs.severityOf;
   const events = runs.events;
   const log = runs.log;
   const nextUpdate = runs.nextUpdate;
   const utcMinute = playbook.utc.minute;
   const utcClock = playbook.utc.clock;
-  const elapsed = runs.elapsed;
+  const elapsed = playbook.duration;
   const count = playbook.plural;
+
+  /* Every run this browser holds, latest start first. */
+  function allRuns() {
+    const registry = store.all(store.RUNS);
+    return Object.keys(registry)
+      .filter(function (key) {
+        return key.startsWith("run:") && store.validRunId(key.slice(4)) && meta(key.slice(4));
+      })
+      .map(function (key) {
+        // The key names the run; an id stored inside the value is not trusted.
+        return Object.assign({}, meta(key.slice(4)), { id: key.slice(4) });
+      })
+      .sort(function (a, b) {
+        return a.start < b.start ? 1 : a.start > b.start ? -1 : 0;
+      });
+  }
 
   /* "YYYY-MM-DD HH:MM" (UTC) or an ISO time with its zone -> Date, or null. */
   function parseStart(text) {
@@ -122,25 +137,40 @@
     return all;
   }
 
-  function declare(id, start, severity, carry) {
-    const now = new Date().toISOString();
+  function declare(id, start, severity, carry, commander) {
     // Registered first, so that what is written into the run carries its generation.
     let kept = register(id, { start: start, severity: severity });
     const brought = !carry || bringIn(id);
     const site = store.inRun(id, store.SITE);
-    if (severity) kept = store.set(site, "severity", { value: severity, at: now }) && kept;
+    if (severity) kept = playbook.setSeverity(severity, site) && kept;
     // The templates' {Incident ID} is this run's id, unless the responder typed one.
     if (store.get(site, "field:incident id") === undefined) {
       kept = store.set(site, "field:incident id", id) && kept;
+    }
+    // The commander is a value of the run too: {Incident Commander} in every template.
+    if (commander && store.get(site, "field:incident commander") === undefined) {
+      kept = store.set(site, "field:incident commander", commander) && kept;
     }
     log(id, "declare", "Incident " + id + " declared" + (severity ? " (" + severity + ")" : ""), "");
     kept = switchTo(id) && kept;
     return { kept: kept && store.status(store.inRun(id, TIMELINE)).kept, brought: brought };
   }
 
-  function close(id) {
+  /* The last time run `id` was marked `kind` ("mitigate", "resolve"), "" if never. */
+  function lastMoment(id, kind) {
+    return events(id).reduce(function (last, event) {
+      return event.kind === kind ? event.at : last;
+    }, "");
+  }
+
+  /* Closes run `id`, resolved at `resolved` (ISO): marked so, unless it already is. */
+  function close(id, resolved) {
     const run = meta(id);
     const changes = {};
+    const marked = lastMoment(id, "resolve");
+    if (!marked || utcMinute(new Date(marked)) !== utcMinute(new Date(resolved))) {
+      log(id, "resolve", "Marked resolved", "", resolved);
+    }
     changes["run:" + id] = Object.assign({}, run, { closed: new Date().toISOString() });
     if (store.run() === id) changes.current = undefined;
     log(id, "close", "Run " + id + " closed", "");
@@ -176,6 +206,123 @@
     });
     kept = store.setMany(store.inRun(id, TIMELINE), runs.eventsToStore(snap.events)) && kept;
     return switchTo(current === undefined ? id : current) && kept;
+  }
+
+  // The post-incident review -------------------------------------------------------------------
+
+  /* The post-incident template `review` (its data, as a template form has it) filled from run
+   * `id` (`snap`, its export): [{ text, missing }], `missing` for what the run does not know,
+   * which stays the placeholder as written. Every value is Markdown that shows it as text. */
+  function draftReview(review, id, snap) {
+    const text = runState.markdownText;
+    const values = snap.scopes.site || {};
+    const stored = function (key) {
+      const value = Object.prototype.hasOwnProperty.call(values, key) ? values[key] : undefined;
+      return typeof value === "string" && value.trim() ? value : "";
+    };
+    const timeline = snap.events.slice().sort(function (a, b) {
+      return Date.parse(a.at) - Date.parse(b.at);
+    });
+    const at = function (event) {
+      return event ? utcMinute(new Date(event.at)) + " UTC" : "";
+    };
+    const moment = function (kind, last) {
+      const found = timeline.filter(function (event) {
+        return event.kind === kind;
+      });
+      return at(last ? found[found.length - 1] : found[0]);
+    };
+    const actions = actionsTaken(timeline);
+    function valueOf(field) {
+      const key = field[0];
+      switch (field[2]) {
+        case "severity":
+          return text(snap.run.severity.replace(/^SEV[- ]?/i, ""));
+        case "start":
+          return utcMinute(new Date(snap.run.start)) + " UTC";
+        case "detected":
+          return moment("declare", false);
+        case "mitigated":
+          return moment("mitigate", true);
+        case "resolved":
+          return moment("resolve", true);
+      }
+      if (key === "incident id") return text(stored("field:incident id") || id);
+      if (key === "actions taken") return actions;
+      return text(stored("field:" + key));
+    }
+    const parts = [];
+    const add = function (value, missing) {
+      parts.push({ text: value, missing: missing });
+    };
+    function fill(segments, value) {
+      segments.forEach(function (segment) {
+        if (typeof segment === "string") return add(segment, false);
+        if (!Array.isArray(segment)) return fillRows(review.rows[segment.row]);
+        const found = value(segment[0]);
+        add(found || segment[1], !found);
+      });
+    }
+    // The timeline is the first repeating line with a time and a text: one row per event.
+    const timelineRow = review.rows.find(function (row) {
+      const kinds = row.fields.map(function (field) {
+        return field[2];
+      });
+      return kinds.indexOf("text") >= 0 && kinds.some(function (kind) {
+        return ["start", "detected", "mitigated", "resolved", "timestamp", "next-update"].indexOf(kind) >= 0;
+      });
+    });
+    function fillRows(row) {
+      const first = row.fields.findIndex(function (field) {
+        return field[2] === "text";
+      });
+      if (row === timelineRow) {
+        timeline.forEach(function (event, number) {
+          if (number) add("\n", false);
+          fill(row.segments, function (index) {
+            if (row.fields[index][2] === "text") {
+              return index === first ? text(event.text) + (event.page ? " (" + text(event.page) + ")" : "") : "";
+            }
+            return at(event);
+          });
+        });
+        return;
+      }
+      // Other repeating lines (follow-up actions): the rows typed in the form, if any.
+      const typed = Object.prototype.hasOwnProperty.call(values, "rows:" + row.key) ? values["rows:" + row.key] : null;
+      const list = Array.isArray(typed) && typed.length ? typed : [{}];
+      list.forEach(function (own, number) {
+        if (number) add("\n", false);
+        fill(row.segments, function (index) {
+          const value = own && typeof own === "object" ? own[row.fields[index][0]] : "";
+          return typeof value === "string" ? text(value) : "";
+        });
+      });
+    }
+    fill(review.segments, function (index) {
+      return valueOf(review.fields[index]);
+    });
+    const hasActions = review.fields.some(function (field) {
+      return field[0] === "actions taken";
+    });
+    if (!hasActions) add("\n\nActions taken\n" + actions, false);
+    return parts;
+  }
+
+  /* The steps ticked during the run (and not unticked since), one Markdown list item each. */
+  function actionsTaken(timeline) {
+    const ticked = new Map();
+    timeline.forEach(function (event) {
+      const step = event.text.replace(/^(Ticked|Unticked) /, "") + "\u0000" + event.page;
+      if (event.kind === "tick" && /^Ticked /.test(event.text)) ticked.set(step, event);
+      if (event.kind === "untick" && /^Unticked /.test(event.text)) ticked.delete(step);
+    });
+    const lines = Array.from(ticked.values(), function (event) {
+      const text = runState.markdownText;
+      return "- " + text(event.text.replace(/^Ticked /, "")) +
+        (event.page ? " (" + text(event.page) + ")" : "") + ", " + utcMinute(new Date(event.at)) + " UTC";
+    });
+    return lines.length ? lines.join("\n") : "- No step was ticked during the run.";
   }
 
   // Backups ----------------------------------------------------------------------------------
@@ -401,6 +548,7 @@
       const run = meta(id);
       const status = find("[data-playbook-run-status]");
       find("[data-playbook-run-close]").hidden = !run;
+      if (!run) find("[data-playbook-run-close-form]").hidden = true;
       if (!run) {
         status.textContent = "No incident declared: ticks and values belong to no run.";
         return;
@@ -612,8 +760,8 @@
     function fillDeclare() {
       idInput.value = suggestId();
       startInput.value = utcMinute(new Date());
-      const lookedUp = store.get(store.SITE, "severity");
-      severityInput.value = lookedUp && levels.indexOf(lookedUp.value) >= 0 ? lookedUp.value : "";
+      const lookedUp = playbook.severity();
+      severityInput.value = levels.indexOf(lookedUp) >= 0 ? lookedUp : "";
     }
 
     levels.forEach(function (level) {
@@ -647,7 +795,10 @@
         startInput.focus();
         return;
       }
-      const result = declare(id, start.toISOString(), severityInput.value, !carry.hidden && carryBox.checked);
+      const commander = find("#playbook-run-commander").value.replace(/\s+/g, " ").trim();
+      const result = declare(
+        id, start.toISOString(), severityInput.value, !carry.hidden && carryBox.checked, commander
+      );
       viewed = "";
       say(
         "Declared " + id + ". Ticks, severity and template values on every page now belong to it." +
@@ -670,12 +821,40 @@
       );
     });
 
+    // Closing asks when the impact ended: the resolved time the review will name.
+    const closeForm = find("[data-playbook-run-close-form]");
+    const resolvedInput = find("#playbook-run-resolved");
     find("[data-playbook-run-close]").addEventListener("click", function () {
       const id = store.run();
       if (!meta(id)) return;
-      close(id);
+      const marked = lastMoment(id, "resolve");
+      resolvedInput.value = utcMinute(marked ? new Date(marked) : new Date());
+      closeForm.hidden = false;
+      resolvedInput.focus();
+      resolvedInput.select();
+    });
+
+    find("[data-playbook-run-close-cancel]").addEventListener("click", function () {
+      closeForm.hidden = true;
+      find("[data-playbook-run-close]").focus();
+      say("The run stays open.");
+    });
+
+    closeForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      const id = store.run();
+      const resolved = parseStart(resolvedInput.value);
+      if (!meta(id)) return;
+      if (!resolved || resolved.getTime() > Date.now() + DAY || resolved.getTime() < Date.parse(meta(id).start)) {
+        say("The resolved time should read like 2026-11-27 14:30 (UTC), after the run's start.");
+        resolvedInput.focus();
+        return;
+      }
+      closeForm.hidden = true;
+      // Viewed first: the timeline shown once the run closes is this run's.
       viewed = id;
-      say("Closed " + id + ". Its timeline stays below until you delete it.");
+      close(id, resolved.toISOString());
+      say("Closed " + id + ", resolved " + utcMinute(resolved) + " UTC. Its timeline stays below until you delete it.");
     });
 
     find("[data-playbook-run-add-note]").addEventListener("click", function () {
@@ -723,6 +902,63 @@
         download(id + ".json", "application/json", runState.toJSON(snap));
       });
     });
+
+    // The post-incident review -----------------------------------------------------------
+
+    const reviewTemplate = find("[data-playbook-review-template]");
+    const review = reviewTemplate && reviewTemplate.textContent.trim()
+      ? JSON.parse(reviewTemplate.textContent)
+      : null;
+    const reviewText = find("[data-playbook-run-review]");
+    if (review) find("[data-playbook-run-review-link]").href = review.url;
+
+    function drafted() {
+      return reviewText ? reviewText.textContent : "";
+    }
+
+    if (reviewText) {
+      find("[data-playbook-run-draft]").addEventListener("click", function () {
+        withRun(function (id, snap) {
+          if (!review) {
+            say("This site names no post-incident template to draft from.");
+            return;
+          }
+          reviewText.replaceChildren();
+          draftReview(review, id, snap).forEach(function (part) {
+            if (!part.missing) {
+              reviewText.appendChild(document.createTextNode(part.text));
+              return;
+            }
+            const mark = document.createElement("mark");
+            mark.className = "playbook-form__missing";
+            mark.textContent = part.text;
+            reviewText.appendChild(mark);
+          });
+          reviewText.hidden = false;
+          find("[data-playbook-run-review-actions]").hidden = false;
+          const missing = reviewText.querySelectorAll("mark").length;
+          say(
+            "Drafted the review of " + id + "." +
+              (missing ? " " + count(missing, "placeholder") + " the run does not know stay marked." : "")
+          );
+        });
+      });
+      find("[data-playbook-run-copy-review]").addEventListener("click", function () {
+        playbook.copy(drafted()).then(
+          function () {
+            say("Copied the review as Markdown.");
+          },
+          function () {
+            say("The browser refused to copy: use Download review instead.");
+          }
+        );
+      });
+      find("[data-playbook-run-download-review]").addEventListener("click", function () {
+        withRun(function (id) {
+          download(id + "-review.md", "text/markdown", drafted());
+        });
+      });
+    }
 
     find("[data-playbook-run-clear-backups]").addEventListener("click", function () {
       const list = backups();

@@ -7,12 +7,14 @@
  * severity, closed} (ISO times; severity as declared, the live one is the run's "severity").
  * A run's events are its "timeline" scope: "<ISO time>#<tag>" -> {at, kind, text, page}.
  * A copy of a template that promises the next update (its data says "update") is an "update":
- * the timer counts from the last one, or from the start.
+ * the timer counts from the last one, or from the start. "mitigate" and "resolve" are the
+ * moments the responder marks from the bar (closing a run asks for the resolved time); the
+ * templates' {Mitigated at} and {Resolved at}, and the post-incident draft, take the last one.
  *
- *   playbook.runs                   what run_page.js shares: TIMELINE, meta(id), allRuns(),
- *                                   severityOf(id), events(id), eventsToStore(list),
- *                                   log(id, kind, text, page), nextUpdate(id) -> {due, minutes},
- *                                   elapsed(ms) "1:02:03"
+ *   playbook.runs                   what run_page.js shares: TIMELINE, meta(id), severityOf(id),
+ *                                   events(id), eventsToStore(list),
+ *                                   log(id, kind, text, page, at), nextUpdate(id) -> {due, minutes},
+ *                                   MOMENTS: the words of the run's marked moments by kind
  */
 (function () {
   "use strict";
@@ -22,17 +24,10 @@
 
   const TIMELINE = "timeline";
   const MINUTE = 60000;
+  const MOMENTS = Object.freeze({ mitigate: "mitigated", resolve: "resolved" });
   const utc = playbook.utc;
 
   // Times -----------------------------------------------------------------------------------
-
-  function elapsed(ms) {
-    const seconds = Math.max(0, Math.floor(ms / 1000));
-    const two = function (number) {
-      return String(number).padStart(2, "0");
-    };
-    return Math.floor(seconds / 3600) + ":" + two(Math.floor(seconds / 60) % 60) + ":" + two(seconds % 60);
-  }
 
   function inWords(ms) {
     const minutes = Math.round(Math.abs(ms) / MINUTE);
@@ -47,21 +42,6 @@
     const usable = value && typeof value === "object" && typeof value.start === "string" &&
       !isNaN(Date.parse(value.start));
     return usable ? value : null;
-  }
-
-  function allRuns() {
-    const registry = store.all(store.RUNS);
-    return Object.keys(registry)
-      .filter(function (key) {
-        return key.startsWith("run:") && store.validRunId(key.slice(4)) && meta(key.slice(4));
-      })
-      .map(function (key) {
-        // The key names the run; an id stored inside the value is not trusted.
-        return Object.assign({}, meta(key.slice(4)), { id: key.slice(4) });
-      })
-      .sort(function (a, b) {
-        return a.start < b.start ? 1 : a.start > b.start ? -1 : 0;
-      });
   }
 
   function severityOf(id) {
@@ -98,8 +78,8 @@
     return changes;
   }
 
-  function log(id, kind, text, page) {
-    const event = { at: new Date().toISOString(), kind: kind, text: text, page: page || "" };
+  function log(id, kind, text, page, at) {
+    const event = { at: at || new Date().toISOString(), kind: kind, text: text, page: page || "" };
     store.setMany(store.inRun(id, TIMELINE), eventsToStore([event]));
   }
 
@@ -177,7 +157,7 @@
       part("severity").hidden = !severity;
       const start = Date.parse(state.run.start);
       const clock = part("elapsed");
-      clock.textContent = elapsed(now - start);
+      clock.textContent = playbook.duration(now - start);
       clock.setAttribute("datetime", "PT" + Math.max(0, Math.floor((now - start) / 1000)) + "S");
       const overdue = now > next.due;
       const due = part("due");
@@ -189,11 +169,22 @@
       bar.classList.toggle("playbook-runbar--overdue", overdue);
       if (overdue && wasOverdue === false) {
         part("alert").textContent = "Stakeholder update for " + id + " is overdue.";
-      } else if (!overdue) {
+      } else if (!overdue && wasOverdue) {
         part("alert").textContent = "";
       }
       wasOverdue = overdue;
     }
+
+    bar.querySelectorAll("[data-playbook-runbar-mark]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        const id = store.run();
+        const kind = button.getAttribute("data-playbook-runbar-mark");
+        if (!meta(id) || !Object.prototype.hasOwnProperty.call(MOMENTS, kind)) return;
+        const at = new Date().toISOString();
+        log(id, kind, "Marked " + MOMENTS[kind], pageTitle(), at);
+        playbook.announce(part("alert"), "Marked " + id + " " + MOMENTS[kind] + " at " + utc.clock(new Date(at)) + ".");
+      });
+    });
 
     const stops = [
       store.subscribe(store.RUNS, refresh),
@@ -214,13 +205,12 @@
   playbook.define("runs", {
     TIMELINE: TIMELINE,
     meta: meta,
-    allRuns: allRuns,
     severityOf: severityOf,
     events: events,
     eventsToStore: eventsToStore,
     log: log,
     nextUpdate: nextUpdate,
-    elapsed: elapsed,
+    MOMENTS: MOMENTS,
   });
   playbook.mount("[data-playbook-runbar]", setupBar);
 })();

@@ -12,6 +12,8 @@
  *   runs.toMarkdown(snapshot)       the Post-Incident Template's header and "3. Timeline";
  *                                   "<", ">" and "&" outside code spans as entities, so text
  *                                   pasted into a docs page stays text
+ *   runs.markdownText(text)         `text` on one line, as Markdown that shows it (the same
+ *                                   escaping)
  *   runs.encodeFragment(snapshot)   Promise of "playbook-run=1.<base64url of deflate-raw JSON>";
  *                                   rejects with an Error saying why (too large, no support)
  *   runs.decodeFragment(hash, site) Promise of null (not a run link: leave the anchor alone),
@@ -62,6 +64,7 @@
     /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
   const KINDS = [
     "declare", "tick", "untick", "severity", "copy", "note", "close", "reopen", "import", "update",
+    "mitigate", "resolve",
   ];
   const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
   const EARLIEST = Date.UTC(2000, 0, 1);
@@ -537,6 +540,7 @@
     toJSON: toJSON,
     fromJSON: fromJSON,
     toMarkdown: toMarkdown,
+    markdownText: markdownText,
     encodeFragment: encodeFragment,
     decodeFragment: decodeFragment,
     validate: validate,

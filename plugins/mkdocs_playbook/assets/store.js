@@ -181,13 +181,11 @@
     });
   }
 
+  let namedSite = ""; // as a page names it, the same on every page of the site: read once
   function siteName() {
-    const meta = document.querySelector('meta[name="playbook-site"]');
-    if (meta && meta.content) return meta.content;
-    const marked = document.querySelector("[data-playbook-site]");
-    if (marked && marked.getAttribute("data-playbook-site")) {
-      return marked.getAttribute("data-playbook-site");
-    }
+    const named = namedSite ? null : document.querySelector('meta[name="playbook-site"], [data-playbook-site]');
+    if (named) namedSite = named.getAttribute("content") || named.getAttribute("data-playbook-site") || "";
+    if (namedSite) return namedSite;
     if (location.protocol !== "file:") return location.origin;
     // Every file:// page shares one storage: name the site by its root folder.
     const config = document.getElementById("__config");

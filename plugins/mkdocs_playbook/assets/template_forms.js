@@ -1,11 +1,21 @@
 /* Template forms: fill in a communication template, preview it, copy it or mail it.
  *
- * Each form holds its template as data (template_form.html: its fields, and its text cut at
- * its placeholders by the plugin, the one parser of placeholders); its controls are cloned
- * from the page's (template_form_controls.html, a template_field.html per field). Values live
- * in playbook.store's site scope as "field:<key>", so every template on the site shares them;
- * the "#" after "SEV-" is the incident's severity (playbook.severity). Values are only ever
- * text: textContent, .value and encodeURIComponent, never markup.
+ * Each form holds its template as data (template_form.html: its fields, its text cut at its
+ * placeholders by the plugin, the one parser of placeholders, and its repeating lines); its
+ * controls are cloned from the page's (template_form_controls.html, template_field.html per
+ * field, template_rows.html per repeating line). Values live in playbook.store's site scope,
+ * so every template on the site shares them: "field:<key>" for a field, "rows:<line's key>"
+ * for the rows of a repeating line ([{key: value}]); the "#" after "SEV-" is the incident's severity
+ * (playbook.severity).
+ *
+ * Times fill themselves until the responder types one, and say so ("automatic", in the field
+ * and the preview): the incident's start is the run's start (without a run, when the first
+ * value was typed: "first-typed"); detected, mitigated and resolved are the run's declaration
+ * and its marked moments; other times are now; the next update is now plus the cadence of the
+ * incident's severity. They follow the clock, and are computed again when the responder
+ * copies: what is copied or mailed is the preview at that moment.
+ *
+ * Values are only ever text: textContent, .value and encodeURIComponent, never markup.
  */
 (function () {
   "use strict";
@@ -13,58 +23,89 @@
   if (!playbook || !playbook.define("templateForms", {})) return;
 
   const FIELD = "field:";
+  const ROWS = "rows:";
+  const FIRST_TYPED = "first-typed";
+  const MINUTE = 60000;
+  const utc = playbook.utc;
 
-  function utcStamp(date) {
-    return date.toISOString().slice(0, 16) + "Z";
+  function stamp(iso) {
+    const date = new Date(iso);
+    return isNaN(date.getTime()) ? "" : utc.minute(date) + " UTC";
   }
 
-  // What the responder calls this template: the short paragraph or heading above its block.
-  function templateName(form) {
-    const block = form.previousElementSibling;
-    let node = block && block.previousElementSibling;
-    while (node && !/^(P|H[1-6])$/.test(node.tagName)) node = node.previousElementSibling;
-    const name = node ? node.textContent.replace(/[¶#]\s*$/, "").replace(/\s+/g, " ").trim() : "";
-    return name && name.length <= 80 ? name : "communication";
+  function text(value) {
+    return typeof value === "string" ? value : "";
   }
 
-  /* The form's fields, cloned from template_field.html: [{ input, key, kind }]. */
-  function addFields(form, data) {
-    const holder = form.querySelector(".playbook-form__fields");
-    return data.fields.map(function (field, index) {
-      const part = playbook.clone("template_field");
-      const row = part.firstElementChild;
-      const label = row.querySelector("label");
-      const input = row.querySelector("input");
-      const kind = field[2];
-      row.classList.add("playbook-form__field--" + kind);
-      input.id = form.id + "-" + index;
-      label.htmlFor = input.id;
-      label.textContent = field[1];
+  /* The automatic value of a field of `kind` at `now`, "" when none is known: from the current
+   * run (its start, its first declaration and last marked moments) or the clock. */
+  function automatic(kind, now, firstTyped) {
+    const store = playbook.store;
+    const runs = playbook.runs;
+    const id = store && runs ? store.run() : "";
+    const run = id && runs.meta(id);
+    const moment = function (name, first) {
+      const found = run ? runs.events(id).filter(function (event) {
+        return event.kind === name;
+      }) : [];
+      return found.length ? stamp(found[first ? 0 : found.length - 1].at) : "";
+    };
+    switch (kind) {
+      case "start":
+        return stamp(run ? run.start : firstTyped || now.toISOString());
+      case "detected":
+        return moment("declare", true);
+      case "mitigated":
+        return moment("mitigate");
+      case "resolved":
+        return moment("resolve");
+      case "timestamp":
+        return stamp(now.toISOString());
+      case "next-update":
+        return utc.clock(new Date(now.getTime() + playbook.minutes(playbook.severity()) * MINUTE));
+    }
+    return "";
+  }
+
+  /* `fields` cloned from template_field.html into `holder`: [{ input, key, label, kind, tag,
+   * reset }];
+   * `row` ("" for the form's own) and `number` say which row their inputs belong to. */
+  function addFields(holder, fields, id, row, number) {
+    return fields.map(function (field, index) {
+      const part = playbook.clone("template_field").firstElementChild;
+      const input = part.querySelector("input");
+      part.classList.add("playbook-form__field--" + field[2]);
+      input.id = id + index;
+      part.querySelector("label").htmlFor = input.id;
+      part.querySelector("[data-playbook-label]").textContent = field[1];
       input.dataset.playbookField = field[0];
-      input.dataset.playbookKind = kind;
-      if (kind === "url") input.type = "url";
-      row.querySelectorAll("[data-playbook-for]").forEach(function (button) {
-        if (button.getAttribute("data-playbook-for") !== kind) button.remove();
-      });
+      input.dataset.playbookKind = field[2];
+      input.dataset.playbookRow = row;
+      input.dataset.playbookNumber = number;
+      if (field[2] === "url") input.type = "url";
+      const reset = part.querySelector("[data-playbook-reset]");
+      reset.setAttribute("aria-label", "Make " + field[1] + " automatic again");
       holder.appendChild(part);
-      return { input: input, key: field[0], kind: kind };
+      const tag = part.querySelector("[data-playbook-auto]");
+      return { input: input, key: field[0], label: field[1], kind: field[2], tag: tag, reset: reset };
     });
   }
 
   function setup(form) {
     const data = JSON.parse(form.querySelector('script[type="application/json"]').textContent);
-    if (!playbook.enhance(form, "template_form_controls") || !playbook.clone("template_field")) {
-      return null;
-    }
+    const ready = playbook.clone("template_field") && (!data.rows.length || playbook.clone("template_rows"));
+    if (!ready || !playbook.enhance(form, "template_form_controls")) return null;
     const store = playbook.store;
     const scope = store ? store.SITE : "";
-    const fields = addFields(form, data);
+    const holder = form.querySelector(".playbook-form__fields");
+    const fields = addFields(holder, data.fields, form.id + "-", "", "");
     const preview = form.querySelector("[data-playbook-preview]");
     const status = form.querySelector("[data-playbook-form-status]");
     const mailto = form.querySelector("[data-playbook-mailto]");
     const undo = form.querySelector("[data-playbook-undo]");
     const memory = {}; // values when there is no store
     let cleared = null;
+    let timer = 0;
     if (!data.subject) mailto.remove();
 
     function read(key) {
@@ -76,30 +117,95 @@
       else Object.assign(memory, changes);
     }
 
-    function valueOf(field) {
+    function typed(field) {
       if (field.kind === "severity") return playbook.severity().replace(/^SEV[- ]?/i, "");
-      const value = read(FIELD + field.key);
-      return typeof value === "string" ? value : "";
+      return text(read(FIELD + field.key));
+    }
+
+    // Repeating lines: a fieldset each, one group of fields per row ----------------------------
+
+    const rows = data.rows.map(function (row, index) {
+      const set = playbook.clone("template_rows").firstElementChild;
+      set.querySelector("legend").textContent = "Rows of “" + row.text + "”";
+      set.dataset.playbookRow = index;
+      holder.after(set);
+      return Object.assign({}, row, { element: set, key: ROWS + row.key, shown: [] });
+    });
+
+    function rowValues(row) {
+      const stored = read(row.key);
+      const list = (Array.isArray(stored) ? stored : []).filter(function (values) {
+        return values && typeof values === "object";
+      });
+      return list.length ? list : [{}];
+    }
+
+    function renderRows() {
+      rows.forEach(function (row, index) {
+        const list = rowValues(row);
+        const groups = row.element.querySelector("[data-playbook-row-list]");
+        while (row.shown.length < list.length) {
+          const group = groups.appendChild(document.createElement("div"));
+          const number = row.shown.length;
+          group.className = "playbook-form__fields playbook-form__row";
+          row.shown.push(addFields(group, row.fields, form.id + "-r" + index + "-" + number + "-", index, number));
+        }
+        while (row.shown.length > list.length) {
+          row.shown.pop();
+          groups.lastElementChild.remove();
+        }
+        row.shown.forEach(function (group, number) {
+          group.forEach(function (field) {
+            if (document.activeElement !== field.input) field.input.value = text(list[number][field.key]);
+          });
+        });
+        row.element.querySelector("[data-playbook-remove-row]").hidden = list.length < 2;
+      });
+    }
+
+    // The preview ---------------------------------------------------------------------------
+
+    /* Appends `segments` to `target`: text, a placeholder ([field index, as written], valued by
+     * `value(index)` -> { text, automatic }) or a repeating line ({ row }). */
+    function fill(target, segments, value) {
+      segments.forEach(function (segment) {
+        if (typeof segment === "string") return target.append(segment);
+        if (!Array.isArray(segment)) {
+          const row = rows[segment.row];
+          return rowValues(row).forEach(function (values, number) {
+            if (number) target.append("\n");
+            fill(target, row.segments, function (index) {
+              return { text: text(values[row.fields[index][0]]) };
+            });
+          });
+        }
+        const found = value(segment[0]);
+        const node = document.createElement(found.text ? "span" : "mark");
+        node.textContent = found.text || segment[1];
+        if (!found.text) node.className = "playbook-form__missing";
+        else if (found.automatic) node.className = "playbook-form__automatic";
+        target.append(found.text && !found.automatic ? found.text : node);
+      });
     }
 
     function render() {
-      const values = {};
-      fields.forEach(function (field) {
-        values[field.key] = valueOf(field);
-        if (document.activeElement !== field.input) field.input.value = values[field.key];
+      const now = new Date();
+      const firstTyped = text(read(FIRST_TYPED));
+      const values = fields.map(function (field) {
+        const own = typed(field);
+        const auto = automatic(field.kind, now, firstTyped);
+        const shown = own || auto;
+        if (document.activeElement !== field.input) field.input.value = shown;
+        field.input.toggleAttribute("data-playbook-auto", !own && !!auto);
+        field.tag.hidden = !!own || !auto;
+        // A typed time can be made automatic again.
+        field.reset.hidden = !own || !automatic(field.kind, now, now.toISOString());
+        return { text: shown, automatic: !own };
       });
+      renderRows();
       preview.replaceChildren();
-      // Text, or a placeholder: [index of its field, as written].
-      data.segments.forEach(function (segment) {
-        const value = typeof segment === "string" ? segment : values[fields[segment[0]].key];
-        if (value) {
-          preview.appendChild(document.createTextNode(value));
-        } else {
-          const missing = document.createElement("mark");
-          missing.className = "playbook-form__missing";
-          missing.textContent = segment[1];
-          preview.appendChild(missing);
-        }
+      fill(preview, data.segments, function (index) {
+        return values[index];
       });
       if (data.subject) {
         const lines = preview.textContent.split("\n");
@@ -110,19 +216,20 @@
       }
     }
 
-    function say(message) {
-      status.textContent = message;
+    /* Renders again as the minute turns: the automatic times follow the clock. */
+    function tick() {
+      render();
+      timer = window.setTimeout(tick, MINUTE - (Date.now() % MINUTE) + 50);
     }
 
-    function save(field, value) {
-      if (field.kind === "severity") {
-        const number = value.trim().replace(/^SEV[- ]?/i, "");
-        playbook.setSeverity(number ? "SEV-" + number : "");
-      } else {
-        const change = {};
-        change[FIELD + field.key] = value || undefined;
-        write(change);
-      }
+    function say(message) {
+      playbook.announce(status, message);
+    }
+
+    function save(changes) {
+      // Without a run, the incident started when the first value was typed.
+      if (!read(FIRST_TYPED) && !(store && store.run())) changes[FIRST_TYPED] = new Date().toISOString();
+      write(changes);
       if (cleared) {
         cleared = null;
         undo.hidden = true;
@@ -130,41 +237,80 @@
       render();
     }
 
-    fields.forEach(function (field) {
-      const input = field.input;
-      input.addEventListener("input", function () {
-        save(field, input.value);
+    /* The first field with nothing in it (automatic times count as filled), else Copy. */
+    function focusFirstEmpty() {
+      const empty = fields.find(function (field) {
+        return !field.input.value;
       });
-      if (field.kind === "severity") {
-        // On change, not on input: one timeline entry per decision, not per keystroke.
-        input.addEventListener("change", function () {
-          const severity = playbook.severity();
-          if (severity) playbook.record(form, "severity", "Severity set to " + severity);
-        });
+      (empty ? empty.input : form.querySelector("[data-playbook-copy]")).focus();
+    }
+
+    form.addEventListener("input", function (event) {
+      const input = event.target;
+      const key = input.dataset.playbookField;
+      const changes = {};
+      if (!key) return;
+      if (input.dataset.playbookRow) {
+        const row = rows[input.dataset.playbookRow];
+        const list = rowValues(row).slice();
+        const number = Number(input.dataset.playbookNumber);
+        list[number] = Object.assign({}, list[number]);
+        list[number][key] = input.value || undefined;
+        changes[row.key] = list;
+      } else if (input.dataset.playbookKind === "severity") {
+        const number = input.value.trim().replace(/^SEV[- ]?/i, "");
+        playbook.setSeverity(number ? "SEV-" + number : "");
+      } else {
+        changes[FIELD + key] = input.value || undefined;
       }
-      const fill = input.parentElement.querySelector("[data-playbook-now], [data-playbook-next]");
-      if (!fill) return;
-      fill.addEventListener("click", function () {
-        const now = new Date();
-        if (fill.hasAttribute("data-playbook-now")) {
-          input.value = utcStamp(now);
-        } else {
-          const severity = playbook.severity();
-          const minutes = playbook.minutes(severity);
-          input.value = playbook.utc.clock(new Date(now.getTime() + minutes * 60000));
-          say("Next update in " + minutes + " minutes" + (severity ? " (" + severity + ")." : "."));
-        }
-        save(field, input.value);
-      });
+      save(changes);
+    });
+
+    // Typing over an automatic time replaces it whole.
+    form.addEventListener("focusin", function (event) {
+      if (event.target.hasAttribute("data-playbook-auto")) event.target.select();
+    });
+    form.addEventListener("focusout", render);
+
+    // On change, not on input: one timeline entry per decision, not per keystroke.
+    form.addEventListener("change", function (event) {
+      const severity = playbook.severity();
+      if (event.target.dataset.playbookKind === "severity" && severity) {
+        playbook.record(form, "severity", "Severity set to " + severity);
+      }
+    });
+
+    form.addEventListener("click", function (event) {
+      const button = event.target.closest("button");
+      const row = button && button.closest("[data-playbook-row]");
+      const changes = {};
+      if (!button) return;
+      if (button.hasAttribute("data-playbook-reset")) {
+        const field = fields.find(function (candidate) {
+          return candidate.reset === button;
+        });
+        changes[FIELD + field.key] = undefined;
+        save(changes);
+        field.input.focus();
+        say(field.label + " is automatic again.");
+      } else if (row) {
+        const list = rowValues(rows[row.dataset.playbookRow]);
+        const adding = button.hasAttribute("data-playbook-add-row");
+        changes[rows[row.dataset.playbookRow].key] = adding ? list.concat([{}]) : list.slice(0, -1);
+        save(changes);
+        if (adding) row.querySelector(".playbook-form__row:last-child input").focus();
+      }
     });
 
     form.querySelector("[data-playbook-copy]").addEventListener("click", function () {
+      // The times as they are now: the preview at this moment is what is copied.
+      render();
       const done = function () {
         say("Copied the filled template.");
         playbook.record(
           form,
           data.update ? "update" : "copy",
-          "Copied the “" + templateName(form) + "” template" + (data.update ? " (stakeholder update)" : "")
+          "Copied the “" + (data.name || "communication") + "” template" + (data.update ? " (stakeholder update)" : "")
         );
       };
       playbook.copy(preview.textContent).then(done, function () {
@@ -172,12 +318,14 @@
       });
     });
 
+    mailto.addEventListener("click", render);
+
     form.querySelector("[data-playbook-clear]").addEventListener("click", function () {
       const all = store ? store.all(scope) : Object.assign({}, memory);
       const removal = {};
       cleared = {};
       Object.keys(all).forEach(function (key) {
-        if (key.startsWith(FIELD)) {
+        if (key.startsWith(FIELD) || key.startsWith(ROWS) || key === FIRST_TYPED) {
           cleared[key] = all[key];
           removal[key] = undefined;
         }
@@ -196,17 +344,29 @@
       say("Restored the template values.");
     });
 
+    function onHash() {
+      if (location.hash !== "#" + form.id) return;
+      // The browser moves the focus to a fragment's target itself once the page has loaded.
+      if (document.readyState === "complete") window.setTimeout(focusFirstEmpty);
+      else window.addEventListener("load", onHash, { once: true });
+    }
+
     const stops = [playbook.storageNotice(form.querySelector("[data-playbook-storage-notice]"), scope)];
     if (store) {
-      stops.push(store.subscribe(scope, function (changes) {
-        if (Object.keys(changes).some(function (key) {
-          return key === "severity" || key.startsWith(FIELD);
-        })) render();
-      }));
+      // Values, the severity, and the run (its start, its marked moments) change the times.
+      [scope, store.RUNS, "timeline"].forEach(function (name) {
+        stops.push(store.subscribe(name, render));
+      });
     }
-    render();
+    window.addEventListener("hashchange", onHash);
+    tick();
     form.hidden = false;
+    // Sent here by the run bar's "next update in ...": straight to what is left to type.
+    onHash();
     return function () {
+      window.clearTimeout(timer);
+      window.removeEventListener("hashchange", onHash);
+      window.removeEventListener("load", onHash);
       stops.forEach(function (stop) {
         stop();
       });

@@ -158,16 +158,34 @@ class TemplateField:
 
 
 @dataclass(frozen=True, slots=True)
+class TemplateRow:
+    """A line of a template marked as repeating (a line of `...` under it): one row per item
+    (a timeline's events, follow-up actions), each with its own values."""
+
+    text: str
+    """The line as written."""
+    fields: tuple[TemplateField, ...]
+    segments: tuple[tuple[str, ...], ...]
+    """The line cut at its placeholders, as `TemplateForm.segments`."""
+
+
+@dataclass(frozen=True, slots=True)
 class TemplateForm:
     """A code block with placeholders, and the fill-in form built for it."""
 
     id: str
     text: str
     fields: tuple[TemplateField, ...]
+    """Its placeholders outside repeating lines, one per name."""
     segments: tuple[tuple[str, ...], ...]
-    """The text cut at its placeholders, in order: `("text", chunk)` and
-    `("field", key, token as written)`."""
+    """The text cut at its placeholders, in order: `("text", chunk)`, `("field", key, token as
+    written)` and `("row", index in rows)` for a repeating line (its marker line left out)."""
     at: At = field(default=UNKNOWN, compare=False, repr=False)
+    rows: tuple[TemplateRow, ...] = ()
+    heading: str = ""
+    """Id of the heading it stands under, "" when none."""
+    name: str = ""
+    """What the responder calls it: the short paragraph or heading right above it."""
 
     @property
     def line(self) -> int:

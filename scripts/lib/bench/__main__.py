@@ -23,7 +23,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import builds, enhancement, linkcheck, report, serve, weight, zensical
+from . import builds, enhancement, linkcheck, report, responder, serve, weight, zensical
 
 RESULTS = linkcheck.REPOSITORY / "bench" / "results"
 
@@ -179,6 +179,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
             _log("Enhancement time in Chromium")
             data["enhancement"] = enhancement.measure(site, page, args.visits)
+
+        with _stage(stages, "responder"):
+            _log("A scripted responder on this site's playbook")
+            data["responder"] = responder.measure(responder.build_site(work), args.visits)
 
         with _stage(stages, "links"):
             _log("Link checking")

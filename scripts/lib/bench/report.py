@@ -153,6 +153,7 @@ def markdown(data: dict[str, Any]) -> str:
     lines += _scaling_section(data)
     lines += _weight_section(data)
     lines += _enhancement_section(data)
+    lines += _responder_section(data)
     lines += _links_section(data)
     return "\n".join(lines)
 
@@ -314,6 +315,29 @@ def _enhancement_section(data: dict[str, Any]) -> list[str]:
         lines.append("- Tick and store: a tick did not reach localStorage within 1 s.")
     else:
         lines.append("- Tick and store: no checklists in this build.")
+    if result["page_errors"]:
+        lines.append(f"- Page errors: {'; '.join(result['page_errors'])}")
+    return [*lines, ""]
+
+
+def _responder_section(data: dict[str, Any]) -> list[str]:
+    result = data["responder"]
+    outcome = (
+        "a complete SEV-2 Slack update (no placeholder left)"
+        if result["complete"]
+        else "**an incomplete update** (a placeholder was left)"
+    )
+    lines = [
+        "## Responder",
+        "",
+        f"This site's `{result['page']}` over http://127.0.0.1 in headless Chromium, a fresh "
+        f"browser each of {result['visits']} visits: a scripted responder takes "
+        f"{result['actions']} actions (the severity, the four facts, Copy) and gets {outcome} "
+        "on the clipboard.",
+        "",
+        f"- Navigation start to the clipboard: **{result['median_ms']:.0f} ms** median (the "
+        "script's own pace included; a person takes longer).",
+    ]
     if result["page_errors"]:
         lines.append(f"- Page errors: {'; '.join(result['page_errors'])}")
     return [*lines, ""]

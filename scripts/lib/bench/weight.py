@@ -53,11 +53,13 @@ def page_weight(site: Path, page: str) -> dict[str, Any]:
     third_party = [
         url for url in fetched if urlsplit(urljoin(base, url)).hostname not in ("127.0.0.1", None)
     ]
+    ours_in_page = [u for u in parser.stylesheets + parser.scripts if ASSETS_URI in u]
     ours: list[dict[str, Any]] = []
-    for name in [*extension.STYLESHEETS, *extension.SCRIPTS]:
-        # As served: the built site holds them minified.
+    # What the page loads (a site with runs loads playbook-runs.js instead of playbook.js), as
+    # served: the built site holds them minified.
+    for url in ours_in_page:
+        name = urlsplit(url).path.rsplit("/", 1)[-1]
         ours.append({"name": name, **_sizes(site / ASSETS_URI / name)})
-    ours_in_page = [u for u in parser.scripts + parser.stylesheets if ASSETS_URI in u]
     material: list[dict[str, Any]] = []
     for url in parser.scripts + parser.stylesheets:
         path = urlsplit(urljoin(base, url)).path.lstrip("/")
