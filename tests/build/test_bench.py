@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import corpus
-from bench import parsers
+from bench import parsers, profile
 from bench.builds import plugin_nav
 from mkdocs_playbook.extension import SCRIPTS, STYLESHEETS
 from mkdocs_playbook.jekyll.frontmatter import parse_front_matter
@@ -186,3 +186,24 @@ def test_report_states_every_target_and_section(bench_run: tuple[str, dict[str, 
     assert links["check_links_corpus"]["available"] == check_links
     absent = "`scripts/check-links` on a 20-page corpus (LinkChecker is slow): not on this branch"
     assert (absent in markdown) != check_links
+
+
+def test_profile_finds_every_part_of_the_plugins_work() -> None:
+    """`scripts/bench profile` on a tiny corpus: each part of the plugin's work was seen
+    running in the build with it (a renamed function would read 0 s), and none in the build
+    without it."""
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "bench"), "profile", "--pages", "20", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads(result.stdout)
+    assert data["pages"] == 20
+    for label, path, _ in profile.PARTS:
+        if "mkdocs_playbook" in path:
+            assert data["ours"]["parts"][label] > 0, label
+            assert data["material"]["parts"][label] == 0, label
+    assert data["ours"]["parts"]["Whole build"] > 0 < data["material"]["parts"]["Whole build"]
