@@ -6,15 +6,23 @@ GitHub alerts and 10 cross-links with anchors. Two pages more: `index.md`, the h
 `enhancement.md`, with 500 task items (5 checklists of 100), a severity matrix and 3
 templates: the page the browser benchmark times. `nav` is the explicit MkDocs nav equivalent
 to the front matter, for the baseline builds that run without the plugin.
+
+`copy_site` writes the other corpus: real pages (this repository's `docs/`) copied as many
+times as asked, each copy its own part of the nav.
 """
 
 from __future__ import annotations
 
+import json
 import posixpath
 import random
+import re
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 SECTION = 100
 """Pages per top-level section (its index included)."""
@@ -235,3 +243,51 @@ def write(docs_dir: Path, count: int, seed: int = 1) -> Corpus:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     return corpus
+
+
+SITE_COPIES = 12
+"""Copies of the site's pages in the real-page corpus: 144 pages from our 12."""
+_NAMING_RE = re.compile(r"^(title|parent|grand_parent):(.*)$", re.MULTILINE)
+"""Front matter lines that name a page or its place in the nav (one line each in ours)."""
+
+
+def _renamed(text: str, suffix: str) -> str:
+    """`text` with its front matter's title, parent and grand_parent ending in `suffix`."""
+    if not suffix or not text.startswith("---\n"):
+        return text
+    end = text.find("\n---", 3)
+    if end < 0:
+        return text
+
+    def rename(match: re.Match[str]) -> str:
+        value = yaml.safe_load(match.group(2))
+        # A JSON string is a YAML string: quoted, whatever the title holds.
+        return f"{match.group(1)}: {json.dumps(f'{value}{suffix}')}"
+
+    return _NAMING_RE.sub(rename, text[:end]) + text[end:]
+
+
+def copy_site(source: Path, docs_dir: Path, copies: int = SITE_COPIES) -> list[str]:
+    """Copy every file under `source` (a docs folder) `copies` times into `docs_dir`; return
+    the Markdown pages' paths.
+
+    The first copy stands where the original does, so the home page and the repository links
+    (`/blob/main/docs/x.md`, which the plugin rewrites to the page at `x.md`) lead where they
+    do on the real site; copy N goes under `copyNN/`, its titles, parents and grand parents
+    ending in ` (N)`, so each copy is its own subtree of the nav.
+    """
+    pages: list[str] = []
+    files = sorted(path for path in source.rglob("*") if path.is_file())
+    for number in range(1, copies + 1):
+        folder = docs_dir if number == 1 else docs_dir / f"copy{number:02d}"
+        suffix = "" if number == 1 else f" ({number})"
+        for path in files:
+            target = folder / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if path.suffix != ".md":
+                shutil.copyfile(path, target)
+                continue
+            text = path.read_text(encoding="utf-8")
+            target.write_text(_renamed(text, suffix), encoding="utf-8")
+            pages.append(target.relative_to(docs_dir).as_posix())
+    return pages

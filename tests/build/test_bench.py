@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 
 import corpus
+from bench import parsers, profile
+from bench.builds import plugin_nav
 from mkdocs_playbook.extension import SCRIPTS, STYLESHEETS
 from mkdocs_playbook.jekyll.frontmatter import parse_front_matter
 from mkdocs_playbook.jekyll.navigation import NavSource, build_nav
@@ -20,6 +22,8 @@ from support import ROOT
 SECTIONS = [
     "## Targets",
     "## Build cost",
+    "## This site's pages",
+    "## The model's source",
     "## Scaling",
     "## Page weight",
     "## Enhancement time",
@@ -34,7 +38,7 @@ def bench_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, 
     command = [
         str(ROOT / "scripts" / "bench"),
         *("--pages", "20", "--runs", "1", "--visits", "1", "--scaling", "10,20"),
-        *("--check-links", "corpus", "--output", str(output)),
+        *("--check-links", "corpus", "--site-copies", "1", "--output", str(output)),
     ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -62,6 +66,36 @@ def test_corpus_is_deterministic_and_seeded() -> None:
     assert corpus.generate(30, seed=4)[1] != corpus.generate(30, seed=5)[1]
 
 
+def test_site_copies_have_unique_titles_each_copy_its_own_nav_subtree(tmp_path: Path) -> None:
+    docs = ROOT / "docs"
+    originals = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
+    paths = corpus.copy_site(docs, tmp_path, 3)
+    assert len(paths) == 3 * len(originals)
+    data = {
+        path: parse_front_matter((tmp_path / path).read_text(encoding="utf-8")).data
+        for path in paths
+    }
+    by_title = {page["title"]: path for path, page in data.items()}
+    assert len(by_title) == len(paths)
+    assert data["copy03/DATABASE.md"]["title"] == data["DATABASE.md"]["title"] + " (3)"
+
+    def copy_of(path: str) -> str:
+        return path.split("/")[0] if path.startswith("copy") else ""
+
+    # Every parent is a page of the same copy: the copies do not mix in the nav.
+    parents = [(path, page["parent"]) for path, page in data.items() if "parent" in page]
+    children = [p for p in originals if "parent" in data[p]]  # the first copy is the original
+    assert children and len(parents) == 3 * len(children)
+    for path, parent in parents:
+        assert copy_of(by_title[parent]) == copy_of(path), (path, parent)
+    # The text after the front matter is the original's, byte for byte.
+    original = (docs / "DATABASE.md").read_text(encoding="utf-8")
+    copied = (tmp_path / "copy03" / "DATABASE.md").read_text(encoding="utf-8")
+    assert copied.split("\n---\n", 1)[1] == original.split("\n---\n", 1)[1]
+    # Material alone gets the nav the plugin builds: each copy its own top-level entries.
+    assert len(plugin_nav(tmp_path, paths)) == 3 * len(plugin_nav(docs, originals))
+
+
 def test_every_variant_built_the_corpus_cleanly(bench_run: tuple[str, dict[str, Any]]) -> None:
     _, data = bench_run
     variants = data["build"]["variants"]
@@ -73,6 +107,32 @@ def test_every_variant_built_the_corpus_cleanly(bench_run: tuple[str, dict[str, 
         assert runs["warnings"] == 0, runs["first_warnings"]
     assert [row["pages"] for row in data["scaling"]] == [10, 20]
     assert data["serve"]["page"].startswith("docs/")
+
+
+def test_this_sites_pages_built_cleanly_with_and_without_the_plugin(
+    bench_run: tuple[str, dict[str, Any]],
+) -> None:
+    _, data = bench_run
+    site = data["site"]
+    assert site["copies"] == 1
+    assert site["pages"] == len(list((ROOT / "docs").rglob("*.md")))
+    assert list(site["variants"]) == ["ours-prune", "material-prune"]
+    for runs in site["variants"].values():
+        assert len(runs["seconds"]) == 1
+        assert runs["warnings"] == 0, runs["first_warnings"]
+
+
+def test_model_source_was_timed_on_every_page_of_both_corpora(
+    bench_run: tuple[str, dict[str, Any]],
+) -> None:
+    markdown, data = bench_run
+    found = data["parsers"]
+    assert found["corpus"]["pages"] == data["build"]["files"]
+    assert found["site"]["pages"] == data["site"]["pages"]
+    for measured in found.values():
+        assert list(measured["ms_per_page"]) == ["tree", *parsers.PARSERS]
+        assert all(ms > 0 for ms in measured["ms_per_page"].values())
+    assert "| element tree (as built) |" in markdown
 
 
 def test_zensical_built_the_corpus_clean_and_cached(bench_run: tuple[str, dict[str, Any]]) -> None:
@@ -125,7 +185,9 @@ def test_a_scripted_responder_got_a_complete_update_onto_the_clipboard(
 def test_report_states_every_target_and_section(bench_run: tuple[str, dict[str, Any]]) -> None:
     markdown, data = bench_run
     names = [target["name"] for target in data["targets"]]
-    assert len(names) == 8
+    assert len(names) == 13
+    assert names[0].startswith("Plugin cost per page, bench corpus")
+    assert names[1].startswith("Plugin cost per page, this site's pages")
     for target in data["targets"]:
         assert target["met"] in (True, False, None)
         assert f"| {target['name']} | {target['figure']} |" in markdown
@@ -136,3 +198,24 @@ def test_report_states_every_target_and_section(bench_run: tuple[str, dict[str, 
     assert links["check_links_corpus"]["available"] == check_links
     absent = "`scripts/check-links` on a 20-page corpus (LinkChecker is slow): not on this branch"
     assert (absent in markdown) != check_links
+
+
+def test_profile_finds_every_part_of_the_plugins_work() -> None:
+    """`scripts/bench profile` on a tiny corpus: each part of the plugin's work was seen
+    running in the build with it (a renamed function would read 0 s), and none in the build
+    without it."""
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "bench"), "profile", "--pages", "20", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads(result.stdout)
+    assert data["pages"] == 20
+    for label, path, _ in profile.PARTS:
+        if "mkdocs_playbook" in path:
+            assert data["ours"]["parts"][label] > 0, label
+            assert data["material"]["parts"][label] == 0, label
+    assert data["ours"]["parts"]["Whole build"] > 0 < data["material"]["parts"]["Whole build"]

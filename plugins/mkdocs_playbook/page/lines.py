@@ -52,7 +52,9 @@ class Lines:
     ) -> None:
         self.text = text
         """The Markdown as rendered."""
-        self.written = text if written is None else written
+        # One string when nothing was rewritten: every page's model keeps its lines to the
+        # end of the build, and a second copy of its Markdown would double what they hold.
+        self.written = text if written is None or written == text else written
         """The Markdown as written, where positions are given."""
         self.first_line = first_line
         """Lines of the file before the Markdown given (its front matter)."""

@@ -164,7 +164,9 @@ class _Reader:
         for section in self.sections:
             section.lists += 1
         choice = self._choice(element)
-        has_tasks = any(_marker(self._own_text(li)) is not None for li in element.iter("li"))
+        # Each item's own text, read once: the task test and the items both need it.
+        texts = {li: self._own_text(li) for li in element.iter("li")}
+        has_tasks = any(_marker(text) is not None for text in texts.values())
         if choice is False:
             if not has_tasks:
                 return
@@ -178,7 +180,7 @@ class _Reader:
         occurrence = self.checklists_per_heading[name]
         self.checklists_per_heading[name] += 1
         key = stable_id("checklist", name, str(occurrence))
-        items = self._items(element, key, ())
+        items = self._items(element, key, (), texts)
         at = heading.at if heading else UNKNOWN
         checklist = Checklist(key, name, tuple(view.model for view in items), at)
         if interactive:
@@ -208,12 +210,16 @@ class _Reader:
         return self.tree.text(li, skip=_is_list)
 
     def _items(
-        self, element: etree.Element, checklist: str, parents: Sequence[str]
+        self,
+        element: etree.Element,
+        checklist: str,
+        parents: Sequence[str],
+        texts: dict[etree.Element, str],
     ) -> list[_ItemView]:
         seen: Counter[str] = Counter()
         views: list[_ItemView] = []
         for li in (child for child in element if child.tag == "li"):
-            raw_text = self._own_text(li)
+            raw_text = texts[li]
             marker = _marker(raw_text)
             text = _MARKER_RE.sub("", raw_text)
             at = self.context.model.lines.register("list_item", raw_text, prefix=True)
@@ -224,7 +230,7 @@ class _Reader:
             nested = [child for child in li if _is_list(child)]
             children: list[_ItemView] = []
             for sub in nested:
-                children.extend(self._items(sub, checklist, (*parents, text_key)))
+                children.extend(self._items(sub, checklist, (*parents, text_key), texts))
             label_html, extra_html = self._content(li)
             checked = marker is not None and marker != " "
             model = ChecklistItem(key, text, checked, tuple(c.model for c in children), at)

@@ -23,9 +23,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from . import builds, enhancement, linkcheck, report, responder, serve, weight, zensical
+import corpus
+
+from . import builds, enhancement, linkcheck, parsers, report, responder, serve, weight, zensical
 
 RESULTS = linkcheck.REPOSITORY / "bench" / "results"
+PRUNED = ("ours-prune", "material-prune")
 
 
 def _arguments(argv: list[str]) -> argparse.Namespace:
@@ -41,6 +44,12 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
         "--scaling",
         default="",
         help="comma-separated sizes (default: pages/10, pages, pages*5)",
+    )
+    parser.add_argument(
+        "--site-copies",
+        type=int,
+        default=corpus.SITE_COPIES,
+        help=f"copies of this site's docs/ in the real-page corpus (default {corpus.SITE_COPIES})",
     )
     parser.add_argument("--visits", type=int, default=7, help="browser visits per page (7)")
     parser.add_argument(
@@ -131,6 +140,25 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 "variants": {name: runs.as_json() for name, runs in main.items()},
             }
 
+        with _stage(stages, "site"):
+            _log(f"This site's pages, {args.site_copies} copies, pruned, {args.runs} rounds")
+            site = builds.make_site_project(work / "site", args.site_copies)
+            site_runs = builds.compare(site, PRUNED, args.runs)
+            data["site"] = {
+                "pages": site.pages,
+                "copies": args.site_copies,
+                "variants": {name: runs.as_json() for name, runs in site_runs.items()},
+            }
+
+        with _stage(stages, "parsers"):
+            _log("The model's source: the element tree against HTML parsers, per page")
+            data["parsers"] = {
+                "corpus": parsers.measure(project.config("ours-prune")),
+                "site": parsers.measure(site.config("ours-prune")),
+            }
+            if not args.keep:
+                shutil.rmtree(site.root)
+
         with _stage(stages, "zensical"):
             _log(f"Zensical: prepare, then clean and cached builds, {args.runs} rounds")
             data["zensical"] = zensical.measure(project, args.runs)
@@ -139,12 +167,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             scaling: dict[int, dict[str, builds.Runs]] = {}
             for size in _sizes(args):
                 if size == args.pages:
-                    scaling[size] = {v: main[v] for v in ("ours-prune", "material-prune")}
+                    scaling[size] = {v: main[v] for v in PRUNED}
                     continue
                 runs = args.runs if size <= args.pages else args.large_runs
                 _log(f"Scaling: {size} pages, {runs} round(s)")
                 other = builds.make_project(work / f"p{size}", size, args.seed)
-                scaling[size] = builds.compare(other, ("ours-prune", "material-prune"), runs)
+                scaling[size] = builds.compare(other, PRUNED, runs)
                 if not args.keep:
                     shutil.rmtree(other.root)
             data["scaling"] = [

@@ -14,6 +14,10 @@ from typing import Any
 import yaml
 
 import corpus
+from mkdocs_playbook.jekyll.frontmatter import parse_front_matter
+from mkdocs_playbook.jekyll.navigation import NavSource, build_nav
+
+from . import linkcheck
 
 LIB_DIR = Path(__file__).resolve().parent.parent
 VARIANTS = ("ours", "material", "ours-prune", "material-prune")
@@ -62,56 +66,137 @@ class Runs:
         }
 
 
-def config_for(variant: str, nav: list[Any]) -> dict[str, Any]:
+MARKDOWN_EXTENSIONS: list[Any] = [
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    "tables",
+    {"toc": {"permalink": True}},
+    "pymdownx.superfences",
+]
+# MkDocs checks every cross-link's anchor: proof that the corpus's links are sound.
+VALIDATION: dict[str, Any] = {"anchors": "warn", "unrecognized_links": "warn"}
+SITE_CONFIG = linkcheck.REPOSITORY / "mkdocs.yml"
+SITE_DOCS = linkcheck.REPOSITORY / "docs"
+_LEFT_OUT = ("runs",)
+"""Site settings the real-page corpus leaves out: the run page is a page Material alone
+would not have, so the two variants would not build the same files."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a corpus's configuration holds besides the variant's plugin, nav and prune."""
+
+    name: str = "Benchmark corpus"
+    markdown_extensions: list[Any] = field(default_factory=lambda: list(MARKDOWN_EXTENSIONS))
+    playbook: dict[str, Any] = field(default_factory=dict)
+    """The plugin's options; none: its defaults."""
+    validation: dict[str, Any] = field(default_factory=lambda: dict(VALIDATION))
+
+
+def site_settings(config_file: Path = SITE_CONFIG) -> Settings:
+    """This site's own Markdown extensions, plugin options and validation (mkdocs.yml)."""
+    from mkdocs.utils.yaml import yaml_load  # reads mkdocs.yml's !ENV tags
+
+    with config_file.open(encoding="utf-8") as stream:
+        site = yaml_load(stream)
+    playbook: dict[str, Any] = {}
+    for plugin in site.get("plugins", []):
+        if isinstance(plugin, dict) and "playbook" in plugin:
+            playbook = dict(plugin["playbook"] or {})
+    for key in _LEFT_OUT:
+        playbook.pop(key, None)
+    # No report files from a benchmark.
+    playbook["links"] = {
+        k: v for k, v in (playbook.get("links") or {}).items() if k != "junit_report"
+    }
+    return Settings(
+        name=site["site_name"],
+        markdown_extensions=site.get("markdown_extensions", []),
+        playbook=playbook,
+        validation=site.get("validation", {}),
+    )
+
+
+def config_for(variant: str, nav: list[Any], settings: Settings | None = None) -> dict[str, Any]:
     """The same site for every variant; only the plugin, the nav and `navigation.prune` vary."""
+    settings = settings or Settings()
     ours = variant.startswith("ours")
     theme: dict[str, Any] = {"name": "material", "font": False, "features": []}
     if variant.endswith("-prune"):
         theme["features"].append("navigation.prune")
+    plugin: Any = {"playbook": settings.playbook} if settings.playbook else "playbook"
     config: dict[str, Any] = {
-        "site_name": "Benchmark corpus",
+        "site_name": settings.name,
         "docs_dir": "docs",
         "site_dir": f"site-{variant}",
         "use_directory_urls": False,
         "theme": theme,
-        "plugins": ["search", "playbook"] if ours else ["search"],
-        "markdown_extensions": [
-            "admonition",
-            "attr_list",
-            "md_in_html",
-            "tables",
-            {"toc": {"permalink": True}},
-            "pymdownx.superfences",
-        ],
-        # MkDocs checks every cross-link's anchor: proof that the corpus's links are sound.
-        "validation": {"anchors": "warn", "unrecognized_links": "warn"},
+        "plugins": ["search", plugin] if ours else ["search"],
+        "markdown_extensions": settings.markdown_extensions,
+        "validation": settings.validation,
     }
     if not ours:
         config["nav"] = nav
     return config
 
 
-def make_project(root: Path, pages: int, seed: int = 1) -> Project:
-    root.mkdir(parents=True, exist_ok=True)
-    generated = corpus.write(root / "docs", pages, seed)
+def _write_configs(root: Path, nav: list[Any], settings: Settings | None = None) -> None:
     for variant in VARIANTS:
-        text = yaml.safe_dump(config_for(variant, generated.nav), sort_keys=False)
+        text = yaml.safe_dump(config_for(variant, nav, settings), sort_keys=False)
         (root / f"{variant}.yml").write_text(text, encoding="utf-8")
     # What scripts/check-links builds when given the project folder.
     (root / "mkdocs.yml").write_text(
-        yaml.safe_dump(config_for("ours-prune", generated.nav), sort_keys=False), encoding="utf-8"
+        yaml.safe_dump(config_for("ours-prune", nav, settings), sort_keys=False),
+        encoding="utf-8",
     )
+
+
+def make_project(root: Path, pages: int, seed: int = 1) -> Project:
+    root.mkdir(parents=True, exist_ok=True)
+    generated = corpus.write(root / "docs", pages, seed)
+    _write_configs(root, generated.nav)
     return Project(root, pages, generated)
+
+
+def plugin_nav(docs_dir: Path, paths: list[str]) -> list[Any]:
+    """The nav the plugin builds from these pages' front matter (`jekyll.navigation`)."""
+    sources = []
+    for path in paths:
+        front_matter = parse_front_matter((docs_dir / path).read_text(encoding="utf-8"))
+        title = str(front_matter.data.get("title") or "")
+        if not title:
+            raise RuntimeError(f"{path}: the real-page corpus needs a title in front matter")
+        sources.append(NavSource(path, title, front_matter))
+    nav, problems = build_nav(sources)
+    if problems or nav is None:
+        raise RuntimeError(f"the copied pages' nav has problems: {problems[:3]}")
+    return nav
+
+
+def make_site_project(root: Path, copies: int = corpus.SITE_COPIES) -> Project:
+    """This repository's own pages (`docs/`), `copies` times, with the site's own Markdown
+    extensions and plugin options; Material alone gets the nav the plugin builds from them."""
+    root.mkdir(parents=True, exist_ok=True)
+    paths = corpus.copy_site(SITE_DOCS, root / "docs", copies)
+    nav = plugin_nav(root / "docs", paths)
+    _write_configs(root, nav, site_settings())
+    pages = [corpus.Page(path, path) for path in paths]
+    return Project(root, len(paths), corpus.Corpus(pages, nav))
+
+
+def child_environment() -> dict[str, str]:
+    """This environment, with the benchmarks' modules importable."""
+    path = [str(LIB_DIR), *filter(None, [os.environ.get("PYTHONPATH")])]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
 
 
 def build_once(config: Path) -> dict[str, Any]:
     """One build in a fresh interpreter."""
-    path = [str(LIB_DIR), *filter(None, [os.environ.get("PYTHONPATH")])]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
     result = subprocess.run(
         [sys.executable, "-m", "bench.buildrun", str(config)],
         cwd=config.parent,
-        env=env,
+        env=child_environment(),
         capture_output=True,
         text=True,
         check=False,
