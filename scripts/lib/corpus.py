@@ -267,6 +267,15 @@ def _renamed(text: str, suffix: str) -> str:
     return _NAMING_RE.sub(rename, text[:end]) + text[end:]
 
 
+STAND_INS = {
+    "incident-run.md": "---\ntitle: Incident run\nparent: Operations Command Center\n"
+    "nav_order: 1.5\n---\n\n# Incident run\n\n## Post-incident draft\n\n"
+    "Stands in for the plugin's run page, which the real-page corpus leaves out.\n",
+}
+"""Pages the site's own pages link to that the plugin generates (`runs.page`): plain pages in
+each copy, for both variants, as Material alone could not generate them."""
+
+
 def copy_site(source: Path, docs_dir: Path, copies: int = SITE_COPIES) -> list[str]:
     """Copy every file under `source` (a docs folder) `copies` times into `docs_dir`; return
     the Markdown pages' paths.
@@ -288,6 +297,10 @@ def copy_site(source: Path, docs_dir: Path, copies: int = SITE_COPIES) -> list[s
                 shutil.copyfile(path, target)
                 continue
             text = path.read_text(encoding="utf-8")
+            target.write_text(_renamed(text, suffix), encoding="utf-8")
+            pages.append(target.relative_to(docs_dir).as_posix())
+        for name, text in STAND_INS.items():
+            target = folder / name
             target.write_text(_renamed(text, suffix), encoding="utf-8")
             pages.append(target.relative_to(docs_dir).as_posix())
     return pages

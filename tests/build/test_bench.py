@@ -70,7 +70,8 @@ def test_site_copies_have_unique_titles_each_copy_its_own_nav_subtree(tmp_path: 
     docs = ROOT / "docs"
     originals = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
     paths = corpus.copy_site(docs, tmp_path, 3)
-    assert len(paths) == 3 * len(originals)
+    # Each copy with a plain page where the plugin's run page would be.
+    assert len(paths) == 3 * (len(originals) + len(corpus.STAND_INS))
     data = {
         path: parse_front_matter((tmp_path / path).read_text(encoding="utf-8")).data
         for path in paths
@@ -85,10 +86,11 @@ def test_site_copies_have_unique_titles_each_copy_its_own_nav_subtree(tmp_path: 
     # Every parent is a page of the same copy: the copies do not mix in the nav.
     parents = [(path, page["parent"]) for path, page in data.items() if "parent" in page]
     children = [p for p in originals if "parent" in data[p]]  # the first copy is the original
-    assert children and len(parents) == 3 * len(children)
+    assert children and len(parents) == 3 * (len(children) + len(corpus.STAND_INS))
     for path, parent in parents:
         assert copy_of(by_title[parent]) == copy_of(path), (path, parent)
     # The text after the front matter is the original's, byte for byte.
+    assert "copy03/incident-run.md" in paths
     original = (docs / "DATABASE.md").read_text(encoding="utf-8")
     copied = (tmp_path / "copy03" / "DATABASE.md").read_text(encoding="utf-8")
     assert copied.split("\n---\n", 1)[1] == original.split("\n---\n", 1)[1]
@@ -115,7 +117,7 @@ def test_this_sites_pages_built_cleanly_with_and_without_the_plugin(
     _, data = bench_run
     site = data["site"]
     assert site["copies"] == 1
-    assert site["pages"] == len(list((ROOT / "docs").rglob("*.md")))
+    assert site["pages"] == len(list((ROOT / "docs").rglob("*.md"))) + len(corpus.STAND_INS)
     assert list(site["variants"]) == ["ours-prune", "material-prune"]
     for runs in site["variants"].values():
         assert len(runs["seconds"]) == 1

@@ -80,7 +80,8 @@ SITE_CONFIG = linkcheck.REPOSITORY / "mkdocs.yml"
 SITE_DOCS = linkcheck.REPOSITORY / "docs"
 _LEFT_OUT = ("runs",)
 """Site settings the real-page corpus leaves out: the run page is a page Material alone
-would not have, so the two variants would not build the same files."""
+would not have, so the two variants would not build the same files (`corpus.STAND_INS` puts a
+plain page where it would be)."""
 
 
 @dataclass(frozen=True)
