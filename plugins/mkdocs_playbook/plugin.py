@@ -20,7 +20,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -79,6 +79,10 @@ class PageRecord:
     """How its code spells placeholders, for the site-wide lint."""
     template_links: list[TemplateLink] = field(default_factory=list)
     template_ids: frozenset[str] = frozenset()
+    controls: str = ""
+    """Its script-only controls' markup (`PageModel.controls`)."""
+    controls_after: int = -1
+    """While search reads the content without them: how much content followed them."""
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -376,6 +380,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return
         self.extension.page = None
         record.placeholders = uses_in(model.code_texts)
+        record.controls = model.controls
         self.severity_matrices.extend(model.severity_matrices)
         self._note_run_templates(record.file.src_uri, model.template_forms)
         for problem in model.problems:
@@ -397,6 +402,35 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if src_uri == review_page and self.review_form is None:
             form = next((form for form in forms if form.heading == heading), None)
             self.review_form = (src_uri, form) if form else None
+
+    # Search plugins index the content at priority 0. The controls are `<template>`s marked
+    # data-search-exclude, so no index holds them; taken out while search reads the page, they
+    # cost its HTML parser nothing (a third of a bench page's content). Put back where they
+    # were, counted from the end: Material's search edits attributes before them, and they
+    # come last (context.append).
+    @event_priority(100)
+    def _controls_out(self, context: Any, /, *, page: Page, **_: Any) -> None:
+        record = self.records.get(page.file.src_uri)
+        if record is None or not record.controls or not page.content:
+            return
+        content = page.content
+        at = content.rfind(record.controls)
+        if at >= 0:
+            after = at + len(record.controls)
+            page.content = content[:at] + content[after:]
+            record.controls_after = len(content) - after
+
+    @event_priority(-100)
+    def _controls_in(self, context: Any, /, *, page: Page, **_: Any) -> None:
+        record = self.records.get(page.file.src_uri)
+        if record is None or record.controls_after < 0:
+            return
+        content = page.content or ""
+        at = max(len(content) - record.controls_after, 0)
+        page.content = content[:at] + record.controls + content[at:]
+        record.controls_after = -1
+
+    on_page_context = CombinedEvent(_controls_out, _controls_in)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         output = self._with_run_bar(output, page)

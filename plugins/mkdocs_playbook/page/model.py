@@ -213,3 +213,6 @@ class PageModel:
     """The text of every code block and code span, for the placeholder lint."""
     duplicates: list[DuplicateHeadings] = field(default_factory=list)
     """Headings that share their text: ambiguous anchors."""
+    controls: str = ""
+    """The markup of the page's script-only controls, as put in its content (`<template>`s,
+    kept out of search)."""

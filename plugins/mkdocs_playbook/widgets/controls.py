@@ -24,6 +24,8 @@ class PageControls:
         if not context.controls:
             return
         cadence = settings_from(context.settings).script_cadence()
-        context.append(
-            context.render("controls.html", names=context.controls, cadence=json.dumps(cadence))
+        markup = context.render(
+            "controls.html", names=context.controls, cadence=json.dumps(cadence)
         )
+        context.model.controls = markup
+        context.append(markup)
