@@ -415,10 +415,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return
         content = page.content
         at = content.rfind(record.controls)
-        if at >= 0:
-            after = at + len(record.controls)
-            page.content = content[:at] + content[after:]
-            record.controls_after = len(content) - after
+        if at < 0:
+            record.controls = ""
+            return
+        after = at + len(record.controls)
+        page.content = content[:at] + content[after:]
+        record.controls_after = len(content) - after
 
     @event_priority(-100)
     def _controls_in(self, context: Any, /, *, page: Page, **_: Any) -> None:
@@ -428,7 +430,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         content = page.content or ""
         at = max(len(content) - record.controls_after, 0)
         page.content = content[:at] + record.controls + content[at:]
-        record.controls_after = -1
+        # Not kept to the end of the build: every page's would add up.
+        record.controls, record.controls_after = "", -1
 
     on_page_context = CombinedEvent(_controls_out, _controls_in)
 
