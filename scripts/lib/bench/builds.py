@@ -192,10 +192,11 @@ def child_environment() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
 
 
-def build_once(config: Path) -> dict[str, Any]:
-    """One build in a fresh interpreter."""
+def in_child(module: str, config: Path, *arguments: str) -> dict[str, Any]:
+    """Run `python -m MODULE [ARGUMENTS] CONFIG` in a fresh interpreter beside `config`; the
+    JSON it prints."""
     result = subprocess.run(
-        [sys.executable, "-m", "bench.buildrun", str(config)],
+        [sys.executable, "-m", module, *arguments, str(config)],
         cwd=config.parent,
         env=child_environment(),
         capture_output=True,
@@ -203,9 +204,14 @@ def build_once(config: Path) -> dict[str, Any]:
         check=False,
     )
     if result.returncode != 0:
-        raise RuntimeError(f"build of {config} failed:\n{result.stderr[-4000:]}")
+        raise RuntimeError(f"{module} on {config} failed:\n{result.stderr[-4000:]}")
     data: dict[str, Any] = json.loads(result.stdout)
     return data
+
+
+def build_once(config: Path) -> dict[str, Any]:
+    """One build in a fresh interpreter."""
+    return in_child("bench.buildrun", config)
 
 
 def compare(project: Project, variants: tuple[str, ...], runs: int) -> dict[str, Runs]:

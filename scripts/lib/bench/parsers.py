@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import logging
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -231,18 +230,7 @@ def _summary(pages: list[dict[str, Any]]) -> dict[str, Any]:
 
 def measure(config: Path) -> dict[str, Any]:
     """One instrumented build of `config` in a fresh interpreter (`builds.build_once`'s way)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.parsers", str(config)],
-        cwd=config.parent,
-        env=builds.child_environment(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"parser timing of {config} failed:\n{result.stderr[-4000:]}")
-    data: dict[str, Any] = json.loads(result.stdout)
-    return data
+    return builds.in_child("bench.parsers", config)
 
 
 def main(config_file: str) -> None:

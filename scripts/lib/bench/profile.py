@@ -18,7 +18,6 @@ import gc
 import json
 import logging
 import pstats
-import subprocess
 import sys
 import tempfile
 import time
@@ -151,21 +150,6 @@ def profile_build(config_file: str) -> dict[str, Any]:
     }
 
 
-def _in_child(config: Path) -> dict[str, Any]:
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.profile", "--build", str(config)],
-        cwd=config.parent,
-        env=builds.child_environment(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"profiled build of {config} failed:\n{result.stderr[-4000:]}")
-    data: dict[str, Any] = json.loads(result.stdout)
-    return data
-
-
 def table(ours: dict[str, Any], material: dict[str, Any], pages: int) -> str:
     """The parts as a Markdown table: with, without, extra ms per page (under cProfile)."""
     lines = [
@@ -200,8 +184,8 @@ def main(argv: list[str]) -> int:
         else:
             project = builds.make_project(Path(work), args.pages)
             what = f"the bench corpus, {args.pages} pages"
-        ours = _in_child(project.config("ours-prune"))
-        material = _in_child(project.config("material-prune"))
+        ours = builds.in_child("bench.profile", project.config("ours-prune"), "--build")
+        material = builds.in_child("bench.profile", project.config("material-prune"), "--build")
     if args.json:
         json.dump({"pages": project.pages, "ours": ours, "material": material}, sys.stdout)
         return 0
