@@ -134,7 +134,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 break
             folder = parent
         if self.site.path and self.site.edit_link is not None:
-            source = os.path.dirname(os.path.abspath(self.site.path))
+            source = self.site.source_dir
             inside = self.site.edit_link.source.strip("/")
             if not inside:
                 return source
@@ -317,11 +317,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         starting with `_` or `.` (`_includes/`, `_config.yml`)."""
         if not self.site.path:
             return
-        source = os.path.dirname(os.path.abspath(self.site.path))
         for file in list(files):
             if file.generated_by is not None or not file.abs_src_path:
                 continue
-            path = os.path.relpath(file.abs_src_path, source).replace(os.sep, "/")
+            path = self.site.source_path(file.abs_src_path)
             if not path.startswith("../") and not self.site.published(path):
                 files.remove(file)
 
@@ -368,9 +367,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # Just the Docs' key, as Material's search plugin reads it.
             page.meta.setdefault("search", {"exclude": True})
         if page.edit_url is None and self.site.edit_link is not None and page.file.abs_src_path:
-            source = os.path.dirname(os.path.abspath(self.site.path))
-            path = os.path.relpath(page.file.abs_src_path, source).replace(os.sep, "/")
-            page.edit_url = self.site.edit_url(path)
+            page.edit_url = self.site.edit_url(self.site.source_path(page.file.abs_src_path))
         return None
 
     def _on_page_model(self, model: PageModel) -> None:

@@ -13,6 +13,7 @@ colour) is one of the `warnings`, and the key is read as unset or the entry is s
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -141,6 +142,15 @@ class SiteConfig:
     """Why the file could not be read at all; every other field is then unset."""
     warnings: tuple[ConfigProblem, ...] = ()
     """Keys of the wrong shape, each read as unset (or the entry skipped)."""
+
+    @property
+    def source_dir(self) -> str:
+        """The Jekyll source folder (where `_config.yml` is), absolute; "" without one."""
+        return os.path.dirname(os.path.abspath(self.path)) if self.path else ""
+
+    def source_path(self, path: str) -> str:
+        """`path`, a file on disk, relative to the source folder, with `/` between names."""
+        return os.path.relpath(path, self.source_dir).replace(os.sep, "/")
 
     def variables(self) -> dict[str, str]:
         """`site.<key>` values as Liquid prints them, nested keys dotted (`site.a.b`)."""
