@@ -152,17 +152,19 @@ class PageTree:
                 parts.append(to_html_string(child))
         return "".join(parts)
 
-    def store(self, markup: str) -> str:
-        """A placeholder for `markup`, which Python-Markdown puts back when it writes the page."""
-        return self.md.htmlStash.store(markup.strip())
+    def block(self, markup: str) -> etree.Element:
+        """A paragraph holding only a placeholder for `markup`: Python-Markdown writes `markup`
+        in its place when it writes the page."""
+        block = etree.Element("p")
+        block.text = self.md.htmlStash.store(markup.strip())
+        return block
 
     def replace(self, element: etree.Element, markup: str) -> None:
         """Put `markup` where `element` stands."""
         parent = self.parent(element)
         if parent is None:
             return
-        block = etree.Element("p")
-        block.text = self.store(markup)
+        block = self.block(markup)
         block.tail = element.tail
         index = list(parent).index(element)
         parent[index] = block
@@ -174,8 +176,7 @@ class PageTree:
         parent = self.parent(element)
         if parent is None:
             return
-        block = etree.Element("p")
-        block.text = self.store(markup)
+        block = self.block(markup)
         block.tail = element.tail
         element.tail = "\n"
         parent.insert(list(parent).index(element) + 1, block)

@@ -14,7 +14,6 @@ page of twenty checklists does not carry twenty copies of the same buttons.
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as etree
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -80,14 +79,11 @@ class PageContext:
 
     def append(self, markup: str) -> None:
         """Put `markup` at the end of the page's content."""
-        block = etree.SubElement(self.tree.root, "p")
-        block.text = self.tree.store(markup)
+        self.tree.root.append(self.tree.block(markup))
 
     def prepend(self, markup: str) -> None:
         """Put `markup` at the start of the page's content."""
-        block = etree.Element("p")
-        block.text = self.tree.store(markup)
-        self.tree.root.insert(0, block)
+        self.tree.root.insert(0, self.tree.block(markup))
 
 
 class Feature(Protocol):
