@@ -243,14 +243,13 @@ def _fences(
     # fenced_code fails on it).
     if line_numbers and any(word.startswith("linenos") for word in words[1:]):
         language = f'{{.{language or "text"} linenums="1"}}'
-    options = ""
     runs = [len(run) for run in _BACKTICK_RUN_RE.findall(body)]
     fence = "`" * max(3, *(run + 1 for run in runs)) if runs else "```"
     before = "" if opening.start() == 0 or text[opening.start() - 1] == "\n" else "\n"
     after = "" if text[opening.end() : opening.end() + 1] == "\n" else "\n"
     closing_before = "" if text[closing.start() - 1 : closing.start()] == "\n" else "\n"
     return (
-        f"{before}{fence}{language}{options}{after}",
+        f"{before}{fence}{language}{after}",
         f"{closing_before}{fence}",
     )
 
@@ -273,8 +272,7 @@ def _replacement(
     tags: Tags | None,
 ) -> str | None:
     """What a variable or tag outside `{% raw %}` becomes; None for what stays as written,
-    which is reported outside code."""
-    in_code = source.in_code(match.start())
+    which is reported outside code (asked only then: it needs the page's block parse)."""
     if tag is None:
         expression = _expression(match.group("expr"))
         if expression is None:
@@ -287,7 +285,7 @@ def _replacement(
         filtered = _filtered(expression, variables, tags, in_link)
         if filtered is not None:
             return filtered
-        if not in_code:
+        if not source.in_code(match.start()):
             problems.append(LiquidProblem(match.start(), _explain(expression, variables)))
         return None
     if tags is not None and tag not in ("raw", "highlight"):
@@ -297,7 +295,8 @@ def _replacement(
             if rendered.text is None:
                 problems.append(LiquidProblem(match.start(), rendered.problem))
             return rendered.text
-    if not in_code and not tag.startswith("end"):  # the opening tag is reported
+    # An end tag is not reported: its opening tag is.
+    if not tag.startswith("end") and not source.in_code(match.start()):
         if tag == "raw":
             message = "`{% raw %}` has no matching `{% endraw %}`"
         elif tag == "highlight":
