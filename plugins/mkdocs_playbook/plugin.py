@@ -106,6 +106,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._install_extension(config)
         self.site = self._read_site_config(config)
         self.working_tree = self._working_tree()
+        # The same for every page: rendered once.
+        self.aux_links = (
+            self.extension.environment.get_template("playbook/aux_links.html").render(
+                links=self.site.aux_links, new_tab=self.site.aux_links_new_tab
+            )
+            if self.site.aux_links
+            else ""
+        )
         # Ours first, so a site's own extra_css can override it; Just the Docs' UI classes
         # only where a Jekyll site uses them.
         stylesheets = [*STYLESHEETS, *([JEKYLL_STYLESHEET] if self.site.path else [])]
@@ -269,7 +277,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if front_matter.problem:
                 malformed = front_matter.problem
                 self.findings.add(record.display_path, malformed.line, malformed.message)
-            sources.append(NavSource(file.src_uri, _title(file, front_matter, text), front_matter))
+            if self.nav_from_front_matter:  # a title can take a parse of the page
+                title = _title(file, front_matter, text)
+                sources.append(NavSource(file.src_uri, title, front_matter))
         self._place_permalinks(files, config)
         if self.nav_from_front_matter:
             # None when no page has Just the Docs navigation keys: MkDocs' own nav stays.
@@ -436,11 +446,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         output = self._with_run_bar(output, page)
         if self.run_page is not None and page.file is self.run_page:
             output = self.with_review_template(output, config)
-        if self.site.aux_links:
-            links = self.extension.environment.get_template("playbook/aux_links.html").render(
-                links=self.site.aux_links, new_tab=self.site.aux_links_new_tab
-            )
-            output = insert_run_bar(output, links)
+        if self.aux_links:
+            output = insert_run_bar(output, self.aux_links)
         # The theme's links around the content; the content itself is in the page model.
         record = self.records.get(page.file.src_uri)
         if record is not None:
