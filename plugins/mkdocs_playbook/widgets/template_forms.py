@@ -131,10 +131,16 @@ class _Layout:
 
 
 def read_form(
-    text: str, number: int, at: At, heading: str = "", name: str = ""
+    text: str,
+    number: int,
+    at: At,
+    heading: str = "",
+    name: str = "",
+    layout: _Layout | None = None,
 ) -> TemplateForm | None:
-    """The form for a code block's text, or None when it holds no placeholder."""
-    layout = _Layout(text)
+    """The form for a code block's text, or None when it holds no placeholder; `layout` is
+    the text's, when the caller has it already."""
+    layout = layout or _Layout(text)
     if not layout.placeholders:
         return None
     form = _Cutter(text)
@@ -176,11 +182,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def repeated_times(form: TemplateForm) -> list[tuple[str, list[int]]]:
+def repeated_times(
+    form: TemplateForm, layout: _Layout | None = None
+) -> list[tuple[str, list[int]]]:
     """Time placeholders a template names more than once outside its repeating lines: each
     as written first, with the 0-based lines (in the block) where it stands."""
     kinds = {field.key: field.kind for field in form.fields}
-    layout = _Layout(form.text)
+    layout = layout or _Layout(form.text)
     found: dict[str, tuple[str, list[int]]] = {}
     for index, placeholders in enumerate(layout.by_line):
         if layout.repeats(index):
@@ -263,14 +271,16 @@ class TemplateForms:
     def read(self, context: PageContext) -> None:
         for block in code_blocks(context.tree):
             at = context.model.lines.register("code", collapse(block.text))
-            form = read_form(block.text, len(self._found) + 1, at, block.heading, block.name)
+            layout = _Layout(block.text)
+            number = len(self._found) + 1
+            form = read_form(block.text, number, at, block.heading, block.name, layout)
             if form is None:
                 continue
             context.model.template_forms.append(form)
             context.model.ids.add(form.id)
             context.model.ids.update(f"{form.id}-{index}" for index in range(len(form.fields)))
             self._found.append((form, block.holder))
-            repeats = repeated_times(form)
+            repeats = repeated_times(form, layout)
             if repeats:
                 first = self._first_line(context, form.at)
                 context.model.problems.extend(_repeated(first, *repeat) for repeat in repeats)
