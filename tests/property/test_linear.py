@@ -104,13 +104,13 @@ def test_the_counter_sees_quadratic_work() -> None:
     It does as little as a real rescan would (a few calls per pair), at 40 and 160 headings.
     """
     import mkdocs_playbook.extension as extension
-    from mkdocs_playbook.page.source import normalise
+    from mkdocs_playbook.page.tree import collapse
 
     class Rescan:
         def read(self, context: Any) -> None:
             for heading in context.model.headings:
                 for other in context.model.headings:
-                    _ = [normalise(heading.text) == normalise(other.text) for _ in range(4)]
+                    _ = [collapse(heading.text) == collapse(other.text) for _ in range(4)]
 
         def render(self, context: Any) -> list[Any]:
             return []

@@ -39,10 +39,11 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from .tree import collapse
+
 # Inline children are parsed only where read (most table cells and paragraphs hold no link).
 _INLINES = MarkdownIt("commonmark").enable("table").disable(["normalize", "block"])
 _BACKTICKS_RE = re.compile(r"`+")
-_SPACE_RE = re.compile(r"\s+")
 _LINK_CHARS = ("[", "<")
 """An inline without these holds no link, image, autolink or raw HTML."""
 _MARKUP_RE = re.compile(r"[\\`*_\[\]!<&]")
@@ -140,11 +141,6 @@ _BLOCKS.block.ruler.before(
     _html_block,
     {"alt": ["paragraph", "reference", "blockquote"]},
 )
-
-
-def normalise(text: str) -> str:
-    """Text compared across the two parsers: white space collapsed, case kept."""
-    return _SPACE_RE.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
@@ -389,7 +385,7 @@ class _BlockMap:
     def _key(kind: str, text: str) -> str:
         """What a block is matched by: its text, less a list item's task marker, which
         `pymdownx.tasklist` turns into a checkbox that has no text."""
-        text = normalise(_HIDDEN_RE.sub("", text))
+        text = collapse(_HIDDEN_RE.sub("", text))
         return _TASK_MARKER_RE.sub("", text) if kind == "list_item" else text
 
     def _add(self, kind: str, text: str, line: int) -> None:
@@ -589,7 +585,7 @@ def _header_cells(tokens: list[Token], index: int, env: dict[str, Any]) -> list[
         if token.type == "thead_close":
             break
         if token.type == "inline":
-            cells.append(normalise(_plain(token, env)))
+            cells.append(collapse(_plain(token, env)))
     return cells
 
 
