@@ -10,7 +10,6 @@ move a tick.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 import xml.etree.ElementTree as etree
@@ -22,7 +21,7 @@ from ..page.lines import UNKNOWN
 from ..page.model import Checklist, ChecklistItem, Heading, Problem
 from ..page.reader import HEADINGS, heading_text
 from ..page.tree import collapse
-from .render import PageContext
+from .render import PageContext, stable_id
 
 OPT_IN = "checklist"
 OPT_OUT = "no-checklist"
@@ -38,11 +37,6 @@ def compile_patterns(patterns: Iterable[str]) -> list[re.Pattern[str]]:
 def item_text_key(text: str) -> str:
     """An item's text as its id sees it: Unicode-normalised, case-folded, spaces collapsed."""
     return collapse(unicodedata.normalize("NFKC", text)).casefold()
-
-
-def stable_id(*parts: str) -> str:
-    """A short id that depends on `parts` only."""
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass

@@ -13,6 +13,7 @@ page of twenty checklists does not carry twenty copies of the same buttons.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,6 +24,12 @@ from markupsafe import Markup
 
 from ..page.model import PageModel
 from ..page.tree import PageTree
+
+
+def stable_id(*parts: str) -> str:
+    """A short id that depends on `parts` only: the key a widget's stored state goes by."""
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+
 
 TEMPLATE_PACKAGE = ("mkdocs_playbook", "templates")
 

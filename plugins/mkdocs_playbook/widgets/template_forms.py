@@ -18,7 +18,6 @@ time.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
@@ -30,7 +29,7 @@ from ..page.model import Problem, TemplateField, TemplateForm, TemplateRow
 from ..page.reader import HEADINGS, heading_text
 from ..page.tree import PageTree, collapse
 from .placeholders import Placeholder, find_placeholders
-from .render import PageContext, script_json
+from .render import PageContext, script_json, stable_id
 
 _TIMESTAMP_RE = re.compile(r"timestamp|\butc\b|\bstart(ed)?\b|\bbegan\b|\bdetected\b", re.I)
 _URL_RE = re.compile(r"\b(link|url|page|doc)\b", re.I)
@@ -339,7 +338,7 @@ def form_data(form: TemplateForm) -> dict[str, object]:
         "rows": [
             {
                 # What the row's values are kept under: short, whatever the line's length.
-                "key": hashlib.sha1(row.text.encode("utf-8")).hexdigest()[:12],
+                "key": stable_id(row.text),
                 "text": row.text,
                 "fields": _fields(row.fields),
                 "segments": _segments(row.segments, row.fields),
