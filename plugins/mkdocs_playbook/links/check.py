@@ -141,8 +141,8 @@ class LinkFinding:
         return replace(self, message=message, kind=verdict.kind)
 
 
-def check_site(site: Site) -> Iterator[tuple[LinkFinding, Verdict]]:
-    """Every broken (or external) link of `site` with its verdict, in page order.
+def check_site(site: Site) -> Iterator[LinkFinding]:
+    """Every broken (or external) link of `site`, in page order.
 
     Template links repeat on every page: each broken one is reported once, on the first page.
     """
@@ -158,8 +158,7 @@ def check_site(site: Site) -> Iterator[tuple[LinkFinding, Verdict]]:
             line, column = (source.line, source.column) if source else (0, 0)
             shown = source.text if source else link.written or link.href
             where = "" if line else "in the page's HTML: added by an extension or widget"
-            finding = _finding(page, link.tag, shown, link.href, verdict, where, line, column)
-            yield finding, verdict
+            yield _finding(page, link.tag, shown, link.href, verdict, where, line, column)
         for template_link in page.template_links:
             verdict = checker.check(page, Link(template_link.href, template_link.tag, None))
             if verdict is None:
@@ -169,19 +168,8 @@ def check_site(site: Site) -> Iterator[tuple[LinkFinding, Verdict]]:
                 continue
             template_seen.add(key)
             where = f"in the theme's template, {template_link.part}"
-            yield (
-                _finding(
-                    page,
-                    template_link.tag,
-                    template_link.href,
-                    template_link.href,
-                    verdict,
-                    where,
-                    0,
-                    0,
-                ),
-                verdict,
-            )
+            href = template_link.href
+            yield _finding(page, template_link.tag, href, href, verdict, where, 0, 0)
 
 
 def _finding(
@@ -209,7 +197,7 @@ def describe(noun: str, shown: str, verdict: Verdict, where: str) -> str:
 
 def validate(site: Site) -> list[LinkFinding]:
     """Findings for every broken link of `site`, and one `external` listing per external link."""
-    return sorted({finding for finding, _ in check_site(site)})
+    return sorted(set(check_site(site)))
 
 
 def _source(page: SitePage, link: Link) -> LinkSource | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .check import EXTERNAL, LinkFinding, Site, Verdict, check_site
+from .check import EXTERNAL, LinkFinding, Site, Verdict, validate
 from .external import Settings, broken_urls
 
 
@@ -16,7 +16,7 @@ def leveled(
     Offline, external links are listed as `info`; online, only those that fail are
     reported, at the `external` level, with what went wrong.
     """
-    findings = sorted({finding for finding, _ in check_site(site)})
+    findings = validate(site)
     broken: dict[str, str] = {}
     if online is not None:
         urls = sorted({f.target.split("#", 1)[0] for f in findings if f.kind == EXTERNAL})
