@@ -19,6 +19,10 @@ SEVERITY_COLUMNS = {
 """Headers of the severity matrix's columns, by the role each column plays."""
 UPDATE_CADENCE = {"default": 15}
 """Minutes between stakeholder updates: the playbook's 'every 15 minutes minimum'."""
+REPOSITORY_BRANCHES = ("main", "master")
+"""Branches whose `/blob/` links may be rewritten to in-site pages, by default."""
+REPOSITORY_DOCS_ROOTS = ("docs/", "")
+"""Repository folders that hold the docs, by default."""
 CHECKLIST_HEADINGS = ["checklist"]
 """Heading patterns whose lists are checklists."""
 
@@ -93,10 +97,10 @@ class PlaybookConfig(base.Config):
     repository_url = c.Optional(c.URL())
     """`site.github.repository_url`; defaults to mkdocs.yml's `repo_url`."""
 
-    repository_branches = c.ListOfItems(c.Type(str), default=["main", "master"])
+    repository_branches = c.ListOfItems(c.Type(str), default=list(REPOSITORY_BRANCHES))
     """Branches whose `/blob/` links may be rewritten to in-site pages."""
 
-    repository_docs_roots = c.ListOfItems(c.Type(str), default=["docs/", ""])
+    repository_docs_roots = c.ListOfItems(c.Type(str), default=list(REPOSITORY_DOCS_ROOTS))
     """Repository folders that hold the docs, tried in order when mapping a repository path."""
 
     jekyll_config = c.Type(str, default="")

@@ -40,7 +40,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from .config import CHECKLIST_HEADINGS
+from .config import CHECKLIST_HEADINGS, REPOSITORY_BRANCHES, REPOSITORY_DOCS_ROOTS
 from .findings import Finding
 from .jekyll.alerts import AlertProcessor
 from .jekyll.callouts import register_callouts
@@ -281,8 +281,14 @@ class PlaybookExtension(Extension):
             ],
             "site_variables": [{}, "`site.*` values by dotted name ({{ site.title }})"],
             "repository_url": ["", "The site's repository: its /blob/ links become page links"],
-            "repository_branches": [["main", "master"], "Branches whose links are rewritten"],
-            "repository_docs_roots": [["docs/", ""], "Repository folders that hold the docs"],
+            "repository_branches": [
+                list(REPOSITORY_BRANCHES),
+                "Branches whose links are rewritten",
+            ],
+            "repository_docs_roots": [
+                list(REPOSITORY_DOCS_ROOTS),
+                "Repository folders that hold the docs",
+            ],
             "jekyll_config": ["", "The site's Jekyll _config.yml: callouts, kramdown options"],
             "docs_dir": ["", "The docs folder, where {% include %} and {% link %} look"],
             "run_bar": [

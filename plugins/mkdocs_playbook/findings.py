@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 # Control characters, line and paragraph separators and bidirectional overrides: in a log
@@ -58,12 +57,6 @@ class Findings:
     ) -> None:
         self.items.append(Finding(path, line, column, message, level, kind))
 
-    def extend(self, findings: Iterable[Finding]) -> None:
-        self.items.extend(findings)
-
     def sorted(self) -> list[Finding]:
         """Unique findings by file, line and column."""
         return sorted(set(self.items))
-
-    def __len__(self) -> int:
-        return len(self.items)

@@ -61,7 +61,7 @@ from .widgets.severity import ROLES, SeveritySettings, settings_from
 # Named as sites name the plugin in mkdocs.yml: every finding is printed as `playbook: ...`.
 log = get_plugin_logger("playbook")
 
-_EXTENSION_NAMES = ("playbook", "mkdocs_playbook.extension")
+EXTENSION_NAMES = ("playbook", "mkdocs_playbook.extension")
 _ASSETS_URI = "assets/playbook"
 
 
@@ -198,20 +198,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         A site that lists `playbook` under markdown_extensions keeps its settings for it.
         """
         options: dict[str, Any] = {}
-        for name in _EXTENSION_NAMES:
+        for name in EXTENSION_NAMES:
             if name in config.markdown_extensions:
                 config.markdown_extensions.remove(name)
                 options.update(config.mdx_configs.pop(name, {}) or {})
         options.setdefault("checklist_headings", self.config.checklist_headings)
         options.setdefault("jekyll_config", self._jekyll_config_path(config))
         options.setdefault("docs_dir", config.docs_dir)
-        repository_url = self.config.repository_url or config.repo_url or ""
         self.extension = PlaybookExtension(
             **{"site_id": config.site_url or config.site_name, **options},
             severity=self._severity_settings(),
             template_loader=config.theme.get_env().loader,
             on_page_model=self._on_page_model,
-            repository_url=repository_url,
             repository_branches=self.config.repository_branches,
             repository_docs_roots=self.config.repository_docs_roots,
         )

@@ -33,7 +33,7 @@ from mkdocs.structure.files import Files, get_files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
-from .plugin import PlaybookPlugin
+from .plugin import EXTENSION_NAMES, PlaybookPlugin
 
 GENERATED = ".playbook"
 """Folder, beside mkdocs.yml, for what `prepare` generates (not for version control)."""
@@ -150,7 +150,7 @@ def _build_config(config_file: Path, config: MkDocsConfig, plugin: PlaybookPlugi
     extensions = [
         entry
         for entry in written.get("markdown_extensions", [])
-        if _plugin_name(entry) not in ("playbook", "mkdocs_playbook.extension")
+        if _plugin_name(entry) not in EXTENSION_NAMES
     ]
     options = plugin.extension_options()
     if plugin.run_page is not None:
