@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..page.source import Source
+from ..page.source import Source, escaped
 
 Kind = Literal["ial", "ald", "comment", "nomarkdown", "options", "extension", "end"]
 """`ial` `{: … }`; `ald` `{:name: … }`; `comment`, `options` and `nomarkdown` the extensions
@@ -89,8 +89,6 @@ class Construct:
     block: bool = False
     """`{::nomarkdown}` whose start and stop tags stand alone, the start after a blank line:
     its HTML is a block of its own."""
-    body: tuple[int, int] | None = None
-    """`{::nomarkdown}`: where its content is, between its tags."""
     in_code: bool = False
     """An attribute list or definition inside code as `Source` (markdown-it) reads it.
     Masked all the same: Python-Markdown, which renders, may read the text otherwise (an
@@ -233,12 +231,7 @@ class _Lines:
 
     def __init__(self, source: Source) -> None:
         self.text = source.text
-        self.source = source
-        self.starts = [0]
-        position = self.text.find("\n")
-        while position >= 0:
-            self.starts.append(position + 1)
-            position = self.text.find("\n", position + 1)
+        self.starts = source.line_starts
         self._lead: dict[int, int] = {}
         self._last: dict[int, int] = {}
 
@@ -308,7 +301,7 @@ def scan(source: Source) -> Scan:
     position = 0
     while (opener := text.find("{:", position)) >= 0:
         position = opener + 2
-        if _escaped(text, opener):
+        if escaped(text, opener):
             continue
         # Extensions in code stay as written (a comment there must not go); attribute
         # lists there are masked too (`Construct.in_code`).
@@ -365,7 +358,6 @@ class _Reader:
         follows_text: bool = False,
         precedes_text: bool = False,
         block: bool = False,
-        body: tuple[int, int] | None = None,
         in_code: bool = False,
     ) -> Construct:
         """Adds the construct from the opener to `end` (its tag ends at `tag_end`)."""
@@ -382,7 +374,6 @@ class _Reader:
             follows_text=follows_text,
             precedes_text=precedes_text,
             block=block,
-            body=body,
             in_code=in_code,
         )
         self.result.constructs.append(construct)
@@ -518,7 +509,6 @@ class _Reader:
             name=name,
             alone=start_alone,
             block=block,
-            body=(tag_end, stop_start),
         )
         stop_line = self.lines.index(stop_start)
         self.result.constructs.append(
@@ -611,14 +601,6 @@ def junk_message(construct: Construct) -> str | None:
 def _shortened(text: str, limit: int = 80) -> str:
     """`text` for a message: a pathological attribute list is not printed whole."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _escaped(text: str, offset: int) -> bool:
-    """Whether an odd run of backslashes stands before `offset` (`\\{:` is text)."""
-    count = 0
-    while offset - count - 1 >= 0 and text[offset - count - 1] == "\\":
-        count += 1
-    return count % 2 == 1
 
 
 def marker(index: int) -> str:

@@ -18,7 +18,7 @@ from functools import cached_property
 from urllib.parse import unquote
 
 from .offsets import OffsetMap
-from .source import Source, SourceLink
+from .source import Source, SourceLink, line_starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,20 +136,11 @@ class Lines:
 
     @cached_property
     def _rendered_starts(self) -> list[int]:
-        return _line_starts(self.text)
+        return line_starts(self.text)
 
     @cached_property
     def _written_starts(self) -> list[int]:
-        return _line_starts(self.written)
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    position = text.find("\n")
-    while position >= 0:
-        starts.append(position + 1)
-        position = text.find("\n", position + 1)
-    return starts
+        return line_starts(self.written)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

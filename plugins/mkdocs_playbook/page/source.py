@@ -143,6 +143,16 @@ _BLOCKS.block.ruler.before(
 )
 
 
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of `text` starts."""
+    starts = [0]
+    position = text.find("\n")
+    while position >= 0:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    return starts
+
+
 @dataclass(frozen=True)
 class SourceLink:
     """A link or image destination as written in the Markdown."""
@@ -188,15 +198,14 @@ class Source:
         return self.text.split("\n")
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        starts = [0]
-        starts.extend(m.end() for m in re.finditer("\n", self.text))
-        return starts
+    def line_starts(self) -> list[int]:
+        """The offset where each line starts."""
+        return line_starts(self.text)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset."""
-        index = bisect.bisect_right(self._line_starts, offset) - 1
-        return index + 1, offset - self._line_starts[index] + 1
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
 
     # The one reading of the blocks -------------------------------------------------------
 
@@ -225,7 +234,7 @@ class Source:
                 start = _after_table_rows(self.lines, start, end)
             code_lines.update(range(start, end))
         intervals: list[tuple[int, int]] = []
-        starts = self._line_starts
+        starts = self.line_starts
         prose_run: list[int] = []
         for number, line in enumerate(self.lines):
             if number in code_lines:
@@ -245,7 +254,7 @@ class Source:
     def _inline_code(self, line_numbers: list[int]) -> list[tuple[int, int]]:
         if not line_numbers:
             return []
-        starts = self._line_starts
+        starts = self.line_starts
         first, last = line_numbers[0], line_numbers[-1]
         begin = starts[first]
         end = starts[last + 1] if last + 1 < len(starts) else len(self.text)
@@ -280,7 +289,7 @@ class Source:
         """The offset where each reference definition's destination is written, by
         destination (the first definition of it)."""
         found: dict[str, int] = {}
-        starts = self._line_starts
+        starts = self.line_starts
         for number, line in enumerate(self.lines):
             match = _REFERENCE_RE.match(line)
             if match:
@@ -506,7 +515,7 @@ def _code_spans(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     while index < len(runs):
         opener = runs[index]
         width = len(opener.group())
-        if _escaped(text, opener.start()):
+        if escaped(text, opener.start()):
             # A backslash escapes the first backtick only; the rest of the run may still open.
             if width == 1:
                 index += 1
@@ -530,7 +539,8 @@ def _next_run(next_of: dict[int, list[int]], width: int, after: int) -> int | No
     return candidates[-1] if candidates else None
 
 
-def _escaped(text: str, offset: int) -> bool:
+def escaped(text: str, offset: int) -> bool:
+    """Whether an odd run of backslashes stands before `offset` (`\\{:` is text)."""
     slashes = 0
     while offset - slashes - 1 >= 0 and text[offset - slashes - 1] == "\\":
         slashes += 1
