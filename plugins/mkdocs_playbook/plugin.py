@@ -471,7 +471,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             run_page_url=get_relative_url(self.run_page.url, page.url),
             page_title=page.title or "",
             levels=self.site_levels(),
-            cadence=self.extension.getConfig("severity").cadence,
+            severity=self.extension.getConfig("severity"),
             update_url=relative_target(self.update_target(), page.url),
         )
         return insert_run_bar(output, bar)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 import jinja2
 from mkdocs.utils import get_relative_url
@@ -96,7 +96,7 @@ def run_bar(
     run_page_url: str,
     page_title: str,
     levels: list[str],
-    cadence: Mapping[str, int],
+    severity: SeveritySettings,
     update_url: str = "",
 ) -> str:
     """The bar; `update_url` (relative to the page) is the site's stakeholder update template,
@@ -106,7 +106,7 @@ def run_bar(
         run_page_url=run_page_url,
         page_title=page_title,
         levels=json.dumps(levels, ensure_ascii=False),
-        cadence=json.dumps(SeveritySettings(cadence=cadence).script_cadence()),
+        cadence=json.dumps(severity.script_cadence()),
         update_url=update_url,
     )
 
@@ -133,7 +133,7 @@ class RunBar:
                 run_page_url=get_relative_url(page, context.page_url),
                 page_title=context.page_title or _first_heading(context),
                 levels=list(settings.get("levels") or []),
-                cadence=settings_from(context.settings).cadence,
+                severity=settings_from(context.settings),
                 update_url=relative_target(settings.get("update", ""), context.page_url),
             )
         )
