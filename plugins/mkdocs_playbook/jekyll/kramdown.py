@@ -266,16 +266,11 @@ class _Page:
         if stashed is not None:
             self._assign_to_stash(md, stashed, construct, resolved)
             return
+        _apply(element, resolved)
         if resolved.classes:
-            classes = [element.get("class") or "", *resolved.classes]
-            element.set("class", " ".join(name for name in classes if name))
             origins = self.origins.setdefault(element, {})
             for name in resolved.classes:
                 origins.setdefault(name, construct)
-        if resolved.id is not None:
-            element.set("id", resolved.id)
-        for key, value in resolved.pairs:
-            element.set(key, value)
         if "toc" in resolved.special:
             self._special(element, construct, self.tocs, "a table of contents", "* TOC")
         if "footnotes" in resolved.special:
@@ -832,18 +827,22 @@ def _stash_index(md: Markdown, element: etree.Element) -> int | None:
     return int(match.group(1))
 
 
+def _apply(element: etree.Element, resolved: _Resolved) -> None:
+    """Resolved attributes onto `element`: classes after its own, then id, then the pairs."""
+    if resolved.classes:
+        element.set("class", " ".join(filter(None, [element.get("class"), *resolved.classes])))
+    if resolved.id is not None:
+        element.set("id", resolved.id)
+    for key, value in resolved.pairs:
+        element.set(key, value)
+
+
 def _assign_to_stash(md: Markdown, index: int, resolved: _Resolved) -> bool:
     """Apply attributes to the first element of stashed raw HTML (a code block's `<div>` or
     `<pre>`, a `<div>`); False when the HTML does not start with an element."""
     entry = md.htmlStash.rawHtmlBlocks[index]
     if isinstance(entry, etree.Element):
-        element = entry
-        if resolved.classes:
-            element.set("class", " ".join(filter(None, [element.get("class"), *resolved.classes])))
-        if resolved.id is not None:
-            element.set("id", resolved.id)
-        for key, value in resolved.pairs:
-            element.set(key, value)
+        _apply(entry, resolved)
         return True
     edited = _with_attributes(entry, resolved)
     if edited is None:
