@@ -70,8 +70,9 @@ class Rewrites:
             result = Rewritten(text, result.problems, offsets, source)
         repository = self.repository
         if repository is not None and page is not None and repository.url_in(text):
-            reusable = result.source is not None and result.source.text == text
-            parsed = result.source if result.source is not None and reusable else Source(text)
+            # The page's parse, when the Liquid pass made one of this very text.
+            same = result.source
+            parsed = same if same is not None and same.text == text else Source(text)
             text, moved = repository.rewrite(parsed, page.src_uri, self.published)
             result = Rewritten(text, result.problems, result.offsets.then(moved), parsed)
         return result
