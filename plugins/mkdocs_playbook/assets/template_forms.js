@@ -112,9 +112,17 @@
       return store ? store.get(scope, key) : memory[key];
     }
 
+    /* Writes `changes` and renders once: the store tells render() of what it writes (subscribed
+     * below); with nothing to write, nothing would tell it. */
     function write(changes) {
-      if (store) store.setMany(scope, changes);
-      else Object.assign(memory, changes);
+      if (!Object.keys(changes).length) {
+        render();
+      } else if (store) {
+        store.setMany(scope, changes);
+      } else {
+        Object.assign(memory, changes);
+        render();
+      }
     }
 
     function typed(field) {
@@ -234,7 +242,6 @@
         cleared = null;
         undo.hidden = true;
       }
-      render();
     }
 
     /* The first field with nothing in it (automatic times count as filled), else Copy. */
@@ -332,15 +339,13 @@
       });
       write(removal);
       undo.hidden = false;
-      render();
       say("Cleared all template values for a new incident.");
     });
 
     undo.addEventListener("click", function () {
-      if (cleared) write(cleared);
+      write(cleared || {});
       cleared = null;
       undo.hidden = true;
-      render();
       say("Restored the template values.");
     });
 
