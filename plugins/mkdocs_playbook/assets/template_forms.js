@@ -32,7 +32,7 @@
 
   function stamp(iso) {
     const date = new Date(iso);
-    return isNaN(date.getTime()) ? "" : utc.minute(date) + " UTC";
+    return isNaN(date.getTime()) ? "" : utc.stamp(date);
   }
 
   function text(value) {
