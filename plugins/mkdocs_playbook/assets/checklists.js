@@ -147,9 +147,12 @@
     }, this);
     this.hideUndo();
     store.setMany(this.scope, changes);
-    this.render();
     const steps = Object.keys(changes).length;
-    if (steps) {
+    // The store tells render() of each change (subscribed above); with none, the box clicked
+    // goes back to what is stored here.
+    if (!steps) {
+      this.render();
+    } else {
       playbook.record(
         this.root,
         ticked ? "tick" : "untick",

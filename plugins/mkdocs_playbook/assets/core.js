@@ -22,9 +22,10 @@
  *                                    (in `scope`, default the site scope of the current run)
  *   playbook.setSeverity(value, scope) makes `value` ("" none) the incident's severity (in
  *                                    `scope`, default the site scope of the current run)
- *   playbook.utc.day(date)           "2026-11-27"        the one way the scripts write a time:
- *   playbook.utc.minute(date)        "2026-11-27 13:02"  UTC, as incident timelines and
- *   playbook.utc.clock(date)         "13:02 UTC"         templates do
+ *   playbook.utc.day(date)           "2026-11-27"            the one way the scripts write a
+ *   playbook.utc.minute(date)        "2026-11-27 13:02"      time: UTC, as incident timelines
+ *   playbook.utc.clock(date)         "13:02 UTC"             and templates do
+ *   playbook.utc.stamp(date)         "2026-11-27 13:02 UTC"
  *   playbook.duration(ms)            "1:02:03", hours, minutes and seconds
  *   playbook.plural(count, noun)     "1 tick", "2 ticks", "1,200 ticks"
  *   playbook.announce(element, text) says `text` in the live region `element`, again when the
@@ -186,6 +187,9 @@
     clock: function (date) {
       return pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes()) + " UTC";
     },
+    stamp: function (date) {
+      return utc.minute(date) + " UTC";
+    },
   });
 
   function duration(ms) {
@@ -216,7 +220,7 @@
         return "Not saved: this browser's storage is full." + kept + "free space or export the run.";
       case "lost":
         return "Not saved: " + noun + " made here" +
-          (Date.parse(status.detail) ? " at " + utc.minute(new Date(status.detail)) + " UTC" : "") +
+          (Date.parse(status.detail) ? " at " + utc.stamp(new Date(status.detail)) : "") +
           ", in another tab or before this page was reopened: this browser's storage was " +
           "full. Free space, then check them.";
       case "corrupt":

@@ -32,6 +32,7 @@
   const log = runs.log;
   const nextUpdate = runs.nextUpdate;
   const utcMinute = playbook.utc.minute;
+  const utcStamp = playbook.utc.stamp;
   const utcClock = playbook.utc.clock;
   const elapsed = playbook.duration;
   const count = playbook.plural;
@@ -224,7 +225,7 @@
       return Date.parse(a.at) - Date.parse(b.at);
     });
     const at = function (event) {
-      return event ? utcMinute(new Date(event.at)) + " UTC" : "";
+      return event ? utcStamp(new Date(event.at)) : "";
     };
     const moment = function (kind, last) {
       const found = timeline.filter(function (event) {
@@ -239,7 +240,7 @@
         case "severity":
           return text(snap.run.severity.replace(/^SEV[- ]?/i, ""));
         case "start":
-          return utcMinute(new Date(snap.run.start)) + " UTC";
+          return utcStamp(new Date(snap.run.start));
         case "detected":
           return moment("declare", false);
         case "mitigated":
@@ -320,7 +321,7 @@
     const lines = Array.from(ticked.values(), function (event) {
       const text = runState.markdownText;
       return "- " + text(event.text.replace(/^Ticked /, "")) +
-        (event.page ? " (" + text(event.page) + ")" : "") + ", " + utcMinute(new Date(event.at)) + " UTC";
+        (event.page ? " (" + text(event.page) + ")" : "") + ", " + utcStamp(new Date(event.at));
     });
     return lines.length ? lines.join("\n") : "- No step was ticked during the run.";
   }
@@ -558,7 +559,7 @@
       const next = nextUpdate(id);
       const late = Date.now() > next.due;
       status.textContent =
-        id + (severity ? " · " + severity : "") + " · started " + utcMinute(start) + " UTC" +
+        id + (severity ? " · " + severity : "") + " · started " + utcStamp(start) +
         " · open " + elapsed(Date.now() - start.getTime()) + " · " +
         (late ? "stakeholder update overdue since " : "next stakeholder update due ") +
         utcClock(new Date(next.due));
@@ -589,14 +590,14 @@
       const run = meta(id);
       viewing.textContent =
         "Timeline of " + id + (id === store.run() ? " (current run)" : "") +
-        (run.closed ? ", closed " + utcMinute(new Date(run.closed)) + " UTC" : "") + ".";
+        (run.closed ? ", closed " + utcStamp(new Date(run.closed)) : "") + ".";
       events(id).forEach(function (event) {
         const item = document.createElement("li");
         item.className = "playbook-run__event playbook-run__event--" + event.kind;
         const time = document.createElement("time");
         time.dateTime = event.at;
         const at = new Date(event.at);
-        time.textContent = isNaN(at.getTime()) ? event.at : utcMinute(at) + " UTC";
+        time.textContent = isNaN(at.getTime()) ? event.at : utcStamp(at);
         item.appendChild(time);
         item.appendChild(document.createTextNode(" " + event.text));
         if (event.page) {
@@ -620,7 +621,7 @@
         const current = run.id === store.run();
         cell(row, run.id);
         cell(row, severityOf(run.id));
-        cell(row, utcMinute(new Date(run.start)) + " UTC");
+        cell(row, utcStamp(new Date(run.start)));
         cell(row, current ? "current" : run.closed ? "closed" : "open");
         const actions = cell(row, "");
         if (run.id !== shown()) {
@@ -670,10 +671,10 @@
         const id = backup.snapshot ? backup.snapshot.run.id : backup.scope.split(":").pop();
         const at = new Date(backup.at);
         cell(row, id);
-        cell(row, (isNaN(at.getTime()) ? "" : utcMinute(at) + " UTC, ") + (WHY[backup.why] || ""));
+        cell(row, (isNaN(at.getTime()) ? "" : utcStamp(at) + ", ") + (WHY[backup.why] || ""));
         cell(row, backup.snapshot ? runState.describe(backup.snapshot) : "Unreadable: " + backup.error);
         const actions = cell(row, "");
-        const what = " the backup of " + id + (isNaN(at.getTime()) ? "" : " from " + utcMinute(at) + " UTC");
+        const what = " the backup of " + id + (isNaN(at.getTime()) ? "" : " from " + utcStamp(at));
         if (backup.snapshot) {
           button(actions, "Restore", function () {
             restore(backup, true);
@@ -733,8 +734,8 @@
       const id = snap.run.id;
       const mine = meta(id);
       const question =
-        "Restore " + runState.describe(snap) + ", as it was " + utcMinute(new Date(backup.at)) +
-        " UTC? " + (mine ? "It replaces your " + runState.describe(snapshot(id)) + "." :
+        "Restore " + runState.describe(snap) + ", as it was " + utcStamp(new Date(backup.at)) +
+        "? " + (mine ? "It replaces your " + runState.describe(snapshot(id)) + "." :
         "You have no run " + id + "; it will be added.");
       // From the list, the restored run becomes current; an undo puts back the run current before.
       const before = backup.current;
@@ -791,7 +792,7 @@
         return;
       }
       if (start.getTime() > Date.now() + DAY || start.getTime() < Date.UTC(2000, 0, 1)) {
-        say("The start time " + utcMinute(start) + " UTC is not within a day of now: check it (UTC).");
+        say("The start time " + utcStamp(start) + " is not within a day of now: check it (UTC).");
         startInput.focus();
         return;
       }
@@ -854,7 +855,7 @@
       // Viewed first: the timeline shown once the run closes is this run's.
       viewed = id;
       close(id, resolved.toISOString());
-      say("Closed " + id + ", resolved " + utcMinute(resolved) + " UTC. Its timeline stays below until you delete it.");
+      say("Closed " + id + ", resolved " + utcStamp(resolved) + ". Its timeline stays below until you delete it.");
     });
 
     find("[data-playbook-run-add-note]").addEventListener("click", function () {

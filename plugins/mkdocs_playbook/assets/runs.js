@@ -13,8 +13,7 @@
  *
  *   playbook.runs                   what run_page.js shares: TIMELINE, meta(id), severityOf(id),
  *                                   events(id), eventsToStore(list),
- *                                   log(id, kind, text, page, at), nextUpdate(id) -> {due, minutes},
- *                                   MOMENTS: the words of the run's marked moments by kind
+ *                                   log(id, kind, text, page, at), nextUpdate(id) -> {due, minutes}
  */
 (function () {
   "use strict";
@@ -210,7 +209,6 @@
     eventsToStore: eventsToStore,
     log: log,
     nextUpdate: nextUpdate,
-    MOMENTS: MOMENTS,
   });
   playbook.mount("[data-playbook-runbar]", setupBar);
 })();

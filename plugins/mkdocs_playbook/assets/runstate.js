@@ -347,7 +347,7 @@
 
   function utc(iso) {
     const date = new Date(iso);
-    return isNaN(date.getTime()) ? String(iso) : playbook.utc.minute(date) + " UTC";
+    return isNaN(date.getTime()) ? String(iso) : playbook.utc.stamp(date);
   }
 
   function describe(snapshot) {

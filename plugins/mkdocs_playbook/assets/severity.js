@@ -7,7 +7,9 @@
 (function () {
   "use strict";
   const playbook = window.playbook;
-  if (!playbook || !playbook.define("severityLookup", {})) return;
+  const store = playbook && playbook.store;
+  // Claimed first: a second copy of this script stops here.
+  if (!store || !playbook.define("severityLookup", {})) return;
 
   const STOPWORDS = new Set(
     "a an and are as at be by for from in is it of on or our the to with we".split(" ")
@@ -64,7 +66,6 @@
 
   function setup(section) {
     if (!playbook.enhance(section, "severity_controls")) return null;
-    const store = playbook.store;
     const query = section.querySelector("[data-playbook-severity-query]");
     const result = section.querySelector("[data-playbook-severity-result]");
     const rows = Array.from(section.querySelectorAll('input[type="radio"]')).map(function (input) {
@@ -166,16 +167,11 @@
       }
     });
     const stops = [
-      playbook.storageNotice(
-        section.querySelector("[data-playbook-storage-notice]"),
-        store ? store.SITE : ""
-      ),
-    ];
-    if (store) {
-      stops.push(store.subscribe(store.SITE, function (changes) {
+      playbook.storageNotice(section.querySelector("[data-playbook-storage-notice]"), store.SITE),
+      store.subscribe(store.SITE, function (changes) {
         if ("severity" in changes) restore();
-      }));
-    }
+      }),
+    ];
     restore();
     section.hidden = false;
     return function () {

@@ -20,7 +20,9 @@
 (function () {
   "use strict";
   const playbook = window.playbook;
-  if (!playbook || !playbook.define("templateForms", {})) return;
+  const store = playbook && playbook.store;
+  // Claimed first: a second copy of this script stops here.
+  if (!store || !playbook.define("templateForms", {})) return;
 
   const FIELD = "field:";
   const ROWS = "rows:";
@@ -30,7 +32,7 @@
 
   function stamp(iso) {
     const date = new Date(iso);
-    return isNaN(date.getTime()) ? "" : utc.minute(date) + " UTC";
+    return isNaN(date.getTime()) ? "" : utc.stamp(date);
   }
 
   function text(value) {
@@ -40,9 +42,8 @@
   /* The automatic value of a field of `kind` at `now`, "" when none is known: from the current
    * run (its start, its first declaration and last marked moments) or the clock. */
   function automatic(kind, now, firstTyped) {
-    const store = playbook.store;
     const runs = playbook.runs;
-    const id = store && runs ? store.run() : "";
+    const id = runs ? store.run() : "";
     const run = id && runs.meta(id);
     const moment = function (name, first) {
       const found = run ? runs.events(id).filter(function (event) {
@@ -95,31 +96,27 @@
     const data = JSON.parse(form.querySelector('script[type="application/json"]').textContent);
     const ready = playbook.clone("template_field") && (!data.rows.length || playbook.clone("template_rows"));
     if (!ready || !playbook.enhance(form, "template_form_controls")) return null;
-    const store = playbook.store;
-    const scope = store ? store.SITE : "";
+    const scope = store.SITE;
     const holder = form.querySelector(".playbook-form__fields");
     const fields = addFields(holder, data.fields, form.id + "-", "", "");
     const preview = form.querySelector("[data-playbook-preview]");
     const status = form.querySelector("[data-playbook-form-status]");
     const mailto = form.querySelector("[data-playbook-mailto]");
     const undo = form.querySelector("[data-playbook-undo]");
-    const memory = {}; // values when there is no store
     let cleared = null;
     let timer = 0;
     if (!data.subject) mailto.remove();
 
-    function read(key) {
-      return store ? store.get(scope, key) : memory[key];
-    }
-
+    /* Writes `changes` and renders once: the store tells render() of what it writes (subscribed
+     * below); with nothing to write, nothing would tell it. */
     function write(changes) {
-      if (store) store.setMany(scope, changes);
-      else Object.assign(memory, changes);
+      if (Object.keys(changes).length) store.setMany(scope, changes);
+      else render();
     }
 
     function typed(field) {
       if (field.kind === "severity") return playbook.severity().replace(/^SEV[- ]?/i, "");
-      return text(read(FIELD + field.key));
+      return text(store.get(scope, FIELD + field.key));
     }
 
     // Repeating lines: a fieldset each, one group of fields per row ----------------------------
@@ -133,7 +130,7 @@
     });
 
     function rowValues(row) {
-      const stored = read(row.key);
+      const stored = store.get(scope, row.key);
       const list = (Array.isArray(stored) ? stored : []).filter(function (values) {
         return values && typeof values === "object";
       });
@@ -190,7 +187,7 @@
 
     function render() {
       const now = new Date();
-      const firstTyped = text(read(FIRST_TYPED));
+      const firstTyped = text(store.get(scope, FIRST_TYPED));
       const values = fields.map(function (field) {
         const own = typed(field);
         const auto = automatic(field.kind, now, firstTyped);
@@ -228,13 +225,12 @@
 
     function save(changes) {
       // Without a run, the incident started when the first value was typed.
-      if (!read(FIRST_TYPED) && !(store && store.run())) changes[FIRST_TYPED] = new Date().toISOString();
+      if (!store.get(scope, FIRST_TYPED) && !store.run()) changes[FIRST_TYPED] = new Date().toISOString();
       write(changes);
       if (cleared) {
         cleared = null;
         undo.hidden = true;
       }
-      render();
     }
 
     /* The first field with nothing in it (automatic times count as filled), else Copy. */
@@ -321,7 +317,7 @@
     mailto.addEventListener("click", render);
 
     form.querySelector("[data-playbook-clear]").addEventListener("click", function () {
-      const all = store ? store.all(scope) : Object.assign({}, memory);
+      const all = store.all(scope);
       const removal = {};
       cleared = {};
       Object.keys(all).forEach(function (key) {
@@ -332,15 +328,13 @@
       });
       write(removal);
       undo.hidden = false;
-      render();
       say("Cleared all template values for a new incident.");
     });
 
     undo.addEventListener("click", function () {
-      if (cleared) write(cleared);
+      write(cleared || {});
       cleared = null;
       undo.hidden = true;
-      render();
       say("Restored the template values.");
     });
 
@@ -352,12 +346,10 @@
     }
 
     const stops = [playbook.storageNotice(form.querySelector("[data-playbook-storage-notice]"), scope)];
-    if (store) {
-      // Values, the severity, and the run (its start, its marked moments) change the times.
-      [scope, store.RUNS, "timeline"].forEach(function (name) {
-        stops.push(store.subscribe(name, render));
-      });
-    }
+    // Values, the severity, and the run (its start, its marked moments) change the times.
+    [scope, store.RUNS, "timeline"].forEach(function (name) {
+      stops.push(store.subscribe(name, render));
+    });
     window.addEventListener("hashchange", onHash);
     tick();
     form.hidden = false;
