@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from browsing import STORAGE_DISABLED, STORAGE_FULL, Visit
 
@@ -252,3 +252,24 @@ def test_a_mass_change_does_not_list_its_names(
     few = json.loads(stored[_store(page, "s.keyOf('page:few')")])
     assert sorted(few["changed"]) == sorted(f"k{n}" for n in range(100))
     assert "changed" not in json.loads(stored[_store(page, "s.keyOf('page:many')")])
+
+
+def test_a_notice_clears_when_another_tab_writes_a_readable_entry(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    playbook = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
+    visit = open_page(base_url + playbook)
+    first = visit.page
+    key = _store(first, "s.keyOf(s.SITE)")
+    first.evaluate("(k) => localStorage.setItem(k, '{not json')", key)
+    first.reload()
+    notice = first.locator("#severity-lookup [data-playbook-storage-notice]")
+    expect(notice).to_contain_text("could not be read")
+    # The other tab finds the entry already set aside, and writes a good one.
+    second = first.context.new_page()
+    second.goto(base_url + playbook)
+    assert _store(second, "s.set(s.SITE, 'severity', 'SEV-2')") is True
+    first.wait_for_function("() => playbook.store.get(playbook.store.SITE, 'severity') === 'SEV-2'")
+    assert _store(first, "s.status(s.SITE)") == {"kept": True, "problem": "", "detail": ""}
+    expect(notice).to_be_hidden()
+    assert visit.errors == []

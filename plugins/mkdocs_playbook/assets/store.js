@@ -398,9 +398,10 @@
         else record.values[name] = value;
       });
     }
-    const changed = !cached || cached.problem !== record.problem;
     records.set(key, record);
-    if (changed && record.problem) notifyStatus();
+    // A problem that appears, and one that clears (another tab wrote a readable entry), both
+    // change what every notice says.
+    if (cached ? cached.problem !== record.problem : record.problem) notifyStatus();
     return record;
   }
 
