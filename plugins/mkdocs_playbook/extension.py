@@ -221,7 +221,7 @@ class _PageReader(Treeprocessor):
         tree = PageTree(self.md, root)
         page = self.conversion.page
         model = PageModel(self.conversion.lines())
-        read_page(tree, model, self.conversion.links)
+        code_blocks = read_page(tree, model, self.conversion.links)
         title = page.meta.get("title") if page else None
         context = PageContext(
             tree,
@@ -231,6 +231,7 @@ class _PageReader(Treeprocessor):
             page.src_uri if page else "",
             page_url=page.url if page else None,
             page_title=str(title) if isinstance(title, (str, int, float)) else "",
+            code_blocks=code_blocks,
         )
         features = [make() for make in FEATURES]
         for feature in features:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as etree
+
 import markdown
+from markdown.treeprocessors import Treeprocessor
 
 from mkdocs_playbook.extension import PlaybookExtension
+from mkdocs_playbook.page.lines import Lines
 from mkdocs_playbook.page.model import Heading, PageModel
+from mkdocs_playbook.page.reader import CodeBlock, read_page
+from mkdocs_playbook.page.tree import PageTree
 
 MARKDOWN = """# Playbook
 
@@ -77,3 +83,44 @@ def test_equal_destinations_are_told_apart_by_rank() -> None:
 def test_html_is_unchanged_when_no_widget_applies() -> None:
     html, _ = read("Plain *text*.")
     assert html == "<p>Plain <em>text</em>.</p>"
+
+
+CODE = """Before any heading:
+
+    indented
+
+## Update {#update}
+
+**Internal (Slack)**
+```text
+SEV-{#} | {Summary}
+```
+
+```python
+print("alone")
+```
+
+Inline `code` is not a block.
+"""
+
+
+def test_code_blocks_are_found_with_what_holds_them_and_their_heading() -> None:
+    found: list[tuple[list[CodeBlock], PageModel]] = []
+
+    class Reader(Treeprocessor):
+        def run(self, root: etree.Element) -> None:
+            model = PageModel(Lines(CODE))
+            found.append((read_page(PageTree(self.md, root), model, {}), model))
+
+    md = markdown.Markdown(extensions=["attr_list", "pymdownx.superfences"])
+    md.treeprocessors.register(Reader(md), "reader", 0)
+    md.convert(CODE)
+    ((blocks, model),) = found
+    assert [(block.text, block.heading, block.holder.tag) for block in blocks] == [
+        ("indented", "", "pre"),
+        ("SEV-{#} | {Summary}", "update", "p"),
+        ('print("alone")', "update", "p"),
+    ]
+    # The fence right under "**Internal (Slack)**" stands in that paragraph.
+    assert "".join(blocks[1].holder.itertext()).startswith("Internal (Slack)")
+    assert model.code_texts == ["indented\n", "SEV-{#} | {Summary}\n", 'print("alone")\n', "code"]

@@ -1,8 +1,9 @@
 """Reads a page's element tree, once, into the parts of its `PageModel` every page has:
-headings, ids, links and the text of its code (for the placeholder lint).
+headings, ids, links and the text of its code (for the placeholder lint), and finds its code
+blocks on the way.
 
 Widgets read their own parts (checklists, severity matrices, template forms) from the same
-tree afterwards.
+tree afterwards; the template forms start from the code blocks found here.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from collections import Counter
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from .model import Heading, Link, PageModel
 from .tree import PageTree, RawHtml, link_attribute, may_hold_links
@@ -22,13 +24,35 @@ def heading_text(tree: PageTree, element: etree.Element) -> str:
     return tree.text(element, skip=lambda child: "headerlink" in (child.get("class") or ""))
 
 
-def read_page(tree: PageTree, model: PageModel, written: Mapping[etree.Element, str]) -> None:
-    """Fill `model` with the headings, ids, links and code of `tree`, in document order.
+@dataclass(frozen=True)
+class CodeBlock:
+    """A code block of the page."""
+
+    holder: etree.Element
+    """The element that stands for it in the tree: its `<pre>`, or the element whose text
+    holds the stash placeholder of a highlighted block (a paragraph, mostly)."""
+    text: str
+    """Its code, without the final line break."""
+    heading: str
+    """Id of the heading it stands under, "" when none."""
+
+
+def read_page(
+    tree: PageTree, model: PageModel, written: Mapping[etree.Element, str]
+) -> list[CodeBlock]:
+    """Fill `model` with the headings, ids, links and code of `tree`, in document order, and
+    return the page's code blocks.
 
     `written` holds each link element's destination as the Markdown wrote it (recorded before
     MkDocs rewrote `.md` paths); elements missing from it were added later and have no source.
+
+    Python-Markdown leaves indented code in the tree as `<pre><code>`; superfences puts its
+    highlighted blocks in the stash, with a placeholder where they stand: alone in a
+    paragraph, or at the end of the paragraph they follow without a blank line.
     """
     ranks: Counter[tuple[str, bool]] = Counter()
+    blocks: list[CodeBlock] = []
+    heading = ""
 
     def add_link(href: str, tag: str, source: str | None, raw_html: bool) -> None:
         rank = 0
@@ -40,15 +64,26 @@ def read_page(tree: PageTree, model: PageModel, written: Mapping[etree.Element, 
     for element, tail in tree.walk():
         if not tail:
             _read_element(tree, element, model, written, add_link)
+            if element.tag in HEADINGS:
+                heading = element.get("id") or ""
+            elif element.tag == "pre":
+                code = next((child for child in element if child.tag == "code"), None)
+                if code is not None:
+                    text = tree.readable("".join(code.itertext()))
+                    blocks.append(CodeBlock(element, text.removesuffix("\n"), heading))
         for raw in tree.stashed(element.tail if tail else element.text):
-            code = tree.code_text(raw)
-            if code is not None:
-                model.code_texts.append(code)
+            code_text = tree.code_text(raw)
+            if code_text is not None:
+                model.code_texts.append(code_text)
+                holder = tree.parent(element) if tail else element
+                if holder is not None:
+                    blocks.append(CodeBlock(holder, code_text.removesuffix("\n"), heading))
             elif may_hold_links(raw):
                 snippet = RawHtml(raw)
                 model.ids.update(snippet.ids)
                 for tag, value in snippet.links:
                     add_link(value, tag, value, True)
+    return blocks
 
 
 def _read_element(

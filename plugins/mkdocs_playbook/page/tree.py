@@ -54,8 +54,6 @@ class PageTree:
         self.md = md
         self.root = root
         self._parents: dict[etree.Element, etree.Element] | None = None
-        self._code_texts: dict[str, str] = {}
-        """`code_text` by stashed HTML: the model and the template forms both ask."""
 
     def iter(self) -> Iterator[etree.Element]:
         """Every element in document order (a stack, not recursion: raw HTML nests deep)."""
@@ -137,9 +135,7 @@ class PageTree:
         """The text of stashed raw HTML that is a highlighted code block, else None."""
         if not raw.lstrip().startswith(("<pre", '<div class="highlight"')):
             return None
-        if raw not in self._code_texts:
-            self._code_texts[raw] = html.unescape(_TAG_RE.sub("", self.readable(raw)))
-        return self._code_texts[raw]
+        return html.unescape(_TAG_RE.sub("", self.readable(raw)))
 
     def inner_html(
         self, element: etree.Element, *, skip: Callable[[etree.Element], bool] = _none

@@ -23,6 +23,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..page.model import PageModel
+from ..page.reader import CodeBlock
 from ..page.tree import PageTree
 
 
@@ -71,6 +72,8 @@ class PageContext:
     empty under directory URLs), None when unknown."""
     page_title: str = ""
     """The page's title as the nav shows it (front matter `title`), empty when unknown."""
+    code_blocks: list[CodeBlock] = field(default_factory=list)
+    """The page's code blocks, in order, as `read_page` found them."""
     controls: list[str] = field(default_factory=list)
     """Fragments of script-only controls the page's widgets clone, each rendered once."""
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import bisect
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
 
 from markdown import util
 
@@ -199,48 +198,6 @@ def repeated_times(
     return [(raw, lines) for raw, lines in found.values() if len(lines) > 1]
 
 
-@dataclass(frozen=True)
-class CodeBlock:
-    """A code block of the page, as the template forms read it."""
-
-    holder: etree.Element
-    """The element the form goes after."""
-    text: str
-    heading: str
-    """Id of the heading it stands under, "" when none."""
-    name: str
-    """What the responder calls it: the short paragraph or heading above it, "" if none."""
-
-
-def code_blocks(tree: PageTree) -> list[CodeBlock]:
-    """Each code block of the page, in order.
-
-    Python-Markdown leaves indented code in the tree as `<pre><code>`; superfences puts its
-    highlighted blocks in the stash, with a placeholder where they stand: alone in a
-    paragraph, or at the end of the paragraph they follow without a blank line.
-    """
-    blocks: list[CodeBlock] = []
-    heading = ""
-    for element, tail in tree.walk():
-        if not tail and element.tag in HEADINGS:
-            heading = element.get("id") or ""
-        if not tail and element.tag == "pre":
-            code = next((child for child in element if child.tag == "code"), None)
-            if code is not None:
-                text = tree.readable("".join(code.itertext()))
-                name = _name_above(tree, element)
-                blocks.append(CodeBlock(element, text.removesuffix("\n"), heading, name))
-        holder = tree.parent(element) if tail else element
-        if holder is None:
-            continue
-        for raw in tree.stashed(element.tail if tail else element.text):
-            code_text = tree.code_text(raw)
-            if code_text is not None:
-                name = _name_above(tree, holder)
-                blocks.append(CodeBlock(holder, code_text.removesuffix("\n"), heading, name))
-    return blocks
-
-
 def _name_above(tree: PageTree, holder: etree.Element) -> str:
     """The text of the paragraph that holds a code block (`**Internal (Slack)**` right above
     its fence), else of the paragraph or heading before it; "" when longer than a name."""
@@ -268,11 +225,12 @@ class TemplateForms:
         self._written_lines: list[str] | None = None
 
     def read(self, context: PageContext) -> None:
-        for block in code_blocks(context.tree):
+        for block in context.code_blocks:
             at = context.model.lines.register("code", collapse(block.text))
             layout = _Layout(block.text)
             number = len(self._found) + 1
-            form = read_form(block.text, number, at, block.heading, block.name, layout)
+            name = _name_above(context.tree, block.holder)
+            form = read_form(block.text, number, at, block.heading, name, layout)
             if form is None:
                 continue
             context.model.template_forms.append(form)

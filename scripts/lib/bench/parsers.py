@@ -3,8 +3,8 @@
 Run as `python -m bench.parsers CONFIG`: one `mkdocs build` of CONFIG (with the plugin) in this
 fresh process, printing JSON. For every page it times, in the same build:
 
-- `tree`: `page.reader.read_page`, as the extension calls it (headings, ids, links and code,
-  read from the tree the page is rendered from);
+- `tree`: `page.reader.read_page`, as the extension calls it (headings, ids, links, code and
+  code blocks, read from the tree the page is rendered from);
 - the stdlib's `html.parser`, selectolax (Lexbor) and, where it is installed, lxml over the
   same page's rendered HTML (`page.content`): a bare parse, and a parse that reads the same
   facts (`read_*` below), which is what a model read from HTML would cost before the widgets
@@ -241,10 +241,11 @@ def main(config_file: str) -> None:
     timings = _Timings()
     read_page = extension.read_page
 
-    def timed_read(*args: Any) -> None:
+    def timed_read(*args: Any) -> Any:
         started = time.perf_counter()
-        read_page(*args)
+        blocks = read_page(*args)
         timings.tree_seconds += time.perf_counter() - started
+        return blocks
 
     # The extension looks the name up in its module on every page.
     extension.read_page = timed_read  # type: ignore[assignment]
