@@ -81,8 +81,9 @@ def nest_lists(lines: list[str]) -> list[str]:
                 result.append(line)
             continue
         else:
-            is_item = _marker(stripped) is not None and not _is_rule(stripped)
-            shift = _place(stripped, indent, frames, previous_blank) - indent
+            marker = _marker(stripped)
+            is_item = marker is not None
+            shift = _place(stripped, indent, marker, frames, previous_blank) - indent
             # Python-Markdown reads an item right after a loose item's paragraph as more of
             # that paragraph; CommonMark starts a new item there.
             blank_before = is_item and loose and not previous_blank and bool(frames)
@@ -99,11 +100,15 @@ def nest_lists(lines: list[str]) -> list[str]:
     return lines if result is None else result
 
 
-def _place(stripped: str, indent: int, frames: list[_Frame], previous_blank: bool) -> int:
-    """The column a non-blank line outside a fence goes to; opens and closes frames."""
-    marker = _marker(stripped)
-    if marker is not None and _is_rule(stripped):
-        marker = None
+def _place(
+    stripped: str,
+    indent: int,
+    marker: tuple[int, int] | None,
+    frames: list[_Frame],
+    previous_blank: bool,
+) -> int:
+    """The column a non-blank line outside a fence goes to (`marker`: its list marker's
+    `_marker`); opens and closes frames."""
     # A lazy continuation line (a paragraph's next line, not indented) stays in its item.
     lazy = (
         not previous_blank
@@ -136,22 +141,32 @@ def _place(stripped: str, indent: int, frames: list[_Frame], previous_blank: boo
     return column
 
 
-def _marker(stripped: str) -> tuple[int, int] | None:
-    """Width of the list marker `stripped` starts with, and the spaces after it."""
-    if not stripped:
+def marker_end(line: str, position: int = 0) -> int | None:
+    """End of the list marker (`-`, `*`, `+`, `1.`, `1)`) at `position` in `line`, if one
+    stands there: a bullet or a number of up to nine digits, then white space or the end."""
+    if position >= len(line):
         return None
-    if stripped[0] in "-*+":
-        width = 1
+    if line[position] in "-*+":
+        end = position + 1
     else:
-        width = 0
-        while width < len(stripped) and width < 9 and stripped[width].isdigit():
-            width += 1
-        if width == 0 or width >= len(stripped) or stripped[width] not in ".)":
+        end = position
+        while end < len(line) and end - position < 9 and line[end].isdigit():
+            end += 1
+        if end == position or end >= len(line) or line[end] not in ".)":
             return None
-        width += 1
-    rest = stripped[width:]
-    if rest and rest[0] not in " \t":
+        end += 1
+    if end < len(line) and line[end] not in " \t":
         return None
+    return end
+
+
+def _marker(stripped: str) -> tuple[int, int] | None:
+    """Width of the list marker `stripped` starts with, and the spaces after it; None also
+    for a thematic break (`- - -`), which is not a list item."""
+    width = marker_end(stripped)
+    if width is None or _is_rule(stripped):
+        return None
+    rest = stripped[width:]
     spaces = len(rest) - len(rest.lstrip(" "))
     return width, max(1, spaces) if rest.strip() else 1
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .lists import marker_end
+
 MAX_DEPTH = 100
 """Levels kept; Python-Markdown itself manages about 400 on one line and 250 by indentation."""
 _INDENT = 4
@@ -78,22 +80,7 @@ def _cut(index: int, line: str) -> DeepLine | None:
 
 def _marker_end(line: str, position: int) -> int | None:
     """End of the list or quote marker at `position`, if one stands there."""
-    char = line[position]
-    if char == ">":
-        return position + 1
-    if char in "-*+":
-        end = position + 1
-    else:
-        end = position
-        while end < len(line) and end - position < 9 and line[end].isdigit():
-            end += 1
-        if end == position or end >= len(line) or line[end] not in ".)":
-            return None
-        end += 1
-    # A bullet or number needs white space (or the line's end) after it.
-    if end < len(line) and line[end] not in " \t":
-        return None
-    return end
+    return position + 1 if line[position] == ">" else marker_end(line, position)
 
 
 def written_line_numbers(
