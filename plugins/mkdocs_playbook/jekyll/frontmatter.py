@@ -14,18 +14,14 @@ from typing import Any
 
 import yaml
 
+from ..page.model import Problem
+
 _BLOCK_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 # The YAML text starts on the file's second line.
 _FIRST_YAML_LINE = 2
 # libyaml, when PyYAML was built with it, reads a block about 7 times faster; every page has one.
 _Loader = type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 _FAST_LOADER: _Loader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
-
-
-@dataclass(frozen=True)
-class FrontMatterProblem:
-    line: int
-    message: str
 
 
 @dataclass(frozen=True)
@@ -36,7 +32,7 @@ class FrontMatter:
     """Top-level keys and their values."""
     key_lines: dict[str, int] = field(default_factory=dict)
     """1-based file line of each top-level key."""
-    problem: FrontMatterProblem | None = None
+    problem: Problem | None = None
     """Why a block that looks like front matter could not be used."""
     body_start: int = 0
     """Offset in the (newline-normalised) text where the body starts."""
@@ -55,7 +51,7 @@ def parse_front_matter(text: str) -> FrontMatter:
     document = read_yaml_mapping(match.group(1), _FIRST_YAML_LINE)
     if document.problem is not None:
         line, reason = document.problem
-        return FrontMatter(problem=FrontMatterProblem(line, f"malformed front matter: {reason}"))
+        return FrontMatter(problem=Problem(line, f"malformed front matter: {reason}"))
     if document.node is None:
         return FrontMatter(body_start=match.end())
     return FrontMatter(data=document.data, key_lines=document.key_lines(), body_start=match.end())

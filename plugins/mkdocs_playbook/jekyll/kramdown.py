@@ -84,7 +84,7 @@ from markdown.extensions.md_in_html import MarkdownInHtmlExtension
 from markdown.extensions.toc import TocExtension, nest_toc_tokens
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import ETX, HTML_PLACEHOLDER, STX, AtomicString
+from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX, AtomicString
 
 from ..page.source import Source
 from .kramdown_ids import HeadingIds, without_typographic_symbols
@@ -113,7 +113,6 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _ENDS_WITH_ATTRIBUTES = _HEADINGS | {"dt", "td", "th", "li"}
 _CODE = frozenset({"code", "pre", "kbd", "samp"})
 _NO_TOC = re.compile(r"\bno_toc\b")
-_PLACEHOLDER = re.compile(HTML_PLACEHOLDER.replace("%s", r"(\d+)"))
 _FOOTNOTE_START = re.compile(r"[ ]{0,3}\[\^[^\]\n]+\]:")
 # Raw HTML (`wzxhzdk:N`) and backslash escapes (`N`, the character's code) in inline text.
 _INLINE_PLACEHOLDER = re.compile(STX + r"(wzxhzdk:)?(\d+)" + ETX)
@@ -749,7 +748,7 @@ class _SpanAttributes(Treeprocessor):
         (`<img …>`), or the start tag that the end tag there (`</span>`) closes."""
         if not before.endswith(ETX):
             return None
-        match = _PLACEHOLDER.fullmatch(before, max(before.rfind(STX), 0))
+        match = HTML_PLACEHOLDER_RE.fullmatch(before, max(before.rfind(STX), 0))
         stash = self.md.htmlStash.rawHtmlBlocks
         if match is None or int(match.group(1)) >= len(stash):
             return None
@@ -772,7 +771,7 @@ class _SpanAttributes(Treeprocessor):
         closes: dict[int, int] = {}
         texts = [level.text or "", *(child.tail or "" for child in level)]
         for text in texts:
-            for match in _PLACEHOLDER.finditer(text):
+            for match in HTML_PLACEHOLDER_RE.finditer(text):
                 index = int(match.group(1))
                 entry = stash[index] if index < len(stash) else None
                 tag = _tag(entry) if isinstance(entry, str) else None
@@ -821,7 +820,7 @@ def _stash_index(md: Markdown, element: etree.Element) -> int | None:
     """The stash entry a `<p>` holding only a raw HTML placeholder stands for."""
     if element.tag != "p" or len(element) or not element.text:
         return None
-    match = _PLACEHOLDER.fullmatch(element.text.strip())
+    match = HTML_PLACEHOLDER_RE.fullmatch(element.text.strip())
     if match is None or int(match.group(1)) >= len(md.htmlStash.rawHtmlBlocks):
         return None
     return int(match.group(1))

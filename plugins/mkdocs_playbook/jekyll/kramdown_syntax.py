@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..page.model import Problem
 from ..page.source import Source, escaped
 
 Kind = Literal["ial", "ald", "comment", "nomarkdown", "options", "extension", "end"]
@@ -95,13 +96,6 @@ class Construct:
     HTML block that markdown-it runs on past its closing tag). Where its marker lands
     decides: in code it is shown as written; elsewhere it applies. Its problems are
     reported only then, and a definition counts only from where it lands."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    column: int
-    message: str
 
 
 @dataclass
@@ -344,7 +338,7 @@ class _Reader:
         self.column = opener - lines.starts[line] + 1
 
     def problem(self, message: str) -> Problem:
-        return Problem(self.line + 1, self.column, message)
+        return Problem(self.line + 1, message, self.column)
 
     def add(
         self,

@@ -18,7 +18,6 @@ from html.parser import HTMLParser
 from markdown import Markdown, serializers, util
 from markdown.serializers import to_html_string
 
-_PLACEHOLDER_RE = re.compile(util.HTML_PLACEHOLDER % r"(\d+)")
 _TAG_RE = re.compile(r"<[^<>]*>")
 _SPACE_RE = re.compile(r"\s+")
 _LINK_ATTRIBUTES = {
@@ -90,7 +89,7 @@ class PageTree:
         if not text or util.STX not in text:
             return
         blocks = self.md.htmlStash.rawHtmlBlocks
-        for match in _PLACEHOLDER_RE.finditer(text):
+        for match in util.HTML_PLACEHOLDER_RE.finditer(text):
             index = int(match.group(1))
             if index < len(blocks):
                 raw = str(blocks[index])
@@ -129,7 +128,7 @@ class PageTree:
                 return ""
             return html.unescape(_TAG_RE.sub("", self.readable(str(blocks[index]))))
 
-        return _PLACEHOLDER_RE.sub(shown, text)
+        return util.HTML_PLACEHOLDER_RE.sub(shown, text)
 
     def code_text(self, raw: str) -> str | None:
         """The text of stashed raw HTML that is a highlighted code block, else None."""
