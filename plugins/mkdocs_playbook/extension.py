@@ -39,6 +39,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import Processor
 
 from .config import CHECKLIST_HEADINGS, REPOSITORY_BRANCHES, REPOSITORY_DOCS_ROOTS
 from .findings import Finding
@@ -112,14 +113,18 @@ class _Conversion:
         return Lines(self.rewritten, self.written, self.offsets, self.first_line, self.source)
 
 
-class _Capture(Preprocessor):
-    """Keeps the Markdown as written, for lines; starts the conversion's state afresh, with
-    the page it converts."""
+class _Step(Processor):
+    """A processor of one conversion: the extension's settings and the conversion's state."""
 
     def __init__(self, md: Markdown, extension: PlaybookExtension, conversion: _Conversion):
         super().__init__(md)
         self.extension = extension
         self.conversion = conversion
+
+
+class _Capture(_Step, Preprocessor):
+    """Keeps the Markdown as written, for lines; starts the conversion's state afresh, with
+    the page it converts."""
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
@@ -128,13 +133,8 @@ class _Capture(Preprocessor):
         return lines
 
 
-class _Rewrite(Preprocessor):
+class _Rewrite(_Step, Preprocessor):
     """Liquid site variables and repository links (`jekyll.rewrite`)."""
-
-    def __init__(self, md: Markdown, extension: PlaybookExtension, conversion: _Conversion):
-        super().__init__(md)
-        self.extension = extension
-        self.conversion = conversion
 
     def run(self, lines: list[str]) -> list[str]:
         # The lines as given: kramdown's constructs are hidden by now (as long as they were).
@@ -168,13 +168,8 @@ class _NestLists(Preprocessor):
         return nest_lists(lines)
 
 
-class _NestingCap(Preprocessor):
+class _NestingCap(_Step, Preprocessor):
     """Caps how deep blocks nest (`page.nesting`) before Python-Markdown's parser recurses."""
-
-    def __init__(self, md: Markdown, extension: PlaybookExtension, conversion: _Conversion):
-        super().__init__(md)
-        self.extension = extension
-        self.conversion = conversion
 
     def run(self, lines: list[str]) -> list[str]:
         deep = deep_lines(lines)
@@ -194,12 +189,8 @@ class _NestingCap(Preprocessor):
         return capped
 
 
-class _WrittenLinks(Treeprocessor):
+class _WrittenLinks(_Step, Treeprocessor):
     """Notes each link's destination as the Markdown wrote it, before MkDocs rewrites it."""
-
-    def __init__(self, md: Markdown, conversion: _Conversion) -> None:
-        super().__init__(md)
-        self.conversion = conversion
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
@@ -209,13 +200,8 @@ class _WrittenLinks(Treeprocessor):
                 self.conversion.links[element] = element.get(attribute) or ""
 
 
-class _PageReader(Treeprocessor):
+class _PageReader(_Step, Treeprocessor):
     """Reads the tree into the page model and puts the widgets' markup in it."""
-
-    def __init__(self, md: Markdown, extension: PlaybookExtension, conversion: _Conversion):
-        super().__init__(md)
-        self.extension = extension
-        self.conversion = conversion
 
     def run(self, root: etree.Element) -> None:
         tree = PageTree(self.md, root)
@@ -424,7 +410,7 @@ class PlaybookExtension(Extension):
         register_ui_classes(md)
         # After toc (5) and MkDocs' title (1); registered before MkDocs' relpath (0) is, so
         # it runs first at the same priority and sees links as written.
-        md.treeprocessors.register(_WrittenLinks(md, conversion), "playbook_written", 0)
+        md.treeprocessors.register(_WrittenLinks(md, self, conversion), "playbook_written", 0)
         # After relpath: the model holds links as readers get them, and the widgets move
         # content (links in checklist items) only once MkDocs has rewritten it.
         md.treeprocessors.register(_PageReader(md, self, conversion), "playbook_page", -1)

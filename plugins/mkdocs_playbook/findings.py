@@ -32,11 +32,14 @@ class Finding:
     kind: str = field(default="", compare=False)
     """What was checked, e.g. `missing_anchor`; empty for other content problems."""
 
-    def __str__(self) -> str:
+    @property
+    def where(self) -> str:
+        """`path:line[:column]`; the path alone for a problem of the whole file."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        if self.column:
-            where += f":{self.column}"
-        return printable(f"{where}: {self.message}")
+        return f"{where}:{self.column}" if self.column else where
+
+    def __str__(self) -> str:
+        return printable(f"{self.where}: {self.message}")
 
 
 @dataclass

@@ -71,7 +71,7 @@ def test_reads_the_keys_just_the_docs_gives_a_meaning() -> None:
     assert dict(config.callouts) == {
         "highlight": Callout("highlight", "yellow"),
         "important": Callout("important", "blue", "Important"),
-        "note": Callout("note", "purple", "Note", 0.4),
+        "note": Callout("note", "purple", "Note"),
     }
 
 

@@ -30,9 +30,9 @@ from .liquid_values import (
 NavSpec = list[Any]
 """The shape of MkDocs' `nav:` setting: `{title: path}` and `{title: [children]}` items."""
 
-CASE_SENSITIVE = "case_sensitive"
 CASE_INSENSITIVE = "case_insensitive"
-"""Values of Just the Docs' `nav_sort`; any value but `case_insensitive` sorts case-sensitively."""
+"""The value of Just the Docs' `nav_sort` that sorts case-insensitively; any other value (its
+default, `case_sensitive`, included) sorts case-sensitively."""
 
 NAV_KEYS = frozenset(
     {

@@ -24,7 +24,7 @@ from typing import Any, Literal
 import yaml
 
 from .frontmatter import read_yaml_mapping
-from .liquid_values import is_number, ruby_str, truthy
+from .liquid_values import ruby_str, truthy
 from .navigation import ExternalLink
 
 CALLOUT_COLORS = ("grey-lt", "grey-dk", "purple", "blue", "green", "yellow", "red")
@@ -75,9 +75,8 @@ class Callout:
     color: str
     """One of `CALLOUT_COLORS`, or a colour the site defines in its own SCSS."""
     title: str | None = None
-    """Shown above the callout; None: the callout has no title."""
-    opacity: float | None = None
-    """Background opacity, read by Just the Docs before 0.11, which then dropped it."""
+    """Shown above the callout; None: the callout has no title. (An `opacity` key, which Just
+    the Docs read before 0.11 and then dropped, is ignored.)"""
 
 
 @dataclass(frozen=True)
@@ -291,16 +290,7 @@ class _Reader:
                     f"({', '.join(CALLOUT_COLORS)}); it is shown as grey-dk",
                 )
             title = entry.get("title")
-            opacity: Any = entry.get("opacity")
-            yield (
-                name,
-                Callout(
-                    name=name,
-                    color=color,
-                    title=ruby_str(title) if truthy(title) else None,
-                    opacity=float(opacity) if is_number(opacity) else None,
-                ),
-            )
+            yield name, Callout(name, color, ruby_str(title) if truthy(title) else None)
 
     def callouts_level(self) -> CalloutsLevel | None:
         value = self.data.get("callouts_level")

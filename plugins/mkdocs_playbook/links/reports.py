@@ -72,12 +72,11 @@ def junit_xml(findings: Sequence[Finding], suite: str = "mkdocs-playbook") -> st
         skipped="0",
     )
     for finding in failing:
-        where = f"{finding.path}:{finding.line}" if finding.line else finding.path
         case = etree.SubElement(
             root,
             "testcase",
             classname=finding.kind or "content",
-            name=where + (f":{finding.column}" if finding.column else ""),
+            name=finding.where,
             file=finding.path,
         )
         if finding.line:
