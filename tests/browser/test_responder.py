@@ -248,6 +248,11 @@ def test_declare_tick_mark_close_and_draft_the_post_incident_review(
     expect(bar(page).locator("[data-playbook-runbar-alert]")).to_have_text(
         "Marked INC-7 mitigated at 13:10 UTC."
     )
+    # The template's moments come from the run: the declaration, the last mark, none yet.
+    go(page, base_url, POST_INCIDENT)
+    moments = {"detected at": "2026-11-27 13:00 UTC", "mitigated at": "2026-11-27 13:10 UTC"}
+    for key, value in {**moments, "resolved at": ""}.items():
+        expect(page.locator(field("#template-form", key))).to_have_value(value)
     go(page, base_url, RUN_PAGE)
     page.clock.run_for("10:00")
     # Closing asks for the resolved time, now unless a resolution was marked.

@@ -157,18 +157,11 @@
     return { kept: kept && store.status(store.inRun(id, TIMELINE)).kept, brought: brought };
   }
 
-  /* The last time run `id` was marked `kind` ("mitigate", "resolve"), "" if never. */
-  function lastMoment(id, kind) {
-    return events(id).reduce(function (last, event) {
-      return event.kind === kind ? event.at : last;
-    }, "");
-  }
-
   /* Closes run `id`, resolved at `resolved` (ISO): marked so, unless it already is. */
   function close(id, resolved) {
     const run = meta(id);
     const changes = {};
-    const marked = lastMoment(id, "resolve");
+    const marked = runs.moment(events(id), "resolved");
     if (!marked || utcMinute(new Date(marked)) !== utcMinute(new Date(resolved))) {
       log(id, "resolve", "Marked resolved", "", resolved);
     }
@@ -224,14 +217,8 @@
     const timeline = snap.events.slice().sort(function (a, b) {
       return Date.parse(a.at) - Date.parse(b.at);
     });
-    const at = function (event) {
-      return event ? utcStamp(new Date(event.at)) : "";
-    };
-    const moment = function (kind, last) {
-      const found = timeline.filter(function (event) {
-        return event.kind === kind;
-      });
-      return at(last ? found[found.length - 1] : found[0]);
+    const at = function (iso) {
+      return iso ? utcStamp(new Date(iso)) : "";
     };
     const actions = actionsTaken(timeline);
     function valueOf(field) {
@@ -242,11 +229,9 @@
         case "start":
           return utcStamp(new Date(snap.run.start));
         case "detected":
-          return moment("declare", false);
         case "mitigated":
-          return moment("mitigate", true);
         case "resolved":
-          return moment("resolve", true);
+          return at(runs.moment(timeline, field[2]));
       }
       if (key === "incident id") return text(stored("field:incident id") || id);
       if (key === "actions taken") return actions;
@@ -284,7 +269,7 @@
             if (row.fields[index][2] === "text") {
               return index === first ? text(event.text) + (event.page ? " (" + text(event.page) + ")" : "") : "";
             }
-            return at(event);
+            return at(event.at);
           });
         });
         return;
@@ -828,7 +813,7 @@
     find("[data-playbook-run-close]").addEventListener("click", function () {
       const id = store.run();
       if (!meta(id)) return;
-      const marked = lastMoment(id, "resolve");
+      const marked = runs.moment(events(id), "resolved");
       resolvedInput.value = utcMinute(marked ? new Date(marked) : new Date());
       closeForm.hidden = false;
       resolvedInput.focus();

@@ -14,6 +14,10 @@
  *   playbook.runs                   what run_page.js shares: TIMELINE, meta(id), severityOf(id),
  *                                   events(id), eventsToStore(list),
  *                                   log(id, kind, text, page, at), nextUpdate(id) -> {due, minutes}
+ *   playbook.runs.moment(list, name)  when events `list` (in time order) put the incident's
+ *                                   "detected" (its first declaration), "mitigated" or
+ *                                   "resolved" (the last mark): an ISO time, "" if never; the
+ *                                   templates' times and the post-incident draft both ask
  */
 (function () {
   "use strict";
@@ -24,6 +28,12 @@
   const TIMELINE = "timeline";
   const MINUTE = 60000;
   const MOMENTS = Object.freeze({ mitigate: "mitigated", resolve: "resolved" });
+  // Each moment a template names: the event that marks it, and whether its first counts.
+  const MARKS = Object.freeze({
+    detected: ["declare", true],
+    mitigated: ["mitigate", false],
+    resolved: ["resolve", false],
+  });
   const utc = playbook.utc;
 
   // Times -----------------------------------------------------------------------------------
@@ -59,6 +69,15 @@
       .filter(function (event) {
         return event && typeof event.at === "string" && typeof event.text === "string";
       });
+  }
+
+  function moment(list, name) {
+    const mark = Object.prototype.hasOwnProperty.call(MARKS, name) ? MARKS[name] : null;
+    const found = mark ? list.filter(function (event) {
+      return event.kind === mark[0];
+    }) : [];
+    const event = mark && mark[1] ? found[0] : found[found.length - 1];
+    return event ? event.at : "";
   }
 
   let tags = 0;
@@ -206,6 +225,7 @@
     meta: meta,
     severityOf: severityOf,
     events: events,
+    moment: moment,
     eventsToStore: eventsToStore,
     log: log,
     nextUpdate: nextUpdate,

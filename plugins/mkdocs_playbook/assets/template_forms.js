@@ -45,21 +45,13 @@
     const runs = playbook.runs;
     const id = runs ? store.run() : "";
     const run = id && runs.meta(id);
-    const moment = function (name, first) {
-      const found = run ? runs.events(id).filter(function (event) {
-        return event.kind === name;
-      }) : [];
-      return found.length ? stamp(found[first ? 0 : found.length - 1].at) : "";
-    };
     switch (kind) {
       case "start":
         return stamp(run ? run.start : firstTyped || now.toISOString());
       case "detected":
-        return moment("declare", true);
       case "mitigated":
-        return moment("mitigate");
       case "resolved":
-        return moment("resolve");
+        return run ? stamp(runs.moment(runs.events(id), kind)) : "";
       case "timestamp":
         return stamp(now.toISOString());
       case "next-update":
