@@ -355,3 +355,19 @@ def test_the_drafts_other_repeating_lines_take_the_rows_typed_in_the_form(
         "Alert on &lt;queue&gt; depth | Owner: Sam | Due: {Date} | Ticket: {Ticket ID}"
     ), text
     assert visit.errors == [], visit.errors
+
+
+def test_the_run_page_counts_to_the_next_update_and_follows_the_timeline(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    visit = fresh(open_page, base_url, RUN_PAGE)
+    page = visit.page
+    declare(page, "INC-9", "SEV-2")
+    status = page.locator("[data-playbook-run-status]")
+    expect(status).to_contain_text("next stakeholder update due 13:15 UTC")
+    page.clock.run_for("16:00")
+    expect(status).to_contain_text("stakeholder update overdue since 13:15 UTC")
+    # An update copied (on any page, in any tab) starts the next interval from its time.
+    page.evaluate("() => playbook.runs.log('INC-9', 'update', 'Copied the update', '')")
+    expect(status).to_contain_text("next stakeholder update due 13:31 UTC")
+    assert visit.errors == [], visit.errors

@@ -529,6 +529,10 @@
       return element;
     }
 
+    // When the next update is due, read again only when stored values change (renderAll):
+    // the status ticks every second, and a long incident's timeline is hundreds of entries.
+    let due = null;
+
     function renderStatus() {
       const id = store.run();
       const run = meta(id);
@@ -541,7 +545,8 @@
       }
       const start = new Date(run.start);
       const severity = severityOf(id);
-      const next = nextUpdate(id);
+      if (!due || due.id !== id) due = { id: id, next: nextUpdate(id) };
+      const next = due.next;
       const late = Date.now() > next.due;
       status.textContent =
         id + (severity ? " · " + severity : "") + " · started " + utcStamp(start) +
@@ -680,6 +685,7 @@
     }
 
     function renderAll() {
+      due = null;
       renderNotice();
       renderStatus();
       renderDeclare();
