@@ -226,8 +226,10 @@ class TemplateForms:
 
     def read(self, context: PageContext) -> None:
         for block in context.code_blocks:
-            at = context.model.lines.register("code", collapse(block.text))
             layout = _Layout(block.text)
+            if not layout.placeholders:
+                continue  # no form: neither its line nor its name is needed
+            at = context.model.lines.register("code", collapse(block.text))
             number = len(self._found) + 1
             name = _name_above(context.tree, block.holder)
             form = read_form(block.text, number, at, block.heading, name, layout)
