@@ -191,6 +191,11 @@ class TemplateForm:
     def line(self) -> int:
         return self.at.line
 
+    @property
+    def promises_update(self) -> bool:
+        """A stakeholder update: it names the time of the next one."""
+        return any(field.kind == "next-update" for field in self.fields)
+
 
 # ------------------------------------------------------------------------------------------
 

@@ -69,7 +69,7 @@ def insert_review_template(output: str, form: TemplateForm, url: str) -> str:
 
 def update_form(forms: Iterable[TemplateForm]) -> TemplateForm | None:
     """The first of `forms` that is a stakeholder update (it promises the next one)."""
-    return next((form for form in forms if any(f.kind == "next-update" for f in form.fields)), None)
+    return next((form for form in forms if form.promises_update), None)
 
 
 def severity_levels(matrices: Iterable[SeverityMatrix]) -> list[str]:

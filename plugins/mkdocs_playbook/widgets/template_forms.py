@@ -307,7 +307,7 @@ def form_data(form: TemplateForm) -> dict[str, object]:
         ],
         "name": form.name,
         "subject": form.text.startswith("Subject:"),
-        "update": any(field.kind == "next-update" for field in form.fields),
+        "update": form.promises_update,
     }
 
 
