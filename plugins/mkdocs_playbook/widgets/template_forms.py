@@ -26,6 +26,7 @@ from markdown import util
 from ..page.lines import At
 from ..page.model import Problem, TemplateField, TemplateForm, TemplateRow
 from ..page.reader import HEADINGS, heading_text
+from ..page.source import line_starts
 from ..page.tree import PageTree, collapse
 from .placeholders import Placeholder, find_placeholders
 from .render import PageContext, script_json, stable_id
@@ -172,12 +173,8 @@ def read_form(
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """Start and end offsets of each line of `text`, without its newline."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for line in text.split("\n"):
-        spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans
+    starts = line_starts(text)
+    return list(zip(starts, [start - 1 for start in starts[1:]] + [len(text)], strict=True))
 
 
 def repeated_times(
