@@ -39,19 +39,32 @@
     return typeof value === "string" ? value : "";
   }
 
-  /* The automatic value of a field of `kind` at `now`, "" when none is known: from the current
-   * run (its start, its first declaration and last marked moments) or the clock. */
-  function automatic(kind, now, firstTyped) {
+  /* The current run as one render sees it, null without one: its start, and its moments
+   * (`moment(kind)`), its timeline read at most once however many fields ask. */
+  function currentRun() {
     const runs = playbook.runs;
     const id = runs ? store.run() : "";
     const run = id && runs.meta(id);
+    let events = null;
+    return run ? {
+      start: run.start,
+      moment: function (kind) {
+        events = events || runs.events(id);
+        return runs.moment(events, kind);
+      },
+    } : null;
+  }
+
+  /* The automatic value of a field of `kind` at `now`, "" when none is known: from `run`
+   * (currentRun(): its start, its first declaration and last marked moments) or the clock. */
+  function automatic(kind, now, firstTyped, run) {
     switch (kind) {
       case "start":
         return stamp(run ? run.start : firstTyped || now.toISOString());
       case "detected":
       case "mitigated":
       case "resolved":
-        return run ? stamp(runs.moment(runs.events(id), kind)) : "";
+        return run ? stamp(run.moment(kind)) : "";
       case "timestamp":
         return stamp(now.toISOString());
       case "next-update":
@@ -180,15 +193,16 @@
     function render() {
       const now = new Date();
       const firstTyped = text(store.get(scope, FIRST_TYPED));
+      const run = currentRun();
       const values = fields.map(function (field) {
         const own = typed(field);
-        const auto = automatic(field.kind, now, firstTyped);
+        const auto = automatic(field.kind, now, firstTyped, run);
         const shown = own || auto;
         if (document.activeElement !== field.input) field.input.value = shown;
         field.input.toggleAttribute("data-playbook-auto", !own && !!auto);
         field.tag.hidden = !!own || !auto;
         // A typed time can be made automatic again.
-        field.reset.hidden = !own || !automatic(field.kind, now, now.toISOString());
+        field.reset.hidden = !own || !automatic(field.kind, now, now.toISOString(), run);
         return { text: shown, automatic: !own };
       });
       renderRows();
