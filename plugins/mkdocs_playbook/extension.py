@@ -129,7 +129,10 @@ class _Capture(_Step, Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
         self.conversion.start(text)
-        self.conversion.page = self.extension.page or self.extension.context_page(self.md, text)
+        # Taken, not read: a conversion inside this one (mkdocstrings renders docstrings with
+        # the site's extension instances) finds nothing handed over and is no page's.
+        page = self.extension.take_page()
+        self.conversion.page = page or self.extension.context_page(self.md, text)
         return lines
 
 
@@ -206,7 +209,7 @@ class _PageReader(_Step, Treeprocessor):
     def run(self, root: etree.Element) -> None:
         tree = PageTree(self.md, root)
         page = self.conversion.page
-        model = PageModel(self.conversion.lines())
+        model = PageModel(self.conversion.lines(), src_uri=page.src_uri if page else None)
         code_blocks = read_page(tree, model, self.conversion.links)
         title = page.meta.get("title") if page else None
         context = PageContext(
@@ -285,9 +288,8 @@ class PlaybookExtension(Extension):
                 "(the update template's URL#id)",
             ],
         }
-        self.page: PageInput | None = None
-        """The page being rendered: set by the MkDocs plugin before each page (the one channel
-        from plugin to extension, as mkdocs-autorefs does it); None when unknown."""
+        self._handed_over: PageInput | None = None
+        """The page about to be converted, from `hand_over` until a conversion takes it."""
         self._published: Container[str] = frozenset()
         self._rewrites: Rewrites | None = None
         self._site_config: SiteConfig | None = None
@@ -298,6 +300,18 @@ class PlaybookExtension(Extension):
         if isinstance(loader, str):  # a folder, as a build configuration names it
             loader = jinja2.FileSystemLoader(loader)
         self.environment = environment(loader)
+
+    def hand_over(self, page: PageInput | None) -> None:
+        """The page MkDocs converts next: the one channel from plugin to extension (as
+        mkdocs-autorefs hands its plugin over). The next conversion to start takes it, so a
+        conversion nested inside that one (a docstring, a snippet rendered by another plugin)
+        is no page's and never takes the page's record."""
+        self._handed_over = page
+
+    def take_page(self) -> PageInput | None:
+        """The page handed over, once: the conversion that starts next is that page's."""
+        page, self._handed_over = self._handed_over, None
+        return page
 
     @property
     def site_config(self) -> SiteConfig:

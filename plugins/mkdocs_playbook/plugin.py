@@ -356,20 +356,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         )
         files.append(self.run_page)
 
+    # Last: the page is handed over just before MkDocs converts it, so a plugin that converts
+    # Markdown of its own in this event (macros, snippets) does so before, and takes no page.
+    @event_priority(-100)
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         record = self.records.get(page.file.src_uri)
         if record is None:
-            self.extension.page = None
+            self.extension.hand_over(None)
             return None
         first_line = body_first_line(page.file.content_string, markdown)
         # Mojibake anywhere in the body, code included (a broken command is broken too).
         for damage in find_mojibake(Source(markdown)):
             line = damage.line + first_line
             self.findings.add(record.display_path, line, damage.message, damage.column)
-        self.extension.page = PageInput(
-            page.file.src_uri, record.front_matter.data, first_line, page.file.url
+        self.extension.hand_over(
+            PageInput(page.file.src_uri, record.front_matter.data, first_line, page.file.url)
         )
         if record.front_matter.data.get("search_exclude") is True:
             # Just the Docs' key, as Material's search plugin reads it.
@@ -379,11 +382,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return None
 
     def _on_page_model(self, model: PageModel) -> None:
-        page = self.extension.page
-        record = self.records.get(page.src_uri) if page is not None else None
-        if record is None:  # Markdown rendered outside a page (another plugin's snippet)
+        # A model says which page it is: one converted inside a page's conversion (a
+        # docstring) or outside any page is none of ours.
+        record = self.records.get(model.src_uri) if model.src_uri is not None else None
+        if record is None:
             return
-        self.extension.page = None
         record.placeholders = uses_in(model.code_texts)
         record.controls = model.controls
         self.severity_matrices.extend(model.severity_matrices)

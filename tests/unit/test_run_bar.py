@@ -46,7 +46,7 @@ def test_levels_keep_table_order_each_once_across_pages() -> None:
 
 def converted(text: str, page: PageInput | None, **options: object) -> str:
     extension = PlaybookExtension(site_id="Ops", **options)
-    extension.page = page
+    extension.hand_over(page)
     return markdown.markdown(text, extensions=[extension, "toc"])
 
 

@@ -206,6 +206,9 @@ class PageModel:
 
     lines: Lines
     """The page's Markdown as rendered (after site variables and link rewriting), for lines."""
+    src_uri: str | None = None
+    """The page it was read from (its path in the docs); None for Markdown converted outside a
+    page, such as a docstring mkdocstrings renders inside one."""
     headings: list[Heading] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
     """Every id in the content HTML, including those our widgets add."""
