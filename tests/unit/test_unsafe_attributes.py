@@ -7,6 +7,7 @@ import markdown
 import pytest
 
 from mkdocs_playbook.extension import PlaybookExtension
+from mkdocs_playbook.jekyll.rewrite import PageInput, Rewrites
 from mkdocs_playbook.page.unsafe_attributes import unsafe_attribute, unsafe_scheme
 
 DROPPED = [
@@ -126,3 +127,23 @@ def test_an_attr_list_registered_after_ours_is_covered_too() -> None:
         'A [link](a.md){ onclick="alert(1)" }\n', extensions=[PlaybookExtension(), "attr_list"]
     )
     assert html == '<p>A <a href="a.md">link</a></p>'
+
+
+@pytest.mark.parametrize(
+    ("tag", "scheme"),
+    [
+        ("{% link javascript:alert(1) %}", "javascript"),
+        ("{% link JaVaScRiPt:alert(1) %}", "javascript"),
+        ("{% link vbscript:msgbox(1) %}", "vbscript"),
+        ("{% link data:text/html,x %}", "data"),
+    ],
+)
+def test_a_link_tag_gives_no_script_url(tag: str, scheme: str) -> None:
+    page = PageInput("guides/setup.md", {}, 0, "guides/setup/")
+    safe = Rewrites({}).apply(f"first line\n[Runbook]({tag})", page)
+    assert safe.text == "first line\n[Runbook]()"
+    (problem,) = safe.problems
+    assert (problem.line, problem.column) == (2, 11)
+    assert problem.message.startswith(f"`{tag}`: a `{scheme}:` URL; dropped")
+    kept = Rewrites({}, unsafe_urls=True).apply(f"[Runbook]({tag})", page)
+    assert kept.problems == [] and tag.split()[2] in kept.text

@@ -61,7 +61,8 @@ def unsafe_attribute(name: str, value: str | None) -> str | None:
         return "`srcdoc` is a document of its own: it runs script"
     scheme = unsafe_scheme(value) if value is not None and lowered in URL_ATTRIBUTES else None
     if scheme is not None:
-        return f"`{name}` is a `{scheme}:` URL" + (": it runs script" if scheme != "data" else "")
+        runs = "it can hold a page that runs script" if scheme == "data" else "it runs script"
+        return f"`{name}` is a `{scheme}:` URL: {runs}"
     return None
 
 
