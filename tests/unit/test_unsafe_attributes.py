@@ -147,3 +147,13 @@ def test_a_link_tag_gives_no_script_url(tag: str, scheme: str) -> None:
     assert problem.message.startswith(f"`{tag}`: a `{scheme}:` URL; dropped")
     kept = Rewrites({}, unsafe_urls=True).apply(f"[Runbook]({tag})", page)
     assert kept.problems == [] and tag.split()[2] in kept.text
+
+
+def test_a_dropped_attribute_is_found_at_its_line_past_backslash_escapes() -> None:
+    text = 'One\n\nA [link](a.md){ title="a\\*b" onclick="go()" }\n\n[b](b.md){ onclick="x" }\n'
+    html, problems = _convert(text)
+    assert html.count("onclick") == 0
+    assert [problem.split("`: ")[0] for problem in problems] == [
+        '3:15: `{ title="a\\*b" onclick="go()" }',
+        '5:10: `{ onclick="x" }',
+    ]

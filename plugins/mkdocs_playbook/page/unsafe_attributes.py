@@ -34,6 +34,9 @@ _SCRIPT_SCHEMES = frozenset({"javascript", "vbscript"})
 _TABS_AND_NEWLINES = str.maketrans("", "", "\t\n\r")
 _C0_AND_SPACE = "".join(chr(code) for code in range(0x21))
 _BACKSLASH_ESCAPE = re.compile(util.STX + r"(\d+)" + util.ETX)
+_SEARCHES_MISSED = 20
+"""Attribute lists looked for in vain (a Liquid value inside) before the rest go unsought:
+each miss reads to the end of the page."""
 _ALLOWED = "; dropped (`unsafe_attributes: true` in the playbook settings allows it)"
 
 
@@ -81,6 +84,7 @@ class SafeAttrLists(AttrListTreeprocessor):
         self.source = Source(written)
         self._searched = 0
         """Where the next attribute list is looked for: they are applied in page order."""
+        self._missed = 0
 
     def assign_attrs(self, elem: etree.Element, attrs_string: str, *, strict: bool = False) -> str:
         before = dict(elem.attrib)
@@ -98,13 +102,14 @@ class SafeAttrLists(AttrListTreeprocessor):
                 del elem.attrib[name]
             dropped.append(why)
         if dropped:
-            written, line, column = self._written(self._served(attrs_string))
+            written, line, column = self._written(self._served(attrs_string, as_written=True))
             for why in dropped:
                 self.report(line, column, unsafe_message(written, why))
         return remainder
 
-    def _served(self, text: str) -> str:
-        """`text` as the page will serve it: stashed entities and backslash escapes back."""
+    def _served(self, text: str, *, as_written: bool = False) -> str:
+        """`text` as the page will serve it: stashed entities and backslash escapes back
+        (`as_written`: with their backslash)."""
         if util.STX not in text:
             return text
         blocks = self.md.htmlStash.rawHtmlBlocks
@@ -114,17 +119,21 @@ class SafeAttrLists(AttrListTreeprocessor):
             return str(blocks[index]) if index < len(blocks) else ""
 
         text = util.HTML_PLACEHOLDER_RE.sub(stashed, text.replace(util.AMP_SUBSTITUTE, "&"))
-        return _BACKSLASH_ESCAPE.sub(lambda match: chr(int(match.group(1))), text)
+        escape = "\\" if as_written else ""
+        return _BACKSLASH_ESCAPE.sub(lambda match: escape + chr(int(match.group(1))), text)
 
     def _written(self, attributes: str) -> tuple[str, int, int]:
         """The attribute list `{attributes}` as written, with its line and column: the first
         outside code from the last one found; line 0 (the page) when the page does not show
         it as given (a Liquid value inside)."""
         text = self.source.text
+        if self._missed >= _SEARCHES_MISSED:
+            return "{" + attributes + "}", 0, 0
         offset = text.find(attributes, self._searched)
         while offset >= 0 and self.source.in_code(offset):
             offset = text.find(attributes, offset + 1)
         if offset < 0:
+            self._missed += 1
             return "{" + attributes + "}", 0, 0
         self._searched = offset + len(attributes)
         start = text.rfind("{", 0, offset)
