@@ -1,9 +1,12 @@
-"""`python -m mkdocs_playbook prepare [-f mkdocs.yml] [--check]`: builds without MkDocs plugins.
+"""`python -m mkdocs_playbook prepare [-f mkdocs.yml] [--check] [--force]`: builds without
+MkDocs plugins.
 
 `prepare` writes what Zensical needs to build the site completely (see `zensical`); then
-`zensical build -f mkdocs.zensical.yml`. `prepare --check`, after that build, reports every
-finding of the pages and the built site at file:line:col, and exits non-zero on any that
-fails a strict build.
+`zensical build -f mkdocs.zensical.yml`. It writes only into `.playbook/`, a folder of the
+project's own (never through a link), and replaces a `mkdocs.zensical.yml` only if it wrote
+it (its first line says so) or with `--force`; otherwise it exits with status 2.
+`prepare --check`, after that build, reports every finding of the pages and the built site
+at file:line:col, and exits non-zero on any that fails a strict build.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .zensical import check, prepare
+from .zensical import PrepareError, check, prepare
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,6 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     command.add_argument(
         "--check", action="store_true", help="check the pages and the built site instead"
     )
+    command.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite a build configuration that prepare did not write",
+    )
     arguments = parser.parse_args(argv)
     logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
     # The plugin's findings, worded as in a MkDocs build: `playbook: docs/x.md:12: ...`.
@@ -36,7 +44,11 @@ def main(argv: list[str] | None = None) -> int:
         failing = check(config_file)
         print(f"mkdocs-playbook: {failing} finding(s) that fail a strict build", file=sys.stderr)
         return 1 if failing else 0
-    prepared = prepare(config_file)
+    try:
+        prepared = prepare(config_file, force=arguments.force)
+    except PrepareError as error:
+        print(f"{parser.prog}: error: {error}", file=sys.stderr)
+        return 2  # argparse's status for a refused command line
     shown = prepared.config_file
     if shown.is_relative_to(Path.cwd()):
         shown = shown.relative_to(Path.cwd())

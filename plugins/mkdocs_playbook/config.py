@@ -125,6 +125,12 @@ class PlaybookConfig(base.Config):
     checklist_headings = c.ListOfItems(_RegularExpression(str), default=CHECKLIST_HEADINGS)
     """Case-insensitive regular expressions: lists under a matching heading are checklists."""
 
+    unsafe_attributes = c.Type(bool, default=False)
+    """Let attribute lists (`{: onclick=… }`) and `{% link %}` give event handlers, `srcdoc`
+    and `javascript:`, `vbscript:` or non-image `data:` URLs; false (the default): each is
+    dropped and reported at its line, for sites that take outside contributions. Raw HTML
+    is the author's own and never filtered."""
+
     minify_assets = c.Type(bool, default=True)
     """Serve our scripts and stylesheet minified (rjsmin, rcssmin); false: as written."""
 

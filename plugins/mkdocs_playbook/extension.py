@@ -9,6 +9,7 @@ One page, from Markdown to model (each step a processor, in the order Python-Mar
 them):
 
 1. `_Capture` (preprocessor, 35) keeps the Markdown as written: lines are counted in it.
+   Unless `unsafe_attributes`, attribute lists give no script (`page.unsafe_attributes`).
    kramdown's constructs are hidden behind markers as long as they are (`jekyll.kramdown`,
    34.5). `_Rewrite` (34) substitutes Liquid site variables and rewrites repository links
    (`jekyll.rewrite`), recording where, so positions map back to the text as written.
@@ -60,6 +61,7 @@ from .page.offsets import OffsetMap
 from .page.reader import read_page
 from .page.source import Source
 from .page.tree import PageTree, link_attribute
+from .page.unsafe_attributes import guard_attr_lists
 from .widgets.checklists import Checklists
 from .widgets.controls import PageControls
 from .widgets.render import Feature, PageContext, environment
@@ -124,7 +126,7 @@ class _Step(Processor):
 
 class _Capture(_Step, Preprocessor):
     """Keeps the Markdown as written, for lines; starts the conversion's state afresh, with
-    the page it converts."""
+    the page it converts; unless `unsafe_attributes`, makes `attr_list` drop script."""
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
@@ -133,6 +135,9 @@ class _Capture(_Step, Preprocessor):
         # the site's extension instances) finds nothing handed over and is no page's.
         page = self.extension.take_page()
         self.conversion.page = page or self.extension.context_page(self.md, text)
+        if not self.extension.getConfig("unsafe_attributes"):
+            # Here, not in extendMarkdown: an attr_list registered after ours is covered too.
+            guard_attr_lists(self.md, self.extension._report(self.conversion), text)
         return lines
 
 
@@ -281,6 +286,10 @@ class PlaybookExtension(Extension):
             ],
             "jekyll_config": ["", "The site's Jekyll _config.yml: callouts, kramdown options"],
             "docs_dir": ["", "The docs folder, where {% include %} and {% link %} look"],
+            "unsafe_attributes": [
+                False,
+                "Let attribute lists and {% link %} give event handlers and javascript: URLs",
+            ],
             "run_bar": [
                 {},
                 "The run bar first in every page, where no plugin places it: `page` (the run "
@@ -398,6 +407,7 @@ class PlaybookExtension(Extension):
                 self.published,
                 os.path.abspath(self.getConfig("docs_dir")) if self.getConfig("docs_dir") else "",
                 os.path.dirname(os.path.abspath(config)) if config else "",
+                unsafe_urls=self.getConfig("unsafe_attributes"),
             )
         return self._rewrites
 
@@ -419,7 +429,9 @@ class PlaybookExtension(Extension):
         report = self._report(conversion)
         # kramdown's heading ids for a Jekyll site (its links use them); toc's for any other.
         kramdown = KramdownSettings.from_site(site.data, heading_ids=bool(site.path))
-        register_kramdown(md, kramdown, report)
+        register_kramdown(
+            md, kramdown, report, unsafe_attributes=self.getConfig("unsafe_attributes")
+        )
         register_callouts(md, site.callouts, report, level=site.callouts_level)
         register_ui_classes(md)
         # After toc (5) and MkDocs' title (1); registered before MkDocs' relpath (0) is, so

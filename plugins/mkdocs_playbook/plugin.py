@@ -205,6 +205,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         options.setdefault("checklist_headings", self.config.checklist_headings)
         options.setdefault("jekyll_config", self._jekyll_config_path(config))
         options.setdefault("docs_dir", config.docs_dir)
+        options.setdefault("unsafe_attributes", self.config.unsafe_attributes)
         self.extension = PlaybookExtension(
             **{"site_id": config.site_url or config.site_name, **options},
             severity=self._severity_settings(),
@@ -229,6 +230,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 "repository_url",
                 "repository_branches",
                 "repository_docs_roots",
+                "unsafe_attributes",
             )
         }
         for name in ("jekyll_config", "docs_dir"):

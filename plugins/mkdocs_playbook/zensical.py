@@ -37,8 +37,14 @@ from .plugin import EXTENSION_NAMES, PlaybookPlugin
 
 GENERATED = ".playbook"
 """Folder, beside mkdocs.yml, for what `prepare` generates (not for version control)."""
+MARK = "# Written by `python -m mkdocs_playbook prepare`"
+"""How the build configuration `prepare` writes starts: one without it is not ours to replace."""
 
 log = logging.getLogger("mkdocs.plugins.playbook")
+
+
+class PrepareError(Exception):
+    """`prepare` will not write where it was asked to: the message names the path and why."""
 
 
 @dataclass(frozen=True)
@@ -56,15 +62,24 @@ def prepared_config_path(config_file: Path) -> Path:
     return config_file.with_name(f"{config_file.stem}.zensical{config_file.suffix or '.yml'}")
 
 
-def prepare(config_file: Path) -> Prepared:
-    """Write the docs folder and build configuration a builder without plugins needs."""
+def prepare(config_file: Path, *, force: bool = False) -> Prepared:
+    """Write the docs folder and build configuration a builder without plugins needs.
+
+    Raises `PrepareError`, before anything is written, when `.playbook` (or its `docs`) is a
+    link or not a folder of the project's own, and when the build configuration is there but
+    was not written by `prepare` (unless `force`).
+    """
+    project = config_file.parent
+    docs = _own_folder(project, Path(GENERATED, "docs"))
+    prepared = prepared_config_path(config_file)
+    _check_replaceable(prepared, force=force)
     config, plugin, files = _load(config_file)
     for _ in _rendered_pages(config, plugin, files):
         pass  # the plugin learns what only the whole site says: its severities
-    project = config_file.parent
-    docs = project / GENERATED / "docs"
     if docs.exists():
-        shutil.rmtree(docs)
+        # Checked again just before: what is removed is the project's own folder, not a link.
+        _own_folder(project, Path(GENERATED, "docs"))
+        shutil.rmtree(docs)  # removes the links inside, never what they point to
     for file in files:
         target = docs / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -78,14 +93,57 @@ def prepare(config_file: Path) -> Prepared:
         else:
             # A link, not a copy: an edit to the page is in the next build.
             target.symlink_to(os.path.relpath(file.abs_src_path, target.parent))
-    prepared = prepared_config_path(config_file)
+    if prepared.is_symlink():
+        prepared.unlink()  # with --force: the link is replaced, what it points to is not written
     prepared.write_text(
-        "# Written by `python -m mkdocs_playbook prepare` from "
-        f"{config_file.name}: edit that file, not this one.\n"
+        f"{MARK} from {config_file.name}: edit that file, not this one.\n"
         + yaml.safe_dump(_build_config(config_file, config, plugin), sort_keys=False),
         encoding="utf-8",
     )
     return Prepared(prepared, docs, len(files.documentation_pages()))
+
+
+def _own_folder(project: Path, folder: Path) -> Path:
+    """`project / folder`, refused when it, or a folder on the way to it, is a link or no
+    folder, or resolves anywhere but inside the project: `prepare` deletes and writes there."""
+    real_project = Path(os.path.realpath(project))
+    path = project
+    for part in folder.parts:
+        path = path / part
+        if path.is_symlink():
+            raise PrepareError(
+                f"{path} is a symbolic link (to {os.readlink(path)}): prepare writes and "
+                "deletes only in a folder of the project's own; remove the link"
+            )
+        if path.exists() and not path.is_dir():
+            raise PrepareError(f"{path} is not a folder: prepare writes its pages there")
+    if path.exists() and Path(os.path.realpath(path)) != real_project / folder:
+        raise PrepareError(
+            f"{path} resolves to {os.path.realpath(path)}, outside the project: prepare "
+            "writes and deletes only in a folder of the project's own"
+        )
+    return path
+
+
+def _check_replaceable(prepared: Path, *, force: bool) -> None:
+    """Refuse to replace a build configuration `prepare` did not write, unless `force`."""
+    if force or not (prepared.exists() or prepared.is_symlink()):
+        return
+    if not prepared.is_symlink() and _first_line(prepared).startswith(MARK):
+        return
+    what = "is a symbolic link" if prepared.is_symlink() else "was not written by prepare"
+    raise PrepareError(
+        f"{prepared} {what} (its first line is not `{MARK} ...`): move it away, or run "
+        "prepare with --force to overwrite it"
+    )
+
+
+def _first_line(path: Path) -> str:
+    try:
+        with path.open(encoding="utf-8") as stream:
+            return stream.readline()
+    except (OSError, UnicodeDecodeError):
+        return ""  # unreadable: not one prepare wrote
 
 
 def check(config_file: Path) -> int:

@@ -87,6 +87,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX, AtomicString
 
 from ..page.source import Source
+from ..page.unsafe_attributes import unsafe_attribute, unsafe_message
 from .kramdown_ids import HeadingIds, without_typographic_symbols
 from .kramdown_syntax import (
     MARK,
@@ -165,10 +166,13 @@ def _levels(value: Any) -> frozenset[int]:
     return frozenset()
 
 
-def register_kramdown(md: Markdown, settings: KramdownSettings, report: Report) -> None:
-    """Make `md` read kramdown's syntax, reporting what it cannot render to `report`."""
+def register_kramdown(
+    md: Markdown, settings: KramdownSettings, report: Report, *, unsafe_attributes: bool = False
+) -> None:
+    """Make `md` read kramdown's syntax, reporting what it cannot render to `report`; unless
+    `unsafe_attributes`, attribute lists give no script (`page.unsafe_attributes`)."""
     _add_missing_extensions(md)
-    page = _Page(settings, report)
+    page = _Page(settings, report, unsafe_attributes=unsafe_attributes)
     md.preprocessors.register(_Mask(md, page), "kramdown_mask", 34.5)
     md.preprocessors.register(_Expand(md, page), "kramdown_expand", 29)
     md.parser.blockprocessors.register(_BlockAttributes(md.parser, page), "kramdown_block_ial", 110)
@@ -224,9 +228,12 @@ def _add_missing_extensions(md: Markdown) -> None:
 class _Page:
     """What one conversion found: the constructs, definitions, and where each went."""
 
-    def __init__(self, settings: KramdownSettings, report: Report) -> None:
+    def __init__(
+        self, settings: KramdownSettings, report: Report, *, unsafe_attributes: bool = False
+    ) -> None:
         self.settings = settings
         self.report = report
+        self.unsafe_attributes = unsafe_attributes
         self.reset()
 
     def reset(self) -> None:
@@ -349,7 +356,12 @@ class _Page:
             elif key == "id":
                 into.id = value
             else:
-                into.pairs.append((sanitize_name(key), value))
+                name = sanitize_name(key)
+                why = None if self.unsafe_attributes else unsafe_attribute(name, value)
+                if why is None:
+                    into.pairs.append((name, value))
+                else:
+                    self.problem(construct, unsafe_message(construct.text, why))
 
 
 @dataclass

@@ -41,7 +41,8 @@ class LiquidProblem:
 
 @dataclass(frozen=True)
 class Rendered:
-    """What a tag becomes: its text, or why it stays as written."""
+    """What a tag becomes: its text, or why it stays as written (text None); a problem with
+    a text is reported, and the text used."""
 
     text: str | None
     problem: str = ""
@@ -292,7 +293,7 @@ def _replacement(
         markup = match.group("tag").strip("-").strip()[len(tag) :].strip()
         rendered = tags.tag(tag, markup, variables)
         if rendered is not None:
-            if rendered.text is None:
+            if rendered.problem:
                 problems.append(LiquidProblem(match.start(), rendered.problem))
             return rendered.text
     # An end tag is not reported: its opening tag is.

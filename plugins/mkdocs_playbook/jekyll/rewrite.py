@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..page.model import Problem
 from ..page.offsets import OffsetMap
 from ..page.source import Source
+from ..page.unsafe_attributes import unsafe_message, unsafe_scheme
 from .liquid import Rendered, page_variables, substitute
 from .repolinks import RepositoryLinks
 
@@ -53,6 +54,9 @@ class Rewrites:
     jekyll_source: str = ""
     """Absolute path of the Jekyll source folder (where `_config.yml` is); empty: the docs
     folder."""
+    unsafe_urls: bool = False
+    """`{% link %}` may give a `javascript:` (or `vbscript:`, `data:`) URL; False: it is
+    dropped and reported."""
 
     def apply(self, text: str, page: PageInput | None, *, line_numbers: bool = False) -> Rewritten:
         """`text` rewritten, with what could not be substituted and where each replacement
@@ -143,6 +147,10 @@ class JekyllTags:
         path = markup.split()[0] if markup.split() else ""
         if not path:
             return Rendered(None, "`{% link %}` names no file")
+        scheme = None if self.site.unsafe_urls else unsafe_scheme(path)
+        if scheme is not None:
+            # Empty, so the link leads nowhere rather than showing the tag.
+            return Rendered("", unsafe_message(f"{{% link {path} %}}", f"a `{scheme}:` URL"))
         target = self._docs_path(path)
         if target is None:
             return Rendered(None, f"`{{% link {path} %}}` leaves the docs folder")
