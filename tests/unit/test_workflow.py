@@ -65,7 +65,9 @@ def test_it_publishes_from_main_only_after_the_tests_and_the_checks_pass() -> No
     assert set(publish["needs"]) == {"test", "site"}
     assert publish["if"] == ON_MAIN
     assert "actions/deploy-pages" in uses("publish")
-    (hand_over,) = [s for s in JOBS["site"]["steps"] if "upload-pages-artifact" in str(s.get("uses"))]
+    (hand_over,) = [
+        s for s in JOBS["site"]["steps"] if "upload-pages-artifact" in str(s.get("uses"))
+    ]
     assert hand_over["if"] == ON_MAIN
     # Nothing but publish may write to Pages.
     assert all("permissions" not in JOBS[job] for job in JOBS if job != "publish")
