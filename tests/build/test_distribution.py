@@ -1,5 +1,5 @@
 """The package as a registry takes it: `python -m build` makes the sdist and the wheel from a
-copy of this repository, and `twine check` passes on both."""
+clone of this repository, and `twine check --strict` passes on both."""
 
 from __future__ import annotations
 
@@ -11,23 +11,11 @@ import zipfile
 from pathlib import Path
 
 from mkdocs_playbook import __version__
-from support import ROOT
-
-TRACKED = subprocess.run(
-    ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-    cwd=ROOT,
-    capture_output=True,
-    text=True,
-    check=True,
-).stdout.splitlines()
+from support import Clone
 
 
-def test_build_makes_an_sdist_and_a_wheel_that_twine_accepts(tmp_path: Path) -> None:
-    source = tmp_path / "source"
-    for name in TRACKED:
-        if (ROOT / name).is_file():
-            (source / name).parent.mkdir(parents=True, exist_ok=True)
-            (source / name).write_bytes((ROOT / name).read_bytes())
+def test_build_makes_an_sdist_and_a_wheel_that_twine_accepts(tmp_path: Path, clone: Clone) -> None:
+    source = clone.path
     dist = tmp_path / "dist"
     built = subprocess.run(
         [sys.executable, "-m", "build", "--outdir", str(dist), str(source)],

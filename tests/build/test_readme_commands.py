@@ -40,7 +40,7 @@ import pytest
 import yaml
 
 from mkdocs_playbook import __version__
-from support import ROOT, free_port
+from support import ROOT, Clone, commit, free_port, pins
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 # A team's Just the Docs site, its pages in docs/, with the mkdocs.yml it had before the
@@ -125,45 +125,6 @@ def parts(title: str) -> list[Part]:
 
 def installs(part: Part) -> list[Block]:
     return [b for b in part.commands if b.text.strip().startswith("pip install")]
-
-
-@dataclass(frozen=True)
-class Clone:
-    path: Path
-    url: str
-
-
-@pytest.fixture(scope="module")
-def clone(tmp_path_factory: pytest.TempPathFactory) -> Clone:
-    """This repository as its working tree stands, as a git repository of its own, with
-    `./scripts/build --wheel` run in it as the README says."""
-    path = tmp_path_factory.mktemp("clone") / "playbook"
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
-    for name in listed:
-        if (ROOT / name).is_file():
-            (path / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, path / name)
-    commit(path)
-    built = subprocess.run(
-        ["./scripts/build", "--wheel"], cwd=path, capture_output=True, text=True, check=False
-    )
-    assert built.returncode == 0, built.stdout + built.stderr
-    return Clone(path, f"file://{path}")
-
-
-def commit(path: Path) -> None:
-    for command in (
-        ["git", "init", "--quiet", "--initial-branch=main"],
-        ["git", "add", "--all"],
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "-m", "t"],
-    ):
-        subprocess.run(command, cwd=path, check=True, capture_output=True)
 
 
 @pytest.fixture(scope="module")
@@ -322,11 +283,7 @@ def test_adoption_each_way_to_install_then_the_build(
 ) -> None:
     (part,) = parts(ADOPTION)
     ways = installs(part)
-    pins = dict(
-        line.split("==")
-        for line in (ROOT / "requirements" / "site.txt").read_text(encoding="utf-8").splitlines()
-        if "==" in line
-    )
+    pinned = pins(ROOT / "requirements" / "site.txt")
     for way in ways:
         site = team_site(tmp_path / f"site-{way.line}", TEAM, own_config=True)
         output = run_part(part, site, team_env, clone, skip={w.line for w in ways if w != way})
@@ -334,8 +291,8 @@ def test_adoption_each_way_to_install_then_the_build(
         assert got["plugin"] == __version__
         # Installed with the versions the site is tested with, not the newest ones.
         assert (got["material"], got["pymdown"]) == (
-            pins["mkdocs-material"],
-            pins["pymdown-extensions"],
+            pinned["mkdocs-material"],
+            pinned["pymdown-extensions"],
         )
         origin = got["origin"]
         assert isinstance(origin, dict)

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 import tomllib
 from importlib.metadata import metadata
-from pathlib import Path
 
 import yaml
 
-from support import ROOT
+from support import ROOT, pins
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
@@ -23,21 +22,13 @@ def floor(specifier: str) -> tuple[int, ...]:
     return tuple(int(part) for part in found.group(1).split("."))
 
 
-def pinned(requirements: Path) -> list[str]:
-    names = []
-    for line in requirements.read_text(encoding="utf-8").splitlines():
-        if "==" in line and not line.startswith("#"):
-            names.append(line.split("==")[0].strip())
-    return names
-
-
 REQUIRED = floor(PYPROJECT["project"]["requires-python"])
 
 
 def test_requires_python_is_what_the_pinned_site_requirements_need() -> None:
     needs = {
         name: floor(metadata(name)["Requires-Python"])
-        for name in pinned(ROOT / "requirements" / "site.txt")
+        for name in pins(ROOT / "requirements" / "site.txt")
         if metadata(name)["Requires-Python"]
     }
     assert REQUIRED == max(needs.values()), needs
