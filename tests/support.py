@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,6 +16,13 @@ from pathlib import Path
 from localserver import serve
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    """A port nothing listens on now, on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
 
 
 @dataclass(frozen=True)
@@ -176,3 +184,28 @@ def instant_site(root: Path, pages: dict[str, str], config: str) -> Iterator[str
         build = run_build(root)
         assert build.returncode == 0, build.output
         yield site_url
+
+
+@dataclass(frozen=True)
+class Clone:
+    """A copy of this repository's working tree, as a git repository of its own."""
+
+    path: Path
+    url: str
+    """Its `file://` URL, for `git+` requirements."""
+
+
+def commit(path: Path) -> None:
+    """Makes `path` a git repository holding its files in one commit."""
+    for command in (
+        ["git", "init", "--quiet", "--initial-branch=main"],
+        ["git", "add", "--all"],
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "-m", "t"],
+    ):
+        subprocess.run(command, cwd=path, check=True, capture_output=True)
+
+
+def pins(requirements: Path) -> dict[str, str]:
+    """`name==version` lines of a requirements file."""
+    lines = requirements.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("==") for line in lines if "==" in line and not line.startswith("#"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -17,7 +17,7 @@ from browsing import CLIPBOARD, Visit
 SLACK = "#template-form"
 EMAIL = "#template-form-2"
 POST_INCIDENT = "POST_LAUNCH_SUPPORT_OPTIMIZATION.html"
-START = datetime(2026, 11, 27, 13, 0, tzinfo=timezone.utc)
+START = datetime(2026, 11, 27, 13, 0, tzinfo=UTC)
 
 
 def field(form: str, key: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from playwright.sync_api import Browser, FilePayload, Locator, Page, expect
@@ -288,7 +288,7 @@ def test_the_update_timer_goes_overdue_and_a_copied_update_restarts_it(
     visit = open_page("about:blank")
     page = visit.page
     page.add_init_script(CLIPBOARD)
-    page.clock.install(time=datetime(2026, 11, 27, 13, 0, tzinfo=timezone.utc))
+    page.clock.install(time=datetime(2026, 11, 27, 13, 0, tzinfo=UTC))
     page.goto(site_url + RUN_PAGE)
     declare(page, "INC-3", "SEV-2")
     due = bar(page).locator("[data-playbook-runbar-due]")
@@ -393,7 +393,7 @@ def test_an_update_copied_in_another_tab_restarts_this_tabs_timer(
     context = browser.new_context()
     try:
         context.add_init_script(CLIPBOARD)
-        context.clock.install(time=datetime(2026, 11, 27, 13, 0, tzinfo=timezone.utc))
+        context.clock.install(time=datetime(2026, 11, 27, 13, 0, tzinfo=UTC))
         run_tab = context.new_page()
         run_tab.goto(site_url + RUN_PAGE)
         declare(run_tab, "INC-7", "SEV-2")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from playwright.sync_api import expect
@@ -36,7 +36,7 @@ def test_a_severity_named_constructor_is_a_name_and_the_timer_still_runs(
 ) -> None:
     visit = open_page("about:blank")
     page = visit.page
-    page.clock.install(time=datetime(2026, 11, 27, 13, 0, tzinfo=timezone.utc))
+    page.clock.install(time=datetime(2026, 11, 27, 13, 0, tzinfo=UTC))
     page.goto(site_url + RUN_PAGE)
     chosen = {"severity": {"value": "constructor", "at": "2026-11-27T12:55:00Z"}}
     data = run(

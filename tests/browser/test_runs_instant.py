@@ -3,7 +3,7 @@ the header: each page's own bar (its link to the run page, its title) must take 
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from playwright.sync_api import Browser, expect
@@ -68,7 +68,7 @@ def test_the_run_page_lets_go_of_its_timer_and_listeners_when_left(
         errors: list[str] = []
         page.on("pageerror", lambda error: errors.append(f"{error}\n{error.stack or ''}"))
         try:
-            page.clock.install(time=datetime(2026, 11, 27, 13, 0, tzinfo=timezone.utc))
+            page.clock.install(time=datetime(2026, 11, 27, 13, 0, tzinfo=UTC))
             page.goto(site_url + "incident-run.html")
             page.fill("#playbook-run-id", "INC-1")
             page.get_by_role("button", name="Declare incident").click()

@@ -1,14 +1,14 @@
-"""Another team's site adopts the plugin: the wheel `./scripts/build --wheel` makes installs
-into a fresh virtual environment outside this repository and builds their site strict."""
+"""Another team's site adopts the plugin: the wheel `./scripts/build --wheel` makes, with the
+constraints it writes beside it, installs the tested versions into a fresh virtual environment
+outside this repository and builds their site strict."""
 
 from __future__ import annotations
 
 import subprocess
-import sys
 import venv
 from pathlib import Path
 
-from support import ROOT
+from support import ROOT, Clone, pins
 
 SITE = {
     "mkdocs.yml": "site_name: Payments On-call\ntheme:\n  name: material\nplugins:\n  - playbook\n",
@@ -20,20 +20,22 @@ SITE = {
 }
 
 
+def pins_of(freeze: str) -> dict[str, str]:
+    """`pip list --format=freeze`'s versions, by lower-case name."""
+    pairs = (line.split("==") for line in freeze.splitlines() if "==" in line)
+    return {name.lower(): found for name, found in pairs}
+
+
 def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         command, cwd=cwd, capture_output=True, text=True, timeout=900, check=False
     )
 
 
-def test_the_wheel_installs_elsewhere_and_builds_another_site(tmp_path: Path) -> None:
-    wheels = tmp_path / "dist"
-    built = run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(wheels), "."],
-        ROOT,
-    )
-    assert built.returncode == 0, built.stderr
-    (wheel,) = wheels.glob("mkdocs_playbook-*.whl")
+def test_the_wheel_installs_elsewhere_with_the_tested_versions_and_builds_another_site(
+    tmp_path: Path, clone: Clone
+) -> None:
+    (wheel,) = (clone.path / "dist").glob("mkdocs_playbook-*.whl")
     environment = tmp_path / "venv"
     venv.create(environment, with_pip=True)
     python = environment / "bin" / "python"
@@ -45,13 +47,18 @@ def test_the_wheel_installs_elsewhere_and_builds_another_site(tmp_path: Path) ->
             "install",
             "--quiet",
             "--disable-pip-version-check",
+            "-c",
+            str(clone.path / "dist" / "constraints.txt"),
             str(wheel),
-            "-r",
-            str(ROOT / "requirements" / "site.txt"),
         ],
         tmp_path,
     )
     assert installed.returncode == 0, installed.stderr
+    # Every pinned requirement the wheel pulls in is at the version the site is tested with.
+    listed = run([str(python), "-m", "pip", "list", "--format=freeze"], tmp_path).stdout
+    got = pins_of(listed)
+    expected = pins(ROOT / "requirements" / "site.txt")
+    assert {name: got[name] for name in expected} == expected
     site = tmp_path / "their-site"
     for name, text in SITE.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -114,7 +114,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix="playbook-bench-"))
     data: dict[str, Any] = {
         "meta": {
-            "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "command": "scripts/bench " + " ".join(sys.argv[1:]),
             "pages": args.pages,
             "runs": args.runs,
@@ -248,7 +248,7 @@ def main(argv: list[str]) -> int:
     args = _arguments(argv)
     data = run(args)
     args.output.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     markdown = args.output / f"bench-{stamp}.md"
     markdown.write_text(report.markdown(data), encoding="utf-8")
     (args.output / f"bench-{stamp}.json").write_text(
