@@ -20,6 +20,9 @@ INCLUDES_PER_PAGE = 1000
 """Includes one page may render, counting includes of includes: a page that includes a snippet
 in every row of a 1,000-row table is not a playbook; nine files each including the next four
 times are 87,381."""
+PATH_MAX = 4096
+"""The longest path Linux opens: a longer one names no file, and is not resolved (`realpath`
+takes time quadratic in the number of its parts)."""
 READ_LIMIT = 1024 * 1024
 """Bytes an include may hold: a snippet is a few kilobytes, and the largest real playbook
 pages a few hundred; a 1 MiB include is a 25,000-line page of its own."""

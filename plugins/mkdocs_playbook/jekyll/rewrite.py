@@ -24,7 +24,7 @@ from ..page.model import Problem
 from ..page.offsets import OffsetMap
 from ..page.source import Source
 from ..page.unsafe_attributes import unsafe_message, unsafe_scheme
-from .includes import INCLUDE_DEPTH, IncludeError, PageIncludes, within
+from .includes import INCLUDE_DEPTH, PATH_MAX, IncludeError, PageIncludes, within
 from .liquid import Rendered, page_variables, substitute
 from .liquid_scope import Scope
 from .repolinks import RepositoryLinks
@@ -107,7 +107,9 @@ class Rewritten:
     """The last parse made of a text on the way; reusable while it is still `text`'s."""
 
 
-_PARAMETER_RE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+# Tried only where a word starts: from inside a long word with no `=`, each attempt would
+# read to the word's end again.
+_PARAMETER_RE = re.compile(r"""(?<![\w-])([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 
 
 class JekyllTags:
@@ -182,6 +184,8 @@ class JekyllTags:
         relative = os.path.relpath(absolute, self.site.docs_dir).replace(os.sep, "/")
         if relative.startswith("../") or relative == "..":
             return None
+        if len(absolute) > PATH_MAX:
+            return relative  # names no file: the link check says so
         # A symlink in the docs that leads out of them leaves them too.
         return relative if within(os.path.realpath(absolute), self.site.real_docs_dir) else None
 
@@ -201,6 +205,8 @@ class JekyllTags:
         inside = folder if name == "include" else self._source
         if not within(path, inside):
             return Rendered(None, f"{shown_tag} leaves the site's folders")
+        if len(path) > PATH_MAX:
+            return Rendered(None, f"{shown_tag}: no such file (its path is too long)")
         if path in self.chain or len(self.chain) >= INCLUDE_DEPTH:
             cycle = " -> ".join(os.path.basename(p) for p in (*self.chain, path))
             return Rendered(None, f"{shown_tag} includes itself ({cycle})")
