@@ -111,7 +111,8 @@ class PageIncludes:
     each file read (or why not), read once however often it is included."""
 
     rendered: int = 0
-    files: dict[str, Source | IncludeError] = field(default_factory=dict)
+    files: dict[str, Source | str] = field(default_factory=dict)
+    """Each include's parsed text, or why it is not read, by its path."""
 
     def count(self) -> bool:
         """Whether one more include fits in the page; counted when it does."""
@@ -128,8 +129,8 @@ class PageIncludes:
                 real = resolved(path, folder, jekyll_source, shown)
                 self.files[path] = Source(read_text(real, shown))
             except IncludeError as error:
-                self.files[path] = error
+                self.files[path] = str(error)
         found = self.files[path]
-        if isinstance(found, IncludeError):
-            raise found
+        if isinstance(found, str):
+            raise IncludeError(found)
         return found

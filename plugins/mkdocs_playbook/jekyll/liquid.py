@@ -290,12 +290,8 @@ def _replacement(
         if not scope.growth.reported:
             # Once a page: what follows is as long, and as left out.
             scope.growth.reported = True
-            message = (
-                f"`{{{{ {expression} }}}}`: the page would grow by more than "
-                f"{scope.growth.shown} (its includes and values together); this and later "
-                "values are left as written"
-            )
-            problems.append(LiquidProblem(match.start(), message))
+            message = f"`{{{{ {expression} }}}}`: {scope.growth.refusal}; this and later values"
+            problems.append(LiquidProblem(match.start(), f"{message} are left as written"))
         return None
     if tags is not None and tag not in ("raw", "highlight"):
         markup = match.group("tag").strip("-").strip()[len(tag) :].strip()

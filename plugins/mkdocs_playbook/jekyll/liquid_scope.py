@@ -42,8 +42,12 @@ class Growth:
         return True
 
     @property
-    def shown(self) -> str:
-        return mebibytes(self.limit)
+    def refusal(self) -> str:
+        """Why what does not fit is left out."""
+        return (
+            f"the page would grow by more than {mebibytes(self.limit)} "
+            "(its includes and values together)"
+        )
 
 
 def mebibytes(size: int) -> str:

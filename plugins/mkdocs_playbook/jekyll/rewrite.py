@@ -24,7 +24,14 @@ from ..page.model import Problem
 from ..page.offsets import OffsetMap
 from ..page.source import Source
 from ..page.unsafe_attributes import unsafe_message, unsafe_scheme
-from .includes import INCLUDE_DEPTH, PATH_MAX, IncludeError, PageIncludes, within
+from .includes import (
+    INCLUDE_DEPTH,
+    INCLUDES_PER_PAGE,
+    PATH_MAX,
+    IncludeError,
+    PageIncludes,
+    within,
+)
 from .liquid import Rendered, page_variables, substitute
 from .liquid_scope import Scope
 from .repolinks import RepositoryLinks
@@ -210,24 +217,20 @@ class JekyllTags:
         if path in self.chain or len(self.chain) >= INCLUDE_DEPTH:
             cycle = " -> ".join(os.path.basename(p) for p in (*self.chain, path))
             return Rendered(None, f"{shown_tag} includes itself ({cycle})")
-        # Counted before anything is read: a page's includes stop at the cap, however nested.
-        if not self.includes.count():
-            return Rendered(
-                None,
-                f"{shown_tag}: more than {self.includes.rendered:,} includes on one page "
-                "(includes of includes count); left as written",
-            )
         shown = os.path.relpath(path, self._source).replace(os.sep, "/")
         try:
             source = self.includes.source(path, inside, self._source, shown)
         except IncludeError as error:
             return Rendered(None, f"{shown_tag}: {error}")
-        if not scope.growth.take(len(source.text)):
+        # Both counted before the include is rendered: however nested, the page stops there.
+        if not self.includes.count():
             return Rendered(
                 None,
-                f"{shown_tag}: the page would grow by more than {scope.growth.shown} (its "
-                "includes and values together); left as written",
+                f"{shown_tag}: more than {INCLUDES_PER_PAGE:,} includes on one page "
+                "(includes of includes count); left as written",
             )
+        if not scope.growth.take(len(source.text)):
+            return Rendered(None, f"{shown_tag}: {scope.growth.refusal}; left as written")
         variables = scope.variables
         parameters: dict[str, str] = {}
         for match in _PARAMETER_RE.finditer(words[1] if len(words) > 1 else ""):
