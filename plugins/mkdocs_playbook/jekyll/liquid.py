@@ -8,7 +8,8 @@ fenced code block, and `{% link %}`, `{% include %}`, `{% include_relative %}` a
 `jekyll.rewrite`). What is not known is left as written; outside code it is reported, inside
 code it is assumed to belong to another template language (Helm, Jinja, GitHub Actions) and
 left alone silently. Nothing a page holds can run code: there are no loops, no conditions, no
-assignments.
+assignments. Nor can it grow without bound: what values and includes add to a page is capped,
+and each unknown name's suggestion is worked out once (`jekyll.liquid_scope`).
 """
 
 from __future__ import annotations
