@@ -8,12 +8,12 @@ fenced code block, and `{% link %}`, `{% include %}`, `{% include_relative %}` a
 `jekyll.rewrite`). What is not known is left as written; outside code it is reported, inside
 code it is assumed to belong to another template language (Helm, Jinja, GitHub Actions) and
 left alone silently. Nothing a page holds can run code: there are no loops, no conditions, no
-assignments.
+assignments. Nor can it grow without bound: what values and includes add to a page is capped,
+and each unknown name's suggestion is worked out once (`jekyll.liquid_scope`).
 """
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from ..page.offsets import OffsetMap, Span
 from ..page.source import Source
+from .liquid_scope import Scope
 
 # One literal-led alternation whose bodies are single character classes that stop at the next
 # brace or `%`: each match attempt ends at the next candidate, so a scan is linear in the page
@@ -51,9 +52,9 @@ class Rendered:
 class Tags(Protocol):
     """The site's side of the tags and filters that need more than a value."""
 
-    def tag(self, name: str, markup: str, variables: Mapping[str, str]) -> Rendered | None:
-        """`{% name markup %}` rendered (`link`, `include`, `include_relative`); None for a
-        tag it does not know."""
+    def tag(self, name: str, markup: str, scope: Scope) -> Rendered | None:
+        """`{% name markup %}` rendered (`link`, `include`, `include_relative`) in `scope`;
+        None for a tag it does not know."""
 
     def url(self, path: str, *, absolute: bool, in_link: bool) -> str:
         """What `path | relative_url` (or `absolute_url`) gives on this page; `in_link`: as a
@@ -115,7 +116,7 @@ def page_variables(front_matter: Mapping[str, Any]) -> dict[str, str]:
 
 def substitute(
     source: Source,
-    variables: Mapping[str, str],
+    variables: Mapping[str, str] | Scope,
     tags: Tags | None = None,
     *,
     line_numbers: bool = False,
@@ -123,9 +124,11 @@ def substitute(
     """Replace known variables, `{% raw %}` blocks and known tags; report the rest with their
     offsets. Also returns where each replacement was made, for positions in the result.
 
+    `variables`: by dotted name, or a scope (a page's, or an include's within its page).
     `line_numbers`: the site's code blocks can show them (superfences, codehilite), so a
     `{% highlight lang linenos %}` asks for them.
     """
+    scope = variables if isinstance(variables, Scope) else Scope.of(variables)
     problems: list[LiquidProblem] = []
     spans = OffsetMap()
     matches = list(_LIQUID_RE.finditer(source.text))
@@ -189,7 +192,7 @@ def substitute(
             # The body is code; Liquid in it is rendered, as Jekyll renders it.
             closing_fences[closer] = closing_fence
             continue
-        value = _replacement(source, match, tag, variables, problems, tags)
+        value = _replacement(source, match, tag, scope, problems, tags)
         if value is None:
             keep(match.group(0))
         else:
@@ -268,7 +271,7 @@ def _replacement(
     source: Source,
     match: re.Match[str],
     tag: str | None,
-    variables: Mapping[str, str],
+    scope: Scope,
     problems: list[LiquidProblem],
     tags: Tags | None,
 ) -> str | None:
@@ -278,20 +281,22 @@ def _replacement(
         expression = _expression(match.group("expr"))
         if expression is None:
             return None
-        if expression in variables:
-            return variables[expression]
-        in_link = source.text[max(0, match.start() - 3) : match.start()].endswith(
-            ("](", "](<", "]: ")
-        )
-        filtered = _filtered(expression, variables, tags, in_link)
-        if filtered is not None:
-            return filtered
-        if not source.in_code(match.start()):
-            problems.append(LiquidProblem(match.start(), _explain(expression, variables)))
+        value = _value(source, match, expression, scope, tags)
+        if value is None:
+            if not source.in_code(match.start()):
+                problems.append(LiquidProblem(match.start(), _explain(expression, scope)))
+            return None
+        if scope.growth.take(len(value)):
+            return value
+        if not scope.growth.reported:
+            # Once a page: what follows is as long, and as left out.
+            scope.growth.reported = True
+            message = f"`{{{{ {expression} }}}}`: {scope.growth.refusal}; this and later values"
+            problems.append(LiquidProblem(match.start(), f"{message} are left as written"))
         return None
     if tags is not None and tag not in ("raw", "highlight"):
         markup = match.group("tag").strip("-").strip()[len(tag) :].strip()
-        rendered = tags.tag(tag, markup, variables)
+        rendered = tags.tag(tag, markup, scope)
         if rendered is not None:
             if rendered.problem:
                 problems.append(LiquidProblem(match.start(), rendered.problem))
@@ -306,6 +311,16 @@ def _replacement(
             message = f"Liquid tag `{match.group(0)}` is not supported; left as written"
         problems.append(LiquidProblem(match.start(), message))
     return None
+
+
+def _value(
+    source: Source, match: re.Match[str], expression: str, scope: Scope, tags: Tags | None
+) -> str | None:
+    """The value of a known variable, or of a URL filter on one; None for anything else."""
+    if expression in scope.variables:
+        return scope.variables[expression]
+    in_link = source.text[max(0, match.start() - 3) : match.start()].endswith(("](", "](<", "]: "))
+    return _filtered(expression, scope.variables, tags, in_link)
 
 
 def _filtered(
@@ -339,7 +354,7 @@ def _expression(body: str) -> str | None:
     return None if "\n" in expression else expression
 
 
-def _explain(expression: str, variables: Mapping[str, str]) -> str:
+def _explain(expression: str, scope: Scope) -> str:
     shown = f"`{{{{ {expression} }}}}`"
     if "|" in expression:
         return (
@@ -348,6 +363,6 @@ def _explain(expression: str, variables: Mapping[str, str]) -> str:
         )
     if not _NAME_RE.fullmatch(expression):
         return f"{shown} is not a site variable; left as written"
-    close = difflib.get_close_matches(expression, list(variables), n=1)
-    hint = f"; did you mean `{close[0]}`?" if close else ""
+    close = scope.suggestions.closest(expression)
+    hint = f"; did you mean `{close}`?" if close else ""
     return f"unknown variable {shown}; left as written{hint}"

@@ -6,7 +6,9 @@ to the text as written, even where an include brought in lines of its own. The c
 come from `page.source`, parsed only when a page holds a candidate. `JekyllTags` is the
 site's side of the tags: `{% link %}` resolves to the page's Markdown file (which MkDocs then
 turns into a URL and the link check checks, at the tag's line and column), `{% include %}`
-reads `_includes/` in the Jekyll source, never outside it.
+reads `_includes/` in the Jekyll source, never outside it, symlinks resolved
+(`jekyll.includes`); how much a page's includes and values may add to it is capped
+(`jekyll.liquid_scope`).
 """
 
 from __future__ import annotations
@@ -16,12 +18,22 @@ import posixpath
 import re
 from collections.abc import Container, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..page.model import Problem
 from ..page.offsets import OffsetMap
 from ..page.source import Source
 from ..page.unsafe_attributes import unsafe_message, unsafe_scheme
+from .includes import (
+    INCLUDE_DEPTH,
+    INCLUDES_PER_PAGE,
+    PATH_MAX,
+    IncludeError,
+    PageIncludes,
+    within,
+)
 from .liquid import Rendered, page_variables, substitute
+from .liquid_scope import Scope
 from .repolinks import RepositoryLinks
 
 
@@ -66,7 +78,9 @@ class Rewrites:
             source = Source(text)
             variables = {**self.variables, **page_variables(page.meta if page else {})}
             tags = JekyllTags(self, page) if page is not None else None
-            text, found, offsets = substitute(source, variables, tags, line_numbers=line_numbers)
+            # One scope for the page: its growth and suggestions span its includes.
+            scope = Scope.of(variables)
+            text, found, offsets = substitute(source, scope, tags, line_numbers=line_numbers)
             first_line = page.first_line if page else 0
             for problem in found:
                 line, column = source.line_col(problem.offset)
@@ -80,6 +94,11 @@ class Rewrites:
             text, moved = repository.rewrite(parsed, page.src_uri, self.published)
             result = Rewritten(text, result.problems, result.offsets.then(moved), parsed)
         return result
+
+    @cached_property
+    def real_docs_dir(self) -> str:
+        """The docs folder, through its symlinks."""
+        return os.path.realpath(self.docs_dir)
 
 
 @dataclass
@@ -95,30 +114,38 @@ class Rewritten:
     """The last parse made of a text on the way; reusable while it is still `text`'s."""
 
 
-_PARAMETER_RE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
-_INCLUDE_DEPTH = 10
-"""Includes inside includes, at most: a cycle is reported long before."""
+# Tried only where a word starts: from inside a long word with no `=`, each attempt would
+# read to the word's end again.
+_PARAMETER_RE = re.compile(r"""(?<![\w-])([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 
 
 class JekyllTags:
     """`{% link %}`, `{% include %}`, `{% include_relative %}` and the URL filters, for one
     page of the site."""
 
-    def __init__(self, site: Rewrites, page: PageInput, chain: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        site: Rewrites,
+        page: PageInput,
+        chain: tuple[str, ...] = (),
+        includes: PageIncludes | None = None,
+    ) -> None:
         self.site = site
         self.page = page
         self.chain = chain
         """The includes being rendered, outermost first (a cycle is one already there)."""
+        self.includes = includes or PageIncludes()
+        """What the page's includes, at every depth, have read and rendered."""
 
     @property
     def _source(self) -> str:
         return self.site.jekyll_source or self.site.docs_dir
 
-    def tag(self, name: str, markup: str, variables: Mapping[str, str]) -> Rendered | None:
+    def tag(self, name: str, markup: str, scope: Scope) -> Rendered | None:
         if name == "link":
             return self._link(markup)
         if name in ("include", "include_relative"):
-            return self._include(name, markup, variables)
+            return self._include(name, markup, scope)
         return None
 
     def url(self, path: str, *, absolute: bool, in_link: bool) -> str:
@@ -162,32 +189,49 @@ class JekyllTags:
             return path.lstrip("/")
         absolute = os.path.normpath(os.path.join(self._source, path.lstrip("/")))
         relative = os.path.relpath(absolute, self.site.docs_dir).replace(os.sep, "/")
-        return None if relative.startswith("../") or relative == ".." else relative
+        if relative.startswith("../") or relative == "..":
+            return None
+        if len(absolute) > PATH_MAX:
+            return relative  # names no file: the link check says so
+        # A symlink in the docs that leads out of them leaves them too.
+        return relative if within(os.path.realpath(absolute), self.site.real_docs_dir) else None
 
-    def _include(self, name: str, markup: str, variables: Mapping[str, str]) -> Rendered:
+    def _include(self, name: str, markup: str, scope: Scope) -> Rendered:
         words = markup.split(None, 1)
         if not words:
             return Rendered(None, f"`{{% {name} %}}` names no file")
         file = words[0]
+        shown_tag = f"`{{% {name} {file} %}}`"
         if not self.site.docs_dir:
-            return Rendered(None, f"`{{% {name} {file} %}}`: the site's folder is not known")
+            return Rendered(None, f"{shown_tag}: the site's folder is not known")
         if name == "include":
             folder = os.path.join(self._source, "_includes")
         else:
             folder = os.path.dirname(os.path.join(self.site.docs_dir, self.page.src_uri))
         path = os.path.normpath(os.path.join(folder, file))
-        inside = os.path.join(folder if name == "include" else self._source, "")
-        if not path.startswith(inside):
-            return Rendered(None, f"`{{% {name} {file} %}}` leaves the site's folders")
-        if path in self.chain or len(self.chain) >= _INCLUDE_DEPTH:
+        inside = folder if name == "include" else self._source
+        if not within(path, inside):
+            return Rendered(None, f"{shown_tag} leaves the site's folders")
+        if len(path) > PATH_MAX:
+            return Rendered(None, f"{shown_tag}: no such file (its path is too long)")
+        if path in self.chain or len(self.chain) >= INCLUDE_DEPTH:
             cycle = " -> ".join(os.path.basename(p) for p in (*self.chain, path))
-            return Rendered(None, f"`{{% {name} {file} %}}` includes itself ({cycle})")
+            return Rendered(None, f"{shown_tag} includes itself ({cycle})")
+        shown = os.path.relpath(path, self._source).replace(os.sep, "/")
         try:
-            with open(path, encoding="utf-8") as stream:
-                text = stream.read()
-        except OSError:
-            shown = os.path.relpath(path, self._source).replace(os.sep, "/")
-            return Rendered(None, f"`{{% {name} {file} %}}`: no file {shown}")
+            source = self.includes.source(path, inside, self._source, shown)
+        except IncludeError as error:
+            return Rendered(None, f"{shown_tag}: {error}")
+        # Both counted before the include is rendered: however nested, the page stops there.
+        if not self.includes.count():
+            return Rendered(
+                None,
+                f"{shown_tag}: more than {INCLUDES_PER_PAGE:,} includes on one page "
+                "(includes of includes count); left as written",
+            )
+        if not scope.growth.take(len(source.text)):
+            return Rendered(None, f"{shown_tag}: {scope.growth.refusal}; left as written")
+        variables = scope.variables
         parameters: dict[str, str] = {}
         for match in _PARAMETER_RE.finditer(words[1] if len(words) > 1 else ""):
             key, double, single, bare = match.groups()
@@ -197,8 +241,8 @@ class JekyllTags:
             else:
                 value = double if double is not None else single
             parameters[f"include.{key}"] = value
-        inner = JekyllTags(self.site, self.page, (*self.chain, path))
-        rendered, problems, _ = substitute(Source(text), {**variables, **parameters}, inner)
+        inner = JekyllTags(self.site, self.page, (*self.chain, path), self.includes)
+        rendered, problems, _ = substitute(source, scope.inner(parameters), inner)
         if problems:
-            return Rendered(None, f"`{{% {name} {file} %}}`: {problems[0].message}")
+            return Rendered(None, f"{shown_tag}: {problems[0].message}")
         return Rendered(rendered)
