@@ -29,7 +29,12 @@ from . import __version__
 from .config import PlaybookConfig
 from .extension import JEKYLL_STYLESHEET, SCRIPTS, STYLESHEETS, PlaybookExtension
 from .findings import Finding, Findings
-from .jekyll.frontmatter import FrontMatter, body_first_line, parse_front_matter
+from .jekyll.frontmatter import (
+    FrontMatter,
+    body_first_line,
+    parse_front_matter,
+    without_front_matter,
+)
 from .jekyll.liquid import site_variables
 from .jekyll.navigation import NavSource, build_nav
 from .jekyll.permalinks import permalink_destination, redirect_destinations, redirect_page
@@ -363,6 +368,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if record is None:
             self.extension.page = None
             return None
+        body = None
+        if record.front_matter.problem is not None:
+            # MkDocs reads the block on its own: what we refused (a title aliased 10^7 times
+            # took 42 s to print) the theme and other plugins must not see either. Where
+            # MkDocs could not read it, it is the page's first text: Jekyll drops it; so do we.
+            page.meta = {}
+            if body_first_line(page.file.content_string, markdown) == 0:
+                markdown = body = without_front_matter(markdown)
         first_line = body_first_line(page.file.content_string, markdown)
         # Mojibake anywhere in the body, code included (a broken command is broken too).
         for damage in find_mojibake(Source(markdown)):
@@ -376,7 +389,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page.meta.setdefault("search", {"exclude": True})
         if page.edit_url is None and self.site.edit_link is not None and page.file.abs_src_path:
             page.edit_url = self.site.edit_url(self.site.source_path(page.file.abs_src_path))
-        return None
+        return body
 
     def _on_page_model(self, model: PageModel) -> None:
         page = self.extension.page

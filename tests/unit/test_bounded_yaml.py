@@ -9,16 +9,7 @@ import yaml
 from mkdocs_playbook.jekyll import bounded_yaml
 from mkdocs_playbook.jekyll.bounded_yaml import MAX_DEPTH
 from mkdocs_playbook.jekyll.frontmatter import parse_front_matter, read_yaml_mapping
-
-
-def alias_bomb(levels: int) -> str:
-    """`l0` holds ten values; each further level, ten aliases of the one before (395 bytes for
-    eight levels, 10^8 values once expanded)."""
-    lines = ["l0: &l0 [x,x,x,x,x,x,x,x,x,x]"]
-    for level in range(1, levels + 1):
-        aliases = ",".join([f"*l{level - 1}"] * 10)
-        lines.append(f"l{level}: &l{level} [{aliases}]")
-    return "\n".join(lines) + "\n"
+from support import alias_bomb, nested_yaml
 
 
 def merge_bomb(levels: int) -> str:
@@ -27,11 +18,6 @@ def merge_bomb(levels: int) -> str:
     for level in range(1, levels + 1):
         lines.append(f"m{level}: &m{level} {{<<: [*m{level - 1}, *m{level - 1}], c{level}: 3}}")
     return "\n".join(lines) + "\n"
-
-
-def nested(depth: int) -> str:
-    """Lists in flow style inside the top mapping: `depth` collections deep in all."""
-    return "d: " + "[" * (depth - 1) + "x" + "]" * (depth - 1) + "\n"
 
 
 def block_nested(depth: int) -> str:
@@ -63,8 +49,8 @@ REFUSED = [
     ),
     pytest.param("a: &a [1, *a]\n", 1, "alias *a is inside the value it names", id="cycle"),
     pytest.param("a: &a {b: *a}\n", 1, "alias *a is inside the value it names", id="map-cycle"),
-    pytest.param(nested(5_000), 1, f"nested more than {MAX_DEPTH} levels", id="flow-5000"),
-    pytest.param(nested(MAX_DEPTH + 1), 1, f"nested more than {MAX_DEPTH}", id="flow-101"),
+    pytest.param(nested_yaml(5_000), 1, f"nested more than {MAX_DEPTH} levels", id="flow-5000"),
+    pytest.param(nested_yaml(MAX_DEPTH + 1), 1, f"nested more than {MAX_DEPTH}", id="flow-101"),
     pytest.param(
         block_nested(MAX_DEPTH + 1), MAX_DEPTH + 1, f"more than {MAX_DEPTH}", id="block-101"
     ),
@@ -111,12 +97,10 @@ def test_a_front_matter_alias_bomb_is_malformed_front_matter_at_the_alias() -> N
 
 
 ACCEPTED = [
-    pytest.param(nested(MAX_DEPTH), id="flow-100"),
+    pytest.param(nested_yaml(MAX_DEPTH), id="flow-100"),
     pytest.param(block_nested(MAX_DEPTH), id="block-100"),
     pytest.param(alias_bomb(3), id="a-thousand-aliased-values"),
-    pytest.param(
-        f"long: &long {LONG}\nmany: [{', '.join(['*long'] * 40)}]\n", id="80-KB-repeated"
-    ),
+    pytest.param(f"long: &long {LONG}\nmany: [{', '.join(['*long'] * 40)}]\n", id="80-KB-repeated"),
     pytest.param(
         "defaults: &defaults {layout: default, nav_exclude: false}\n"
         + "".join(f"page{n}: {{<<: *defaults, title: P{n}}}\n" for n in range(50)),

@@ -109,6 +109,13 @@ def read_yaml_mapping(text: str, first_line: int) -> YamlMapping:
     return YamlMapping(data={str(k): v for k, v in data.items()}, node=node, first_line=first_line)
 
 
+def without_front_matter(text: str) -> str:
+    """`text` without the front matter block it starts with, if any (newlines normalised)."""
+    text = text.replace("\r\n", "\n").lstrip("\ufeff")
+    match = _BLOCK_RE.match(text)
+    return text[match.end() :] if match else text
+
+
 def body_first_line(content: str, body: str) -> int:
     """Lines of a page's file before its body (front matter and the blank lines after it),
     given the file's text and the body a builder handed over (MkDocs, Zensical)."""
