@@ -299,31 +299,44 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def _place_permalinks(self, files: Files, config: MkDocsConfig) -> None:
         """Pages at their `permalink`, and a page sending readers on from each of their
-        `redirect_from` URLs, so old links and bookmarks keep working."""
-        taken = {file.dest_uri: file for file in files}
+        `redirect_from` URLs, so old links and bookmarks keep working.
+
+        No file of the site is replaced: pages, the theme's own (its 404 page), redirects.
+        Pages are placed first, so a page keeps a URL a redirect asks for too.
+        """
+        taken = {name: f"the theme's {name}" for name in config.theme.static_templates}
+        taken.update({file.dest_uri: f"{file.src_uri}'s URL" for file in files})
         for record in self.records.values():
             data, file = record.front_matter.data, record.file
-            if "permalink" in data:
-                destination = permalink_destination(data["permalink"])
-                problem = destination.problem
+            if "permalink" not in data:
+                continue
+            destination = permalink_destination(data["permalink"])
+            owner = taken.get(destination.path or "")
+            line = record.front_matter.line_of("permalink")
+            if destination.path is None:
+                self.findings.add(record.display_path, line, destination.problem)
+            elif owner is not None and owner != f"{file.src_uri}'s URL":
+                problem = f"permalink {destination.given!r} is {owner} already"
+                self.findings.add(record.display_path, line, f"{problem}; the page keeps its own")
+            else:
+                del taken[file.dest_uri]
+                _move(file, destination.path)
+                taken[destination.path] = f"{file.src_uri}'s URL"
+        for record in self.records.values():
+            data, file = record.front_matter.data, record.file
+            line = record.front_matter.line_of("redirect_from")
+            for destination in redirect_destinations(data.get("redirect_from")):
                 owner = taken.get(destination.path or "")
-                if destination.path is not None and owner is not None and owner is not file:
-                    problem = f"permalink {data['permalink']!r} is {owner.src_uri}'s URL already"
-                if destination.path is None or problem:
-                    line = record.front_matter.line_of("permalink")
+                if destination.path is None or owner is not None:
+                    problem = f"redirect_from {destination.given!r} is {owner} already"
+                    problem = destination.problem or f"{problem}; no redirect is written"
                     self.findings.add(record.display_path, line, problem)
-                else:
-                    del taken[file.dest_uri]
-                    _move(file, destination.path)
-                    taken[destination.path] = file
-            for path in redirect_destinations(data.get("redirect_from")):
-                if path in taken:
                     continue
-                target = get_relative_url(file.url, path)
+                target = get_relative_url(file.url, destination.path)
                 title = str(data.get("title") or file.src_uri)
-                page = File.generated(config, path, content=redirect_page(target, title))
-                files.append(page)
-                taken[path] = page
+                content = redirect_page(target, title)
+                files.append(File.generated(config, destination.path, content=content))
+                taken[destination.path] = f"the redirect from {file.src_uri}"
 
     def _leave_out_unpublished(self, files: Files) -> None:
         """What Jekyll would not publish stays out of the site too: `exclude`, and names
