@@ -11,9 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
+from hostile_yaml import alias_bomb, nested_yaml
 from test_adversarial import RATIO, _timed_build, ordinary
 
-from support import alias_bomb, make_project, nested_yaml, run_build
+from support import make_project, run_build
 
 SIZE = 20_000
 

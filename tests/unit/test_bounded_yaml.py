@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from hostile_yaml import alias_bomb, nested_yaml
 
 from mkdocs_playbook.jekyll import bounded_yaml
 from mkdocs_playbook.jekyll.bounded_yaml import MAX_DEPTH
 from mkdocs_playbook.jekyll.frontmatter import parse_front_matter, read_yaml_mapping
-from support import alias_bomb, nested_yaml
 
 
 def merge_bomb(levels: int) -> str:
