@@ -28,6 +28,11 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+try:
+    from yaml import CSafeLoader as _LibyamlLoader
+except ImportError:  # PyYAML built without libyaml: both read with PyYAML's own parser
+    from yaml import SafeLoader as _LibyamlLoader  # type: ignore[assignment]
+
 MAX_DEPTH = 100
 """Collections inside collections, aliases expanded; Jekyll configurations nest a handful, and
 each level costs a few frames of Python's stack wherever the values are walked."""
@@ -91,7 +96,7 @@ def _unreadable(node: Node, reason: str) -> ConstructorError:
     )
 
 
-class _FastLoader(_Constructor, yaml.CSafeLoader):
+class _FastLoader(_Constructor, _LibyamlLoader):
     """libyaml's parser (about 7 times faster; every page has front matter)."""
 
 
@@ -105,7 +110,7 @@ def load(text: str, *, fast: bool = True) -> tuple[Node | None, Any]:
 
     `fast` reads with libyaml when PyYAML has it; its messages differ from PyYAML's own.
     """
-    loader_class = _FastLoader if fast and yaml.__with_libyaml__ else _PureLoader
+    loader_class = _FastLoader if fast else _PureLoader
     loader = None
     try:
         # The reader rejects control characters as it is built: inside the try, too.
