@@ -88,7 +88,7 @@ class _Constructor(SafeConstructor):
 
 
 def _unreadable(node: Node, reason: str) -> ConstructorError:
-    value = str(node.value)
+    value = node.value if isinstance(node.value, str) else ""
     shown = value if len(value) <= 40 else value[:40] + "…"
     kind = node.tag.rsplit(":", 1)[-1]
     return ConstructorError(
