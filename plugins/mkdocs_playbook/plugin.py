@@ -29,7 +29,12 @@ from . import __version__
 from .config import PlaybookConfig
 from .extension import JEKYLL_STYLESHEET, SCRIPTS, STYLESHEETS, PlaybookExtension
 from .findings import Finding, Findings
-from .jekyll.frontmatter import FrontMatter, body_first_line, parse_front_matter
+from .jekyll.frontmatter import (
+    FrontMatter,
+    body_first_line,
+    parse_front_matter,
+    without_front_matter,
+)
 from .jekyll.liquid import site_variables
 from .jekyll.navigation import NavSource, build_nav
 from .jekyll.permalinks import permalink_destination, redirect_destinations, redirect_page
@@ -296,31 +301,44 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def _place_permalinks(self, files: Files, config: MkDocsConfig) -> None:
         """Pages at their `permalink`, and a page sending readers on from each of their
-        `redirect_from` URLs, so old links and bookmarks keep working."""
-        taken = {file.dest_uri: file for file in files}
+        `redirect_from` URLs, so old links and bookmarks keep working.
+
+        No file of the site is replaced: pages, the theme's own (its 404 page), redirects.
+        Pages are placed first, so a page keeps a URL a redirect asks for too.
+        """
+        taken = {name: f"the theme's {name}" for name in config.theme.static_templates}
+        taken.update({file.dest_uri: f"{file.src_uri}'s URL" for file in files})
         for record in self.records.values():
             data, file = record.front_matter.data, record.file
-            if "permalink" in data:
-                destination = permalink_destination(data["permalink"])
-                problem = destination.problem
+            if "permalink" not in data:
+                continue
+            destination = permalink_destination(data["permalink"])
+            owner = taken.get(destination.path or "")
+            line = record.front_matter.line_of("permalink")
+            if destination.path is None:
+                self.findings.add(record.display_path, line, destination.problem)
+            elif owner is not None and owner != f"{file.src_uri}'s URL":
+                problem = f"permalink {destination.given!r} is {owner} already"
+                self.findings.add(record.display_path, line, f"{problem}; the page keeps its own")
+            else:
+                del taken[file.dest_uri]
+                _move(file, destination.path)
+                taken[destination.path] = f"{file.src_uri}'s URL"
+        for record in self.records.values():
+            data, file = record.front_matter.data, record.file
+            line = record.front_matter.line_of("redirect_from")
+            for destination in redirect_destinations(data.get("redirect_from")):
                 owner = taken.get(destination.path or "")
-                if destination.path is not None and owner is not None and owner is not file:
-                    problem = f"permalink {data['permalink']!r} is {owner.src_uri}'s URL already"
-                if destination.path is None or problem:
-                    line = record.front_matter.line_of("permalink")
+                if destination.path is None or owner is not None:
+                    problem = f"redirect_from {destination.given!r} is {owner} already"
+                    problem = destination.problem or f"{problem}; no redirect is written"
                     self.findings.add(record.display_path, line, problem)
-                else:
-                    del taken[file.dest_uri]
-                    _move(file, destination.path)
-                    taken[destination.path] = file
-            for path in redirect_destinations(data.get("redirect_from")):
-                if path in taken:
                     continue
-                target = get_relative_url(file.url, path)
+                target = get_relative_url(file.url, destination.path)
                 title = str(data.get("title") or file.src_uri)
-                page = File.generated(config, path, content=redirect_page(target, title))
-                files.append(page)
-                taken[path] = page
+                content = redirect_page(target, title)
+                files.append(File.generated(config, destination.path, content=content))
+                taken[destination.path] = f"the redirect from {file.src_uri}"
 
     def _leave_out_unpublished(self, files: Files) -> None:
         """What Jekyll would not publish stays out of the site too: `exclude`, and names
@@ -368,6 +386,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if record is None:
             self.extension.hand_over(None)
             return None
+        body = None
+        if record.front_matter.problem is not None:
+            # MkDocs reads the block on its own: what we refused (a title aliased 10^7 times
+            # took 42 s to print) the theme and other plugins must not see either. Where
+            # MkDocs could not read it, it is the page's first text: Jekyll drops it; so do we.
+            page.meta = {}
+            if body_first_line(page.file.content_string, markdown) == 0:
+                markdown = body = without_front_matter(markdown)
         first_line = body_first_line(page.file.content_string, markdown)
         # Mojibake anywhere in the body, code included (a broken command is broken too).
         for damage in find_mojibake(Source(markdown)):
@@ -381,7 +407,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page.meta.setdefault("search", {"exclude": True})
         if page.edit_url is None and self.site.edit_link is not None and page.file.abs_src_path:
             page.edit_url = self.site.edit_url(self.site.source_path(page.file.abs_src_path))
-        return None
+        return body
 
     def _on_page_model(self, model: PageModel) -> None:
         # A model says which page it is: one converted inside a page's conversion (a

@@ -3,7 +3,8 @@
 The block is recognised exactly as MkDocs recognises it (`mkdocs.utils.meta.YAML_RE`), so the
 two never disagree about where the body starts; unlike MkDocs, a block that is not valid YAML
 or not a mapping is reported instead of being published as text. `read_yaml_mapping` is the one
-reader of YAML mappings: Jekyll's `_config.yml` (`site_config`) reports its problems the same way.
+reader of YAML mappings: Jekyll's `_config.yml` (`site_config`) reports its problems the same way,
+and both are read within `bounded_yaml`'s bounds (nesting, what aliases repeat).
 """
 
 from __future__ import annotations
@@ -15,13 +16,11 @@ from typing import Any
 import yaml
 
 from ..page.model import Problem
+from . import bounded_yaml
 
 _BLOCK_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 # The YAML text starts on the file's second line.
 _FIRST_YAML_LINE = 2
-# libyaml, when PyYAML was built with it, reads a block about 7 times faster; every page has one.
-_Loader = type[yaml.SafeLoader] | type[yaml.CSafeLoader]
-_FAST_LOADER: _Loader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 
 
 @dataclass(frozen=True)
@@ -80,20 +79,25 @@ class YamlMapping:
 def read_yaml_mapping(text: str, first_line: int) -> YamlMapping:
     """Read `text`, whose first line is file line `first_line`, as a YAML mapping.
 
-    Never raises on bad input: a syntax error or a document that is not a mapping is a
-    `problem` naming the file line, in the words of PyYAML's pure-Python loader.
+    Never raises on bad input: a syntax error, a document that is not a mapping, or one beyond
+    `bounded_yaml`'s bounds (nesting, aliases) is a `problem` naming the file line, in the
+    words of PyYAML's pure-Python loader.
     """
     try:
-        node, data = _compose(text, _FAST_LOADER)
-    except yaml.YAMLError:
         try:
+            node, data = bounded_yaml.load(text)
+        except yaml.YAMLError:
             # Again with the pure-Python loader, whose messages (and marks) are the ones we show.
-            node, data = _compose(text, yaml.SafeLoader)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-            line = first_line + (mark.line if mark else 0)
-            reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-            return YamlMapping(first_line=first_line, problem=(line, str(reason)))
+            node, data = bounded_yaml.load(text, fast=False)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return YamlMapping(first_line=first_line, problem=(line, str(reason)))
+    except (MemoryError, RecursionError) as error:
+        # Past the bounds, only a document too large for this machine: said, never a traceback.
+        reason = f"too large to read ({type(error).__name__})"
+        return YamlMapping(first_line=first_line, problem=(first_line, reason))
     if data is None:
         return YamlMapping(first_line=first_line)
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
@@ -105,17 +109,11 @@ def read_yaml_mapping(text: str, first_line: int) -> YamlMapping:
     return YamlMapping(data={str(k): v for k, v in data.items()}, node=node, first_line=first_line)
 
 
-def _compose(text: str, loader_class: _Loader) -> tuple[yaml.Node | None, Any]:
-    """The block's node (for key lines) and its data; raises `yaml.YAMLError`."""
-    loader: yaml.SafeLoader | yaml.CSafeLoader | None = None
-    try:
-        # The reader rejects control characters as it is built: inside the try, too.
-        loader = loader_class(text)
-        node = loader.get_single_node()
-        return node, loader.construct_document(node) if node is not None else None
-    finally:
-        if loader is not None:
-            loader.dispose()
+def without_front_matter(text: str) -> str:
+    """`text` without the front matter block it starts with, if any (newlines normalised)."""
+    text = text.replace("\r\n", "\n").lstrip("\ufeff")
+    match = _BLOCK_RE.match(text)
+    return text[match.end() :] if match else text
 
 
 def body_first_line(content: str, body: str) -> int:
