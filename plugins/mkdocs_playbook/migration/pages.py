@@ -140,7 +140,10 @@ class _PageReader(HTMLParser):
         if self.in_main and not self.in_skip:
             if tag in _BLOCK:
                 self.text.append("\n")
-            if tag == "a" and attributes.get("href") is not None:
+            # The highlighter's line anchors (pymdownx `anchor_linenums`) are not the author's.
+            if tag == "a" and attributes.get("href") is not None and not (
+                attributes.get("id") or ""
+            ).startswith("__codelineno-"):
                 self.page.links.append(attributes["href"] or "")
 
     def _is_main(self, tag: str, attributes: dict[str, str | None], classes: set[str]) -> bool:
