@@ -3,7 +3,9 @@
 `init [PATH]` writes the MkDocs configuration of a Just the Docs repository and builds it once
 (`migration.init`). `compare JEKYLL_SITE_DIR` reports how our built site differs from
 Jekyll's (`migration.compare`) and exits 1 when a page is under `--min-similarity` or the
-navigation differs. `prepare` writes what Zensical needs to build the site completely (see `zensical`); then
+navigation differs.
+
+`prepare` writes what Zensical needs to build the site completely (see `zensical`); then
 `zensical build -f mkdocs.zensical.yml`. `prepare --check`, after that build, reports every
 finding of the pages and the built site at file:line:col, and exits non-zero on any that
 fails a strict build.
@@ -15,6 +17,9 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.exceptions import ConfigurationError
 
 from . import __version__
 from .migration.compare import compare_sites
@@ -79,7 +84,10 @@ def _add_migration_commands(commands: argparse._SubParsersAction[argparse.Argume
 
 
 def _compare(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> int:
-    site: Path = arguments.site or _configured_site_dir(Path("mkdocs.yml"))
+    try:
+        site: Path = arguments.site or _configured_site_dir(Path("mkdocs.yml"))
+    except ConfigurationError as error:
+        parser.error(f"mkdocs.yml: {error}")
     for folder in (arguments.jekyll_site, site):
         if not (folder / "index.html").is_file():
             parser.error(f"{folder}: no built site here (no index.html)")
@@ -99,9 +107,8 @@ def _configured_site_dir(config_file: Path) -> Path:
     """`site_dir` of `config_file` as MkDocs resolves it, or `site/` without one."""
     if not config_file.is_file():
         return Path("site")
-    from mkdocs.config import load_config
-
-    return Path(load_config(str(config_file)).site_dir)
+    site_dir = Path(load_config(str(config_file)).site_dir)
+    return site_dir.relative_to(Path.cwd()) if site_dir.is_relative_to(Path.cwd()) else site_dir
 
 
 if __name__ == "__main__":

@@ -57,14 +57,15 @@ def test_init_writes_a_config_that_builds_strictly_and_prints_the_commands(
     assert config.is_file()
     assert ": 0 finding(s)." in output
     commands = re.findall(r"^  (?:serve|build): (mkdocs .*)$", result.stdout, re.MULTILINE)
-    assert commands == [f"mkdocs serve -f {LAYOUTS[project.name]}"] + [
-        f"mkdocs build --strict -f {LAYOUTS[project.name]}"
-    ]
+    config_file = LAYOUTS[project.name]
+    assert commands == [f"mkdocs serve -f {config_file}", f"mkdocs build --strict -f {config_file}"]
     # The build command, exactly as printed, from the repository's top.
     build = run(project, *commands[1].split())
     assert build.returncode == 0, build.stdout + build.stderr
-    site = project / "site" if project.name == "docs-layout" else project.parent / (
-        f"{project.name}-site"
+    site = (
+        project / "site"
+        if project.name == "docs-layout"
+        else project.parent / f"{project.name}-site"
     )
     assert (site / "index.html").is_file()
 
@@ -112,7 +113,7 @@ def test_a_root_layout_builds_beside_the_repository(tmp_path: Path) -> None:
     project = tmp_path / "storage"
     shutil.copytree(FIXTURES / "root-layout", project)
     result = init(project, "--dry-run")
-    assert "\ndocs_dir: ..\nsite_dir: \"../../storage-site\"\n" in result.stdout
+    assert '\ndocs_dir: ..\nsite_dir: "../../storage-site"\n' in result.stdout
     assert 'edit_uri: "tree/main/"' in result.stdout
 
 

@@ -299,9 +299,7 @@ def _compare_page(key: str, jekyll: _Site, ours: _Site) -> PageComparison:
         return PageComparison(key, 0.0, False, (), 0, len(links), 0, tuple(links), ())
     diff = [
         line
-        for line in difflib.unified_diff(
-            theirs.content.lines, mine.content.lines, lineterm="", n=0
-        )
+        for line in difflib.unified_diff(theirs.content.lines, mine.content.lines, lineterm="", n=0)
         if not line.startswith(("---", "+++", "@@"))
     ]
     wanted, found = Counter(links), Counter(ours.links(mine))

@@ -86,7 +86,9 @@ def render_config(site: SiteConfig, layout: Layout) -> str:
         lines.append(f"site_description: {_scalar(site.description)}")
     if site.url:
         base = (site.baseurl or "").strip("/")
-        lines.append(f"site_url: {_scalar(site.url.rstrip('/') + '/' + base + ('/' if base else ''))}")
+        lines.append(
+            f"site_url: {_scalar(site.url.rstrip('/') + '/' + base + ('/' if base else ''))}"
+        )
     repository = site.data.get("gh_edit_repository")
     if isinstance(repository, str) and repository:
         lines.append(f"repo_url: {_scalar(repository)}")

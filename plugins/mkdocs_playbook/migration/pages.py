@@ -18,9 +18,7 @@ from typing import Literal
 
 Theme = Literal["jekyll", "material"]
 
-_VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
-)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 # Elements that end a line of text.
 _BLOCK = frozenset(
     """address article aside blockquote br dd details div dl dt figcaption figure footer form
@@ -141,9 +139,11 @@ class _PageReader(HTMLParser):
             if tag in _BLOCK:
                 self.text.append("\n")
             # The highlighter's line anchors (pymdownx `anchor_linenums`) are not the author's.
-            if tag == "a" and attributes.get("href") is not None and not (
-                attributes.get("id") or ""
-            ).startswith("__codelineno-"):
+            if (
+                tag == "a"
+                and attributes.get("href") is not None
+                and not (attributes.get("id") or "").startswith("__codelineno-")
+            ):
                 self.page.links.append(attributes["href"] or "")
 
     def _is_main(self, tag: str, attributes: dict[str, str | None], classes: set[str]) -> bool:
