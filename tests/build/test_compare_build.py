@@ -3,15 +3,13 @@ hand-written `_site/` of what Jekyll renders for it (tests/fixtures/init/docs-la
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, run_build
+from support import ROOT, run_build, run_module
 
 FIXTURE = ROOT / "tests" / "fixtures" / "init" / "docs-layout"
 CONFIG = """\
@@ -38,15 +36,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def compare(project: Path, jekyll_site: Path, *options: str) -> subprocess.CompletedProcess[str]:
     """`python -m mkdocs_playbook compare` from the project, its site from mkdocs.yml."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_playbook", "compare", str(jekyll_site), *options],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_module(project, "mkdocs_playbook", "compare", str(jekyll_site), *options)
 
 
 def test_a_site_as_jekyll_shows_it_passes(project: Path) -> None:

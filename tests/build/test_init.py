@@ -4,16 +4,14 @@ without `--force` (tests/fixtures/init)."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from support import ROOT
+from support import ROOT, run_module
 
 FIXTURES = ROOT / "tests" / "fixtures" / "init"
 LAYOUTS = {
@@ -23,21 +21,8 @@ LAYOUTS = {
 }
 
 
-def run(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    """`python -m <arguments>` in `project`."""
-    return subprocess.run(
-        [sys.executable, "-m", *arguments],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-
-
 def init(project: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    return run(project, "mkdocs_playbook", "init", *options)
+    return run_module(project, "mkdocs_playbook", "init", *options)
 
 
 @pytest.fixture(params=sorted(LAYOUTS))
@@ -60,7 +45,7 @@ def test_init_writes_a_config_that_builds_strictly_and_prints_the_commands(
     config_file = LAYOUTS[project.name]
     assert commands == [f"mkdocs serve -f {config_file}", f"mkdocs build --strict -f {config_file}"]
     # The build command, exactly as printed, from the repository's top.
-    build = run(project, *commands[1].split())
+    build = run_module(project, *commands[1].split())
     assert build.returncode == 0, build.stdout + build.stderr
     site = (
         project / "site"

@@ -9,7 +9,7 @@ import pytest
 
 from mkdocs_playbook.__main__ import main
 from mkdocs_playbook.migration.compare import NavEntry, compare_sites, page_key, similarity
-from mkdocs_playbook.migration.pages import NavLink, read_page
+from mkdocs_playbook.migration.pages import NavLink, Theme, read_page
 from support import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "migration"
@@ -34,25 +34,33 @@ def test_page_keys_are_the_same_whatever_the_url_style(path: str, key: str) -> N
     assert page_key(path) == key
 
 
-def test_just_the_docs_nav_is_read_with_its_nesting() -> None:
-    page = read_page((JEKYLL / "index.html").read_text("utf-8"), "jekyll")
-    assert page.nav == [
-        NavLink(0, "Home", "/hb/"),
-        NavLink(0, "Guide", "/hb/guide/"),
-        NavLink(1, "Setup", "/hb/guide/setup.html"),
-        NavLink(0, "Tracker", "https://tracker.example.com"),
+@pytest.mark.parametrize(
+    ("page", "theme", "nav"),
+    [
+        (
+            JEKYLL / "index.html",
+            "jekyll",
+            [("Home", "/hb/"), ("Guide", "/hb/guide/"), ("Setup", "/hb/guide/setup.html")],
+        ),
+        # Without the page's own table of contents, nested in Material's navigation.
+        (
+            MATERIAL / "index.html",
+            "material",
+            [("Home", "./"), ("Guide", "guide/"), ("Setup", "guide/setup/")],
+        ),
+    ],
+    ids=["just-the-docs", "material"],
+)
+def test_nav_is_read_with_its_nesting(page: Path, theme: Theme, nav: list[tuple[str, str]]) -> None:
+    levels = [0, 0, 1, 0]
+    expected = [*nav, ("Tracker", "https://tracker.example.com")]
+    assert read_page(page.read_text("utf-8"), theme).nav == [
+        NavLink(level, title, href) for level, (title, href) in zip(levels, expected, strict=True)
     ]
-    assert page.home_href == "/hb/"
 
 
-def test_material_nav_leaves_out_the_pages_own_table_of_contents() -> None:
-    page = read_page((MATERIAL / "index.html").read_text("utf-8"), "material")
-    assert page.nav == [
-        NavLink(0, "Home", "./"),
-        NavLink(0, "Guide", "guide/"),
-        NavLink(1, "Setup", "guide/setup/"),
-        NavLink(0, "Tracker", "https://tracker.example.com"),
-    ]
+def test_just_the_docs_base_url_is_its_site_title_link() -> None:
+    assert read_page((JEKYLL / "index.html").read_text("utf-8"), "jekyll").home_href == "/hb/"
 
 
 def test_main_text_leaves_out_anchors_edit_links_and_controls() -> None:

@@ -332,10 +332,8 @@ def _nav_rows(jekyll: list[NavEntry], ours: list[NavEntry]) -> Iterator[NavRow]:
 
 
 def _shown(target: str) -> str:
-    """A page key as a reader knows it: `/a/b`, `/` for home; anything else as it is."""
-    if target.startswith(("outside:", "http:", "https:", "mailto:")) or ":" in target:
-        return target
-    return "/" + target
+    """A page key as a reader knows it: `/a/b`, `/` for home; a URL or `outside:` as it is."""
+    return target if ":" in target else "/" + target
 
 
 def _cell(entry: NavEntry | None) -> str:
