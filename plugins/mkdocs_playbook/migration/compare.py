@@ -318,7 +318,7 @@ def _compare_page(key: str, jekyll: _Site, ours: _Site) -> PageComparison:
 
 def _nav_rows(jekyll: list[NavEntry], ours: list[NavEntry]) -> Iterator[NavRow]:
     """The two navigations aligned: equal entries side by side, the others paired in order."""
-    matcher = difflib.SequenceMatcher(None, jekyll, ours, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, jekyll, ours)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             yield from (NavRow(entry, entry) for entry in jekyll[i1:i2])

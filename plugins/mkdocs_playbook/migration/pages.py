@@ -12,6 +12,7 @@ What is not content (those, scripts, `<template>`s and our hidden widget control
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
@@ -100,7 +101,10 @@ class _PageReader(HTMLParser):
         self.in_secondary = 0
         self.in_pre = 0
         self.labels: list[_NavItem] = []
-        self.links: list[_NavItem] = []
+        # The open nav items, innermost last, and how many of each element are open: every
+        # step is O(1), however deep a careless page nests.
+        self.open_items: list[_NavItem] = []
+        self.open_tags: Counter[str] = Counter()
 
     def finish(self) -> PageContent:
         lines = "".join(self.text).split("\n")
@@ -121,6 +125,7 @@ class _PageReader(HTMLParser):
             return
         opened = _Open(tag)
         self.stack.append(opened)
+        self.open_tags[tag] += 1
         self._open_nav(opened, tag, attributes, classes)
         if self._is_main(tag, attributes, classes):
             opened.main = True
@@ -167,8 +172,7 @@ class _PageReader(HTMLParser):
             if not inside or self.in_secondary or opened.secondary:
                 return
             if tag == "li" and "md-nav__item" in classes:
-                opened.item = _NavItem(len([o for o in self.stack if o.item]))
-                self.items.append(opened.item)
+                self._open_item(opened)
             elif tag == "span" and "md-ellipsis" in classes:
                 self._start_title(opened)
             elif tag == "a" and "md-nav__link" in classes:
@@ -177,17 +181,18 @@ class _PageReader(HTMLParser):
         if tag == "nav" and (attributes.get("id") == "site-nav" or "site-nav" in classes):
             opened.nav = True
         if tag == "li" and "nav-list-item" in classes:
-            opened.item = _NavItem(len([o for o in self.stack if o.item]))
-            self.items.append(opened.item)
+            self._open_item(opened)
         elif tag == "a" and "nav-list-link" in classes:
             self._take_href(attributes.get("href"))
             self._start_title(opened)
 
+    def _open_item(self, opened: _Open) -> None:
+        opened.item = _NavItem(len(self.open_items))
+        self.items.append(opened.item)
+        self.open_items.append(opened.item)
+
     def _current_item(self) -> _NavItem | None:
-        for opened in reversed(self.stack):
-            if opened.item is not None:
-                return opened.item
-        return None
+        return self.open_items[-1] if self.open_items else None
 
     def _start_title(self, opened: _Open) -> None:
         item = self._current_item()
@@ -209,7 +214,7 @@ class _PageReader(HTMLParser):
         self.in_pre += step if opened.tag == "pre" else 0
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or not any(opened.tag == tag for opened in self.stack):
+        if tag in _VOID or not self.open_tags[tag]:
             return  # a stray end tag closes nothing
         while self.stack:
             opened = self.stack.pop()
@@ -221,6 +226,9 @@ class _PageReader(HTMLParser):
         if self.in_main and not self.in_skip and opened.tag in _BLOCK:
             self.text.append("\n")
         self._count(opened, -1)
+        self.open_tags[opened.tag] -= 1
+        if opened.item is not None:
+            self.open_items.pop()
         if opened.label and self.labels:
             self.labels.pop()
         if opened.nav and not self.in_nav and self.items:
