@@ -128,3 +128,11 @@ def test_no_jekyll_site_is_a_usage_error(tmp_path: Path) -> None:
     result = init(tmp_path)
     assert result.returncode == 2
     assert "no Jekyll site here" in result.stderr
+
+
+def test_a_config_that_is_not_yaml_is_named_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "_config.yml").write_text("title: Runbooks\ncallouts: [\n", encoding="utf-8")
+    result = init(tmp_path)
+    assert result.returncode == 2
+    assert re.search(r"_config\.yml:\d+: malformed _config\.yml: ", result.stderr), result.stderr
+    assert not (tmp_path / "_mkdocs").exists()
