@@ -94,7 +94,10 @@ def _compare(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> 
     if not 0 <= arguments.min_similarity <= 1:
         parser.error("--min-similarity is a figure from 0 to 1")
     report = compare_sites(arguments.jekyll_site, site)
-    arguments.report.write_text(report.markdown(), encoding="utf-8")
+    try:
+        arguments.report.write_text(report.markdown(), encoding="utf-8")
+    except OSError as error:
+        parser.error(f"cannot write {arguments.report}: {error.strerror}")
     print(report.summary())
     failures = report.failures(arguments.min_similarity)
     for failure in failures:

@@ -175,8 +175,16 @@ def test_compare_command_writes_the_report_and_exits_on_the_threshold(
         ["compare", str(JEKYLL), "--site", str(MATERIAL), "--min-similarity", "2"],
         ["compare"],
     ],
+    ids=["no-jekyll-site", "no-site", "similarity-over-1", "no-folder"],
 )
 def test_compare_usage_errors_exit_2(tmp_path: Path, arguments: list[str]) -> None:
     with pytest.raises(SystemExit) as exit:
         main([*arguments, "--report", str(tmp_path / "r.md")] if len(arguments) > 1 else arguments)
+    assert exit.value.code == 2
+
+
+def test_a_report_that_cannot_be_written_is_a_usage_error(tmp_path: Path) -> None:
+    report = tmp_path / "missing" / "report.md"
+    with pytest.raises(SystemExit) as exit:
+        main(["compare", str(JEKYLL), "--site", str(MATERIAL), "--report", str(report)])
     assert exit.value.code == 2
