@@ -34,7 +34,7 @@ callouts:
   warning:
     title: Warning
     color: red"""
-"""What Just the Docs' own documentation defines, for a site that uses callouts it never named."""
+"""Callouts as Just the Docs documents them, for a site that uses callouts it never defined."""
 _UNDEFINED_CALLOUT = re.compile(r"callout `[^`]+` is not defined under `callouts:`")
 
 
