@@ -53,6 +53,11 @@ def test_init_writes_a_config_that_builds_strictly_and_prints_the_commands(
         else project.parent / f"{project.name}-site"
     )
     assert (site / "index.html").is_file()
+    # A second init leaves the file alone.
+    written = config.read_text("utf-8")
+    again = init(project)
+    assert again.returncode == 2
+    assert config.read_text("utf-8") == written
 
 
 def test_a_second_init_refuses_and_force_overwrites(project: Path) -> None:
