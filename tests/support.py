@@ -59,6 +59,21 @@ def run_build(
     return Build(result.returncode, result.stdout + result.stderr, site_dir)
 
 
+def run_module(cwd: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """`python -m <arguments>` with this interpreter, in `cwd`, as a user types it there."""
+    # Material prints a notice that contains the word WARNING unless this is set.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", *arguments],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
 def _zensical(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     """`zensical build` (or our CLI, with `prepare ...`) in `project`."""
     command = (

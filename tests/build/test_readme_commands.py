@@ -47,9 +47,10 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 # plugin ("their own mkdocs.yml", for "Use it in your own site").
 TEAM = ROOT / "tests" / "fixtures" / "jtd-team"
 # The Jekyll repositories the migration section starts from (never with an mkdocs.yml): one
-# holding its pages in docs/, and the pages of one that keeps them at its top.
-PAGES_IN_DOCS = TEAM
-PAGES_AT_TOP = TEAM / "docs"
+# holding its pages in docs/ (with the `_site/` Jekyll rendered, for `compare`), and one that
+# keeps them at its top.
+PAGES_IN_DOCS = ROOT / "tests" / "fixtures" / "init" / "docs-layout"
+PAGES_AT_TOP = ROOT / "tests" / "fixtures" / "init" / "root-layout"
 ADOPTION = "Use it in your own site"
 MIGRATION = "Migrating a Just the Docs site"
 OPT_OUT = "# not run by tests:"
