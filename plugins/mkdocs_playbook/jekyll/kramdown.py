@@ -944,21 +944,39 @@ class _FootnoteEnd(BlockProcessor):
     footnote with it)."""
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return "footnote" in self.parser.blockprocessors and self._end(block) is not None
-
-    def _end(self, block: str) -> int | None:
-        if not _FOOTNOTE_START.match(block):
-            return None
-        for index, line in enumerate(block.split("\n")[1:], start=1):
-            if line.strip() and not line.startswith(("    ", "\t")):
-                return index
-        return None
+        return "footnote" in self.parser.blockprocessors and _ends_early(block)
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
-        block = blocks.pop(0)
-        end = self._end(block)
-        lines = block.split("\n")
-        blocks[:0] = ["\n".join(lines[:end]), "\n".join(lines[end:])]
+        # Every definition that follows directly is cut off now, in one pass: cutting one
+        # per run would copy and test the rest of the block again for each.
+        lines = blocks.pop(0).split("\n")
+        pieces: list[str] = []
+        start = 0
+        for index in range(1, len(lines)):
+            if _starts_block(lines[index]):
+                pieces.append("\n".join(lines[start:index]))
+                start = index
+                if not _FOOTNOTE_START.match(lines[index]):
+                    break
+        pieces.append("\n".join(lines[start:]))
+        blocks[:0] = pieces
+
+
+def _ends_early(block: str) -> bool:
+    """Whether `block` opens with a footnote definition that a line not indented ends."""
+    if not _FOOTNOTE_START.match(block):
+        return False
+    end = block.find("\n")
+    while end >= 0:
+        start, end = end + 1, block.find("\n", end + 1)
+        if _starts_block(block[start : end if end >= 0 else len(block)]):
+            return True
+    return False
+
+
+def _starts_block(line: str) -> bool:
+    """A line neither blank nor indented: it ends a footnote definition, in kramdown."""
+    return bool(line.strip()) and not line.startswith(("    ", "\t"))
 
 
 class _Footnotes(Treeprocessor):
@@ -977,10 +995,11 @@ class _Footnotes(Treeprocessor):
         if not isinstance(extension, FootnoteExtension):
             return
         text = Source(source)
+        written = _footnote_marks(text)
         referenced = set(extension.footnote_order)
         unused = [name for name in extension.footnotes if name not in referenced]
         for name in unused:
-            line, column = _locate(text, f"[^{name}]:")
+            line, column = _located(text, written, f"[^{name}]:")
             self.page.report(
                 line,
                 column,
@@ -989,7 +1008,7 @@ class _Footnotes(Treeprocessor):
         if unused and not extension.getConfig("USE_DEFINITION_ORDER"):
             self._drop(root, extension, set(unused))
         for name in self._undefined(root, extension):
-            line, column = _locate(text, f"[^{name}]")
+            line, column = _located(text, written, f"[^{name}]")
             self.page.report(
                 line,
                 column,
@@ -1003,8 +1022,8 @@ class _Footnotes(Treeprocessor):
             if div.tag != "div" or div.get("class") != "footnote":
                 continue
             for listing in div.iter("ol"):
-                for item in [li for li in listing if li.get("id") in ids]:
-                    listing.remove(item)
+                # Kept in one pass: removing each costs a search of the list.
+                listing[:] = [li for li in listing if li.get("id") not in ids]
             # With nothing left to show, no rule and empty list either.
             if not any(len(listing) for listing in div.iter("ol")):
                 root.remove(div)
@@ -1029,12 +1048,31 @@ class _Footnotes(Treeprocessor):
         return list(names)
 
 
-def _locate(source: Source, written: str) -> tuple[int, int]:
-    """Line and column of the first `written` outside code; the first line if none."""
-    offset = source.text.find(written)
-    while offset >= 0 and source.in_code(offset):
-        offset = source.text.find(written, offset + 1)
-    return source.line_col(offset) if offset >= 0 else (1, 1)
+def _footnote_marks(source: Source) -> dict[str, int]:
+    """The offset of the first `[^name]` and `[^name]:` outside code, by what is written:
+    one pass, not a search of the page per footnote."""
+    text = source.text
+    found: dict[str, int] = {}
+    close = -1
+    start = text.find("[^")
+    while start >= 0:
+        if close < start + 2:
+            close = text.find("]", start + 2)
+            if close < 0:
+                break
+        if not source.in_code(start):
+            found.setdefault(text[start : close + 1], start)
+            if text.startswith(":", close + 1):
+                found.setdefault(text[start : close + 2], start)
+        start = text.find("[^", start + 1)
+    return found
+
+
+def _located(source: Source, marks: dict[str, int], written: str) -> tuple[int, int]:
+    """Line and column of the first `written` outside code (`_footnote_marks`); the first
+    line if none."""
+    offset = marks.get(written)
+    return source.line_col(offset) if offset is not None else (1, 1)
 
 
 class _RawHtmlElements(Preprocessor):
