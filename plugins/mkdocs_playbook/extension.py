@@ -27,6 +27,7 @@ them):
 from __future__ import annotations
 
 import html
+import itertools
 import logging
 import os
 import xml.etree.ElementTree as etree
@@ -36,6 +37,7 @@ from typing import Any
 
 import jinja2
 from markdown import Markdown
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
@@ -51,11 +53,12 @@ from .jekyll.repolinks import RepositoryLinks
 from .jekyll.rewrite import PageInput, Rewrites
 from .jekyll.site_config import SiteConfig, load_site_config
 from .jekyll.ui_classes import register_ui_classes
+from .page.definitions import item_starts
 from .page.lines import Lines
 from .page.lint import duplicate_headings, repeated_checklist_headings
 from .page.lists import nest_lists
 from .page.model import PageModel, Problem
-from .page.nesting import deep_lines, written_line_numbers
+from .page.nesting import deep_html, deep_lines, written_line_numbers
 from .page.offsets import OffsetMap
 from .page.reader import read_page
 from .page.source import Source
@@ -173,20 +176,65 @@ class _NestingCap(_Step, Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         deep = deep_lines(lines)
-        if not deep:
+        nested_html = deep_html(lines, frozenset(self.md.block_level_elements))
+        if not deep and nested_html is None:
             return lines
-        capped = list(lines)
-        numbers = written_line_numbers(
-            self.conversion.rewritten, lines, [line.index for line in deep], self.md.tab_length
+        indexes = sorted(
+            {line.index for line in deep} | ({nested_html.first} if nested_html else set())
         )
-        first_line = self.conversion.first_line
-        for line, number in zip(deep, numbers, strict=True):
+        numbers = dict(
+            zip(
+                indexes,
+                written_line_numbers(self.conversion.rewritten, lines, indexes, self.md.tab_length),
+                strict=True,
+            )
+        )
+        capped = list(lines)
+        if nested_html is not None:
+            for index, offsets in nested_html.tags.items():
+                # `&lt;`: the tag is text, shown as written.
+                capped[index] = _escaped_at(capped[index], offsets)
+            self._report(numbers[nested_html.first], nested_html.message)
+        for line in deep:
             # Stashed as HTML: shown as written, and no block or inline pass reads it.
             capped[line.index] = line.head + self.md.htmlStash.store(html.escape(line.tail))
-            self.conversion.problems.append(
-                Problem(number + first_line if number else 0, line.message)
-            )
+            self._report(numbers[line.index], line.message)
         return capped
+
+    def _report(self, number: int, message: str) -> None:
+        """A problem at 1-based `number` of the text given (0: unknown)."""
+        first_line = self.conversion.first_line
+        self.conversion.problems.append(Problem(number + first_line if number else 0, message))
+
+
+def _escaped_at(line: str, offsets: list[int]) -> str:
+    """`line` with the `<` at each of `offsets` (ascending) written `&lt;`."""
+    parts: list[str] = []
+    start = 0
+    for offset in offsets:
+        parts.append(line[start:offset])
+        parts.append("&lt;")
+        start = offset + 1
+    parts.append(line[start:])
+    return "".join(parts)
+
+
+class _DefinitionItems(BlockProcessor):
+    """Cuts a compact definition list before each item's terms (`page.definitions`), which
+    `def_list` would otherwise nest, one level per item, into the definition above."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return "deflist" in self.parser.blockprocessors and "\n" in block and ":" in block
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        lines = blocks[0].split("\n")
+        starts = item_starts(lines, self.tab_length)
+        if not starts:
+            return False  # not a compact list: the block goes on to the next processor
+        blocks.pop(0)
+        bounds = [0, *starts, len(lines)]
+        blocks[:0] = ["\n".join(lines[start:end]) for start, end in itertools.pairwise(bounds)]
+        return True
 
 
 class _WrittenLinks(_Step, Treeprocessor):
@@ -398,6 +446,10 @@ class PlaybookExtension(Extension):
         # After fenced code is stashed, so what is left is what the block parser reads (and
         # after normalize_whitespace, which strips the stash's markers), before raw HTML.
         md.preprocessors.register(_NestingCap(md, self, conversion), "playbook_nesting", 24)
+        # Just above def_list's (25), which would nest each item of a compact list in the last.
+        md.parser.blockprocessors.register(
+            _DefinitionItems(md.parser), "playbook_definition_items", 25.5
+        )
         # Just above the blockquote processor (20), which would otherwise take the block.
         md.parser.blockprocessors.register(AlertProcessor(md.parser), "playbook_alert", 21)
         # kramdown and Just the Docs (each module's docstring gives its priorities).

@@ -54,7 +54,8 @@ _TASK_MARKER_RE = re.compile(r"^\[[ xX]\](?: |$)")
 _HIDDEN_RE = re.compile("[\U00100000-\U0010fffd]+")
 _BODY_OPENER_RE = re.compile(r"^[ ]{0,3}(?:!!!|\?\?\?\+?|===)[ \t]")
 _OPENING_TAG_RE = re.compile(r"<([A-Za-z][\w-]*)(?:\s[^>]*)?/?>")
-_MARKDOWN_ATTR_RE = re.compile(r"""\smarkdown(?!\s*=\s*["']?0\b)\b""")
+MARKDOWN_ATTR_RE = re.compile(r"""\smarkdown(?!\s*=\s*["']?0\b)\b""")
+"""An HTML tag's `markdown` attribute, unless `markdown="0"`: md_in_html renders the inside."""
 _CLOSING_TAG_RE = re.compile(r"</([A-Za-z][\w-]*)\s*>\s*$")
 _LINE_END_CLOSING_RE = re.compile(r"</([A-Za-z][\w-]*)\s*>[ \t]*$")
 _BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
@@ -92,7 +93,7 @@ def _html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         name = opening.group(1).lower()
         if name not in _BLOCK_TAGS:
             return False
-        markdown_inside = _MARKDOWN_ATTR_RE.search(opening.group(0))
+        markdown_inside = MARKDOWN_ATTR_RE.search(opening.group(0))
         if markdown_inside and f"</{name}" not in line.lower():
             if not silent:
                 open_elements.append(name)  # its opening tag's line; the inside is Markdown
