@@ -54,6 +54,7 @@ from .jekyll.rewrite import PageInput, Rewrites
 from .jekyll.site_config import SiteConfig, load_site_config
 from .jekyll.ui_classes import register_ui_classes
 from .page.definitions import item_starts
+from .page.inline_limits import rewritten, slow_runs
 from .page.lines import Lines
 from .page.lint import duplicate_headings, repeated_checklist_headings
 from .page.lists import nest_lists
@@ -217,6 +218,36 @@ def _escaped_at(line: str, offsets: list[int]) -> str:
         start = offset + 1
     parts.append(line[start:])
     return "".join(parts)
+
+
+class _InlineLimits(_Step, Preprocessor):
+    """Writes as text what Python-Markdown's inline pass would take quadratic time over
+    (`page.inline_limits`), and says where."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        escaped_chars = frozenset(self.md.ESCAPED_CHARS)
+        # A first look without code (a parse), which can only find more.
+        if not slow_runs(text, escaped_chars).problems:
+            return lines
+        source = Source(text)
+        runs = slow_runs(text, escaped_chars, source.in_code)
+        if not runs.problems:
+            return lines
+        offsets = [offset for offset, _ in runs.problems]
+        indexes = sorted({source.line_col(offset)[0] - 1 for offset in offsets})
+        numbers = dict(
+            zip(
+                indexes,
+                written_line_numbers(self.conversion.rewritten, lines, indexes, self.md.tab_length),
+                strict=True,
+            )
+        )
+        first_line = self.conversion.first_line
+        for offset, message in runs.problems:
+            number = numbers[source.line_col(offset)[0] - 1]
+            self.conversion.problems.append(Problem(number + first_line if number else 0, message))
+        return rewritten(text, runs, self.md.htmlStash.store).split("\n")
 
 
 class _DefinitionItems(BlockProcessor):
@@ -446,6 +477,8 @@ class PlaybookExtension(Extension):
         # After fenced code is stashed, so what is left is what the block parser reads (and
         # after normalize_whitespace, which strips the stash's markers), before raw HTML.
         md.preprocessors.register(_NestingCap(md, self, conversion), "playbook_nesting", 24)
+        # Likewise, on what the nesting cap left.
+        md.preprocessors.register(_InlineLimits(md, self, conversion), "playbook_inline_limits", 23)
         # Just above def_list's (25), which would nest each item of a compact list in the last.
         md.parser.blockprocessors.register(
             _DefinitionItems(md.parser), "playbook_definition_items", 25.5

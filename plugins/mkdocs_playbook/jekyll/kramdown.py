@@ -48,6 +48,8 @@ Priorities, beside Python-Markdown's built-ins and the playbook extension's own 
   lines off a block before a table, list or code block takes them as content.
 - block processor `kramdown_footnote_end`, 17.5: just before `footnote` (17), which would
   read a line that is not indented as part of the definition above it; kramdown does not.
+- block processor `kramdown_abbr_lines`, 16.5: just before `abbr` (16), which takes one
+  definition of a block per run.
 - tree processor `kramdown_span_ial`, 16: after `inline` (20) made the spans and
   `footnote-reorder` (19); before `footnote-duplicate` (15), `attr_list` (8), `abbr` (7) and
   `toc` (5), so headings carry their classes and ids when `toc` reads them.
@@ -67,6 +69,7 @@ from __future__ import annotations
 
 import copy
 import html
+import itertools
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterator, Mapping
@@ -173,6 +176,7 @@ def register_kramdown(md: Markdown, settings: KramdownSettings, report: Report) 
     md.preprocessors.register(_Expand(md, page), "kramdown_expand", 29)
     md.parser.blockprocessors.register(_BlockAttributes(md.parser, page), "kramdown_block_ial", 110)
     md.parser.blockprocessors.register(_FootnoteEnd(md.parser), "kramdown_footnote_end", 17.5)
+    md.parser.blockprocessors.register(_AbbreviationLines(md.parser), "kramdown_abbr_lines", 16.5)
     md.treeprocessors.register(_SpanAttributes(md, page), _SPAN_NAME, 16)
     md.treeprocessors.register(_Footnotes(md, page), "kramdown_footnotes", 14)
     if settings.heading_ids:
@@ -960,6 +964,25 @@ class _FootnoteEnd(BlockProcessor):
                     break
         pieces.append("\n".join(lines[start:]))
         blocks[:0] = pieces
+
+
+class _AbbreviationLines(BlockProcessor):
+    """A block of abbreviation definitions is cut into one block per definition, in one
+    pass: `abbr` takes one per run and puts the rest back, copied, for every processor
+    before it to test again (1,000 definitions in a row took seconds)."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return "abbr" in self.parser.blockprocessors and "\n*[" in block
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        lines = blocks[0].split("\n")
+        starts = [index for index, line in enumerate(lines) if index and line.startswith("*[")]
+        if len(starts) < 2:
+            return False  # at most one after the first line: `abbr` splits it once
+        blocks.pop(0)
+        bounds = [0, *starts, len(lines)]
+        blocks[:0] = ["\n".join(lines[start:end]) for start, end in itertools.pairwise(bounds)]
+        return True
 
 
 def _ends_early(block: str) -> bool:
