@@ -140,3 +140,11 @@ def test_an_exclude_glob_of_many_stars(tmp_path: Path) -> None:
     seconds, build = _timed_build(tmp_path / "stars", page, site("*a" * 11 + "*b"))
     assert seconds <= RATIO * plain, (seconds, plain)
     assert (build.site_dir / name.removesuffix(".md") / "index.html").exists()
+
+
+def test_an_include_with_one_long_word(baseline: float, tmp_path: Path) -> None:
+    # Include parameters were looked for from every letter of the word, to its end.
+    text = "# Page\n\n{% include note.html " + "a" * (SIZE - 35) + " %}\n"
+    seconds, build = _timed_build(tmp_path, text, {"_includes/note.html": "Included note"})
+    assert seconds <= RATIO * baseline, (seconds, baseline)
+    assert "Included note" in build.html("index.html")

@@ -91,7 +91,8 @@ class Rewritten:
     """The last parse made of a text on the way; reusable while it is still `text`'s."""
 
 
-_PARAMETER_RE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
+# Only from a word's start: tried inside a long word, the name would rescan the rest of it.
+_PARAMETER_RE = re.compile(r"""(?<![\w-])([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""")
 _INCLUDE_DEPTH = 10
 """Includes inside includes, at most: a cycle is reported long before."""
 
