@@ -172,17 +172,12 @@ class _NestLists(Preprocessor):
         return nest_lists(lines)
 
 
-class _NestingCap(_Step, Preprocessor):
-    """Caps how deep blocks nest (`page.nesting`) before Python-Markdown's parser recurses."""
+class _LineReporter(_Step, Preprocessor):
+    """A preprocessor that reports problems at lines of what it is given."""
 
-    def run(self, lines: list[str]) -> list[str]:
-        deep = deep_lines(lines)
-        nested_html = deep_html(lines, frozenset(self.md.block_level_elements))
-        if not deep and nested_html is None:
-            return lines
-        indexes = sorted(
-            {line.index for line in deep} | ({nested_html.first} if nested_html else set())
-        )
+    def report_at(self, lines: list[str], problems: list[tuple[int, str]]) -> None:
+        """Each `(index, message)`: a problem at `lines[index]`, found in the page as written."""
+        indexes = sorted({index for index, _ in problems})
         numbers = dict(
             zip(
                 indexes,
@@ -190,22 +185,33 @@ class _NestingCap(_Step, Preprocessor):
                 strict=True,
             )
         )
+        first_line = self.conversion.first_line
+        for index, message in problems:
+            number = numbers[index]
+            self.conversion.problems.append(Problem(number + first_line if number else 0, message))
+
+
+class _NestingCap(_LineReporter):
+    """Caps how deep blocks nest (`page.nesting`) before Python-Markdown's parser recurses."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        deep = deep_lines(lines)
+        nested_html = deep_html(lines, frozenset(self.md.block_level_elements))
+        if not deep and nested_html is None:
+            return lines
         capped = list(lines)
+        problems: list[tuple[int, str]] = []
         if nested_html is not None:
             for index, offsets in nested_html.tags.items():
                 # `&lt;`: the tag is text, shown as written.
                 capped[index] = _escaped_at(capped[index], offsets)
-            self._report(numbers[nested_html.first], nested_html.message)
+            problems.append((nested_html.first, nested_html.message))
         for line in deep:
             # Stashed as HTML: shown as written, and no block or inline pass reads it.
             capped[line.index] = line.head + self.md.htmlStash.store(html.escape(line.tail))
-            self._report(numbers[line.index], line.message)
+            problems.append((line.index, line.message))
+        self.report_at(lines, problems)
         return capped
-
-    def _report(self, number: int, message: str) -> None:
-        """A problem at 1-based `number` of the text given (0: unknown)."""
-        first_line = self.conversion.first_line
-        self.conversion.problems.append(Problem(number + first_line if number else 0, message))
 
 
 def _escaped_at(line: str, offsets: list[int]) -> str:
@@ -220,7 +226,7 @@ def _escaped_at(line: str, offsets: list[int]) -> str:
     return "".join(parts)
 
 
-class _InlineLimits(_Step, Preprocessor):
+class _InlineLimits(_LineReporter):
     """Writes as text what Python-Markdown's inline pass would take quadratic time over
     (`page.inline_limits`), and says where."""
 
@@ -234,19 +240,10 @@ class _InlineLimits(_Step, Preprocessor):
         runs = slow_runs(text, escaped_chars, source.in_code)
         if not runs.problems:
             return lines
-        offsets = [offset for offset, _ in runs.problems]
-        indexes = sorted({source.line_col(offset)[0] - 1 for offset in offsets})
-        numbers = dict(
-            zip(
-                indexes,
-                written_line_numbers(self.conversion.rewritten, lines, indexes, self.md.tab_length),
-                strict=True,
-            )
+        self.report_at(
+            lines,
+            [(source.line_col(offset)[0] - 1, message) for offset, message in runs.problems],
         )
-        first_line = self.conversion.first_line
-        for offset, message in runs.problems:
-            number = numbers[source.line_col(offset)[0] - 1]
-            self.conversion.problems.append(Problem(number + first_line if number else 0, message))
         return rewritten(text, runs, self.md.htmlStash.store).split("\n")
 
 

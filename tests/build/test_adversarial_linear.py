@@ -121,9 +121,7 @@ def test_markdown_in_deeply_nested_html(baseline: float, tmp_path: Path) -> None
     depth = (SIZE - 10) // 26
     text = "# Page\n\n" + '<div markdown="1">\n' * depth + "*x*\n" + "</div>\n" * depth
     build = _build(tmp_path, text, baseline)
-    assert re.search(
-        rf"docs/index\.md:103: HTML elements nested {depth} levels deep", build.output
-    )
+    assert re.search(rf"docs/index\.md:103: HTML elements nested {depth} levels deep", build.output)
     html = build.html("index.html")
     assert "&lt;div markdown=" in html
     assert "<em>x</em>" in html
