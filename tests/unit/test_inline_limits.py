@@ -8,6 +8,7 @@ import pytest
 from mkdocs_playbook.extension import PlaybookExtension
 from mkdocs_playbook.page.inline_limits import (
     MAX_ABBREVIATIONS,
+    MAX_EMPHASIS_RUN,
     MAX_ESCAPES,
     bracket_budget,
     slow_runs,
@@ -34,12 +35,17 @@ ESCAPED = frozenset("\\`*_{}[]()>#+-.!")
         ("*[A]: x\n" * MAX_ABBREVIATIONS, []),
         ("*[A]: x\n" * (MAX_ABBREVIATIONS + 1), ["abbreviation"]),
         ("x *[A]: x\n" * (2 * MAX_ABBREVIATIONS), []),
+        ("*" * 2000 + "x" + "*" * 2000, ["emphasis"]),
+        ("_" * (MAX_EMPHASIS_RUN + 1) + "x", ["emphasis"]),
+        ("_" * MAX_EMPHASIS_RUN + "x", []),
+        # A thematic break, indented or not.
+        ("*" * 2000 + "\n\n   " + "_" * 2000 + "  \n", []),
     ],
 )
 def test_runs_beyond_the_limits_are_found(text: str, kinds: list[str]) -> None:
     problems = slow_runs(text, ESCAPED).problems
     assert [
-        next(k for k in ("unclosed", "escapes", "abbreviation") if k in message)
+        next(k for k in ("unclosed", "escapes", "abbreviation", "emphasis") if k in message)
         for _, message in problems
     ] == kinds
 
@@ -69,3 +75,11 @@ def test_what_is_written_as_text_shows_as_written() -> None:
     assert problem.line == 5
     assert '<a href="x.md">link</a>' in html
     assert "&#91;" * 5_000 + " <em>end</em>" in html
+
+
+def test_emphasis_nested_thousands_deep_is_text() -> None:
+    run = "*" * 2000
+    html, model = _convert(f"# Page\n\n{run}word{run} and *this*\n")
+    [problem] = model.problems
+    assert problem.line == 3
+    assert f"{run}word{run} and <em>this</em>" in html

@@ -7,6 +7,9 @@
   the costliest paragraphs first, until the rest fits.
 - **Backslash escapes**: each is an inline match, and each match rebuilds the paragraph's
   text: a paragraph of more than `MAX_ESCAPES` has them written as text.
+- **Runs of `*` or `_`**: emphasis nests by recursion, a level per pair of characters; a
+  run longer than `MAX_EMPHASIS_RUN` (where thousands on both sides of a word exhaust
+  Python's recursion limit) is written as text.
 - **Abbreviation definitions**: `abbr` tries every definition at every word of the page, in
   one regular expression of alternatives; definitions beyond `MAX_ABBREVIATIONS` are written
   as text.
@@ -26,6 +29,8 @@ MAX_ESCAPES = 1_000
 """Backslash escapes kept in one paragraph."""
 MAX_ABBREVIATIONS = 1_000
 """Abbreviation definitions kept in one page."""
+MAX_EMPHASIS_RUN = 500
+"""Characters in one run of `*` or `_` read as emphasis markers."""
 _BRACKET_BUDGET_FACTOR = 2
 _BRACKET_BUDGET_FLOOR = 20_000
 
@@ -38,6 +43,8 @@ def bracket_budget(size: int) -> int:
 
 _MARKS_RE = re.compile(r"\\.|[\[\]]")
 _ABBREVIATION_RE = re.compile(r"\*\[", re.MULTILINE)
+_EMPHASIS_RUN_RE = re.compile(rf"\*{{{MAX_EMPHASIS_RUN + 1},}}|_{{{MAX_EMPHASIS_RUN + 1},}}")
+_BLANK_TO_LINE_END_RE = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
 @dataclass
@@ -88,6 +95,7 @@ def slow_runs(
             )
     _limit_brackets(text, unclosed, found)
     _limit_abbreviations(text, code, found)
+    _limit_emphasis(text, code, found)
     return found
 
 
@@ -131,6 +139,37 @@ def _limit_abbreviations(text: str, code: Callable[[int], bool], found: SlowRuns
             "would cost Python-Markdown quadratic time; the rest are shown as text",
         )
     )
+
+
+def _limit_emphasis(text: str, code: Callable[[int], bool], found: SlowRuns) -> None:
+    runs = [
+        run
+        for run in _EMPHASIS_RUN_RE.finditer(text)
+        if not code(run.start()) and not _whole_line(text, run.start(), run.end())
+    ]
+    for run in runs:
+        found.replacements[run.start()] = (len(run.group()), run.group())
+    if runs:
+        found.problems.append(
+            (
+                runs[0].start(),
+                f"a run of {len(runs[0].group())} `{runs[0].group()[0]}`, more than "
+                f"{MAX_EMPHASIS_RUN}, would nest emphasis too deep for Python-Markdown; "
+                "it is shown as text",
+            )
+        )
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is all its line holds but blanks (a thematic break, which
+    may be indented three spaces)."""
+    head = text[max(0, start - 4) : start]
+    line_start = head.rfind("\n")
+    if line_start < 0 and start > 3:
+        return False
+    if head[line_start + 1 :].strip(" "):
+        return False
+    return _BLANK_TO_LINE_END_RE.match(text, end) is not None
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
