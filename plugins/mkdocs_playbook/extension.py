@@ -13,7 +13,10 @@ them):
    34.5). `_Rewrite` (34) substitutes Liquid site variables and rewrites repository links
    (`jekyll.rewrite`), recording where, so positions map back to the text as written.
 2. `_NestLists` (27) re-indents nested list items as CommonMark and kramdown nest them
-   (`page.lists`); `_NestingCap` (24) cuts lines nested too deep to parse (`page.nesting`).
+   (`page.lists`); `_NestingCap` (24) cuts lines and HTML nested too deep to parse
+   (`page.nesting`); `_InlineLimits` (23) writes as text the runs Python-Markdown's inline
+   pass would take quadratic time over (`page.inline_limits`). `_DefinitionItems` (block
+   processor, 25.5) cuts a compact definition list into its items (`page.definitions`).
 3. Python-Markdown parses blocks (GitHub alerts become admonitions, `jekyll.alerts`) and
    inlines; kramdown's attribute lists, Just the Docs' callouts and UI classes apply
    (`jekyll.kramdown`, `jekyll.callouts`, `jekyll.ui_classes`); toc gives headings their ids.
