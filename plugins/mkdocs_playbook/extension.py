@@ -14,7 +14,10 @@ them):
    34.5). `_Rewrite` (34) substitutes Liquid site variables and rewrites repository links
    (`jekyll.rewrite`), recording where, so positions map back to the text as written.
 2. `_NestLists` (27) re-indents nested list items as CommonMark and kramdown nest them
-   (`page.lists`); `_NestingCap` (24) cuts lines nested too deep to parse (`page.nesting`).
+   (`page.lists`); `_NestingCap` (24) cuts lines and HTML nested too deep to parse
+   (`page.nesting`); `_InlineLimits` (23) writes as text the runs Python-Markdown's inline
+   pass would take quadratic time over (`page.inline_limits`). `_DefinitionItems` (block
+   processor, 25.5) cuts a compact definition list into its items (`page.definitions`).
 3. Python-Markdown parses blocks (GitHub alerts become admonitions, `jekyll.alerts`) and
    inlines; kramdown's attribute lists, Just the Docs' callouts and UI classes apply
    (`jekyll.kramdown`, `jekyll.callouts`, `jekyll.ui_classes`); toc gives headings their ids.
@@ -28,6 +31,7 @@ them):
 from __future__ import annotations
 
 import html
+import itertools
 import logging
 import os
 import xml.etree.ElementTree as etree
@@ -37,6 +41,7 @@ from typing import Any
 
 import jinja2
 from markdown import Markdown
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
@@ -52,11 +57,13 @@ from .jekyll.repolinks import RepositoryLinks
 from .jekyll.rewrite import PageInput, Rewrites
 from .jekyll.site_config import SiteConfig, load_site_config
 from .jekyll.ui_classes import register_ui_classes
+from .page.definitions import item_starts
+from .page.inline_limits import rewritten, slow_runs
 from .page.lines import Lines
 from .page.lint import duplicate_headings, repeated_checklist_headings
 from .page.lists import nest_lists
 from .page.model import PageModel, Problem
-from .page.nesting import deep_lines, written_line_numbers
+from .page.nesting import deep_html, deep_lines, written_line_numbers
 from .page.offsets import OffsetMap
 from .page.reader import read_page
 from .page.source import Source
@@ -176,25 +183,97 @@ class _NestLists(Preprocessor):
         return nest_lists(lines)
 
 
-class _NestingCap(_Step, Preprocessor):
+class _LineReporter(_Step, Preprocessor):
+    """A preprocessor that reports problems at lines of what it is given."""
+
+    def report_at(self, lines: list[str], problems: list[tuple[int, str]]) -> None:
+        """Each `(index, message)`: a problem at `lines[index]`, found in the page as written."""
+        indexes = sorted({index for index, _ in problems})
+        numbers = dict(
+            zip(
+                indexes,
+                written_line_numbers(self.conversion.rewritten, lines, indexes, self.md.tab_length),
+                strict=True,
+            )
+        )
+        first_line = self.conversion.first_line
+        for index, message in problems:
+            number = numbers[index]
+            self.conversion.problems.append(Problem(number + first_line if number else 0, message))
+
+
+class _NestingCap(_LineReporter):
     """Caps how deep blocks nest (`page.nesting`) before Python-Markdown's parser recurses."""
 
     def run(self, lines: list[str]) -> list[str]:
         deep = deep_lines(lines)
-        if not deep:
+        nested_html = deep_html(lines, frozenset(self.md.block_level_elements))
+        if not deep and nested_html is None:
             return lines
         capped = list(lines)
-        numbers = written_line_numbers(
-            self.conversion.rewritten, lines, [line.index for line in deep], self.md.tab_length
-        )
-        first_line = self.conversion.first_line
-        for line, number in zip(deep, numbers, strict=True):
+        problems: list[tuple[int, str]] = []
+        if nested_html is not None:
+            for index, offsets in nested_html.tags.items():
+                # `&lt;`: the tag is text, shown as written.
+                capped[index] = _escaped_at(capped[index], offsets)
+            problems.append((nested_html.first, nested_html.message))
+        for line in deep:
             # Stashed as HTML: shown as written, and no block or inline pass reads it.
             capped[line.index] = line.head + self.md.htmlStash.store(html.escape(line.tail))
-            self.conversion.problems.append(
-                Problem(number + first_line if number else 0, line.message)
-            )
+            problems.append((line.index, line.message))
+        self.report_at(lines, problems)
         return capped
+
+
+def _escaped_at(line: str, offsets: list[int]) -> str:
+    """`line` with the `<` at each of `offsets` (ascending) written `&lt;`."""
+    parts: list[str] = []
+    start = 0
+    for offset in offsets:
+        parts.append(line[start:offset])
+        parts.append("&lt;")
+        start = offset + 1
+    parts.append(line[start:])
+    return "".join(parts)
+
+
+class _InlineLimits(_LineReporter):
+    """Writes as text what Python-Markdown's inline pass would take quadratic time over
+    (`page.inline_limits`), and says where."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        escaped_chars = frozenset(self.md.ESCAPED_CHARS)
+        # A first look without code (a parse), which can only find more.
+        if not slow_runs(text, escaped_chars).problems:
+            return lines
+        source = Source(text)
+        runs = slow_runs(text, escaped_chars, source.in_code)
+        if not runs.problems:
+            return lines
+        self.report_at(
+            lines,
+            [(source.line_col(offset)[0] - 1, message) for offset, message in runs.problems],
+        )
+        return rewritten(text, runs, self.md.htmlStash.store).split("\n")
+
+
+class _DefinitionItems(BlockProcessor):
+    """Cuts a compact definition list before each item's terms (`page.definitions`), which
+    `def_list` would otherwise nest, one level per item, into the definition above."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return "deflist" in self.parser.blockprocessors and "\n" in block and ":" in block
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        lines = blocks[0].split("\n")
+        starts = item_starts(lines, self.tab_length)
+        if not starts:
+            return False  # not a compact list: the block goes on to the next processor
+        blocks.pop(0)
+        bounds = [0, *starts, len(lines)]
+        blocks[:0] = ["\n".join(lines[start:end]) for start, end in itertools.pairwise(bounds)]
+        return True
 
 
 class _WrittenLinks(_Step, Treeprocessor):
@@ -422,6 +501,12 @@ class PlaybookExtension(Extension):
         # After fenced code is stashed, so what is left is what the block parser reads (and
         # after normalize_whitespace, which strips the stash's markers), before raw HTML.
         md.preprocessors.register(_NestingCap(md, self, conversion), "playbook_nesting", 24)
+        # Likewise, on what the nesting cap left.
+        md.preprocessors.register(_InlineLimits(md, self, conversion), "playbook_inline_limits", 23)
+        # Just above def_list's (25), which would nest each item of a compact list in the last.
+        md.parser.blockprocessors.register(
+            _DefinitionItems(md.parser), "playbook_definition_items", 25.5
+        )
         # Just above the blockquote processor (20), which would otherwise take the block.
         md.parser.blockprocessors.register(AlertProcessor(md.parser), "playbook_alert", 21)
         # kramdown and Just the Docs (each module's docstring gives its priorities).

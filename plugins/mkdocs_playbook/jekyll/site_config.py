@@ -12,9 +12,7 @@ colour) is one of the `warnings`, and the key is read as unset or the entry is s
 
 from __future__ import annotations
 
-import functools
 import os
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +22,7 @@ from typing import Any, Literal
 import yaml
 
 from .frontmatter import read_yaml_mapping
+from .globs import fnmatch
 from .liquid_values import ruby_str, truthy
 from .navigation import ExternalLink
 
@@ -52,7 +51,6 @@ _DEFAULT_INCLUDE = (".htaccess",)
 _SPECIAL_LEADING = (".", "_", "#", "~")
 # Where patterns and entries are joined, as Jekyll joins them to the site's source folder.
 _SOURCE = "/source"
-_NOTHING = re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -424,7 +422,7 @@ def _matches_any(patterns: Sequence[str], entry: str, is_folder: bool) -> bool:
     path = _join(_SOURCE, entry)
     for pattern in patterns:
         full = _join(_SOURCE, pattern)
-        if _fnmatch(full, path) or path.startswith(full) or (is_folder and full == path + "/"):
+        if fnmatch(full, path) or path.startswith(full) or (is_folder and full == path + "/"):
             return True
     return False
 
@@ -432,74 +430,3 @@ def _matches_any(patterns: Sequence[str], entry: str, is_folder: bool) -> bool:
 def _join(base: str, item: str) -> str:
     """Ruby's `File.join(base, item)`: one `/` between the two."""
     return base.rstrip("/") + "/" + item.lstrip("/")
-
-
-def _fnmatch(pattern: str, path: str) -> bool:
-    """Ruby's `File.fnmatch?(pattern, path)` without flags: `*` and `?` cross `/`, `[...]`
-    (negated by `!` or `^`), `\\` escapes; case-sensitive; no `{a,b}`."""
-    return _fnmatch_regex(pattern).fullmatch(path) is not None
-
-
-@functools.lru_cache(maxsize=256)
-def _fnmatch_regex(pattern: str) -> re.Pattern[str]:
-    parts: list[str] = []
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        index += 1
-        if char == "*":
-            # One `.*` for a run of stars: `**` means what `*` means without FNM_PATHNAME.
-            while index < len(pattern) and pattern[index] == "*":
-                index += 1
-            parts.append(".*")
-        elif char == "?":
-            parts.append(".")
-        elif char == "\\" and index < len(pattern):
-            parts.append(re.escape(pattern[index]))
-            index += 1
-        elif char == "[":
-            bracket = _bracket(pattern, index)
-            if bracket is None:  # an unclosed `[`: Ruby's pattern then matches nothing
-                return _NOTHING
-            index, regex = bracket
-            parts.append(regex)
-        else:
-            parts.append(re.escape(char))
-    return re.compile("".join(parts), re.DOTALL)
-
-
-def _bracket(pattern: str, index: int) -> tuple[int, str] | None:
-    """The `[...]` whose body starts at `index`, as `bracket()` in Ruby's `dir.c` reads it:
-    where it ends and a regex for it; None when it is not closed.
-
-    `]` right after `[` closes an empty class; a reversed range (`z-a`) holds its two ends.
-    """
-    end = len(pattern)
-    negate = index < end and pattern[index] in "!^"
-    if negate:
-        index += 1
-    members: list[str] = []
-    while index < end and pattern[index] != "]":
-        low, index = _bracket_char(pattern, index)
-        if index < end and pattern[index] == "-" and pattern[index + 1 : index + 2] != "]":
-            if index + 1 >= end:
-                return None
-            high, index = _bracket_char(pattern, index + 1)
-            if low <= high:
-                members.append(f"{re.escape(low)}-{re.escape(high)}")
-            else:
-                members.extend((re.escape(low), re.escape(high)))
-        else:
-            members.append(re.escape(low))
-    if index >= end:
-        return None
-    if not members:
-        return index + 1, "." if negate else "(?!)"
-    return index + 1, f"[{'^' if negate else ''}{''.join(members)}]"
-
-
-def _bracket_char(pattern: str, index: int) -> tuple[str, int]:
-    """The character at `index` (after a `\\` escaping it) and the index after it."""
-    if pattern[index] == "\\" and index + 1 < len(pattern):
-        index += 1
-    return pattern[index], index + 1

@@ -6,18 +6,31 @@ recursion limit and MkDocs fails on the page. CommonMark parsers cap nesting for
 reason (markdown-it's `maxNesting`). Beyond `MAX_DEPTH` levels the rest of the line is kept
 as written, as text, and the page says where. (Escaping each marker instead would cost
 quadratic time: Python-Markdown's inline pass is slow on a paragraph of many escapes.)
+
+The same holds for block-level HTML elements inside Markdown (md_in_html's `markdown`
+attribute, which nests `<div markdown="1">` by recursion, and the elements inside them):
+beyond `MAX_DEPTH` open elements their tags are written as text (`&lt;`), and the page says
+where. Admonitions, details, content tabs and definitions nest by indentation, which the
+cap on indentation bounds; a compact definition list no longer nests (`page.definitions`).
+Tags are counted wherever they are written, code spans included: only a page past the cap
+would see the difference.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from .lists import marker_end
+from .source import MARKDOWN_ATTR_RE
 
 MAX_DEPTH = 100
 """Levels kept; Python-Markdown itself manages about 400 on one line and 250 by indentation."""
 _INDENT = 4
 """Columns per level of a nested list in Python-Markdown."""
+_RESYNC = 64
+"""How far ahead a line of the page as written is looked for before it counts as changed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +96,63 @@ def _marker_end(line: str, position: int) -> int | None:
     return position + 1 if line[position] == ">" else marker_end(line, position)
 
 
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][\w-]*)([^<>]*)>")
+_VOID = frozenset({"hr", "br", "img", "input", "link", "meta", "col", "area", "base", "wbr"})
+
+
+@dataclass(frozen=True, slots=True)
+class DeepHtml:
+    """Block-level HTML nested deeper than `MAX_DEPTH` inside Markdown."""
+
+    tags: dict[int, list[int]]
+    """The offsets of the `<` of each tag beyond the cap, by 0-based line index."""
+    first: int
+    """The line index of the first."""
+    depth: int
+    """How deep the elements nest."""
+
+    @property
+    def message(self) -> str:
+        return (
+            f"HTML elements nested {self.depth} levels deep inside Markdown (`markdown` "
+            f"attribute); beyond {MAX_DEPTH} their tags are shown as written"
+        )
+
+
+def deep_html(lines: list[str], block_tags: Container[str]) -> DeepHtml | None:
+    """The tags of block-level elements (`block_tags`) beyond `MAX_DEPTH` open elements,
+    where one of them renders Markdown; None when there are none. One pass."""
+    # Each open element: its name, whether it renders Markdown, whether it is beyond the cap.
+    stack: list[tuple[str, bool, bool]] = []
+    inside_markdown = 0
+    tags: dict[int, list[int]] = {}
+    depth = 0
+    for index, line in enumerate(lines):
+        if "<" not in line:
+            continue
+        for tag in _TAG_RE.finditer(line):
+            name = tag.group(2).lower()
+            if tag.group(1):
+                if stack and stack[-1][0] == name:
+                    _, markdown, beyond = stack.pop()
+                    inside_markdown -= markdown
+                    if beyond:
+                        tags.setdefault(index, []).append(tag.start())
+                continue
+            if name not in block_tags or name in _VOID or tag.group(3).endswith("/"):
+                continue
+            markdown = MARKDOWN_ATTR_RE.search(tag.group(3)) is not None
+            inside_markdown += markdown
+            beyond = len(stack) >= MAX_DEPTH and inside_markdown > 0
+            stack.append((name, markdown, beyond))
+            if beyond:
+                tags.setdefault(index, []).append(tag.start())
+                depth = max(depth, len(stack))
+    if not tags:
+        return None
+    return DeepHtml(tags, min(tags), depth)
+
+
 def written_line_numbers(
     written: str, lines: list[str], indexes: list[int], tab_length: int
 ) -> list[int]:
@@ -96,18 +166,26 @@ def written_line_numbers(
     normalised = written.replace("\r\n", "\n").replace("\r", "\n").expandtabs(tab_length)
     candidates = normalised.split("\n")
     origin = _written_lines(written)
-    numbers: list[int] = []
+    wanted = set(indexes)
+    found: dict[int, int] = {}
     cursor = 0
-    for index in indexes:
-        found = next(
-            (i for i in range(cursor, len(candidates)) if candidates[i] == lines[index]), None
-        )
-        if found is None or found >= len(origin):
-            numbers.append(0)
-            continue
-        numbers.append(origin[found])
-        cursor = found + 1
-    return numbers
+    # Every line up to the last wanted is matched in turn, so a line repeated (a deep line
+    # written many times) is found at its own place, not at the first like it.
+    for index in range(indexes[-1] + 1 if indexes else 0):
+        line = lines[index]
+        near = range(cursor, min(len(candidates), cursor + _RESYNC))
+        match = next((i for i in near if candidates[i] == line), None)
+        if match is None and index in wanted:
+            # Further on: a fenced code block put on one line leaves a gap.
+            far = range(cursor, len(candidates))
+            match = next((i for i in far if candidates[i] == line), None)
+        if match is not None:
+            cursor = match + 1
+            found[index] = match
+    return [
+        origin[found[index]] if index in found and found[index] < len(origin) else 0
+        for index in indexes
+    ]
 
 
 def _written_lines(text: str) -> list[int]:

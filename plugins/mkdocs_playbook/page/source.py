@@ -54,7 +54,8 @@ _TASK_MARKER_RE = re.compile(r"^\[[ xX]\](?: |$)")
 _HIDDEN_RE = re.compile("[\U00100000-\U0010fffd]+")
 _BODY_OPENER_RE = re.compile(r"^[ ]{0,3}(?:!!!|\?\?\?\+?|===)[ \t]")
 _OPENING_TAG_RE = re.compile(r"<([A-Za-z][\w-]*)(?:\s[^>]*)?/?>")
-_MARKDOWN_ATTR_RE = re.compile(r"""\smarkdown(?!\s*=\s*["']?0\b)\b""")
+MARKDOWN_ATTR_RE = re.compile(r"""\smarkdown(?!\s*=\s*["']?0\b)\b""")
+"""An HTML tag's `markdown` attribute, unless `markdown="0"`: md_in_html renders the inside."""
 _CLOSING_TAG_RE = re.compile(r"</([A-Za-z][\w-]*)\s*>\s*$")
 _LINE_END_CLOSING_RE = re.compile(r"</([A-Za-z][\w-]*)\s*>[ \t]*$")
 _BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
@@ -66,7 +67,10 @@ _ATTR = r"(?:[#.][\w-]+|[\w-]+=\S+)"
 # heading of many spaces cost quadratic time.
 _ATTR_LIST_RE = re.compile(r"\{:?\s*" + _ATTR + r"(?:\s+" + _ATTR + r")*\s*\}\s*")
 _WINDOW = 64
-"""How far from the last prefix match a prefix match is looked for, either way."""
+"""How far from the last prefix match a prefix match is looked for, either way; how many
+places a link's destination is looked for."""
+# A destination's opening: `](` or `]:`, then (2) white space and (3) a `<`.
+_OPENING_RE = re.compile(r"\][(:]()([ \t\n]*)(<?)")
 
 
 def _html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -89,7 +93,7 @@ def _html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         name = opening.group(1).lower()
         if name not in _BLOCK_TAGS:
             return False
-        markdown_inside = _MARKDOWN_ATTR_RE.search(opening.group(0))
+        markdown_inside = MARKDOWN_ATTR_RE.search(opening.group(0))
         if markdown_inside and f"</{name}" not in line.lower():
             if not silent:
                 open_elements.append(name)  # its opening tag's line; the inside is Markdown
@@ -128,10 +132,23 @@ def _closing_line(state: StateBlock, name: str, start: int, end: int) -> int | N
     if index == len(lines) or lines[index] >= end:
         return None
     last = lines[index]
-    for number in range(start + 1, last):
-        if state.isEmpty(number):
-            return None
-    return last
+    return None if _first_empty(state, start + 1, end) < last else last
+
+
+def _first_empty(state: StateBlock, line: int, end: int) -> int:
+    """The first empty line from `line` on, or `end`. Each line is looked at once per
+    parse: a paragraph asks again at each of its lines, whose answer is the same."""
+    # Nested blocks see their lines through other marks (a quote's `>` taken off).
+    key = (state.parentType, state.blkIndent, end)
+    memo: dict[int, int] = state.env.setdefault("first_empty", {}).setdefault(key, {})
+    passed: list[int] = []
+    while line < end and line not in memo and not state.isEmpty(line):
+        passed.append(line)
+        line += 1
+    found = memo.get(line, line)
+    for number in passed:
+        memo[number] = found
+    return found
 
 
 _BLOCKS = MarkdownIt("commonmark").enable("table").disable("inline")
@@ -359,6 +376,7 @@ class _BlockMap:
         self._cursor: dict[str, int] = defaultdict(int)
         self.links: list[SourceLink] = []
         self._starts_of: tuple[str, list[int]] | None = None
+        self._openings_of: tuple[str, list[int]] | None = None
 
     def read(self, block: _Block) -> None:
         token, tokens, index, env = block.token, block.tokens, block.index, block.env
@@ -424,7 +442,7 @@ class _BlockMap:
             if child.markup == "autolink" or child.info == "auto":
                 found = block.find(href, search_from)
             else:
-                found = _destination(block, href, search_from)
+                found = _destination(block, href, search_from, self._block_openings(block))
             if found >= 0:
                 search_from = found + 1
                 self._add_link(href, kind, block, line, found)
@@ -447,6 +465,12 @@ class _BlockMap:
         if self._starts_of is None or self._starts_of[0] is not block:
             self._starts_of = (block, [0, *(m.end() for m in re.finditer("\n", block))])
         return self._starts_of[1]
+
+    def _block_openings(self, block: str) -> list[int]:
+        """`_openings` of `block`, kept for the block being read, as `_block_starts`."""
+        if self._openings_of is None or self._openings_of[0] is not block:
+            self._openings_of = (block, _openings(block))
+        return self._openings_of[1]
 
     def _add_reference(self, href: str, kind: str, line: int) -> None:
         """A reference link: its destination is written in the definition, where it is fixed."""
@@ -489,17 +513,31 @@ def _line_of(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset)
 
 
-def _destination(block: str, href: str, start: int) -> int:
-    """Where a destination is written: right after `](`, `](<`, `]:` or `]: <`. markdown-it
-    percent-encodes destinations; authors write spaces and non-ASCII as they are."""
-    for raw in dict.fromkeys((href, unquote(href))):
-        found = block.find(raw, start)
-        while found >= 0:
-            lead = block[max(0, found - 3) : found]
-            if lead.endswith(("](", "](<", "]:", "]: ", ": <")):
-                return found
-            found = block.find(raw, found + 1)
-    return block.find(href, start)
+def _destination(block: str, href: str, start: int, openings: list[int]) -> int:
+    """Where a destination is written: at one of the `openings` (`_openings`) from `start`,
+    the first few tried, as `href` or unquoted; -1 if none. markdown-it percent-encodes
+    destinations; authors write spaces and non-ASCII as they are."""
+    raws = tuple(dict.fromkeys((href, unquote(href))))
+    index = bisect.bisect_left(openings, start)
+    # A bounded look ahead: a destination written otherwise (`\(`, an entity) must not
+    # send every link of a long paragraph on to its end.
+    for position in openings[index : index + _WINDOW]:
+        if block.startswith(raws, position):
+            return position
+    return -1
+
+
+def _openings(block: str) -> list[int]:
+    """Offsets where a destination may be written: right after `](` or `]:`, after the
+    white space that may follow, and after a `<` there."""
+    found: list[int] = []
+    for match in _OPENING_RE.finditer(block):
+        found.append(match.start(1))
+        if match.end(2) > match.start(2):
+            found.append(match.start(2))
+        if match.group(3):
+            found.append(match.end(3))
+    return found
 
 
 def _code_spans(text: str, begin: int, end: int) -> list[tuple[int, int]]:
