@@ -141,4 +141,3 @@ def test_an_exclude_glob_of_many_stars(tmp_path: Path) -> None:
     seconds, build = _timed_build(tmp_path / "stars", page, site("*a" * 11 + "*b"))
     assert seconds <= RATIO * plain, (seconds, plain)
     assert (build.site_dir / name.removesuffix(".md") / "index.html").exists()
-
