@@ -223,6 +223,10 @@
           (Date.parse(status.detail) ? " at " + utc.stamp(new Date(status.detail)) : "") +
           ", in another tab or before this page was reopened: this browser's storage was " +
           "full. Free space, then check them.";
+      case "cleared":
+        return "Saved " + noun + " were cleared by another page" +
+          (Date.parse(status.detail) ? " at " + utc.stamp(new Date(status.detail)) : "") +
+          "; this tab kept what it had and saved it again.";
       case "corrupt":
         if (status.kept) {
           return "Saved " + noun + " could not be read: " + status.detail + ". New " + noun + " are kept.";
