@@ -193,8 +193,10 @@
     const id = snap.run.id;
     // Off the run first, so every widget hears of the new values when it comes back.
     if (store.run() === id) switchTo("");
-    let kept = store.removeRun(id);
-    kept = register(id, snap.run) && kept;
+    // Registered under its new generation before the old keys go: other tabs then see their
+    // removal as meant, and do not write the old values back.
+    let kept = register(id, snap.run);
+    kept = store.removeRun(id) && kept;
     Object.keys(snap.scopes).forEach(function (scope) {
       kept = store.setMany(store.inRun(id, scope), snap.scopes[scope]) && kept;
     });
@@ -571,13 +573,15 @@
       const list = find("[data-playbook-run-events]");
       const viewing = find("[data-playbook-run-viewing]");
       list.replaceChildren();
-      note.disabled = !id;
-      find("[data-playbook-run-add-note]").disabled = !id;
-      if (!id) {
+      // The registry may have lost the run (another page cleared storage, and this page had
+      // nothing to write back): it is shown as no run, never read from a missing entry.
+      const run = id ? meta(id) : null;
+      note.disabled = !run;
+      find("[data-playbook-run-add-note]").disabled = !run;
+      if (!run) {
         viewing.textContent = "No run to show: declare an incident, or view a past run below.";
         return;
       }
-      const run = meta(id);
       viewing.textContent =
         "Timeline of " + id + (id === store.run() ? " (current run)" : "") +
         (run.closed ? ", closed " + utcStamp(new Date(run.closed)) : "") + ".";
@@ -852,7 +856,8 @@
     find("[data-playbook-run-add-note]").addEventListener("click", function () {
       const text = note.value.replace(/\s+/g, " ").trim();
       const id = shown();
-      if (!text || !id) return;
+      // A run the registry no longer holds takes no note: it would go to a key nobody lists.
+      if (!text || !meta(id)) return;
       log(id, "note", text, "");
       note.value = "";
       say(
