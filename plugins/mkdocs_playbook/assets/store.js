@@ -313,6 +313,7 @@
   function removeKey(key) {
     // True once the key is gone; what this page meant to write there goes with it.
     records.delete(key);
+    refilled.delete(key);
     forget(key);
     try {
       if (mirror) mirror.removeItem(key);
@@ -659,7 +660,9 @@
     if (!entry && !before) return false;
     const record = load(key);
     // Removed on purpose (load() writes back a key removed without meaning to): ours goes too.
-    let dropped = removed && !record.refilled && forget(key);
+    const meant = removed && !record.refilled;
+    if (meant) refilled.delete(key);
+    let dropped = meant && forget(key);
     const after = record.values;
     const again = {};
     if (entry && !removed) {
@@ -692,10 +695,13 @@
       clearing = !event.persisted;
       // The ledger's room, reserved when the page opened, went with everything else.
       if (clearing && readRaw(ledgerKey()) === null) setLedger([]);
-      records.forEach(function (_, name) {
-        dropped = reread(name, null, false) || dropped;
-      });
-      clearing = false;
+      try {
+        records.forEach(function (_, name) {
+          dropped = reread(name, null, false) || dropped;
+        });
+      } finally {
+        clearing = false;
+      }
     } else if (key.startsWith(prefix())) {
       dropped = reread(key, parse(event.newValue).changed || null, event.newValue === null) || dropped;
     }
