@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 from test_runs import PLAYBOOK, RUN_PAGE, SCRIBE, bar, box, declare, events, go, message
 from test_storage_full import PAGE_SCOPE, STEP, SUMMARY, containment, fresh_tab, notice
 
@@ -47,6 +47,13 @@ def top_notice(page: Page) -> Locator:
     return page.locator("[data-playbook-run-part='top'] [data-playbook-storage-notice]")
 
 
+def declared(open_page: Callable[[str], Visit], base_url: str) -> Visit:
+    """The run page, with run RUN declared."""
+    visit = open_page(base_url + RUN_PAGE)
+    declare(visit.page, RUN)
+    return visit
+
+
 def add_note(page: Page, text: str) -> None:
     page.fill("#playbook-run-note", text)
     page.get_by_role("button", name="Add note").click()
@@ -66,9 +73,8 @@ def add_note(page: Page, text: str) -> None:
 def test_the_run_page_keeps_its_run_and_notes_when_storage_is_cleared(
     open_page: Callable[[str], Visit], base_url: str, scope: str | None, where: str
 ) -> None:
-    visit = open_page(base_url + RUN_PAGE)
+    visit = declared(open_page, base_url)
     page = visit.page
-    declare(page, RUN)
     add_note(page, "Failover started")
     expect(top_notice(page)).to_be_hidden()
     remove(page, base_url, scope, where)
@@ -103,9 +109,8 @@ def test_the_run_page_keeps_its_run_and_notes_when_storage_is_cleared(
 def test_a_run_s_ticks_and_notes_all_reach_a_fresh_tab_after_a_clear_mid_run(
     open_page: Callable[[str], Visit], base_url: str, scope: str | None, where: str
 ) -> None:
-    visit = open_page(base_url + RUN_PAGE)
+    visit = declared(open_page, base_url)
     page = visit.page
-    declare(page, RUN)
     go(page, base_url, PLAYBOOK)
     box(page, SCRIBE).check()
     remove(page, base_url, scope, where)
@@ -182,3 +187,30 @@ def test_a_run_deleted_in_another_tab_is_not_written_back(
     keys = fresh.evaluate("() => Object.keys(localStorage)")
     assert [key for key in keys if f":run:{RUN}:" in key] == [], keys
     assert visit.errors == [], visit.errors
+
+
+def test_a_page_back_from_the_cache_writes_back_what_another_page_of_its_tab_cleared(
+    cached_context: BrowserContext, site_url: str
+) -> None:
+    # The clear happens while the page sits in the back/forward cache: no storage event reaches
+    # it, and it finds everything gone when it is shown again.
+    page = cached_context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"{error}\n{error.stack or ''}"))
+    go(page, site_url, RUN_PAGE)
+    declare(page, RUN)
+    go(page, site_url, PLAYBOOK)
+    box(page, SCRIBE).check()
+    page.evaluate("() => { window.left = true; }")
+    go(page, site_url, "index.html")
+    page.evaluate(CLEAR)
+    page.go_back(wait_until="commit")
+    page.wait_for_function("() => window.shows && window.shows.includes(true)")
+    assert page.evaluate("() => window.left") is True
+    expect(notice(page)).to_have_text(CLEARED)
+    box(page, STEP).check()
+    fresh = fresh_tab(cached_context, site_url + PLAYBOOK)
+    expect(bar(fresh)).to_contain_text(RUN)
+    expect(box(fresh, SCRIBE)).to_be_checked()
+    expect(box(fresh, STEP)).to_be_checked()
+    assert errors == [], errors
