@@ -439,7 +439,7 @@
    * tabs hold is theirs to add (no name is listed as changed). */
   function refill(key, cached) {
     const values = cached.values;
-    const record = { raw: null, values: {}, problem: "", detail: "", gen: cached.gen, refilled: true };
+    const record = { raw: null, values: {}, problem: "", detail: "", gen: cached.gen };
     records.set(key, record);
     refilled.set(key, new Date().toISOString());
     write(key, values, []);
@@ -658,12 +658,11 @@
     const entry = mine.get(key);
     const before = records.get(key);
     if (!entry && !before) return false;
-    const record = load(key);
-    // Removed on purpose (load() writes back a key removed without meaning to): ours goes too.
-    const meant = removed && !record.refilled;
+    // Removed on purpose, ours goes with it; removed without meaning to, load() writes it back.
+    const meant = removed && !(before && lost(key, before));
     if (meant) refilled.delete(key);
     let dropped = meant && forget(key);
-    const after = record.values;
+    const after = load(key).values;
     const again = {};
     if (entry && !removed) {
       entry.values.forEach(function (value, name) {
