@@ -33,8 +33,9 @@
  *   playbook.copy(text)              a Promise, resolved once `text` is on the clipboard
  *   playbook.record(el, kind, text)  tells the incident timeline (runs.js) that the responder
  *                                    did something: a "playbook:event" event from `el`
- *   playbook.notice(status, noun)    what a notice says of store.status(): "" when all is kept;
- *                                    `noun` is "ticks" or "values"
+ *   playbook.notice(status, noun)    what a notice says of store.status(): "" when all is kept
+ *                                    and nothing had to be written back; `noun` is "ticks",
+ *                                    "values" or "run values"
  *   playbook.storageNotice(el, scope) keeps `el` (a hidden notice) saying why values of `scope`
  *                                    are not kept, if they are not; returns a teardown
  */
