@@ -214,20 +214,17 @@
 
   function notice(status, noun) {
     const kept = " Your " + noun + " are kept in this tab; ";
+    const at = Date.parse(status.detail) ? " at " + utc.stamp(new Date(status.detail)) : "";
     switch (status.problem) {
       case "":
         return "";
       case "full":
         return "Not saved: this browser's storage is full." + kept + "free space or export the run.";
       case "lost":
-        return "Not saved: " + noun + " made here" +
-          (Date.parse(status.detail) ? " at " + utc.stamp(new Date(status.detail)) : "") +
-          ", in another tab or before this page was reopened: this browser's storage was " +
+        return "Not saved: " + noun + " made here" + at + ", in another tab or before this page was reopened: this browser's storage was " +
           "full. Free space, then check them.";
       case "cleared":
-        return "Saved " + noun + " were cleared by another page" +
-          (Date.parse(status.detail) ? " at " + utc.stamp(new Date(status.detail)) : "") +
-          "; this tab kept what it had and saved it again.";
+        return "Saved " + noun + " were cleared by another page; this tab saved them again.";
       case "corrupt":
         if (status.kept) {
           return "Saved " + noun + " could not be read: " + status.detail + ". New " + noun + " are kept.";

@@ -354,6 +354,17 @@
     return Math.max(1, Math.round(characters / 1000)) + " KB";
   }
 
+  /* Removes the backup `scope`; true once it is gone. Emptied first: other tabs then know the
+   * removal is meant, and do not write it back as they do after another page's clear(). */
+  function dropBackup(scope) {
+    const cleared = {};
+    Object.keys(store.all(scope)).forEach(function (key) {
+      cleared[key] = undefined;
+    });
+    store.setMany(scope, cleared);
+    return store.remove(scope);
+  }
+
   /* A copy of run `id` under a backup scope, before it is replaced or deleted. -> { scope }
    * once it is kept, or { problem } saying why not. */
   function keepBackup(id, why) {
@@ -368,7 +379,7 @@
     const scope = "/backup:" + values.at + ":" + id;
     if (store.setMany(scope, values)) return { scope: scope };
     const status = store.status(scope);
-    store.remove(scope);
+    dropBackup(scope);
     return { problem: status.problem === "full" ? "this browser's storage is full" : status.detail };
   }
 
@@ -508,7 +519,7 @@
       const label = exists && !backup.scope ? yes + " without a backup" : yes;
       return confirmInPage(question + note, label, details).then(function (sure) {
         if (sure) return backup.scope || "";
-        if (backup.scope) store.remove(backup.scope);
+        if (backup.scope) dropBackup(backup.scope);
         return null;
       });
     }
@@ -680,7 +691,7 @@
         button(actions, "Delete", function () {
           confirmInPage("Delete" + what + "? It cannot be undone.", "Delete backup").then(function (yes) {
             if (!yes) return say("Nothing was changed.");
-            say(store.remove(backup.scope) ? "Deleted" + what + "." : "Could not delete" + what + ".");
+            say(dropBackup(backup.scope) ? "Deleted" + what + "." : "Could not delete" + what + ".");
             renderBackups();
           });
         }).setAttribute("aria-label", "Delete" + what);
@@ -965,7 +976,7 @@
       ).then(function (yes) {
         if (!yes) return say("Nothing was changed.");
         const left = list.filter(function (backup) {
-          return !store.remove(backup.scope);
+          return !dropBackup(backup.scope);
         }).length;
         say(left ? "Could not clear " + count(left, "backup") + "." : "Cleared the backups.");
         renderBackups();
@@ -1092,11 +1103,12 @@
     }
 
     /* The notice at the top: the first of the registry, the shown run's timeline and its
-     * values that this browser is not keeping, and why. */
+     * values, and the backups, that this browser is not keeping (and why), or wrote back. */
     function renderNotice() {
       const element = find("[data-playbook-storage-notice]");
       const id = shown();
-      const scopes = [store.RUNS, store.inRun(id, TIMELINE), store.inRun(id, store.SITE)];
+      const scopes = [store.RUNS, store.inRun(id, TIMELINE), store.inRun(id, store.SITE)]
+        .concat(store.list("backup:"));
       const text = scopes.reduce(function (found, scope) {
         return found || playbook.notice(store.status(scope), "values");
       }, "");

@@ -204,24 +204,10 @@
       });
     });
 
-    // Another page cleared what the bar shows, and the store wrote back what this page held:
-    // said once, in the bar's live region.
-    let told = false;
-    function tell() {
-      const text = told ? "" : [store.RUNS, TIMELINE, store.SITE].reduce(function (found, scope) {
-        const status = store.status(scope);
-        return found || (status.problem === "cleared" ? playbook.notice(status, "run values") : "");
-      }, "");
-      if (!text) return;
-      told = true;
-      playbook.announce(part("alert"), text);
-    }
-
     const stops = [
       store.subscribe(store.RUNS, refresh),
       store.subscribe(TIMELINE, refresh),
       store.subscribe(store.SITE, refresh),
-      store.onStatus(tell),
     ];
     const ticking = window.setInterval(render, 1000);
     refresh();

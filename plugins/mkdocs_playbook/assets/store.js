@@ -13,8 +13,9 @@
  *                                   changed); returns an unsubscribe function
  *   store.status(scope)             { kept, problem, detail }: kept is false while values live
  *                                   in memory only; problem is "" | "unavailable" | "full" |
- *                                   "corrupt" | "newer" | "unconfirmed" | "lost" | "cleared";
- *                                   detail is for people ("cleared": when, as an ISO time)
+ *                                   "corrupt" | "newer" | "unconfirmed" | "lost" | "cleared"
+ *                                   (written back after another page removed it); detail is
+ *                                   for people
  *   store.onStatus(fn)              fn() when any status changes; returns an unsubscribe function
  *   store.keyOf(scope)              the localStorage key that holds a scope
  *   store.recoveries()              how many entries this page restored from its second copy
@@ -52,9 +53,9 @@
  * another page of this tab). A key this page read values from and finds gone is written again
  * from what this page holds (status "cleared"), with no name listed as changed, so other tabs
  * add what they hold. Removals this site makes on purpose are told apart: a run's keys go only
- * once the registry no longer holds that generation of the run, and backups are removed one by
- * one (a backup comes back only after a clear()); the registry and the default run's keys are
- * never removed.
+ * once the registry no longer holds that generation of the run, and other scopes (backups) are
+ * emptied before they go (a page back from the back/forward cache, which heard neither, writes
+ * such a scope back); the registry and the default run's keys are never removed.
  *
  * Two tabs writing one key within the storage event's delay: each write names what it changed,
  * and a tab whose change another tab's write dropped without meaning to writes it again.
@@ -97,8 +98,6 @@
   let globalDetail = "";
   let activeRun = null; // the current run's id ("" default) once read from the registry
   let retrying = false;
-  let clearing = false; // handling another page's clear(): backups were not removed on purpose
-  const refilled = new Map(); // storage key -> when this page wrote it again after its removal
 
   function openStorage() {
     const probe = "playbook-probe";
@@ -313,7 +312,6 @@
   function removeKey(key) {
     // True once the key is gone; what this page meant to write there goes with it.
     records.delete(key);
-    refilled.delete(key);
     forget(key);
     try {
       if (mirror) mirror.removeItem(key);
@@ -391,17 +389,20 @@
     let raw = readRaw(key);
     if (!cached && storage) raw = recover(key, raw);
     if (cached && (cached.raw === raw || !storage)) return cached;
-    if (raw === null && cached && lost(key, cached)) return refill(key, cached);
+    if (raw === null && cached && lostKey(key, cached)) {
+      // Written again from what this page held; other tabs add what they hold, as the write
+      // names no change.
+      cached.raw = null;
+      cached.problem = "cleared";
+      write(key, {});
+      // Told once this read is done: a notice reading now could reach this key half written.
+      window.setTimeout(notifyStatus);
+      return cached;
+    }
     const parsed = parse(raw);
     // A value of another generation of its run (deleted or replaced since) is not the run's.
     const stale = !parsed.problem && parsed.gen !== genOf(key);
-    const record = {
-      raw: raw,
-      values: (!stale && parsed.values) || {},
-      problem: "",
-      detail: "",
-      gen: parsed.gen,
-    };
+    const record = { raw: raw, values: (!stale && parsed.values) || {}, problem: "", detail: "" };
     if (parsed.problem === "corrupt") {
       setAside(key, raw, record, parsed.detail);
     } else if (parsed.problem) {
@@ -424,27 +425,13 @@
     return record;
   }
 
-  /* Whether `key`, read as `cached` and now gone, was removed by someone who did not mean to
-   * remove this site's values: not a run deleted or replaced, not a backup cleared. */
-  function lost(key, cached) {
-    if (cached.raw === null || cached.problem || !Object.keys(cached.values).length) return false;
-    if (!clearing && key.startsWith(prefix() + "backup:")) return false;
-    // Read after the checks above: it may write the registry again first. A run the registry
-    // does not hold has no keys to write again (they would be nobody's).
-    const gen = genOf(key);
-    return gen !== null && gen === cached.gen;
-  }
-
-  /* Writes again what this page held of `key`, which another page removed; what the other
-   * tabs hold is theirs to add (no name is listed as changed). */
-  function refill(key, cached) {
-    const values = cached.values;
-    const record = { raw: null, values: {}, problem: "", detail: "", gen: cached.gen };
-    records.set(key, record);
-    refilled.set(key, new Date().toISOString());
-    write(key, values, []);
-    notifyStatus();
-    return records.get(key);
+  /* Whether `key`, read as `cached` (values of this site's schema) and now gone, was removed
+   * by someone who did not mean to remove them: not a run deleted or replaced (the registry no
+   * longer holds the generation they were written in), not a scope emptied before it went.
+   * genOf() comes last: it may write the registry again first. */
+  function lostKey(key, cached) {
+    return cached.raw !== null && Object.keys(cached.values).length > 0 &&
+      parse(cached.raw).gen === genOf(key);
   }
 
   function setAside(key, raw, record, why) {
@@ -545,8 +532,7 @@
 
   // Writing ---------------------------------------------------------------------------------
 
-  /* `meant`: the names this write means to change, for other tabs (default: all of `changes`). */
-  function write(key, changes, meant) {
+  function write(key, changes) {
     // Merges into what is stored now, so another tab's keys are not overwritten.
     const record = load(key);
     const names = Object.keys(changes);
@@ -559,7 +545,7 @@
     if (!writable(record)) return false;
     const saved = Date.now();
     const data = { schema: SCHEMA, saved: saved, gen: entry.gen || undefined, values: record.values };
-    const changed = Array.from(new Set((meant || names).concat(Array.from(entry.unsaved))));
+    const changed = Array.from(new Set(names.concat(Array.from(entry.unsaved))));
     // A mass change (a reset, an import) is not listed: other tabs take all of it as meant.
     if (changed.length <= 100) data.changed = changed;
     const raw = JSON.stringify(data);
@@ -568,7 +554,6 @@
       storage.setItem(key, raw);
       if (storage.getItem(key) === raw) {
         record.raw = raw;
-        record.gen = entry.gen;
         lastSaved.set(key, saved);
         mirrorWrite(key, raw);
         const had = entry.unsaved.size;
@@ -659,9 +644,7 @@
     const before = records.get(key);
     if (!entry && !before) return false;
     // Removed on purpose, ours goes with it; removed without meaning to, load() writes it back.
-    const meant = removed && !(before && lost(key, before));
-    if (meant) refilled.delete(key);
-    let dropped = meant && forget(key);
+    let dropped = removed && !(before && lostKey(key, before)) && forget(key);
     const after = load(key).values;
     const again = {};
     if (entry && !removed) {
@@ -690,17 +673,9 @@
     if (event.storageArea !== storage && !event.persisted) return;
     let dropped = key === ledgerKey() || !!event.persisted;
     if (key === null) {
-      // A clear() removes backups too; a page back from the cache cannot tell why they went.
-      clearing = !event.persisted;
-      // The ledger's room, reserved when the page opened, went with everything else.
-      if (clearing && readRaw(ledgerKey()) === null) setLedger([]);
-      try {
-        records.forEach(function (_, name) {
-          dropped = reread(name, null, false) || dropped;
-        });
-      } finally {
-        clearing = false;
-      }
+      records.forEach(function (_, name) {
+        dropped = reread(name, null, false) || dropped;
+      });
     } else if (key.startsWith(prefix())) {
       dropped = reread(key, parse(event.newValue).changed || null, event.newValue === null) || dropped;
     }
@@ -729,9 +704,6 @@
     if (lost) return not("lost", lost);
     if (globalProblem) return not(globalProblem, globalDetail);
     if (record.problem === "corrupt-kept") return not("corrupt", record.detail);
-    if (refilled.has(key) && !record.problem) {
-      return { kept: true, problem: "cleared", detail: refilled.get(key) };
-    }
     return { kept: record.problem !== "newer", problem: record.problem, detail: record.detail };
   }
 
