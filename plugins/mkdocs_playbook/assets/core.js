@@ -34,8 +34,8 @@
  *   playbook.record(el, kind, text)  tells the incident timeline (runs.js) that the responder
  *                                    did something: a "playbook:event" event from `el`
  *   playbook.notice(status, noun)    what a notice says of store.status(): "" when all is kept
- *                                    and nothing had to be written back; `noun` is "ticks",
- *                                    "values" or "run values"
+ *                                    and nothing had to be written back; `noun` is "ticks"
+ *                                    or "values"
  *   playbook.storageNotice(el, scope) keeps `el` (a hidden notice) saying why values of `scope`
  *                                    are not kept, if they are not; returns a teardown
  */
@@ -214,14 +214,15 @@
 
   function notice(status, noun) {
     const kept = " Your " + noun + " are kept in this tab; ";
-    const at = Date.parse(status.detail) ? " at " + utc.stamp(new Date(status.detail)) : "";
     switch (status.problem) {
       case "":
         return "";
       case "full":
         return "Not saved: this browser's storage is full." + kept + "free space or export the run.";
       case "lost":
-        return "Not saved: " + noun + " made here" + at + ", in another tab or before this page was reopened: this browser's storage was " +
+        return "Not saved: " + noun + " made here" +
+          (Date.parse(status.detail) ? " at " + utc.stamp(new Date(status.detail)) : "") +
+          ", in another tab or before this page was reopened: this browser's storage was " +
           "full. Free space, then check them.";
       case "cleared":
         return "Saved " + noun + " were cleared by another page; this tab saved them again.";
