@@ -4,12 +4,24 @@ keeps what it holds, writes it back, says so, and a fresh tab finds all of it.""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
-from test_runs import PLAYBOOK, RUN_PAGE, SCRIBE, bar, box, declare, events, go, message
+from test_runs import (
+    PLAYBOOK,
+    RUN_PAGE,
+    SCRIBE,
+    bar,
+    box,
+    declare,
+    events,
+    go,
+    json_file,
+    message,
+)
 from test_runs_backups import backups, stored_backups
 from test_storage_full import PAGE_SCOPE, STEP, SUMMARY, containment, fresh_tab, notice
 
@@ -239,4 +251,35 @@ def test_a_clear_brings_backups_back_and_backups_cleared_in_another_tab_stay_cle
     go(fresh, base_url, RUN_PAGE)
     expect(backups(fresh)).to_have_count(0)
     assert stored_backups(fresh) == {}
+    assert visit.errors == [], visit.errors
+
+
+def test_a_run_replaced_by_an_import_in_another_tab_keeps_the_imported_timeline(
+    open_page: Callable[[str], Visit], base_url: str
+) -> None:
+    # Replacing a run removes its keys: this tab must take that as meant, not write back the
+    # timeline it holds over the one imported.
+    visit = declared(open_page, base_url)
+    page = visit.page
+    add_note(page, "Ours, before the import")
+    other = page.context.new_page()
+    go(other, base_url, RUN_PAGE)
+    start = page.evaluate("() => new Date(Date.now() - 60000).toISOString()")
+    imported = {
+        "format": "playbook-run",
+        "version": 1,
+        "site": "AdvisorOS Operations",
+        "exported": "",
+        "run": {"id": RUN, "start": start, "severity": "SEV-1", "closed": ""},
+        "scopes": {},
+        "events": [{"at": start, "kind": "note", "text": "Theirs, imported", "page": ""}],
+    }
+    other.set_input_files("#playbook-run-import", files=[json_file("r.json", json.dumps(imported))])
+    other.get_by_role("button", name=f"Replace my run {RUN}").click()
+    expect(message(other)).to_contain_text(f"Opened run {RUN}.")
+    expect(page.locator("[data-playbook-run-events] li")).to_have_count(1)
+    expect(top_notice(page)).to_be_hidden()
+    fresh = page.context.new_page()
+    go(fresh, base_url, RUN_PAGE)
+    assert [line.split(" UTC ", 1)[1] for line in events(fresh)] == ["Theirs, imported"]
     assert visit.errors == [], visit.errors

@@ -389,7 +389,7 @@
     let raw = readRaw(key);
     if (!cached && storage) raw = recover(key, raw);
     if (cached && (cached.raw === raw || !storage)) return cached;
-    if (raw === null && cached && lostKey(key, cached)) {
+    if (cached && lostKey(key, cached)) {
       // Written again from what this page held; other tabs add what they hold, as the write
       // names no change.
       cached.raw = null;
@@ -425,12 +425,12 @@
     return record;
   }
 
-  /* Whether `key`, read as `cached` (values of this site's schema) and now gone, was removed
-   * by someone who did not mean to remove them: not a run deleted or replaced (the registry no
+  /* Whether `key`, read as `cached` (values of this site's schema), is gone now, removed by
+   * someone who did not mean to remove them: not a run deleted or replaced (the registry no
    * longer holds the generation they were written in), not a scope emptied before it went.
    * genOf() comes last: it may write the registry again first. */
   function lostKey(key, cached) {
-    return cached.raw !== null && Object.keys(cached.values).length > 0 &&
+    return cached.raw !== null && readRaw(key) === null && Object.keys(cached.values).length > 0 &&
       parse(cached.raw).gen === genOf(key);
   }
 
