@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from csp import CspSite, serve_with_policy
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 import chromium
 from browsing import WATCH_CSP, Visit, is_local
@@ -34,6 +34,25 @@ def browser() -> Iterator[Browser]:
         browser = chromium.launch(playwright)
         yield browser
         browser.close()
+
+
+# What a page saw of `pageshow` (persisted: shown again from the cache).
+SHOWS = "window.shows = []; addEventListener('pageshow', (e) => window.shows.push(e.persisted));"
+
+
+@pytest.fixture
+def cached_context(browser: Browser) -> Iterator[BrowserContext]:
+    """A context of a Chromium with its back/forward cache on (Playwright turns it off); each
+    page's `window.shows` lists its `pageshow` events' `persisted`."""
+    with_cache = browser.browser_type.launch(
+        executable_path=chromium.EXECUTABLE,
+        args=chromium.ARGS,
+        ignore_default_args=["--disable-back-forward-cache"],
+    )
+    context = with_cache.new_context()
+    context.add_init_script(SHOWS)
+    yield context
+    with_cache.close()
 
 
 @pytest.fixture

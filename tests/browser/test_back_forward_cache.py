@@ -3,34 +3,13 @@ the one it was showing when it was left."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from test_runs import PLAYBOOK, RUN_PAGE, SCRIBE, bar, box, close_run, declare, go
-
-import chromium
 
 PAGE_SCOPE = "page:operations/INCIDENT_RESPONSE_PLAYBOOK.md"
 TICKS_BY_RUN = f"""() => ["INC-1", "INC-2"].map(
   (id) => Object.keys(playbook.store.all(playbook.store.inRun(id, "{PAGE_SCOPE}"))).length
 )"""
-# What a page saw of `pageshow` (persisted: shown again from the cache).
-SHOWS = "window.shows = []; addEventListener('pageshow', (e) => window.shows.push(e.persisted));"
-
-
-@pytest.fixture
-def cached_context(browser: Browser) -> Iterator[BrowserContext]:
-    """A context of a Chromium with its back/forward cache on (Playwright turns it off)."""
-    with_cache = browser.browser_type.launch(
-        executable_path=chromium.EXECUTABLE,
-        args=chromium.ARGS,
-        ignore_default_args=["--disable-back-forward-cache"],
-    )
-    context = with_cache.new_context()
-    context.add_init_script(SHOWS)
-    yield context
-    with_cache.close()
 
 
 def switch_run_in_another_tab(context: BrowserContext, site_url: str) -> None:

@@ -33,8 +33,9 @@
  *   playbook.copy(text)              a Promise, resolved once `text` is on the clipboard
  *   playbook.record(el, kind, text)  tells the incident timeline (runs.js) that the responder
  *                                    did something: a "playbook:event" event from `el`
- *   playbook.notice(status, noun)    what a notice says of store.status(): "" when all is kept;
- *                                    `noun` is "ticks" or "values"
+ *   playbook.notice(status, noun)    what a notice says of store.status(): "" when all is kept
+ *                                    and nothing had to be written back; `noun` is "ticks"
+ *                                    or "values"
  *   playbook.storageNotice(el, scope) keeps `el` (a hidden notice) saying why values of `scope`
  *                                    are not kept, if they are not; returns a teardown
  */
@@ -223,6 +224,8 @@
           (Date.parse(status.detail) ? " at " + utc.stamp(new Date(status.detail)) : "") +
           ", in another tab or before this page was reopened: this browser's storage was " +
           "full. Free space, then check them.";
+      case "cleared":
+        return "Saved " + noun + " were cleared by another page; this tab saved them again.";
       case "corrupt":
         if (status.kept) {
           return "Saved " + noun + " could not be read: " + status.detail + ". New " + noun + " are kept.";

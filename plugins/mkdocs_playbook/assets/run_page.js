@@ -193,8 +193,10 @@
     const id = snap.run.id;
     // Off the run first, so every widget hears of the new values when it comes back.
     if (store.run() === id) switchTo("");
-    let kept = store.removeRun(id);
-    kept = register(id, snap.run) && kept;
+    // Registered under its new generation before the old keys go: other tabs then see their
+    // removal as meant, and do not write the old values back.
+    let kept = register(id, snap.run);
+    kept = store.removeRun(id) && kept;
     Object.keys(snap.scopes).forEach(function (scope) {
       kept = store.setMany(store.inRun(id, scope), snap.scopes[scope]) && kept;
     });
@@ -352,6 +354,17 @@
     return Math.max(1, Math.round(characters / 1000)) + " KB";
   }
 
+  /* Removes the backup `scope`; true once it is gone. Emptied first: other tabs then know the
+   * removal is meant, and do not write it back as they do after another page's clear(). */
+  function dropBackup(scope) {
+    const cleared = {};
+    Object.keys(store.all(scope)).forEach(function (key) {
+      cleared[key] = undefined;
+    });
+    store.setMany(scope, cleared);
+    return store.remove(scope);
+  }
+
   /* A copy of run `id` under a backup scope, before it is replaced or deleted. -> { scope }
    * once it is kept, or { problem } saying why not. */
   function keepBackup(id, why) {
@@ -366,7 +379,7 @@
     const scope = "/backup:" + values.at + ":" + id;
     if (store.setMany(scope, values)) return { scope: scope };
     const status = store.status(scope);
-    store.remove(scope);
+    dropBackup(scope);
     return { problem: status.problem === "full" ? "this browser's storage is full" : status.detail };
   }
 
@@ -506,7 +519,7 @@
       const label = exists && !backup.scope ? yes + " without a backup" : yes;
       return confirmInPage(question + note, label, details).then(function (sure) {
         if (sure) return backup.scope || "";
-        if (backup.scope) store.remove(backup.scope);
+        if (backup.scope) dropBackup(backup.scope);
         return null;
       });
     }
@@ -571,13 +584,15 @@
       const list = find("[data-playbook-run-events]");
       const viewing = find("[data-playbook-run-viewing]");
       list.replaceChildren();
-      note.disabled = !id;
-      find("[data-playbook-run-add-note]").disabled = !id;
-      if (!id) {
+      // The registry may have lost the run (another page cleared storage, and this page had
+      // nothing to write back): it is shown as no run, never read from a missing entry.
+      const run = id ? meta(id) : null;
+      note.disabled = !run;
+      find("[data-playbook-run-add-note]").disabled = !run;
+      if (!run) {
         viewing.textContent = "No run to show: declare an incident, or view a past run below.";
         return;
       }
-      const run = meta(id);
       viewing.textContent =
         "Timeline of " + id + (id === store.run() ? " (current run)" : "") +
         (run.closed ? ", closed " + utcStamp(new Date(run.closed)) : "") + ".";
@@ -676,7 +691,7 @@
         button(actions, "Delete", function () {
           confirmInPage("Delete" + what + "? It cannot be undone.", "Delete backup").then(function (yes) {
             if (!yes) return say("Nothing was changed.");
-            say(store.remove(backup.scope) ? "Deleted" + what + "." : "Could not delete" + what + ".");
+            say(dropBackup(backup.scope) ? "Deleted" + what + "." : "Could not delete" + what + ".");
             renderBackups();
           });
         }).setAttribute("aria-label", "Delete" + what);
@@ -852,7 +867,8 @@
     find("[data-playbook-run-add-note]").addEventListener("click", function () {
       const text = note.value.replace(/\s+/g, " ").trim();
       const id = shown();
-      if (!text || !id) return;
+      // A run the registry no longer holds takes no note: it would go to a key nobody lists.
+      if (!text || !meta(id)) return;
       log(id, "note", text, "");
       note.value = "";
       say(
@@ -960,7 +976,7 @@
       ).then(function (yes) {
         if (!yes) return say("Nothing was changed.");
         const left = list.filter(function (backup) {
-          return !store.remove(backup.scope);
+          return !dropBackup(backup.scope);
         }).length;
         say(left ? "Could not clear " + count(left, "backup") + "." : "Cleared the backups.");
         renderBackups();
@@ -1087,11 +1103,12 @@
     }
 
     /* The notice at the top: the first of the registry, the shown run's timeline and its
-     * values that this browser is not keeping, and why. */
+     * values, and the backups, that this browser is not keeping (and why), or wrote back. */
     function renderNotice() {
       const element = find("[data-playbook-storage-notice]");
       const id = shown();
-      const scopes = [store.RUNS, store.inRun(id, TIMELINE), store.inRun(id, store.SITE)];
+      const scopes = [store.RUNS, store.inRun(id, TIMELINE), store.inRun(id, store.SITE)]
+        .concat(store.list("backup:"));
       const text = scopes.reduce(function (found, scope) {
         return found || playbook.notice(store.status(scope), "values");
       }, "");

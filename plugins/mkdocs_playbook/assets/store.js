@@ -13,7 +13,8 @@
  *                                   changed); returns an unsubscribe function
  *   store.status(scope)             { kept, problem, detail }: kept is false while values live
  *                                   in memory only; problem is "" | "unavailable" | "full" |
- *                                   "corrupt" | "newer" | "unconfirmed" | "lost"; detail is
+ *                                   "corrupt" | "newer" | "unconfirmed" | "lost" | "cleared"
+ *                                   (written back after another page removed it); detail is
  *                                   for people
  *   store.onStatus(fn)              fn() when any status changes; returns an unsubscribe function
  *   store.keyOf(scope)              the localStorage key that holds a scope
@@ -46,6 +47,15 @@
  * comes back. `playbook-unsaved:<site>` is the ledger of scopes with unsaved changes, for
  * other tabs and the next visit (status "lost"): a fixed-size entry reserved while there is
  * room, so that noting a refusal never needs more storage. A scope leaves it once written.
+ *
+ * Another page of the origin may clear storage or remove a key (every project site of a GitHub
+ * Pages account shares one origin), with a storage event or without one (a script of this page,
+ * another page of this tab). A key this page read values from and finds gone is written again
+ * from what this page holds (status "cleared"), with no name listed as changed, so other tabs
+ * add what they hold. Removals this site makes on purpose are told apart: a run's keys go only
+ * once the registry no longer holds that generation of the run, and other scopes (backups) are
+ * emptied before they go (a page back from the back/forward cache, which heard neither, writes
+ * such a scope back); the registry and the default run's keys are never removed.
  *
  * Two tabs writing one key within the storage event's delay: each write names what it changed,
  * and a tab whose change another tab's write dropped without meaning to writes it again.
@@ -379,6 +389,16 @@
     let raw = readRaw(key);
     if (!cached && storage) raw = recover(key, raw);
     if (cached && (cached.raw === raw || !storage)) return cached;
+    if (cached && lostKey(key, cached)) {
+      // Written again from what this page held; other tabs add what they hold, as the write
+      // names no change.
+      cached.raw = null;
+      cached.problem = "cleared";
+      write(key, {});
+      // Told once this read is done: a notice reading now could reach this key half written.
+      window.setTimeout(notifyStatus);
+      return cached;
+    }
     const parsed = parse(raw);
     // A value of another generation of its run (deleted or replaced since) is not the run's.
     const stale = !parsed.problem && parsed.gen !== genOf(key);
@@ -403,6 +423,15 @@
     // change what every notice says.
     if (cached ? cached.problem !== record.problem : record.problem) notifyStatus();
     return record;
+  }
+
+  /* Whether `key`, read as `cached` (values of this site's schema), is gone now, removed by
+   * someone who did not mean to remove them: not a run deleted or replaced (the registry no
+   * longer holds the generation they were written in), not a scope emptied before it went.
+   * genOf() comes last: it may write the registry again first. */
+  function lostKey(key, cached) {
+    return cached.raw !== null && readRaw(key) === null && Object.keys(cached.values).length > 0 &&
+      parse(cached.raw).gen === genOf(key);
   }
 
   function setAside(key, raw, record, why) {
@@ -614,7 +643,8 @@
     const entry = mine.get(key);
     const before = records.get(key);
     if (!entry && !before) return false;
-    let dropped = removed && forget(key);
+    // Removed on purpose, ours goes with it; removed without meaning to, load() writes it back.
+    let dropped = removed && !(before && lostKey(key, before)) && forget(key);
     const after = load(key).values;
     const again = {};
     if (entry && !removed) {
