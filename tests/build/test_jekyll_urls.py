@@ -1,0 +1,127 @@
+"""Links written for Jekyll's URLs lead, in the built site, to the pages Jekyll's lead to,
+under both URL styles; a Jekyll URL no page has is one finding at its line."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from support import ROOT, Build, run_build
+
+FIXTURE = ROOT / "tests" / "fixtures" / "jekyll-urls"
+
+# (title of the linking page, link text) -> title of the page Jekyll's link leads to, and the
+# anchor it names; a file of the site is named by its path.
+EXPECTED: dict[tuple[str, str], tuple[str, str]] = {
+    ("Home page", "Deploy, relative"): ("Before you deploy", ""),
+    ("Home page", "Deploy, root-relative"): ("Before you deploy", ""),
+    ("Home page", "Maintain, folder"): ("Maintain", ""),
+    ("Home page", "Maintain, index.html"): ("Maintain", "tasks"),
+    ("Home page", "Config, permalink"): ("Configuration reference", ""),
+    ("Home page", "Config, baseurl"): ("Configuration reference", "options"),
+    ("Home page", "Backup, Markdown"): ("Backup", "restore"),
+    ("Home page", "Runbook PDF"): ("assets/runbook.pdf", ""),
+    ("Before you deploy", "Considerations, relative"): ("Operational considerations", "checks"),
+    ("Before you deploy", "Backup, root-relative"): ("Backup", ""),
+    ("Before you deploy", "Backup, baseurl"): ("Backup", "restore"),
+    ("Before you deploy", "Guide, pretty permalink"): ("Guide", ""),
+    ("Before you deploy", "Guide, baseurl index.html"): ("Guide", ""),
+    ("Before you deploy", "Home, relative"): ("Home page", ""),
+    ("Before you deploy", "Home, baseurl"): ("Home page", ""),
+    ("Operational considerations", "Up to the deploy page"): ("Before you deploy", ""),
+    ("Operational considerations", "Sibling folder"): ("Maintain", ""),
+    ("Maintain", "Backup, relative"): ("Backup", "restore"),
+    ("Maintain", "Backup, extensionless"): ("Backup", ""),
+    ("Maintain", "Config, relative permalink"): ("Configuration reference", ""),
+    ("Backup", "Maintain, this folder"): ("Maintain", ""),
+    ("Backup", "Guide, root-relative"): ("Guide", "steps"),
+    ("Backup", "Backup, protocol-relative"): ("Backup", "restore"),
+    ("Configuration reference", "Home, baseurl index.html"): ("Home page", ""),
+    ("Guide", "Deploy, relative from a pretty URL"): ("Before you deploy", ""),
+}
+# Left as written: a Jekyll URL no page has, and an external link.
+UNCHANGED = {
+    ("Before you deploy", "Nowhere"): "before-you-deploy/nope.html",
+    ("Home page", "External"): "https://example.com/page.html",
+}
+FINDINGS = [
+    "docs/docs/before-you-deploy.md:15:13: link target before-you-deploy/nope.html: "
+    "no such page or file",
+    "docs/docs/maintain/backup.md:12:31: link target //docs/maintain/backup.html#restore: "
+    "starts with `//`",
+]
+_H1_RE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
+_LINK_RE = re.compile(r'<a href="([^"]*)"[^>]*>([^<]*)</a>')
+_WARNING_RE = re.compile(r"^WARNING +- +playbook: (.*)$", re.MULTILINE)
+
+
+@pytest.fixture(scope="module", params=[True, False], ids=["directory-urls", "file-urls"])
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    project = tmp_path_factory.mktemp("jekyll-urls") / "project"
+    shutil.copytree(FIXTURE, project)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + f"use_directory_urls: {str(request.param).lower()}\n",
+        encoding="utf-8",
+    )
+    return run_build(project)
+
+
+def _pages(site: Path) -> dict[str, Path]:
+    """Each built page by its title (its H1)."""
+    pages: dict[str, Path] = {}
+    for path in site.rglob("*.html"):
+        match = _H1_RE.search(path.read_text(encoding="utf-8"))
+        if match and path.name != "404.html":
+            pages[re.sub(r"<[^>]+>", "", match.group(1)).strip()] = path
+    return pages
+
+
+def _content(page: Path) -> str:
+    text = page.read_text(encoding="utf-8")
+    return text[text.index('<article class="md-content__inner') : text.rindex("</article>")]
+
+
+def _followed(page: Path, href: str) -> tuple[Path, str]:
+    """The file a link leads to from `page` on disk (a folder: its index.html), and its anchor."""
+    parts = urlsplit(href)
+    assert not parts.scheme and not parts.netloc, href
+    target = Path(posixpath.normpath(posixpath.join(str(page.parent), unquote(parts.path))))
+    if target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def test_every_link_leads_to_the_page_jekylls_leads_to(built: Build) -> None:
+    pages = _pages(built.site_dir)
+    seen: dict[tuple[str, str], str] = {}
+    for title, page in pages.items():
+        for href, text in _LINK_RE.findall(_content(page)):
+            seen[(title, html.unescape(text))] = html.unescape(href)
+    assert set(seen) >= set(EXPECTED) | set(UNCHANGED)
+    for key, (expected, anchor) in EXPECTED.items():
+        page = pages[key[0]]
+        target, fragment = _followed(page, seen[key])
+        wanted = pages.get(expected, built.site_dir / expected)
+        assert target == wanted, (key, seen[key])
+        assert fragment == anchor, (key, seen[key])
+        if anchor:
+            assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), key
+    for key, href in UNCHANGED.items():
+        assert seen[key] == href
+
+
+def test_a_jekyll_url_no_page_has_is_one_finding_at_its_line(built: Build) -> None:
+    warnings = _WARNING_RE.findall(built.output)
+    assert len(warnings) == len(FINDINGS)
+    for warning, expected in zip(sorted(warnings), FINDINGS, strict=True):
+        assert warning.startswith(expected)
+    # MkDocs' own warning, which names no line, is not said again.
+    assert built.output.count("nope.html") == 1
+    assert built.returncode != 0
