@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from support import ROOT, Build, build_with_zensical, run_build
+from support import ROOT, Build, build_with_zensical, make_project, run_build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "jekyll-urls"
 
@@ -147,3 +147,35 @@ def _assert_findings(warnings: list[str]) -> None:
     assert len(warnings) == len(FINDINGS), warnings
     for warning, expected in zip(sorted(warnings), FINDINGS, strict=True):
         assert warning.startswith(expected)
+
+
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "file-urls"])
+def test_the_sites_permalink_style_makes_the_urls(tmp_path: Path, directory_urls: bool) -> None:
+    """`permalink: pretty` in _config.yml: pages are folders, and `.html` names no page."""
+    project = make_project(
+        tmp_path,
+        {
+            "_config.yml": "url: https://example.org\nbaseurl: /pretty\npermalink: pretty\n",
+            "index.md": (
+                "# Home page\n\n- [B]({{ site.baseurl }}/docs/b/)\n- [B, relative](docs/b/#part)\n"
+            ),
+            "docs/b.md": "# Page B\n\n## Part\n\n- [Home](../../)\n- [Old](/docs/b.html)\n",
+        },
+        config=f"use_directory_urls: {str(directory_urls).lower()}\n",
+    )
+    build = run_build(project)
+    pages = _pages(build.site_dir)
+    links = {
+        (title, text): href
+        for title, page in pages.items()
+        for href, text in _LINK_RE.findall(_content(page))
+    }
+    assert _followed(pages["Home page"], links[("Home page", "B")])[0] == pages["Page B"]
+    assert _followed(pages["Home page"], links[("Home page", "B, relative")]) == (
+        pages["Page B"],
+        "part",
+    )
+    assert _followed(pages["Page B"], links[("Page B", "Home")])[0] == pages["Home page"]
+    # Jekyll has no page there; with file URLs MkDocs has, and the link leads to it.
+    dead = ["docs/docs/b.md:6:9: link target /docs/b.html: no such page or file"]
+    assert _WARNING_RE.findall(build.output) == (dead if directory_urls else [])
