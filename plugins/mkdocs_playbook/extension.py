@@ -542,6 +542,7 @@ class PlaybookExtension(Extension):
                 os.path.abspath(self.getConfig("docs_dir")) if self.getConfig("docs_dir") else "",
                 os.path.dirname(os.path.abspath(config)) if config else "",
                 unsafe_urls=self.getConfig("unsafe_attributes"),
+                jekyll_urls=self.jekyll_urls,
             )
         return self._rewrites
 

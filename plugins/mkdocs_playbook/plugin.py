@@ -317,6 +317,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 title = _title(file, front_matter, text)
                 sources.append(NavSource(file.src_uri, title, front_matter))
         self._place_permalinks(files, config)
+        # Before `published`, which has the extension make its rewrites (they use both) anew.
         self.extension.setConfig("jekyll_urls", self._jekyll_urls())
         if self.nav_from_front_matter:
             # None when no page has Just the Docs navigation keys: MkDocs' own nav stays.
