@@ -35,6 +35,7 @@ EXPECTED: dict[tuple[str, str], tuple[str, str]] = {
     ("Before you deploy", "Home, relative"): ("Home page", ""),
     ("Before you deploy", "Home, baseurl"): ("Home page", ""),
     ("Before you deploy", "Backup, relative_url"): ("Backup", "restore"),
+    ("Before you deploy", "Backup, baseurl and link tag"): ("Backup", "restore"),
     ("Operational considerations", "Up to the deploy page"): ("Before you deploy", ""),
     ("Operational considerations", "Sibling folder"): ("Maintain", ""),
     ("Maintain", "Backup, relative"): ("Backup", "restore"),
