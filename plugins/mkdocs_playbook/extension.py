@@ -22,7 +22,8 @@ them):
    inlines; kramdown's attribute lists, Just the Docs' callouts and UI classes apply
    (`jekyll.kramdown`, `jekyll.callouts`, `jekyll.ui_classes`); toc gives headings their ids.
 4. `_WrittenLinks` (treeprocessor, 0) notes each link's destination as written, before
-   MkDocs turns `.md` paths into URLs.
+   MkDocs turns `.md` paths into URLs, and gives a link written for a Jekyll site's URLs as
+   its page's Markdown file (`jekyll.urls`), so MkDocs makes it that page's URL.
 5. `_PageReader` (-1) reads the tree once into the page's `PageModel` (`page.reader`), lets
    each widget read its part and put its markup in the tree, lints, and hands the model to
    `on_page_model`. Lines are worked out only for what is reported (`page.lines`).
@@ -57,6 +58,7 @@ from .jekyll.repolinks import RepositoryLinks
 from .jekyll.rewrite import PageInput, Rewrites
 from .jekyll.site_config import SiteConfig, load_site_config
 from .jekyll.ui_classes import register_ui_classes
+from .jekyll.urls import JekyllUrls
 from .page.definitions import item_starts
 from .page.inline_limits import rewritten, slow_runs
 from .page.lines import Lines
@@ -277,14 +279,46 @@ class _DefinitionItems(BlockProcessor):
 
 
 class _WrittenLinks(_Step, Treeprocessor):
-    """Notes each link's destination as the Markdown wrote it, before MkDocs rewrites it."""
+    """Notes each link's destination as the Markdown wrote it, before MkDocs rewrites it, and
+    gives a link written for Jekyll's URLs as its page's Markdown file (`jekyll.urls`)."""
 
     def run(self, root: etree.Element) -> None:
+        jekyll_urls = self.extension.jekyll_urls
+        page = self.conversion.page
+        ranks: dict[str, int] = {}
         for element in root.iter():
             attribute = link_attribute(element)
             # The toc extension's permalinks are not written by the author.
-            if attribute is not None and "headerlink" not in (element.get("class") or ""):
-                self.conversion.links[element] = element.get(attribute) or ""
+            if attribute is None or "headerlink" in (element.get("class") or ""):
+                continue
+            written = element.get(attribute) or ""
+            self.conversion.links[element] = written
+            rank = ranks.get(written, 0)
+            ranks[written] = rank + 1
+            if jekyll_urls is None or page is None or element.tag != "a":
+                continue
+            target = jekyll_urls.target(written, page.src_uri)
+            if target is None:
+                continue
+            if target.src_uri is None:
+                # A Jekyll URL no page has stays as written: the link check reports it.
+                self.extension.dead_jekyll_links.add((page.src_uri, written))
+                continue
+            # The Markdown file: MkDocs makes it the page's URL (and checks it) either style.
+            element.set(attribute, target.href(page.src_uri))
+            if target.protocol_relative:
+                self._protocol_relative(written, rank, target.href(page.src_uri))
+
+    def _protocol_relative(self, written: str, rank: int, href: str) -> None:
+        """`//name/...` (an empty `site.baseurl` before `/`): a browser leaves the site."""
+        found = self.conversion.lines().link(written, rank, raw_html=False)
+        line, column = (found.line, found.column) if found else (0, 0)
+        host = written.lstrip("/").split("/", 1)[0]
+        message = (
+            f"link target {written}: starts with `//`, so a browser takes `{host}` for a host, "
+            f"not a path of this site; it is led to the page it names ({href}): write one `/`"
+        )
+        self.conversion.problems.append(Problem(line, message, column))
 
 
 class _PageReader(_Step, Treeprocessor):
@@ -364,6 +398,10 @@ class PlaybookExtension(Extension):
                 "Repository folders that hold the docs",
             ],
             "jekyll_config": ["", "The site's Jekyll _config.yml: callouts, kramdown options"],
+            "jekyll_urls": [
+                {},
+                "Each page's Jekyll URL by docs path: links written for Jekyll lead to the page",
+            ],
             "docs_dir": ["", "The docs folder, where {% include %} and {% link %} look"],
             "unsafe_attributes": [
                 False,
@@ -380,6 +418,10 @@ class PlaybookExtension(Extension):
         """The page about to be converted, from `hand_over` until a conversion takes it."""
         self._published: Container[str] = frozenset()
         self._rewrites: Rewrites | None = None
+        self._jekyll_urls: JekyllUrls | None = None
+        self.dead_jekyll_links: set[tuple[str, str]] = set()
+        """(docs path, link) of each link to a Jekyll URL no page has: the link check reports
+        it at its line, so MkDocs' own warning (which names no line) need not repeat it."""
         self._site_config: SiteConfig | None = None
         super().__init__(**kwargs)
         # Once per extension, not per page: MkDocs makes a Markdown (so calls extendMarkdown)
@@ -466,6 +508,19 @@ class PlaybookExtension(Extension):
         self._rewrites = None
 
     @property
+    def jekyll_urls(self) -> JekyllUrls | None:
+        """Where Jekyll publishes each page (`jekyll_urls`, set by the MkDocs plugin or a
+        prepared build configuration); None for a site that is not Jekyll's."""
+        urls = self.getConfig("jekyll_urls")
+        if not urls:
+            return None
+        if self._jekyll_urls is None or self._jekyll_urls.urls is not urls:
+            # The base URL `{{ site.baseurl }}` printed: links are compared after Liquid.
+            baseurl = self.getConfig("site_variables").get("site.baseurl", "")
+            self._jekyll_urls = JekyllUrls(urls, baseurl)
+        return self._jekyll_urls
+
+    @property
     def rewrites(self) -> Rewrites:
         """The site's rewrites, made once (their patterns are compiled on first use)."""
         if self._rewrites is None:
@@ -487,6 +542,7 @@ class PlaybookExtension(Extension):
                 os.path.abspath(self.getConfig("docs_dir")) if self.getConfig("docs_dir") else "",
                 os.path.dirname(os.path.abspath(config)) if config else "",
                 unsafe_urls=self.getConfig("unsafe_attributes"),
+                jekyll_urls=self.jekyll_urls,
             )
         return self._rewrites
 

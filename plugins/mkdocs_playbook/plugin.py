@@ -3,7 +3,8 @@
 - `on_config` configures the Python-Markdown extension (`extension.py`), where everything
   that changes a page happens, and adds our assets.
 - `on_files` reads every page's front matter into its `PageRecord` (one record per page),
-  builds the nav from it, and tells the extension which files the site publishes.
+  builds the nav from it, and tells the extension which files the site publishes and, for a
+  Jekyll site, each page's Jekyll URL (`jekyll.urls`).
 - `on_page_markdown` tells the extension which page it renders next; the extension hands the
   page's model back (`_on_page_model`).
 - `on_post_page` puts the run bar in and notes the links the theme adds around the content.
@@ -12,7 +13,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -40,6 +43,7 @@ from .jekyll.navigation import NavSource, build_nav
 from .jekyll.permalinks import permalink_destination, redirect_destinations, redirect_page
 from .jekyll.rewrite import PageInput
 from .jekyll.site_config import SiteConfig
+from .jekyll.urls import page_url
 from .links.check import KINDS, Repository, Site, SitePage
 from .links.external import Settings as OnlineSettings
 from .links.policy import leveled
@@ -90,8 +94,25 @@ class PageRecord:
     """While search reads the content without them: how much content followed them."""
 
 
+# MkDocs' own warning for a relative link to no file (`mkdocs/structure/pages.py`).
+_MKDOCS_NOT_FOUND = re.compile(r"Doc file '(.*)' contains a link '(.*)', but the target ")
+
+
+class _ReportedAtLine(logging.Filter):
+    """Drops MkDocs' warning for a link to a Jekyll URL no page has: ours names its line."""
+
+    def __init__(self, links: set[tuple[str, str]]) -> None:
+        super().__init__()
+        self.links = links
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = _MKDOCS_NOT_FOUND.match(str(record.msg))
+        return match is None or (match.group(1), match.group(2)) not in self.links
+
+
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     supports_multiple_instances = False
+    _reported_at_line: _ReportedAtLine | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         log.info("mkdocs-playbook %s", __version__)
@@ -109,6 +130,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.update_form: tuple[str, TemplateForm] | None = None
         self.review_form: tuple[str, TemplateForm] | None = None
         self._install_extension(config)
+        self._filter_mkdocs_warnings()
         self.site = self._read_site_config(config)
         self.working_tree = self._working_tree()
         # The same for every page: rendered once.
@@ -126,6 +148,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         scripts = RUNS_SCRIPTS if self.config.runs.page else SCRIPTS
         config.extra_javascript[:0] = [f"{_ASSETS_URI}/{name}" for name in scripts]
         return config
+
+    def _filter_mkdocs_warnings(self) -> None:
+        """One filter on MkDocs' page logger per build (`mkdocs serve` configures anew)."""
+        pages_log = logging.getLogger("mkdocs.structure.pages")
+        if self._reported_at_line is not None:
+            pages_log.removeFilter(self._reported_at_line)
+        self._reported_at_line = _ReportedAtLine(self.extension.dead_jekyll_links)
+        pages_log.addFilter(self._reported_at_line)
 
     def _repository_url(self, config: MkDocsConfig) -> str:
         """The site's repository: the plugin's setting, else `repo_url`, else the one Just the
@@ -232,6 +262,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 "site_id",
                 "checklist_headings",
                 "site_variables",
+                "jekyll_urls",
                 "repository_url",
                 "repository_branches",
                 "repository_docs_roots",
@@ -286,6 +317,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 title = _title(file, front_matter, text)
                 sources.append(NavSource(file.src_uri, title, front_matter))
         self._place_permalinks(files, config)
+        # Before `published`, which has the extension make its rewrites (they use both) anew.
+        self.extension.setConfig("jekyll_urls", self._jekyll_urls())
         if self.nav_from_front_matter:
             # None when no page has Just the Docs navigation keys: MkDocs' own nav stays.
             config.nav, problems = build_nav(
@@ -339,6 +372,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 content = redirect_page(target, title)
                 files.append(File.generated(config, destination.path, content=content))
                 taken[destination.path] = f"the redirect from {file.src_uri}"
+
+    def _jekyll_urls(self) -> dict[str, str]:
+        """Each page's Jekyll URL by docs path, for links written for Jekyll; none for a site
+        without `_config.yml`, whose `.html` links mean what they say."""
+        if not self.site.path:
+            return {}
+        style = self.site.data.get("permalink")
+        urls: dict[str, str] = {}
+        for src_uri, record in self.records.items():
+            file = record.file
+            if not file.abs_src_path:
+                continue  # a generated page: Jekyll never published it
+            path = self.site.source_path(file.abs_src_path)
+            if not path.startswith("../"):
+                urls[src_uri] = page_url(path, record.front_matter.data.get("permalink"), style)
+        return urls
 
     def _leave_out_unpublished(self, files: Files) -> None:
         """What Jekyll would not publish stays out of the site too: `exclude`, and names

@@ -31,6 +31,7 @@ _LIQUID_RE = re.compile(r"\{\{(?P<expr>[^{}]*)\}\}|\{%(?P<tag>[^\n%]*)%\}")
 _NAME_RE = re.compile(r"[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*")
 _STRING_RE = re.compile(r"""^(?:"([^"]*)"|'([^']*)')$""")
 _BACKTICK_RUN_RE = re.compile(r"`{3,}")
+_LINK_TAG_RE = re.compile(r"\{%-?\s*link\s")
 URL_FILTERS = ("relative_url", "absolute_url")
 
 
@@ -317,6 +318,10 @@ def _value(
     source: Source, match: re.Match[str], expression: str, scope: Scope, tags: Tags | None
 ) -> str | None:
     """The value of a known variable, or of a URL filter on one; None for anything else."""
+    if expression == "site.baseurl" and _LINK_TAG_RE.match(source.text, match.end()):
+        # Jekyll's `{% link %}` gives a path from the site's root, which the base URL leads;
+        # ours gives the page's file from this page, which the base URL would only break.
+        return ""
     if expression in scope.variables:
         return scope.variables[expression]
     in_link = source.text[max(0, match.start() - 3) : match.start()].endswith(("](", "](<", "]: "))

@@ -35,6 +35,7 @@ from .includes import (
 from .liquid import Rendered, page_variables, substitute
 from .liquid_scope import Scope
 from .repolinks import RepositoryLinks
+from .urls import JekyllUrls
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ class Rewrites:
     unsafe_urls: bool = False
     """`{% link %}` may give a `javascript:` (or `vbscript:`, `data:`) URL; False: it is
     dropped and reported."""
+    jekyll_urls: JekyllUrls | None = None
+    """Each page's Jekyll URL, for `relative_url` in a link; None: not a Jekyll site."""
 
     def apply(self, text: str, page: PageInput | None, *, line_numbers: bool = False) -> Rewritten:
         """`text` rewritten, with what could not be substituted and where each replacement
@@ -152,9 +155,9 @@ class JekyllTags:
         """A site path (`/assets/x.png`, `/docs/page/`) from this page: relative, so the site
         works from disk; `absolute_url` adds the site's URL when it has one.
 
-        A file of the docs in a Markdown link is given relative to this page's Markdown file,
-        which MkDocs resolves under either URL style (and checks); anything else relative to
-        this page's URL, as the browser resolves it.
+        A file of the docs in a Markdown link, or a page's Jekyll URL, is given as the file
+        relative to this page's Markdown file, which MkDocs resolves under either URL style
+        (and checks); anything else relative to this page's URL, as the browser resolves it.
         """
         if absolute:
             base = self.site.variables.get("site.url", "") + self.site.variables.get(
@@ -163,6 +166,10 @@ class JekyllTags:
             if base:
                 return base.rstrip("/") + "/" + path.lstrip("/")
         target = path.lstrip("/")
+        jekyll_urls = self.site.jekyll_urls
+        page = jekyll_urls.target("/" + target, self.page.src_uri) if jekyll_urls else None
+        if in_link and page is not None and page.src_uri is not None:
+            return page.href(self.page.src_uri)
         start = self.page.url
         if in_link and target in self.site.published:
             start = self.page.src_uri

@@ -222,6 +222,10 @@ class _Checker:
         key = (where, posixpath.dirname(page.src_uri), link.href, link.written)
         if key not in self._cache:
             verdict = self._check_written(page, link.written) if not link.raw_html else None
+            if verdict is _UNRESOLVED and _names_markdown(link.href):
+                # Given as a page's Markdown file after it was written (a link written for
+                # Jekyll's URLs), and not made a URL: rendered without MkDocs (Zensical's check).
+                verdict = self._check_written(page, link.href)
             if verdict is _UNRESOLVED or link.raw_html:
                 verdict = self._check(page, link.href, link.written, link.raw_html)
             self._cache[key] = verdict
@@ -423,6 +427,13 @@ class _Checker:
 
 _UNRESOLVED = Verdict("", "")
 """A Markdown link that names no file of the site: judged as a URL instead."""
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def _names_markdown(href: str) -> bool:
+    """Whether `href` is a Markdown file's path: MkDocs makes every one that names a page a
+    URL, so one left in a built page's link is still as the Markdown gave it."""
+    return urlsplit(href).path.lower().endswith(_MARKDOWN_SUFFIXES)
 
 
 def _case_verdict(suggestion: str) -> Verdict:

@@ -1,0 +1,141 @@
+"""Where Jekyll publishes each page, and the page a link written for Jekyll's URLs leads to.
+
+Authors of Jekyll sites link to what Jekyll publishes (`maintain/backup.html`,
+`/docs/maintain/backup.html`, a page's `permalink`, `{{ site.baseurl }}/docs/`), not to the
+Markdown. `page_url` is Jekyll 4.3's URL of a page (not a post or a collection document);
+`JekyllUrls.target` finds the page such a link names, so it can be given as the page's
+Markdown file, which MkDocs (and Zensical) turn into the page's own URL under either URL style.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import quote, unquote, urlsplit
+
+# `Jekyll::URL.escape_path`: what a placeholder's value keeps unescaped (RFC 3986 pchar and `/`).
+_PATH_SAFE = "-._~!$&'()*+,;=:@/"
+# `Utils.add_permalink_suffix`: the named styles whose pages end in their output extension.
+_EXTENSION_STYLES = ("date", "ordinal", "none")
+_OUTPUT_EXT = ".html"
+"""What Jekyll renders Markdown to."""
+# Links to these are links to pages (or folders); any other extension names a static file.
+_PAGE_EXTENSIONS = ("", ".html", ".htm")
+
+
+def page_template(basename: str, style: object) -> str:
+    """The URL template of a Markdown page (`Jekyll::Page#template`), by `_config.yml`'s
+    `permalink` style (`date` when unset)."""
+    if basename == "index":
+        return "/:path/"
+    name = "date" if style is None else str(style)
+    if name == "pretty":
+        return "/:path/:basename/"
+    if name in _EXTENSION_STYLES:
+        return "/:path/:basename:output_ext"
+    # A template of the site's own: pages end as it ends (a `/`, or the output extension).
+    suffix = "/" if name.endswith("/") else ""
+    return "/:path/:basename" + suffix + (":output_ext" if name.endswith(":output_ext") else "")
+
+
+def page_url(path: str, permalink: object = None, style: object = None) -> str:
+    """Jekyll's URL of the Markdown page at `path` (relative to the Jekyll source), from its
+    front matter `permalink` (placeholders filled in too) or else the site's style."""
+    folder, name = posixpath.split(path)
+    basename = posixpath.splitext(name)[0]
+    template = permalink if isinstance(permalink, str) else page_template(basename, style)
+    placeholders = (("path", folder), ("basename", basename), ("output_ext", _OUTPUT_EXT))
+    url = template
+    for key, value in placeholders:
+        url = url.replace(f":{key}", quote(value, safe=_PATH_SAFE))
+    return _sanitized(url)
+
+
+def _sanitized(url: str) -> str:
+    """`Jekyll::URL#sanitize_url`: one leading `/`, no `..` or `./`, no repeated `/`."""
+    url = ("/" + url).replace("..", "/").replace("./", "")
+    while "//" in url:
+        url = url.replace("//", "/")
+    return url
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a link written for Jekyll names."""
+
+    src_uri: str | None
+    """The docs path of the page it leads to; None: a Jekyll URL no page has."""
+    suffix: str = ""
+    """Its `?query` and `#anchor`, kept as written."""
+    protocol_relative: bool = False
+    """Written `//name/...`: a browser goes to the host `name`, not to this site."""
+
+    def href(self, from_src: str) -> str:
+        """The link as a Markdown file relative to the page at `from_src`."""
+        start = posixpath.dirname(from_src) or "."
+        return posixpath.relpath(self.src_uri or "", start) + self.suffix
+
+
+@dataclass(frozen=True)
+class JekyllUrls:
+    """Every page's Jekyll URL (without the base URL), and the site's base URL."""
+
+    urls: Mapping[str, str]
+    """Jekyll URL by docs path: `{"docs/maintain/backup.md": "/docs/maintain/backup.html"}`."""
+    baseurl: str = ""
+    """`site.baseurl` as `{{ site.baseurl }}` prints it: `/handbook`, or empty."""
+
+    @cached_property
+    def _pages(self) -> dict[str, str]:
+        """Docs path by Jekyll URL, decoded; the first page to claim a URL keeps it."""
+        pages: dict[str, str] = {}
+        for src_uri, url in self.urls.items():
+            pages.setdefault(unquote(url), src_uri)
+        return pages
+
+    def target(self, href: str, from_src: str) -> Target | None:
+        """The page the link `href`, written in the page at `from_src`, leads to in Jekyll;
+        a `Target` without a page for a Jekyll URL no page has; None for anything else (an
+        external link, a file, a Markdown path), which stays as it is."""
+        parts = urlsplit(href.strip())
+        protocol_relative = href.strip().startswith("//")
+        if parts.scheme or (parts.netloc and not protocol_relative):
+            return None
+        path = unquote(("/" + parts.netloc if protocol_relative else "") + parts.path)
+        if not path or posixpath.splitext(path)[1].lower() not in _PAGE_EXTENSIONS:
+            return None
+        suffix = ("?" + parts.query if parts.query else "") + (
+            "#" + parts.fragment if parts.fragment else ""
+        )
+        base = self.baseurl.rstrip("/")
+        under_base = bool(base) and (path == base or path.startswith(base + "/"))
+        if path.startswith("/"):
+            site_path = (path[len(base) :] or "/") if under_base else path
+        else:
+            own = self.urls.get(from_src)
+            if own is None:
+                return None
+            folder = own if own.endswith("/") else posixpath.dirname(own) + "/"
+            site_path = posixpath.normpath(folder + path) + ("/" if path.endswith("/") else "")
+            site_path = site_path.replace("//", "/")
+        src_uri = self._page_at(site_path)
+        if src_uri is not None:
+            return Target(src_uri, suffix, protocol_relative)
+        # Protocol-relative and no page's: a link to another host, as the browser reads it.
+        if not protocol_relative and (path.lower().endswith((".html", ".htm")) or under_base):
+            return Target(None, suffix)
+        return None
+
+    def _page_at(self, path: str) -> str | None:
+        """The page a Jekyll server answers `path` with: the page of that URL, a folder's
+        index page, the `.html` page of an extensionless path, or the reverse."""
+        candidates = [path]
+        if path.endswith("/index.html"):
+            candidates.append(path[: -len("index.html")])
+        elif path.endswith(".html"):
+            candidates.append(path[: -len(".html")])
+        elif not path.endswith("/"):
+            candidates += [path + ".html", path + "/"]
+        return next((self._pages[c] for c in candidates if c in self._pages), None)
