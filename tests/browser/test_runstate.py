@@ -81,7 +81,7 @@ def visit(browser: Browser, site_url: str) -> Iterator[Visit]:
     opened = Visit(page)
     page.on("pageerror", lambda error: opened.errors.append(f"{error}\n{error.stack or ''}"))
     page.goto(site_url + "incident-run.html")
-    page.wait_for_function("window.playbook.runState !== undefined")
+    page.wait_for_function("() => window.playbook.runState !== undefined")
     yield opened
     context.close()
 

@@ -142,7 +142,7 @@ def test_a_write_the_browser_dropped_is_restored_from_the_tabs_second_copy(
     # until the write is there (another page sees it), so the loss below is the only one.
     other = page.context.new_page()
     other.goto(site_url + PAGE)
-    other.wait_for_function(f"localStorage.getItem({json.dumps(key)}) !== null")
+    other.wait_for_function(f"() => localStorage.getItem({json.dumps(key)}) !== null")
     other.close()
     # Before any script of the reloaded page runs, the entry is gone, as in a lost write.
     page.add_init_script(
@@ -197,7 +197,7 @@ def test_two_tabs_ticking_at_the_same_moment_keep_both_ticks(
         first.wait_for_function("(at) => Date.now() > at + 50", arg=moment)
     ticked = f"{LEAVES}.filter((box) => box.checked).map({STEP})"
     for page in (first, second):
-        page.wait_for_function(f"{LEAVES}.filter((box) => box.checked).length >= 12")
+        page.wait_for_function(f"() => {LEAVES}.filter((box) => box.checked).length >= 12")
         assert sorted(page.evaluate(ticked)) == sorted(steps[:12])
     first.reload()
     assert sorted(first.evaluate(ticked)) == sorted(steps[:12])
@@ -216,14 +216,14 @@ def test_a_write_made_before_another_tabs_reached_it_does_not_drop_that_tab_s_va
     stale = {"schema": 1, "saved": 1, "changed": ["b"], "values": {"b": "second"}}
     second.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(stale)])
     first.wait_for_function(
-        f"JSON.parse(localStorage.getItem({json.dumps(key)})).values.a === 'first'"
+        f"() => JSON.parse(localStorage.getItem({json.dumps(key)})).values.a === 'first'"
     )
     assert json.loads(_keys(first)[key])["values"] == {"a": "first", "b": "second"}
     assert _store(first, "s.all('page:m')") == {"a": "first", "b": "second"}
     # A value the other tab meant to change is theirs.
     meant = {"schema": 1, "saved": 2, "changed": ["a"], "values": {"b": "second"}}
     second.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(meant)])
-    first.wait_for_function("playbook.store.get('page:m', 'a') === undefined")
+    first.wait_for_function("() => playbook.store.get('page:m', 'a') === undefined")
     assert json.loads(_keys(first)[key])["values"] == {"b": "second"}
 
 
