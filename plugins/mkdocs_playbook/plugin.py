@@ -40,7 +40,12 @@ from .jekyll.frontmatter import (
 )
 from .jekyll.liquid import site_variables
 from .jekyll.navigation import NavSource, build_nav
-from .jekyll.permalinks import permalink_destination, redirect_destinations, redirect_page
+from .jekyll.permalinks import (
+    permalink_destination,
+    redirect_destinations,
+    redirect_page,
+    unwritable_character,
+)
 from .jekyll.rewrite import PageInput
 from .jekyll.site_config import SiteConfig
 from .jekyll.urls import page_url
@@ -301,6 +306,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     @event_priority(-50)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         self._leave_out_unpublished(files)
+        self._leave_out_unwritable(files)
         for name, text in served_files(minify=self.config.minify_assets).items():
             files.append(File.generated(config, f"{_ASSETS_URI}/{name}", content=text))
         self._add_run_page(files, config)
@@ -399,6 +405,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 continue
             path = self.site.source_path(file.abs_src_path)
             if not path.startswith("../") and not self.site.published(path):
+                files.remove(file)
+
+    def _leave_out_unwritable(self, files: Files) -> None:
+        """A file whose name holds `?`, `#` or a control character is left out, as a finding:
+        its URL would end before its name does, and a newline breaks every log line."""
+        for file in list(files):
+            unwritable = unwritable_character(file.src_uri)
+            if unwritable:
+                shown = self._display_path(file).encode("unicode_escape").decode("ascii")
+                self.findings.add(
+                    shown, 0, f"the file's name holds {unwritable}; it is left out of the site"
+                )
                 files.remove(file)
 
     def _add_run_page(self, files: Files, config: MkDocsConfig) -> None:

@@ -33,6 +33,14 @@ class Destination:
     """The URL as the front matter gives it, for messages."""
 
 
+def unwritable_character(name: str) -> str:
+    """What in `name` no file the build writes may hold (`` `?` ``, a control character), or ""."""
+    found = _UNWRITABLE.search(name)
+    if found is None:
+        return ""
+    return f"`{found.group()}`" if found.group() in "?#" else "a control character"
+
+
 def permalink_destination(permalink: object, key: str = "permalink") -> Destination:
     """The site file for a page whose front matter says `<key>: <value>` (`permalink`, or a
     `redirect_from` URL)."""
@@ -46,12 +54,10 @@ def permalink_destination(permalink: object, key: str = "permalink") -> Destinat
             "the page keeps the URL of its file (write the path out to keep the old URL)",
             value,
         )
-    unwritable = _UNWRITABLE.search(value)
+    unwritable = unwritable_character(value)
     if unwritable:
-        char = unwritable.group()
-        what = f"`{char}`" if char in "?#" else "a control character"
         return Destination(
-            None, f"{key} {value!r} holds {what}, which no file name may hold", value
+            None, f"{key} {value!r} holds {unwritable}, which no file name may hold", value
         )
     path = posixpath.normpath("/" + value.lstrip("/")).lstrip("/")
     if not path:
