@@ -1,0 +1,120 @@
+"""Keyboard and paper: every control of the widgets shows a focus ring (light and dark), and a
+printed page carries the run, the filled templates and no controls."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+from test_runs import PLAYBOOK, RUN_PAGE, SCRIBE, box
+from viewing import Scheme, guarded_context, shown, with_run
+
+POST_INCIDENT = "POST_LAUNCH_SUPPORT_OPTIMIZATION.html"
+SUMMARY = '#template-form input[data-playbook-field="summary"]'
+MARGIN = 8
+"""Pixels around a control that a focus ring may take."""
+
+
+def around(page: Page, control: Locator) -> bytes:
+    """A screenshot of `control` and the margin around it."""
+    control.scroll_into_view_if_needed()
+    found = control.bounding_box()
+    assert found is not None
+    clip = {
+        "x": max(0, found["x"] - MARGIN),
+        "y": max(0, found["y"] - MARGIN),
+        "width": found["width"] + 2 * MARGIN,
+        "height": found["height"] + 2 * MARGIN,
+    }
+    return page.screenshot(clip=clip, animations="disabled")  # type: ignore[arg-type]
+
+
+CONTROLS = {
+    "text field": (POST_INCIDENT, SUMMARY),
+    "radio button": (PLAYBOOK, "#severity-lookup input[type=radio] >> nth=0"),
+    "checkbox": (PLAYBOOK, f"[data-playbook-item] > label:has-text('{SCRIBE}') > input"),
+    "button": (POST_INCIDENT, "#template-form [data-playbook-copy]"),
+    "run page field": (RUN_PAGE, "#playbook-run-note"),
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("control", sorted(CONTROLS))
+def test_a_focused_control_differs_visibly_from_an_unfocused_one(
+    browser: Browser, site_url: str, control: str, scheme: Scheme
+) -> None:
+    context = guarded_context(browser, width=1280, scheme=scheme)
+    page = with_run(context, site_url)
+    path, selector = CONTROLS[control]
+    shown(page, path, site_url)
+    target = page.locator(selector)
+    expect(target).to_be_visible()
+    # Focused as by the keyboard (no pointer has been used): the browser shows focus there.
+    target.focus()
+    expect(target).to_be_focused()
+    assert target.evaluate("element => element.matches(':focus-visible')")
+    focused = around(page, target)
+    target.blur()
+    blurred = around(page, target)
+    assert focused != blurred, f"the focused {control} looks the same as when unfocused"
+    context.close()
+
+
+def printed(page: Page) -> str:
+    """The page printed to PDF (which fires "beforeprint"), then its article's text as print
+    media lay it out: what is hidden in print is not in it."""
+    assert page.pdf()[:5] == b"%PDF-"
+    page.emulate_media(media="print")
+    return page.locator("article").inner_text()
+
+
+def test_printed_playbook_names_the_run_and_shows_no_controls(
+    browser: Browser, site_url: str
+) -> None:
+    context = guarded_context(browser, width=1280)
+    page = with_run(context, site_url)
+    shown(page, PLAYBOOK, site_url)
+    box(page, SCRIBE).check()
+    text = printed(page)
+    line = page.locator("[data-playbook-print]")
+    expect(line).to_be_visible()
+    expect(line).to_have_text(
+        re.compile(r"^INC-2041 · SEV-2 · open \d+:\d\d:\d\d · printed \d{4}-\d\d-\d\d \d\d:\d\d UTC$")
+    )
+    assert text.startswith(line.inner_text())
+    # No control or icon prints: copy and reset buttons, the run bar, Material's chrome.
+    for selector in (
+        "article button",
+        ".md-code__button",
+        ".md-header",
+        ".md-sidebar",
+        ".md-footer",
+        "[data-playbook-runbar]",
+        ".headerlink",
+    ):
+        for element in page.locator(selector).all():
+            expect(element).to_be_hidden()
+    # The steps print (ticked as ticked) and each checklist stays whole under its heading.
+    expect(box(page, SCRIBE)).to_be_visible()
+    expect(box(page, SCRIBE)).to_be_checked()
+    rulebook = page.locator("[data-playbook-title='Five-Minute Rulebook']")
+    assert rulebook.evaluate("element => getComputedStyle(element).breakInside") == "avoid"
+    heading = page.locator("h2#five-minute-rulebook")
+    assert heading.evaluate("element => getComputedStyle(element).breakAfter") == "avoid"
+    context.close()
+
+
+def test_printed_template_holds_its_filled_values(browser: Browser, site_url: str) -> None:
+    context = guarded_context(browser, width=1280)
+    page = with_run(context, site_url)
+    shown(page, POST_INCIDENT, site_url)
+    page.fill(SUMMARY, "Ledger sync stalled")
+    page.locator(SUMMARY).blur()
+    text = printed(page)
+    assert "Title: Ledger sync stalled" in text
+    assert "Incident: INC-2041" in text
+    assert "{Summary}" not in text
+    assert "Fill in this template" not in text
+    expect(page.locator("#template-form [data-playbook-preview]")).to_be_visible()
+    context.close()
