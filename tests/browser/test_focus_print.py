@@ -34,8 +34,8 @@ CONTROLS = {
     "text field": (POST_INCIDENT, SUMMARY),
     "radio button": (PLAYBOOK, "#severity-lookup input[type=radio] >> nth=0"),
     "checkbox": (PLAYBOOK, f"[data-playbook-item] > label:has-text('{SCRIBE}') > input"),
-    "button": (POST_INCIDENT, "#template-form [data-playbook-copy]"),
-    "run page field": (RUN_PAGE, "#playbook-run-note"),
+    "search field": (PLAYBOOK, "#severity-lookup [data-playbook-severity-query]"),
+    "run page field": (RUN_PAGE, "#playbook-run-commander"),
 }
 
 
