@@ -52,14 +52,12 @@ def test_run_bar_on_a_phone_shows_the_run_and_reaches_its_actions(
     # The run's id, severity, state and next update, each whole on the screen.
     for part in ("id", "severity", "elapsed", "due"):
         in_view(page, f"[data-playbook-runbar-{part}]")
-    expect(page.locator(".playbook-runbar__elapsed")).to_contain_text("open")
+    expect(bar(page)).to_contain_text("open")
     expect(page.locator("[data-playbook-runbar-due]")).to_have_text(re.compile("^next update in"))
     # The marks, one tap away, on the screen, and working.
     bar(page).get_by_text("Actions", exact=True).click()
-    for name in ("Mark mitigated", "Mark resolved"):
-        button = bar(page).get_by_role("button", name=name)
-        in_view(page, f"[data-playbook-runbar-mark={'mitigate' if 'mitigated' in name else 'resolve'}]")
-        expect(button).to_be_visible()
+    for kind in ("mitigate", "resolve"):
+        in_view(page, f"[data-playbook-runbar-mark={kind}]")
     bar(page).get_by_role("button", name="Mark mitigated").click()
     expect(bar(page).locator("[data-playbook-runbar-alert]")).to_contain_text(
         "Marked INC-2041 mitigated"
@@ -83,7 +81,9 @@ def test_template_blocks_have_one_copy_control(browser: Browser, site_url: str) 
     expect(template_block).to_be_attached()
     expect(template_block).to_be_hidden()
     # Other code blocks keep Material's.
-    expect(page.locator(f".highlight:not(:has(+ [data-playbook-form])) {copy}").first).to_be_visible()
+    expect(
+        page.locator(f".highlight:not(:has(+ [data-playbook-form])) {copy}").first
+    ).to_be_visible()
     context.close()
 
 
