@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from test_runs import PLAYBOOK, RUN_PAGE, SCRIBE, box
-from viewing import Scheme, guarded_context, shown, with_run
+from viewing import Scheme, run_view
 
 POST_INCIDENT = "POST_LAUNCH_SUPPORT_OPTIMIZATION.html"
 SUMMARY = '#template-form input[data-playbook-field="summary"]'
@@ -44,10 +44,8 @@ CONTROLS = {
 def test_a_focused_control_differs_visibly_from_an_unfocused_one(
     browser: Browser, site_url: str, control: str, scheme: Scheme
 ) -> None:
-    context = guarded_context(browser, width=1280, scheme=scheme)
-    page = with_run(context, site_url)
     path, selector = CONTROLS[control]
-    shown(page, path, site_url)
+    page = run_view(browser, site_url, path, width=1280, scheme=scheme)
     target = page.locator(selector)
     expect(target).to_be_visible()
     # Focused as by the keyboard (no pointer has been used): the browser shows focus there.
@@ -58,7 +56,7 @@ def test_a_focused_control_differs_visibly_from_an_unfocused_one(
     target.blur()
     blurred = around(page, target)
     assert focused != blurred, f"the focused {control} looks the same as when unfocused"
-    context.close()
+    page.context.close()
 
 
 def printed(page: Page) -> str:
@@ -72,9 +70,7 @@ def printed(page: Page) -> str:
 def test_printed_playbook_names_the_run_and_shows_no_controls(
     browser: Browser, site_url: str
 ) -> None:
-    context = guarded_context(browser, width=1280)
-    page = with_run(context, site_url)
-    shown(page, PLAYBOOK, site_url)
+    page = run_view(browser, site_url, PLAYBOOK, width=1280)
     box(page, SCRIBE).check()
     printed(page)
     # The header prints one line: the run bar's id, severity and state, and the print time.
@@ -103,13 +99,11 @@ def test_printed_playbook_names_the_run_and_shows_no_controls(
     assert rulebook.evaluate("element => getComputedStyle(element).breakInside") == "avoid"
     heading = page.locator("h2#five-minute-rulebook")
     assert heading.evaluate("element => getComputedStyle(element).breakAfter") == "avoid"
-    context.close()
+    page.context.close()
 
 
 def test_printed_template_holds_its_filled_values(browser: Browser, site_url: str) -> None:
-    context = guarded_context(browser, width=1280)
-    page = with_run(context, site_url)
-    shown(page, POST_INCIDENT, site_url)
+    page = run_view(browser, site_url, POST_INCIDENT, width=1280)
     page.fill(SUMMARY, "Ledger sync stalled")
     page.locator(SUMMARY).blur()
     text = printed(page)
@@ -118,4 +112,4 @@ def test_printed_template_holds_its_filled_values(browser: Browser, site_url: st
     assert "{Summary}" not in text
     assert "Fill in this template" not in text
     expect(page.locator("#template-form [data-playbook-preview]")).to_be_visible()
-    context.close()
+    page.context.close()

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from test_runs import PLAYBOOK, RUN_PAGE, bar
-from viewing import guarded_context, shown, site_pages, with_run
+from viewing import guarded_context, run_view, shown, site_pages, with_run
 
 from support import Build
 
@@ -39,16 +39,14 @@ def test_no_page_scrolls_sideways_on_a_phone(
         scroll = page.evaluate("document.documentElement.scrollWidth")
         if scroll > width:
             wide[path] = scroll
-    context.close()
+    page.context.close()
     assert wide == {}, f"pages wider than {width} px: {wide}"
 
 
 def test_run_bar_on_a_phone_shows_the_run_and_reaches_its_actions(
     browser: Browser, base_url: str
 ) -> None:
-    context = guarded_context(browser, width=390)
-    page = with_run(context, base_url)
-    shown(page, PLAYBOOK, base_url)
+    page = run_view(browser, base_url, PLAYBOOK, width=390)
     # The run's id, severity, state and next update, each whole on the screen.
     for part in ("id", "severity", "elapsed", "due"):
         in_view(page, f"[data-playbook-runbar-{part}]")
@@ -66,7 +64,7 @@ def test_run_bar_on_a_phone_shows_the_run_and_reaches_its_actions(
     page.locator("[data-playbook-runbar-due]").click()
     expect(page).to_have_url(re.compile(r"#template-form"))
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    context.close()
+    page.context.close()
 
 
 def test_template_blocks_have_one_copy_control(browser: Browser, site_url: str) -> None:
@@ -84,7 +82,7 @@ def test_template_blocks_have_one_copy_control(browser: Browser, site_url: str) 
     expect(
         page.locator(f".highlight:not(:has(+ [data-playbook-form])) {copy}").first
     ).to_be_visible()
-    context.close()
+    page.context.close()
 
 
 def test_without_javascript_the_run_controls_are_absent(browser: Browser, base_url: str) -> None:
@@ -99,4 +97,4 @@ def test_without_javascript_the_run_controls_are_absent(browser: Browser, base_u
     expect(page.locator("article h1")).to_be_visible()
     expect(page.locator("article h2:visible")).to_have_count(0)
     expect(page.locator("article").get_by_role("button")).to_have_count(0)
-    context.close()
+    page.context.close()

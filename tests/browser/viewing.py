@@ -57,3 +57,13 @@ def shown(page: Page, path: str, base: str) -> bool:
         return False
     expect(page.locator("[data-playbook-runbar][data-playbook-ready]")).to_be_attached()
     return True
+
+
+def run_view(
+    browser: Browser, base: str, path: str, *, width: int, scheme: Scheme = "dark"
+) -> Page:
+    """`path` in a fresh context (`guarded_context`), a run INC-2041 declared first; close
+    it with `page.context.close()`."""
+    page = with_run(guarded_context(browser, width=width, scheme=scheme), base)
+    shown(page, path, base)
+    return page
