@@ -52,7 +52,8 @@ def test_run_bar_on_a_phone_shows_the_run_and_reaches_its_actions(
         in_view(page, f"[data-playbook-runbar-{part}]")
     expect(bar(page)).to_contain_text("open")
     expect(page.locator("[data-playbook-runbar-due]")).to_have_text(re.compile("^next update in"))
-    # The marks, one tap away, on the screen, and working.
+    # The marks, one tap away (folded until then), on the screen, and working.
+    expect(bar(page).get_by_role("button", name="Mark mitigated")).to_be_hidden()
     bar(page).get_by_text("Actions", exact=True).click()
     for kind in ("mitigate", "resolve"):
         in_view(page, f"[data-playbook-runbar-mark={kind}]")
