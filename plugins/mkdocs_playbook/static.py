@@ -36,6 +36,8 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "template_forms.js",
         "severity.js",
         "checklists.js",
+        # What a printed page says of the run: read from the run bar at "beforeprint".
+        "print.js",
     ),
     # The run page only (widgets.runs.RUN_PAGE_ASSETS), after playbook.js.
     "run_page.css": ("run_page.css",),
