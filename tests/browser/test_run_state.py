@@ -11,6 +11,8 @@ from playwright.sync_api import Browser, Page, expect
 from test_runs import PLAYBOOK, RUN_PAGE, SCRIBE, bar, box, declare, events, go
 from viewing import guarded_context, run_view
 
+from browsing import CLIPBOARD
+
 CLOCK = r"\d\d:\d\d UTC"
 
 
@@ -64,18 +66,32 @@ def test_mitigated_shows_in_words_and_is_marked_once(browser: Browser, site_url:
 def test_resolved_shows_in_words_stops_the_timer_and_is_marked_once(
     browser: Browser, site_url: str
 ) -> None:
-    page = run_view(browser, site_url, PLAYBOOK, width=1280)
+    page = guarded_context(browser, width=1280).new_page()
+    page.add_init_script(CLIPBOARD)
+    page.clock.install(time=datetime(2026, 11, 27, 13, 0, tzinfo=UTC))
+    go(page, site_url, RUN_PAGE)
+    declare(page, "INC-2041")
+    go(page, site_url, PLAYBOOK)
+    page.clock.fast_forward("20:00")
+    expect(bar(page)).to_contain_text("update overdue by")
     mark(page, "resolved")
     expect(bar(page).locator(".playbook-runbar__elapsed")).to_have_text(
         re.compile(rf"^resolved at {CLOCK}$")
     )
+    # Resolved: no cadence left, so nothing is due or overdue; one final update remains.
+    due = bar(page).locator("[data-playbook-runbar-due]")
+    expect(due).to_have_text("final update")
     expect(bar(page)).not_to_contain_text("next update in")
     expect(bar(page)).not_to_contain_text("overdue")
-    expect(bar(page).locator("[data-playbook-runbar-due]")).to_have_text("final update")
+    expect(bar(page)).not_to_have_class(re.compile("playbook-runbar--overdue"))
     for kind in ("mitigate", "resolve"):
         control = bar(page).locator(f"[data-playbook-runbar-mark={kind}]")
         expect(control).to_have_attribute("aria-disabled", "true")
         click_again(page, kind)
+    # Once the final update is copied, the bar has no update left to ask for.
+    page.clock.fast_forward("01:00")
+    page.locator("#template-form [data-playbook-copy]").click()
+    expect(due).to_be_hidden()
     assert len(marked(page, site_url, "resolved")) == 1
     assert marked(page, site_url, "mitigated") == []
     page.context.close()
