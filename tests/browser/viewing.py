@@ -21,12 +21,15 @@ def guarded_context(
     width: int,
     scheme: Scheme = "dark",
     javascript: bool = True,
+    timezone: str | None = None,
 ) -> BrowserContext:
-    """A fresh context `width` px wide in the `scheme` palette; nothing leaves this machine."""
+    """A fresh context `width` px wide in the `scheme` palette (and the `timezone`, if given);
+    nothing leaves this machine."""
     context = browser.new_context(
         viewport={"width": width, "height": 800},
         color_scheme=scheme,
         java_script_enabled=javascript,
+        timezone_id=timezone,
     )
     context.route(
         "**/*",

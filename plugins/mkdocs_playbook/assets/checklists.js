@@ -91,7 +91,8 @@
       const when = ticked && typeof value === "string" ? new Date(value) : null;
       if (when && !isNaN(when.getTime())) {
         item.time.dateTime = value;
-        item.time.textContent = when.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+        // UTC, as every other time the site shows: never the browser's own zone.
+        item.time.textContent = utc.clock(when);
         item.time.title = utc.clock(when) + ", " + utc.day(when);
         item.time.hidden = false;
       } else {

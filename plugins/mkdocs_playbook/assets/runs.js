@@ -7,8 +7,9 @@
  * severity, closed} (ISO times; severity as declared, the live one is the run's "severity").
  * A run's events are its "timeline" scope: "<ISO time>#<tag>" -> {at, kind, text, page}.
  * A copy of a template that promises the next update (its data says "update") is an "update":
- * the timer counts from the last one, or from the start. "mitigate" and "resolve" are the
- * moments the responder marks from the bar (closing a run asks for the resolved time); the
+ * the timer counts from the last one, or from the start, and stops once the run is resolved.
+ * "mitigate" and "resolve" are the moments the responder marks from the bar, each once, and
+ * the bar then shows in words (closing a run asks for the resolved time); the
  * templates' {Mitigated at} and {Resolved at}, and the post-incident draft, take the last one.
  *
  *   playbook.runs                   what run_page.js shares: TIMELINE, meta(id), severityOf(id),
@@ -154,7 +155,15 @@
     function refresh() {
       const id = store.run();
       const run = meta(id);
-      state = run && { id: id, run: run, severity: severityOf(id), next: nextUpdate(id) };
+      const list = run ? events(id) : [];
+      state = run && {
+        id: id,
+        run: run,
+        severity: severityOf(id),
+        next: nextUpdate(id),
+        mitigated: moment(list, "mitigated"),
+        resolved: moment(list, "resolved"),
+      };
       return render();
     }
 
@@ -175,14 +184,26 @@
       part("severity").hidden = !severity;
       const start = Date.parse(state.run.start);
       const clock = part("elapsed");
-      clock.textContent = playbook.duration(now - start);
-      clock.setAttribute("datetime", "PT" + Math.max(0, Math.floor((now - start) / 1000)) + "S");
-      const overdue = now > next.due;
+      // The state in words: "open 0:05:26" until marked, then when it was mitigated, resolved.
+      const mark = state.resolved || state.mitigated;
+      part("state").textContent = state.resolved ? "resolved at" : mark ? "mitigated at" : "open";
+      clock.textContent = mark ? utc.clock(new Date(mark)) : playbook.duration(now - start);
+      clock.setAttribute("datetime", mark || "PT" + Math.max(0, Math.floor((now - start) / 1000)) + "S");
+      // Marked moments are done: aria-disabled, not disabled, keeps the keyboard's focus.
+      bar.querySelectorAll("[data-playbook-runbar-mark]").forEach(function (button) {
+        button.ariaDisabled = !!(state.resolved || state[MOMENTS[button.getAttribute("data-playbook-runbar-mark")]]) + "";
+      });
+      // Resolved: no more cadence, one final update, gone once an update is copied after it.
+      const resolved = Date.parse(state.resolved);
+      const overdue = !resolved && now > next.due;
       const due = part("due");
-      due.textContent = overdue
-        ? "update overdue by " + inWords(now - next.due)
-        : "next update in " + inWords(next.due - now);
-      due.title = "Stakeholder updates every " + next.minutes + " min" +
+      due.hidden = next.due - next.minutes * MINUTE >= resolved;
+      due.textContent = resolved
+        ? "final update"
+        : overdue
+          ? "update overdue by " + inWords(now - next.due)
+          : "next update in " + inWords(next.due - now);
+      due.title = resolved ? "" : "Stakeholder updates every " + next.minutes + " min" +
         (severity ? " for " + severity : "") + "; due " + utc.clock(new Date(next.due));
       bar.classList.toggle("playbook-runbar--overdue", overdue);
       if (overdue && wasOverdue === false) {
@@ -197,7 +218,10 @@
       button.addEventListener("click", function () {
         const id = store.run();
         const kind = button.getAttribute("data-playbook-runbar-mark");
-        if (!meta(id) || !Object.prototype.hasOwnProperty.call(MOMENTS, kind)) return;
+        // Each moment is marked once: a second click (or another tab's) logs nothing.
+        const list = events(id);
+        if (!meta(id) || !Object.prototype.hasOwnProperty.call(MOMENTS, kind) ||
+          moment(list, "resolved") || moment(list, MOMENTS[kind])) return;
         const at = new Date().toISOString();
         log(id, kind, "Marked " + MOMENTS[kind], pageTitle(), at);
         playbook.announce(part("alert"), "Marked " + id + " " + MOMENTS[kind] + " at " + utc.clock(new Date(at)) + ".");
