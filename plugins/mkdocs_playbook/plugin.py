@@ -356,7 +356,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             line = record.front_matter.line_of("permalink")
             if destination.path is None:
                 self.findings.add(record.display_path, line, destination.problem)
-            elif owner is not None and owner != f"{file.src_uri}'s URL":
+            elif owner is not None and destination.path != file.dest_uri:
                 problem = f"permalink {destination.given!r} is {owner} already"
                 self.findings.add(record.display_path, line, f"{problem}; the page keeps its own")
             else:
