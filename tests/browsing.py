@@ -98,3 +98,13 @@ def open_search(page: Page) -> Locator:
     page.keyboard.press("/")
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
     return page.locator("input.md-search__input")
+
+
+def search_for(page: Page, query: str, first_title: str) -> Locator:
+    """Types `query` into the open search and waits until the first result is titled
+    `first_title`; returns that result's link. Results are re-rendered for each key, so
+    reading the first result before the last key's answer arrives reads a stale one."""
+    page.locator("input.md-search__input").press_sequentially(query)
+    result = page.locator(".md-search-result__item").first
+    expect(result).to_contain_text(first_title)
+    return result.locator("a").first

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from playwright.sync_api import expect
 from test_runs import PLAYBOOK, RUN_PAGE, SCRIBE, bar, box, declare, go
 
-from browsing import CLIPBOARD, Visit, open_search
+from browsing import CLIPBOARD, Visit, open_search, search_for
 
 
 def test_the_meta_policy_alone_is_enforced(
@@ -49,9 +49,7 @@ def test_the_site_works_under_the_meta_policy_alone(
     page.add_init_script(CLIPBOARD)
     page.goto(base_url + PLAYBOOK)
     open_search(page)
-    page.locator("input.md-search__input").press_sequentially("recovery procedures")
-    result = page.locator(".md-search-result__item a").first
-    expect(result).to_be_visible()
+    result = search_for(page, "recovery procedures", "Recovery Procedures")
     result.click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     go(page, base_url, RUN_PAGE)

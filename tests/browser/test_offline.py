@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import expect
 
-from browsing import Visit, open_search
+from browsing import Visit, open_search, search_for
 from support import Build
 
 # Attributes that make a browser fetch something as the page loads.
@@ -77,9 +77,7 @@ def test_search_then_navigation_work_offline(
     visit = open_page(base_url + "operations/INCIDENT_RESPONSE_PLAYBOOK.html")
     page = visit.page
     open_search(page)
-    page.locator("input.md-search__input").press_sequentially("recovery procedures")
-    result = page.locator(".md-search-result__item a").first
-    expect(result).to_be_visible()
+    result = search_for(page, "recovery procedures", "Recovery Procedures")
     target = (result.get_attribute("href") or "").split("?")[0].split("#")[0]
     result.click()
     page.wait_for_url(f"**/{target.rsplit('/', 1)[-1]}*")

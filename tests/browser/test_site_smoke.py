@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import expect
 
-from browsing import Visit, open_search
+from browsing import Visit, open_search, search_for
 
 PLAYBOOK = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
 
@@ -33,8 +33,6 @@ def test_search_finds_pages_over_http_and_from_disk(
     visit = open_page(base_url + "index.html")
     page = visit.page
     open_search(page)
-    page.locator("input.md-search__input").press_sequentially("recovery procedures")
-    result = page.locator(".md-search-result__item").first
-    expect(result).to_contain_text("Recovery Procedures")
+    search_for(page, "recovery procedures", "Recovery Procedures")
     assert visit.foreign_requests == []
     assert visit.errors == [], visit.errors
