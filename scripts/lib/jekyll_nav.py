@@ -72,6 +72,19 @@ def _git_bytes(git_dir: Path, *args: str) -> bytes:
 
 def render_nav(fixture: Path, theme: bytes, nav_sort: str | None) -> list[dict[str, Any]]:
     """The main nav Jekyll renders for the fixture's pages under `nav_sort`."""
+    with tempfile.TemporaryDirectory(prefix="jekyll-nav-") as temp:
+        site = Path(temp) / "site"
+        jekyll_build(fixture, theme, nav_sort, site)
+        urls = _page_urls(fixture / "docs")
+        # include_cached renders the nav once for every page; any page shows all of it.
+        html = (site / "index.html").read_text(encoding="utf-8")
+    reader = _NavReader()
+    reader.feed(html)
+    return [_entry(item, urls) for item in reader.root]
+
+
+def jekyll_build(fixture: Path, theme: bytes, nav_sort: str | None, site: Path) -> None:
+    """Build the fixture's pages with the theme (a tar of its parts) into `site`."""
     config = yaml.safe_load((fixture / "_config.yml").read_text(encoding="utf-8")) or {}
     config["plugins"] = ["jekyll-seo-tag", "jekyll-include-cache"]
     # Every page gets the theme's layout, which holds the nav; the pages need not say so.
@@ -81,8 +94,8 @@ def render_nav(fixture: Path, theme: bytes, nav_sort: str | None) -> list[dict[s
     config.pop("permalink", None)
     if nav_sort is not None:
         config["nav_sort"] = nav_sort
-    with tempfile.TemporaryDirectory(prefix="jekyll-nav-") as temp:
-        source, site = Path(temp) / "source", Path(temp) / "site"
+    with tempfile.TemporaryDirectory(prefix="jekyll-source-") as temp:
+        source = Path(temp) / "source"
         shutil.copytree(fixture / "docs", source)
         subprocess.run(["tar", "-x", "-C", str(source)], input=theme, check=True)
         (source / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
@@ -90,12 +103,6 @@ def render_nav(fixture: Path, theme: bytes, nav_sort: str | None) -> list[dict[s
             ["jekyll", "build", "--quiet", "--source", str(source), "--destination", str(site)],
             check=True,
         )
-        urls = _page_urls(fixture / "docs")
-        # include_cached renders the nav once for every page; any page shows all of it.
-        html = (site / "index.html").read_text(encoding="utf-8")
-    reader = _NavReader()
-    reader.feed(html)
-    return [_entry(item, urls) for item in reader.root]
 
 
 def _page_urls(docs: Path) -> dict[str, str]:
