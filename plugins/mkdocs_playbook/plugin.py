@@ -759,7 +759,7 @@ class _ShowsItsOwnTitle(str):
     page.content`; this content answers that it has one. A plain `str` otherwise."""
 
     def __contains__(self, part: object) -> bool:
-        return part == "<h1" or super().__contains__(part)
+        return part == "<h1" or (isinstance(part, str) and super().__contains__(part))
 
 
 def _title(file: File, front_matter: FrontMatter, text: str) -> str:

@@ -15,14 +15,12 @@ from __future__ import annotations
 import argparse
 import json
 import subprocess
-import sys
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).parent))
-from jekyll_nav import THEME_PARTS, _git, _git_bytes, _git_dir, _page_urls, jekyll_build, render_nav  # noqa: E402
+from jekyll_nav import THEME_PARTS, _git, _git_bytes, _git_dir, _page_urls, jekyll_build, render_nav
 
 
 def main() -> None:

@@ -147,8 +147,8 @@ def test_footer_settings_show_as_material_shows_them(built: Build) -> None:
     html = built.html("index.html")
     copyright_ = re.search(r'<div class="md-copyright__highlight">(.*?)</div>', html, re.DOTALL)
     assert copyright_ is not None
-    assert " ".join(copyright_.group(1).replace("&copy;", "©").split()) == (
-        expected["footer_content"]
+    assert (
+        " ".join(copyright_.group(1).replace("&copy;", "©").split()) == (expected["footer_content"])
     )
     assert 'class="md-top md-icon"' in html  # back_to_top: Material's button
     updated = re.search(r'<aside class="md-source-file">(.*?)</aside>', html, re.DOTALL)

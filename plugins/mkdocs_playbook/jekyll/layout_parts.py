@@ -35,7 +35,8 @@ class FooterParts:
         footer = data.get("footer_content")
         time_format = data.get("last_edit_time_format")
         return cls(
-            copyright=ruby_str(footer) if truthy(footer) else None,
+            # Liquid prints "" too (an empty paragraph); Material shows nothing for it.
+            copyright=ruby_str(footer) if truthy(footer) and ruby_str(footer) else None,
             back_to_top=truthy(data.get("back_to_top")),
             last_edit_format=(
                 ruby_str(time_format)

@@ -33,8 +33,8 @@ from .includes import (
     within,
 )
 from .liquid import Rendered, page_variables, substitute
-from .navigation import ChildLink
 from .liquid_scope import Scope
+from .navigation import ChildLink
 from .repolinks import RepositoryLinks
 from .urls import JekyllUrls
 
