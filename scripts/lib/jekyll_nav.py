@@ -19,6 +19,7 @@ import json
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -30,19 +31,37 @@ NAV_SORTS = {"case_sensitive": None, "case_insensitive": "case_insensitive"}
 """Fixture name → the `nav_sort` written to `_config.yml` (None: the key is left out)."""
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+@dataclass(frozen=True)
+class Render:
+    """What the command line names: the fixture, the theme's parts at the commit, the Jekyll."""
+
+    fixture: Path
+    theme: bytes
+    """A tar of the theme's `THEME_PARTS` at `commit`."""
+    commit: str
+    jekyll: str
+    """The version of the `jekyll` on PATH."""
+
+
+def render_arguments(description: str) -> Render:
+    """FIXTURE_DIR JUST_THE_DOCS [--commit REV], read from the command line."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("fixture", type=Path)
     parser.add_argument("just_the_docs", type=Path)
     parser.add_argument("--commit", default="HEAD")
     args = parser.parse_args()
-    fixture = args.fixture.resolve()
     git_dir = _git_dir(args.just_the_docs.resolve())
     commit = _git(git_dir, "rev-parse", f"{args.commit}^{{commit}}").strip()
     theme = _git_bytes(git_dir, "archive", "--format=tar", commit, *THEME_PARTS)
     jekyll = subprocess.run(
         ["jekyll", "--version"], capture_output=True, text=True, check=True
     ).stdout.split()[-1]
+    return Render(args.fixture.resolve(), theme, commit, jekyll)
+
+
+def main() -> None:
+    render = render_arguments(__doc__.splitlines()[0])
+    fixture, theme, commit, jekyll = render.fixture, render.theme, render.commit, render.jekyll
     for name, nav_sort in NAV_SORTS.items():
         nav = render_nav(fixture, theme, nav_sort)
         document = {

@@ -12,30 +12,18 @@ modified" text; and the main nav, as scripts/jekyll-nav writes it. Nothing here 
 
 from __future__ import annotations
 
-import argparse
 import json
-import subprocess
 import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from jekyll_nav import THEME_PARTS, _git, _git_bytes, _git_dir, _page_urls, jekyll_build, render_nav
+from jekyll_nav import _page_urls, jekyll_build, render_arguments, render_nav
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("fixture", type=Path)
-    parser.add_argument("just_the_docs", type=Path)
-    parser.add_argument("--commit", default="HEAD")
-    args = parser.parse_args()
-    fixture = args.fixture.resolve()
-    git_dir = _git_dir(args.just_the_docs.resolve())
-    commit = _git(git_dir, "rev-parse", f"{args.commit}^{{commit}}").strip()
-    theme = _git_bytes(git_dir, "archive", "--format=tar", commit, *THEME_PARTS)
-    jekyll = subprocess.run(
-        ["jekyll", "--version"], capture_output=True, text=True, check=True
-    ).stdout.split()[-1]
+    render = render_arguments(__doc__.splitlines()[0])
+    fixture, theme = render.fixture, render.theme
     urls = _page_urls(fixture / "docs")
     pages: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="jekyll-parts-") as temp:
@@ -49,8 +37,8 @@ def main() -> None:
             pages[uri] = reader.parts(urls)
     document = {
         "generated_by": "scripts/jekyll-parts",
-        "jekyll": jekyll,
-        "just_the_docs": commit,
+        "jekyll": render.jekyll,
+        "just_the_docs": render.commit,
         "nav": render_nav(fixture, theme, None),
         "pages": pages,
     }
