@@ -52,6 +52,7 @@ from .config import CHECKLIST_HEADINGS, REPOSITORY_BRANCHES, REPOSITORY_DOCS_ROO
 from .findings import Finding
 from .jekyll.alerts import AlertProcessor
 from .jekyll.callouts import register_callouts
+from .jekyll.children_toc import append_children_toc
 from .jekyll.frontmatter import body_first_line
 from .jekyll.kramdown import KramdownSettings, register_kramdown
 from .jekyll.repolinks import RepositoryLinks
@@ -321,6 +322,15 @@ class _WrittenLinks(_Step, Treeprocessor):
         self.conversion.problems.append(Problem(line, message, column))
 
 
+class _ChildPages(_Step, Treeprocessor):
+    """Just the Docs' table of contents of child pages, at the end of a parent page."""
+
+    def run(self, root: etree.Element) -> None:
+        page = self.conversion.page
+        if page is not None:
+            append_children_toc(root, page.src_uri, page.children)
+
+
 class _PageReader(_Step, Treeprocessor):
     """Reads the tree into the page model and puts the widgets' markup in it."""
 
@@ -575,6 +585,9 @@ class PlaybookExtension(Extension):
         )
         register_callouts(md, site.callouts, report, level=site.callouts_level)
         register_ui_classes(md)
+        # After toc (5), so the table's heading gets no id and stays out of the page's own
+        # contents, as the layout's does; before its links are noted and made URLs (0).
+        md.treeprocessors.register(_ChildPages(md, self, conversion), "playbook_children", 0.5)
         # After toc (5) and MkDocs' title (1); registered before MkDocs' relpath (0) is, so
         # it runs first at the same priority and sees links as written.
         md.treeprocessors.register(_WrittenLinks(md, self, conversion), "playbook_written", 0)

@@ -38,8 +38,9 @@ from .jekyll.frontmatter import (
     parse_front_matter,
     without_front_matter,
 )
+from .jekyll.layout_parts import FooterParts
 from .jekyll.liquid import site_variables
-from .jekyll.navigation import NavSource, build_nav
+from .jekyll.navigation import ChildLink, NavSource, site_nav
 from .jekyll.permalinks import (
     permalink_destination,
     redirect_destinations,
@@ -87,6 +88,8 @@ class PageRecord:
     display_path: str
     """Path shown in findings, relative to the project: `docs/operations/RUNBOOK.md`."""
     front_matter: FrontMatter
+    children: tuple[ChildLink, ...] = ()
+    """The table of contents of child pages Just the Docs prints after its content."""
     model: PageModel | None = None
     """Its content, once rendered; only what the end of the build reads is kept."""
     placeholders: set[PlaceholderUse] = field(default_factory=set)
@@ -218,6 +221,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # edit_uri, when set, win (page.edit_url is then set already).
             if "content.action.edit" not in features:
                 features.append("content.action.edit")
+        self.footer = FooterParts.from_site(site.data)
+        if not config.copyright and self.footer.copyright:
+            config.copyright = self.footer.copyright
+        if self.footer.back_to_top and isinstance(features, list):
+            if "navigation.top" not in features:
+                features.append("navigation.top")
         # _config.yml's keys as `site.*`, under mkdocs.yml's own values.
         repository_url = self._repository_url(config)
         self.extension.setConfig("repository_url", repository_url)
@@ -327,12 +336,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.extension.setConfig("jekyll_urls", self._jekyll_urls())
         if self.nav_from_front_matter:
             # None when no page has Just the Docs navigation keys: MkDocs' own nav stays.
-            config.nav, problems = build_nav(
+            nav = site_nav(
                 sources,
                 nav_sort=self.site.nav_sort,
                 external_links=self.site.nav_external_links,
             )
-            for problem in problems:
+            config.nav = nav.spec
+            # Just the Docs' layout prints the tables: a Jekyll site's pages only.
+            for src_uri, children in nav.tables.items() if self.site.path else ():
+                self.records[src_uri].children = tuple(children)
+            for problem in nav.problems:
                 path = self.records[problem.src_uri].display_path
                 self.findings.add(path, problem.line, problem.message)
         self.extension.published = frozenset(file.src_uri for file in files)
@@ -467,8 +480,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             line = damage.line + first_line
             self.findings.add(record.display_path, line, damage.message, damage.column)
         self.extension.hand_over(
-            PageInput(page.file.src_uri, record.front_matter.data, first_line, page.file.url)
+            PageInput(
+                page.file.src_uri,
+                record.front_matter.data,
+                first_line,
+                page.file.url,
+                children=record.children,
+            )
         )
+        last_edit = self.footer.last_edit(record.front_matter.data)
+        if last_edit is not None:
+            # Material's "last update", unless a plugin (git-revision-date-localized) says.
+            page.meta.setdefault("revision_date", last_edit)
         if record.front_matter.data.get("search_exclude") is True:
             # Just the Docs' key, as Material's search plugin reads it.
             page.meta.setdefault("search", {"exclude": True})
@@ -536,7 +559,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # Not kept to the end of the build: every page's would add up.
         record.controls, record.controls_after = "", -1
 
-    on_page_context = CombinedEvent(_controls_out, _controls_in)
+    # After the controls are back and after other plugins' changes to the content: a plugin
+    # that sets page.content anew afterwards would give Material's H1 back.
+    @event_priority(-110)
+    def _no_added_title(self, context: Any, /, *, page: Page, **_: Any) -> None:
+        if self.site.path and page.content is not None:
+            page.content = _ShowsItsOwnTitle(page.content)
+
+    on_page_context = CombinedEvent(_controls_out, _controls_in, _no_added_title)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         output = self._with_run_bar(output, page)
@@ -721,6 +751,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if path.startswith(os.pardir + os.sep):
             path = os.path.relpath(file.abs_src_path, self.project_dir)
         return path.replace(os.sep, "/")
+
+
+class _ShowsItsOwnTitle(str):
+    """A Jekyll page's HTML, which shows the H1s it has and no other, as Just the Docs' layout
+    does. Material's content partial adds the page title as an H1 when `"<h1" not in
+    page.content`; this content answers that it has one. A plain `str` otherwise."""
+
+    def __contains__(self, part: object) -> bool:
+        return part == "<h1" or (isinstance(part, str) and super().__contains__(part))
 
 
 def _title(file: File, front_matter: FrontMatter, text: str) -> str:

@@ -19,6 +19,7 @@ import json
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -30,19 +31,37 @@ NAV_SORTS = {"case_sensitive": None, "case_insensitive": "case_insensitive"}
 """Fixture name → the `nav_sort` written to `_config.yml` (None: the key is left out)."""
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+@dataclass(frozen=True)
+class Render:
+    """What the command line names: the fixture, the theme's parts at the commit, the Jekyll."""
+
+    fixture: Path
+    theme: bytes
+    """A tar of the theme's `THEME_PARTS` at `commit`."""
+    commit: str
+    jekyll: str
+    """The version of the `jekyll` on PATH."""
+
+
+def render_arguments(description: str) -> Render:
+    """FIXTURE_DIR JUST_THE_DOCS [--commit REV], read from the command line."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("fixture", type=Path)
     parser.add_argument("just_the_docs", type=Path)
     parser.add_argument("--commit", default="HEAD")
     args = parser.parse_args()
-    fixture = args.fixture.resolve()
     git_dir = _git_dir(args.just_the_docs.resolve())
     commit = _git(git_dir, "rev-parse", f"{args.commit}^{{commit}}").strip()
     theme = _git_bytes(git_dir, "archive", "--format=tar", commit, *THEME_PARTS)
     jekyll = subprocess.run(
         ["jekyll", "--version"], capture_output=True, text=True, check=True
     ).stdout.split()[-1]
+    return Render(args.fixture.resolve(), theme, commit, jekyll)
+
+
+def main() -> None:
+    render = render_arguments(__doc__.splitlines()[0])
+    fixture, theme, commit, jekyll = render.fixture, render.theme, render.commit, render.jekyll
     for name, nav_sort in NAV_SORTS.items():
         nav = render_nav(fixture, theme, nav_sort)
         document = {
@@ -72,6 +91,19 @@ def _git_bytes(git_dir: Path, *args: str) -> bytes:
 
 def render_nav(fixture: Path, theme: bytes, nav_sort: str | None) -> list[dict[str, Any]]:
     """The main nav Jekyll renders for the fixture's pages under `nav_sort`."""
+    with tempfile.TemporaryDirectory(prefix="jekyll-nav-") as temp:
+        site = Path(temp) / "site"
+        jekyll_build(fixture, theme, nav_sort, site)
+        urls = _page_urls(fixture / "docs")
+        # include_cached renders the nav once for every page; any page shows all of it.
+        html = (site / "index.html").read_text(encoding="utf-8")
+    reader = _NavReader()
+    reader.feed(html)
+    return [_entry(item, urls) for item in reader.root]
+
+
+def jekyll_build(fixture: Path, theme: bytes, nav_sort: str | None, site: Path) -> None:
+    """Build the fixture's pages with the theme (a tar of its parts) into `site`."""
     config = yaml.safe_load((fixture / "_config.yml").read_text(encoding="utf-8")) or {}
     config["plugins"] = ["jekyll-seo-tag", "jekyll-include-cache"]
     # Every page gets the theme's layout, which holds the nav; the pages need not say so.
@@ -81,8 +113,8 @@ def render_nav(fixture: Path, theme: bytes, nav_sort: str | None) -> list[dict[s
     config.pop("permalink", None)
     if nav_sort is not None:
         config["nav_sort"] = nav_sort
-    with tempfile.TemporaryDirectory(prefix="jekyll-nav-") as temp:
-        source, site = Path(temp) / "source", Path(temp) / "site"
+    with tempfile.TemporaryDirectory(prefix="jekyll-source-") as temp:
+        source = Path(temp) / "source"
         shutil.copytree(fixture / "docs", source)
         subprocess.run(["tar", "-x", "-C", str(source)], input=theme, check=True)
         (source / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
@@ -90,12 +122,6 @@ def render_nav(fixture: Path, theme: bytes, nav_sort: str | None) -> list[dict[s
             ["jekyll", "build", "--quiet", "--source", str(source), "--destination", str(site)],
             check=True,
         )
-        urls = _page_urls(fixture / "docs")
-        # include_cached renders the nav once for every page; any page shows all of it.
-        html = (site / "index.html").read_text(encoding="utf-8")
-    reader = _NavReader()
-    reader.feed(html)
-    return [_entry(item, urls) for item in reader.root]
 
 
 def _page_urls(docs: Path) -> dict[str, str]:

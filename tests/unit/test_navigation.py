@@ -255,7 +255,7 @@ def problems_for(
     sources: list[NavSource], hidden: frozenset[str] = frozenset()
 ) -> tuple[list[Any], dict[str, NavProblem]]:
     spec, problems = build_nav(sources)
-    # No page silently disappears: every page but the hidden ones is somewhere in the nav.
+    # No page silently disappears: every page but the hidden (or untitled) ones is in the nav.
     assert set(_uris(spec)) == {s.src_uri for s in sources} - hidden
     by_page = {problem.src_uri: problem for problem in problems}
     assert len(by_page) == len(problems)
@@ -287,29 +287,30 @@ def test_unknown_parent_names_nearest_titles_and_shows_the_page_on_top() -> None
     assert "nearest titles: 'Operations Command Center'" in message
 
 
-def test_page_without_title_is_shown_where_its_parent_puts_it_and_reported() -> None:
+def test_page_without_title_stays_out_of_the_nav_and_is_reported() -> None:
     nav, problems = problems_for(
         [
             page("p.md", "P"),
             page("notes.md", None, parent="P"),
             page("loose.md", None),
-            page("secret.md", None, nav_exclude=True),  # hidden anyway: nothing to report
+            page("secret.md", None, nav_exclude=True),  # meant to be out: nothing to report
         ],
-        hidden=frozenset({"secret.md"}),
+        hidden=frozenset({"secret.md", "notes.md", "loose.md"}),
     )
-    assert nav == ["loose.md", ("p.md", ["notes.md"])]
+    assert nav == ["p.md"]
     assert sorted(problems) == ["loose.md", "notes.md"]
     assert problems["notes.md"].line == 1
     assert problems["notes.md"].message.startswith(
-        "no title: Just the Docs leaves the page out of its navigation; shown as 'Notes'"
+        "no title: Just the Docs leaves the page out of its navigation, and so does this site"
     )
 
 
 def test_a_page_without_title_is_no_parent() -> None:
     nav, problems = problems_for(
-        [page("notes.md", None, nav_order=1), page("c.md", "C", parent="Notes")]
+        [page("notes.md", None, nav_order=1), page("c.md", "C", parent="Notes")],
+        hidden=frozenset({"notes.md"}),
     )
-    assert nav == ["notes.md", "c.md"]
+    assert nav == ["c.md"]
     assert "unknown parent 'Notes'" in problems["c.md"].message
 
 

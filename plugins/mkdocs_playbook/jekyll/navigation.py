@@ -3,8 +3,13 @@
 Written from Just the Docs' `_includes/components/site_nav.html` and `components/nav/`
 (`pages.html`, `children.html`, `sorted.html`, `links.html`) at commit b28a655 (0.12.0), as
 Jekyll 4.3.1 renders them; the README's "Navigation rules" lists every rule with the fixture
-that proves it. Where Just the Docs leaves a page out without a word (no title, a parent it
-cannot find, a parent cycle), the page is still placed, at the top level, and reported.
+that proves it. Where Just the Docs leaves a page out without a word (a parent it cannot find,
+a parent cycle), the page is still placed, at the top level, and reported. A page without a
+title stays out, as in Just the Docs, and is reported.
+
+The "Table of contents" of child pages that Just the Docs prints at the end of a parent page
+(`components/children_nav.html`) lists the page's children in the nav that includes excluded
+pages, in the nav's order: `SiteNav.tables`.
 """
 
 from __future__ import annotations
@@ -80,6 +85,26 @@ class NavProblem:
     message: str
 
 
+@dataclass(frozen=True)
+class ChildLink:
+    """An entry of a parent page's "Table of contents" of child pages."""
+
+    src_uri: str
+    title: str
+    summary: str | None
+    """The child's front matter `summary`, which Just the Docs prints after its link."""
+
+
+@dataclass(frozen=True)
+class SiteNav:
+    """The nav, the problems met while placing pages, and each parent page's table of
+    contents of child pages (by the parent's path; only pages that show one)."""
+
+    spec: NavSpec | None
+    problems: list[NavProblem]
+    tables: dict[str, list[ChildLink]]
+
+
 @dataclass(eq=False)
 class _Page:
     source: NavSource
@@ -95,10 +120,6 @@ class _Page:
     @property
     def uri(self) -> str:
         return self.source.src_uri
-
-    @property
-    def sort_title(self) -> Any:
-        return self.source.title if self.title is None else self.title
 
     def line_of(self, key: str) -> int:
         return self.source.front_matter.line_of(key)
@@ -125,14 +146,25 @@ def build_nav(
     nav_sort: str | None = None,
     external_links: Sequence[ExternalLink] = (),
 ) -> tuple[NavSpec | None, list[NavProblem]]:
-    """The nav Just the Docs shows for `sources`, and the problems met while placing pages.
+    """The nav Just the Docs shows for `sources`, and the problems met while placing pages."""
+    nav = site_nav(sources, nav_sort=nav_sort, external_links=external_links)
+    return nav.spec, nav.problems
+
+
+def site_nav(
+    sources: Sequence[NavSource],
+    *,
+    nav_sort: str | None = None,
+    external_links: Sequence[ExternalLink] = (),
+) -> SiteNav:
+    """The nav Just the Docs shows for `sources`, its problems, and its tables of contents.
 
     `nav_sort` and `external_links` are Just the Docs' `nav_sort` and `nav_external_links`.
     The nav is None when no page carries Just the Docs navigation keys and there are no
-    external links: such a site keeps MkDocs' own nav.
+    external links: such a site keeps MkDocs' own nav (and shows no tables of contents).
     """
     if not external_links and not any(NAV_KEYS.intersection(s.front_matter.data) for s in sources):
-        return None, []
+        return SiteNav(None, [], {})
     problems: list[NavProblem] = []
     # Jekyll's page order: `site.pages` sorted by file name. Pages of the same name keep the
     # order Jekyll read their folders in, which is the file system's; here it is the path.
@@ -150,11 +182,13 @@ def build_nav(
         trees[root] = nav.render([root], [], shown)
         nav.render([root], [], anywhere, show_all=True)
     orphans = _place_dropped(nav, pages, trees, shown, anywhere, problems)
-    entries = [entry for root in nav.sort([*nav.top, *orphans]) for entry in trees[root]]
+    roots = nav.sort([*nav.top, *orphans])
+    entries = [entry for root in roots for entry in trees[root]]
+    _report_untitled(pages, problems)
     _report_listing(nav, shown, problems)
     spec = _spec(entries)
     spec.extend({link.title: link.url} for link in external_links)
-    return spec, problems
+    return SiteNav(spec, problems, _tables(nav, roots, limit))
 
 
 def _page(source: NavSource) -> _Page:
@@ -166,8 +200,8 @@ def _page(source: NavSource) -> _Page:
 class _Navigation:
     """Just the Docs' main navigation over `pages`, given in Jekyll's page order.
 
-    Pages without a title take part as children only (Just the Docs leaves them out): they are
-    placed where their `parent` puts them, and no page can name them as its parent.
+    Pages without a title take no part, as `where_exp: "item", "item.title != nil"` leaves
+    them out of Just the Docs' nav.
     """
 
     def __init__(self, pages: list[_Page], nav_sort: str | None) -> None:
@@ -175,8 +209,8 @@ class _Navigation:
         self.by_group: dict[str, list[_Page]] = {}
         self.by_title: dict[str, list[_Page]] = {}
         for page in pages:
-            self.by_group.setdefault(page.group, []).append(page)
             if page.title is not None:
+                self.by_group.setdefault(page.group, []).append(page)
                 self.by_title.setdefault(ruby_str(page.title), []).append(page)
         self.top = self.by_group.get("", [])
         self.parents: dict[_Page, list[_Page]] = {}
@@ -186,7 +220,7 @@ class _Navigation:
         self.detached: set[_Page] = set()
         """Pages Just the Docs lists nowhere, shown at the top level: listed there only."""
         # Excluded pages count here too: pages.html maps the titles before links.html filters.
-        self.top_titles = [page.title for page in self.top if page.title is not None]
+        self.top_titles = [page.title for page in self.top]
 
     def sort(self, pages: list[_Page]) -> list[_Page]:
         """sorted.html: numeric nav_order, string nav_order, numeric title, string title."""
@@ -234,9 +268,18 @@ class _Navigation:
         return self.sort(kept)
 
     def render(
-        self, pages: list[_Page], ancestors: list[Any], listing: _Listing, show_all: bool = False
+        self,
+        pages: list[_Page],
+        ancestors: list[Any],
+        listing: _Listing,
+        show_all: bool = False,
+        tables: dict[_Page, list[_Page]] | None = None,
     ) -> list[_Entry]:
-        """links.html; `show_all` lists excluded pages and ignores `has_children: false`."""
+        """links.html; `show_all` lists excluded pages and ignores `has_children: false`.
+
+        `tables` gets the children listed under each page's last entry: children_nav.html
+        reads the page's last link in the rendered nav.
+        """
         entries = []
         for node in pages:
             if not show_all and node.meta.get("nav_exclude") is True:
@@ -249,6 +292,8 @@ class _Navigation:
             listing.entries += 1
             if _contains(ancestors, node.title):
                 entries.append(_Entry(node))  # Just the Docs' "∞": no children
+                if tables is not None:
+                    tables[node] = []
                 if not show_all and node not in self.repeating:
                     self.repeating.append(node)
                 continue
@@ -260,8 +305,10 @@ class _Navigation:
                         parents.append(node)
             if node.meta.get("child_nav_order") in ("desc", "reversed"):
                 children.reverse()
+            if tables is not None:
+                tables[node] = children
             below = [*ancestors, node.title]
-            entries.append(_Entry(node, self.render(children, below, listing, show_all)))
+            entries.append(_Entry(node, self.render(children, below, listing, show_all, tables)))
         return entries
 
 
@@ -270,7 +317,7 @@ def _nav_order(page: _Page) -> Any:
 
 
 def _sort_title(page: _Page) -> Any:
-    return page.sort_title
+    return page.title
 
 
 def _contains(values: list[Any], value: Any) -> bool:
@@ -291,7 +338,9 @@ def _place_dropped(
     A page whose parent is itself dropped waits for it: once the parent is placed, the page
     follows under it. Pages that only wait on each other form a cycle, broken at its first path.
     """
-    remaining = sorted((p for p in pages if p not in anywhere.pages), key=lambda p: p.uri)
+    remaining = sorted(
+        (p for p in pages if p not in anywhere.pages and p.title is not None), key=lambda p: p.uri
+    )
     roots: list[_Page] = []
     while remaining:
         found = [
@@ -363,18 +412,43 @@ def _cycle(nav: _Navigation, remaining: list[_Page]) -> tuple[_Page, tuple[int, 
     return first, (first.line_of("parent"), f"parent cycle {members}; shown at the top level")
 
 
-def _report_listing(nav: _Navigation, shown: _Listing, problems: list[NavProblem]) -> None:
-    """Report pages without a title, listed under several parents, or listed as "∞"."""
-    for page in sorted(shown.pages, key=lambda p: p.uri):
-        if page.title is None:
+def _tables(nav: _Navigation, roots: list[_Page], limit: int) -> dict[str, list[ChildLink]]:
+    """children_nav.html: each page's children in the nav that lists excluded pages too,
+    unless the page says `has_toc: false` (the layout) or `has_children: false`."""
+    found: dict[_Page, list[_Page]] = {}
+    nav.render(roots, [], _Listing(limit), show_all=True, tables=found)
+    tables = {}
+    for page, children in found.items():
+        if children and page.meta.get("has_toc") is not False:
+            if page.meta.get("has_children") is not False:
+                tables[page.uri] = [_child_link(child) for child in children]
+    return tables
+
+
+def _child_link(page: _Page) -> ChildLink:
+    summary = page.meta.get("summary")
+    return ChildLink(page.uri, ruby_str(page.title), ruby_str(summary) if truthy(summary) else None)
+
+
+def _report_untitled(pages: list[_Page], problems: list[NavProblem]) -> None:
+    """A page without a title is left out, as Just the Docs leaves it out, but said: it is
+    mostly a title forgotten. `nav_exclude: true` says the page is meant to be out."""
+    for page in sorted(pages, key=lambda p: p.uri):
+        if page.title is None and page.meta.get("nav_exclude") is not True:
             problems.append(
                 NavProblem(
                     page.uri,
                     page.line_of("title"),
-                    "no title: Just the Docs leaves the page out of its navigation; shown as "
-                    f"{page.source.title!r}; add a title (or nav_exclude: true)",
+                    "no title: Just the Docs leaves the page out of its navigation, and so does "
+                    "this site (the page is still built and can be linked to); add a title to "
+                    "list it (or nav_exclude: true to leave it out without this report)",
                 )
             )
+
+
+def _report_listing(nav: _Navigation, shown: _Listing, problems: list[NavProblem]) -> None:
+    """Report pages listed under several parents, or listed as "∞"."""
+    for page in sorted(shown.pages, key=lambda p: p.uri):
         if len(nav.parents.get(page, [])) > 1:
             names = ", ".join(sorted(p.uri for p in nav.parents[page]))
             problems.append(

@@ -34,6 +34,7 @@ from .includes import (
 )
 from .liquid import Rendered, page_variables, substitute
 from .liquid_scope import Scope
+from .navigation import ChildLink
 from .repolinks import RepositoryLinks
 from .urls import JekyllUrls
 
@@ -51,6 +52,9 @@ class PageInput:
     url: str = ""
     """Its URL relative to the site's root, as MkDocs writes it (`operations/RUNBOOK.html`,
     `operations/RUNBOOK/`), for `relative_url`."""
+    children: tuple[ChildLink, ...] = ()
+    """Its children, for the table of contents Just the Docs prints after a parent page's
+    content (`jekyll.children_toc`); none when it prints none."""
 
 
 @dataclass(frozen=True)
