@@ -35,6 +35,7 @@ import html
 import itertools
 import logging
 import os
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Container
 from pathlib import Path
@@ -70,7 +71,7 @@ from .page.nesting import deep_html, deep_lines, written_line_numbers
 from .page.offsets import OffsetMap
 from .page.reader import read_page
 from .page.source import Source
-from .page.tree import PageTree, link_attribute
+from .page.tree import PageTree, link_attribute, may_hold_links
 from .page.unsafe_attributes import guard_attr_lists
 from .widgets.checklists import Checklists
 from .widgets.controls import PageControls
@@ -114,6 +115,8 @@ class _Conversion:
         """A parse of `rewritten` made on the way, if one was."""
         self.problems: list[Problem] = []
         self.links: dict[etree.Element, str] = {}
+        self.raw_written: dict[str, str] = {}
+        """Each link in raw HTML given another URL, by that URL: the URL as written."""
         self.page: PageInput | None = None
         """The page being converted, when known (from the plugin, or Zensical's context)."""
 
@@ -309,6 +312,28 @@ class _WrittenLinks(_Step, Treeprocessor):
             element.set(attribute, target.href(page.src_uri))
             if target.protocol_relative:
                 self._protocol_relative(written, rank, target.href(page.src_uri))
+        if jekyll_urls is not None and page is not None:
+            self._raw_html_links(jekyll_urls, page.src_uri)
+
+    def _raw_html_links(self, jekyll_urls: JekyllUrls, src_uri: str) -> None:
+        """Links to Jekyll URLs in raw HTML, which MkDocs leaves as written, given as the
+        built page's URL; the model keeps what was written, for the line a finding names."""
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        for index, block in enumerate(blocks):
+            if not isinstance(block, str) or not may_hold_links(block):
+                continue
+
+            def built(match: re.Match[str]) -> str:
+                written = html.unescape(match.group("value"))
+                target = jekyll_urls.target(written, src_uri)
+                href = jekyll_urls.built_href(target, src_uri) if target else None
+                if href is None:
+                    return match.group(0)
+                self.conversion.raw_written[href] = written
+                quote = match.group("quote")
+                return f"{match.group('head')}{quote}{html.escape(href)}{quote}"
+
+            blocks[index] = _RAW_HREF_RE.sub(built, block)
 
     def _protocol_relative(self, written: str, rank: int, href: str) -> None:
         """`//name/...` (an empty `site.baseurl` before `/`): a browser leaves the site."""
@@ -338,7 +363,7 @@ class _PageReader(_Step, Treeprocessor):
         tree = PageTree(self.md, root)
         page = self.conversion.page
         model = PageModel(self.conversion.lines(), src_uri=page.src_uri if page else None)
-        code_blocks = read_page(tree, model, self.conversion.links)
+        code_blocks = read_page(tree, model, self.conversion.links, self.conversion.raw_written)
         title = page.meta.get("title") if page else None
         context = PageContext(
             tree,
@@ -411,6 +436,10 @@ class PlaybookExtension(Extension):
             "jekyll_urls": [
                 {},
                 "Each page's Jekyll URL by docs path: links written for Jekyll lead to the page",
+            ],
+            "page_urls": [
+                {},
+                "Each page's URL in the built site by docs path, for links in raw HTML",
             ],
             "docs_dir": ["", "The docs folder, where {% include %} and {% link %} look"],
             "unsafe_attributes": [
@@ -526,8 +555,19 @@ class PlaybookExtension(Extension):
             return None
         if self._jekyll_urls is None or self._jekyll_urls.urls is not urls:
             # The base URL `{{ site.baseurl }}` printed: links are compared after Liquid.
-            baseurl = self.getConfig("site_variables").get("site.baseurl", "")
-            self._jekyll_urls = JekyllUrls(urls, baseurl)
+            variables = self.getConfig("site_variables")
+            baseurl = variables.get("site.baseurl", "")
+            site = self.site_config
+            own = (
+                variables.get("site.url", "") + baseurl,
+                (site.url or "") + (site.baseurl or ""),
+            )
+            self._jekyll_urls = JekyllUrls(
+                urls,
+                baseurl,
+                tuple(_without_scheme(url) for url in own if "://" in url),
+                self.getConfig("page_urls"),
+            )
         return self._jekyll_urls
 
     @property
@@ -594,6 +634,19 @@ class PlaybookExtension(Extension):
         # After relpath: the model holds links as readers get them, and the widgets move
         # content (links in checklist items) only once MkDocs has rewritten it.
         md.treeprocessors.register(_PageReader(md, self, conversion), "playbook_page", -1)
+
+
+# The href of an `<a>` tag in raw HTML, quoted.
+_RAW_HREF_RE = re.compile(
+    r"""(?P<head><a\s[^<>]*?\bhref\s*=\s*)(?P<quote>["'])(?P<value>[^"'<>]*)(?P=quote)""",
+    re.IGNORECASE,
+)
+
+
+def _without_scheme(url: str) -> str:
+    """`example.org/handbook` of `https://Example.org/handbook/`, as `JekyllUrls` compares."""
+    netloc, _, path = url.partition("://")[2].partition("/")
+    return f"{netloc.lower()}/{path}".rstrip("/")
 
 
 def makeExtension(**kwargs: Any) -> PlaybookExtension:

@@ -20,6 +20,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -32,6 +33,13 @@ from . import __version__
 from .config import PlaybookConfig
 from .extension import JEKYLL_STYLESHEET, SCRIPTS, STYLESHEETS, PlaybookExtension
 from .findings import Finding, Findings
+from .jekyll.collections import (
+    Document,
+    collection_navs,
+    has_yaml_header,
+    read_collections,
+    with_title,
+)
 from .jekyll.frontmatter import (
     FrontMatter,
     body_first_line,
@@ -277,6 +285,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 "checklist_headings",
                 "site_variables",
                 "jekyll_urls",
+                "page_urls",
                 "repository_url",
                 "repository_branches",
                 "repository_docs_roots",
@@ -314,6 +323,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     # Late, so pages that other plugins add are placed in the nav too.
     @event_priority(-50)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        self.collections = read_collections(self.site)
+        self.documents: dict[str, Document] = {}
+        """The pages that are documents of an output collection, by docs path."""
         self._leave_out_unpublished(files)
         self._leave_out_unwritable(files)
         for name, text in served_files(minify=self.config.minify_assets).items():
@@ -328,18 +340,26 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if front_matter.problem:
                 malformed = front_matter.problem
                 self.findings.add(record.display_path, malformed.line, malformed.message)
+            document = self.documents.get(file.src_uri)
+            if document is not None:
+                # Jekyll gives every document a title (`Document#populate_title`).
+                front_matter = record.front_matter = with_title(front_matter, document)
             if self.nav_from_front_matter:  # a title can take a parse of the page
                 title = _title(file, front_matter, text)
                 sources.append(NavSource(file.src_uri, title, front_matter))
         self._place_permalinks(files, config)
         # Before `published`, which has the extension make its rewrites (they use both) anew.
+        self.extension.setConfig(
+            "page_urls", {uri: record.file.url for uri, record in self.records.items()}
+        )
         self.extension.setConfig("jekyll_urls", self._jekyll_urls())
         if self.nav_from_front_matter:
             # None when no page has Just the Docs navigation keys: MkDocs' own nav stays.
             nav = site_nav(
-                sources,
+                [source for source in sources if source.src_uri not in self.documents],
                 nav_sort=self.site.nav_sort,
                 external_links=self.site.nav_external_links,
+                collections=collection_navs(self.collections, self.documents, sources),
             )
             config.nav = nav.spec
             # Just the Docs' layout prints the tables: a Jekyll site's pages only.
@@ -362,9 +382,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         taken.update({file.dest_uri: f"{file.src_uri}'s URL" for file in files})
         for record in self.records.values():
             data, file = record.front_matter.data, record.file
-            if "permalink" not in data:
+            document = self.documents.get(file.src_uri)
+            if document is not None:
+                # A collection's document is where Jekyll writes it, placeholders filled in.
+                url = unquote(self.collections.url(document, data))
+                destination = permalink_destination(url)
+            elif "permalink" in data:
+                destination = permalink_destination(data["permalink"])
+            else:
                 continue
-            destination = permalink_destination(data["permalink"])
             owner = taken.get(destination.path or "")
             line = record.front_matter.line_of("permalink")
             if destination.path is None:
@@ -404,20 +430,34 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if not file.abs_src_path:
                 continue  # a generated page: Jekyll never published it
             path = self.site.source_path(file.abs_src_path)
-            if not path.startswith("../"):
+            document = self.documents.get(src_uri)
+            if document is not None:
+                urls[src_uri] = self.collections.url(document, record.front_matter.data)
+            elif not path.startswith("../"):
                 urls[src_uri] = page_url(path, record.front_matter.data.get("permalink"), style)
         return urls
 
     def _leave_out_unpublished(self, files: Files) -> None:
         """What Jekyll would not publish stays out of the site too: `exclude`, and names
-        starting with `_` or `.` (`_includes/`, `_config.yml`)."""
+        starting with `_` or `.` (`_includes/`, `_config.yml`), but for the pages of an
+        output collection (`jekyll.collections`)."""
         if not self.site.path:
             return
         for file in list(files):
             if file.generated_by is not None or not file.abs_src_path:
                 continue
             path = self.site.source_path(file.abs_src_path)
-            if not path.startswith("../") and not self.site.published(path):
+            if path.startswith("../"):
+                continue
+            document = self.collections.document(path, self.site)
+            if (
+                document is not None
+                and document.collection.output
+                and file.is_documentation_page()
+                and has_yaml_header(file.content_string)
+            ):
+                self.documents[file.src_uri] = document
+            elif not self.site.published(path):
                 files.remove(file)
 
     def _leave_out_unwritable(self, files: Files) -> None:
@@ -492,7 +532,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if last_edit is not None:
             # Material's "last update", unless a plugin (git-revision-date-localized) says.
             page.meta.setdefault("revision_date", last_edit)
-        if record.front_matter.data.get("search_exclude") is True:
+        document = self.documents.get(page.file.src_uri)
+        if record.front_matter.data.get("search_exclude") is True or (
+            document is not None and self.collections.search_excluded(document)
+        ):
             # Just the Docs' key, as Material's search plugin reads it.
             page.meta.setdefault("search", {"exclude": True})
         if page.edit_url is None and self.site.edit_link is not None and page.file.abs_src_path:

@@ -140,14 +140,29 @@ class _Listing:
     entries: int = 0
 
 
+@dataclass(frozen=True)
+class CollectionNav:
+    """A collection Just the Docs lists (`just_the_docs.collections`), in the order listed."""
+
+    name: str
+    """The heading of its section."""
+    sources: Sequence[NavSource]
+    """Its documents, in the collection's order (`site[label]`)."""
+    exclude: bool = False
+    """`nav_exclude`: counted among the collections, listed nowhere."""
+
+
 def build_nav(
     sources: Sequence[NavSource],
     *,
     nav_sort: str | None = None,
     external_links: Sequence[ExternalLink] = (),
+    collections: Sequence[CollectionNav] = (),
 ) -> tuple[NavSpec | None, list[NavProblem]]:
     """The nav Just the Docs shows for `sources`, and the problems met while placing pages."""
-    nav = site_nav(sources, nav_sort=nav_sort, external_links=external_links)
+    nav = site_nav(
+        sources, nav_sort=nav_sort, external_links=external_links, collections=collections
+    )
     return nav.spec, nav.problems
 
 
@@ -156,22 +171,49 @@ def site_nav(
     *,
     nav_sort: str | None = None,
     external_links: Sequence[ExternalLink] = (),
+    collections: Sequence[CollectionNav] = (),
 ) -> SiteNav:
     """The nav Just the Docs shows for `sources`, its problems, and its tables of contents.
 
     `nav_sort` and `external_links` are Just the Docs' `nav_sort` and `nav_external_links`.
     The nav is None when no page carries Just the Docs navigation keys and there are no
-    external links: such a site keeps MkDocs' own nav (and shows no tables of contents).
+    external links or collections: such a site keeps MkDocs' own nav (and shows no tables of
+    contents).
+
+    `collections` follow (`site_nav.html`), each a namespace of its own for titles: under a
+    heading of its name when there are several collections or any top-level page, else
+    listed as pages.
     """
-    if not external_links and not any(NAV_KEYS.intersection(s.front_matter.data) for s in sources):
+    if (
+        not external_links
+        and not collections
+        and not any(NAV_KEYS.intersection(s.front_matter.data) for s in sources)
+    ):
         return SiteNav(None, [], {})
     problems: list[NavProblem] = []
     # Jekyll's page order: `site.pages` sorted by file name. Pages of the same name keep the
     # order Jekyll read their folders in, which is the file system's; here it is the path.
-    pages = [
-        _page(source)
-        for source in sorted(sources, key=lambda s: (posixpath.basename(s.src_uri), s.src_uri))
-    ]
+    pages = sorted(sources, key=lambda s: (posixpath.basename(s.src_uri), s.src_uri))
+    spec, tables, top_size = _pages_nav(pages, nav_sort, problems)
+    spec.extend({link.title: link.url} for link in external_links)
+    for collection in collections:
+        if collection.exclude:
+            continue
+        entries, collection_tables, _ = _pages_nav(collection.sources, nav_sort, problems)
+        tables.update(collection_tables)
+        if len(collections) > 1 or top_size > 0:
+            spec.append({collection.name: entries})
+        else:
+            spec.extend(entries)
+    return SiteNav(spec, problems, tables)
+
+
+def _pages_nav(
+    sources: Sequence[NavSource], nav_sort: str | None, problems: list[NavProblem]
+) -> tuple[NavSpec, dict[str, list[ChildLink]], int]:
+    """pages.html over `sources` in Jekyll's order: the nav, its tables of contents, and how
+    many top-level pages it could list (titled, not excluded)."""
+    pages = [_page(source) for source in sources]
     for page in pages:
         _check_keys(page, problems)
     nav = _Navigation(pages, nav_sort)
@@ -186,9 +228,8 @@ def site_nav(
     entries = [entry for root in roots for entry in trees[root]]
     _report_untitled(pages, problems)
     _report_listing(nav, shown, problems)
-    spec = _spec(entries)
-    spec.extend({link.title: link.url} for link in external_links)
-    return SiteNav(spec, problems, _tables(nav, roots, limit))
+    top_size = sum(1 for page in nav.top if page.meta.get("nav_exclude") is not True)
+    return _spec(entries), _tables(nav, roots, limit), top_size
 
 
 def _page(source: NavSource) -> _Page:

@@ -47,8 +47,8 @@ _DEFAULT_EXCLUDES = (
     "vendor/ruby/",
 )
 _DEFAULT_INCLUDE = (".htaccess",)
-# Jekyll's `EntryFilter::SPECIAL_LEADING_CHAR_REGEX`.
-_SPECIAL_LEADING = (".", "_", "#", "~")
+SPECIAL_LEADING = (".", "_", "#", "~")
+"""Jekyll's `EntryFilter::SPECIAL_LEADING_CHAR_REGEX`: names it reads only when included."""
 # Where patterns and entries are joined, as Jekyll joins them to the site's source folder.
 _SOURCE = "/source"
 
@@ -182,6 +182,17 @@ class SiteConfig:
                 return False
             folder = f"{folder}/{name}"
         return bool(names)
+
+    def includes(self, entry: str) -> bool:
+        """`EntryFilter#included?`: an `include` pattern matches `entry` or its bare name."""
+        name = entry.rsplit("/", 1)[-1]
+        return _matches_any(self.include, entry, False) or _matches_any(self.include, name, False)
+
+    def excludes(self, path: str) -> bool:
+        """`EntryFilter#excluded?`: an `exclude` pattern (not also included) matches `path`,
+        a file relative to the source folder."""
+        excluded = tuple(pattern for pattern in self.exclude if pattern not in self.include)
+        return _matches_any(excluded, path, False)
 
 
 def load_site_config(path: Path) -> SiteConfig:
@@ -414,7 +425,7 @@ def _entry_kept(
         return False
     if included:
         return True
-    return not (name.startswith(_SPECIAL_LEADING) or name.endswith("~"))
+    return not (name.startswith(SPECIAL_LEADING) or name.endswith("~"))
 
 
 def _matches_any(patterns: Sequence[str], entry: str, is_folder: bool) -> bool:

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import quote, unquote, urlsplit
 
-# `Jekyll::URL.escape_path`: what a placeholder's value keeps unescaped (RFC 3986 pchar and `/`).
-_PATH_SAFE = "-._~!$&'()*+,;=:@/"
+PATH_SAFE = "-._~!$&'()*+,;=:@/"
+"""`Jekyll::URL.escape_path`: what a placeholder's value keeps unescaped (RFC 3986 pchar, `/`)."""
 # `Utils.add_permalink_suffix`: the named styles whose pages end in their output extension.
 _EXTENSION_STYLES = ("date", "ordinal", "none")
-_OUTPUT_EXT = ".html"
+OUTPUT_EXT = ".html"
 """What Jekyll renders Markdown to."""
 # Links to these are links to pages (or folders); any other extension names a static file.
 _PAGE_EXTENSIONS = ("", ".html", ".htm")
@@ -30,14 +30,20 @@ def page_template(basename: str, style: object) -> str:
     `permalink` style (`date` when unset)."""
     if basename == "index":
         return "/:path/"
+    return with_permalink_suffix("/:path/:basename", style)
+
+
+def with_permalink_suffix(template: str, style: object) -> str:
+    """`Utils.add_permalink_suffix`: `template` ending as the site's `permalink` style ends
+    its URLs (`date` when unset): in `/`, in the output extension, or as it is."""
     name = "date" if style is None else str(style)
     if name == "pretty":
-        return "/:path/:basename/"
+        return template + "/"
     if name in _EXTENSION_STYLES:
-        return "/:path/:basename:output_ext"
+        return template + ":output_ext"
     # A template of the site's own: pages end as it ends (a `/`, or the output extension).
     suffix = "/" if name.endswith("/") else ""
-    return "/:path/:basename" + suffix + (":output_ext" if name.endswith(":output_ext") else "")
+    return template + suffix + (":output_ext" if name.endswith(":output_ext") else "")
 
 
 def page_url(path: str, permalink: object = None, style: object = None) -> str:
@@ -46,14 +52,14 @@ def page_url(path: str, permalink: object = None, style: object = None) -> str:
     folder, name = posixpath.split(path)
     basename = posixpath.splitext(name)[0]
     template = permalink if isinstance(permalink, str) else page_template(basename, style)
-    placeholders = (("path", folder), ("basename", basename), ("output_ext", _OUTPUT_EXT))
+    placeholders = (("path", folder), ("basename", basename), ("output_ext", OUTPUT_EXT))
     url = template
     for key, value in placeholders:
-        url = url.replace(f":{key}", quote(value, safe=_PATH_SAFE))
-    return _sanitized(url)
+        url = url.replace(f":{key}", quote(value, safe=PATH_SAFE))
+    return sanitized_url(url)
 
 
-def _sanitized(url: str) -> str:
+def sanitized_url(url: str) -> str:
     """`Jekyll::URL#sanitize_url`: one leading `/`, no `..` or `./`, no repeated `/`."""
     url = ("/" + url).replace("..", "/").replace("./", "")
     while "//" in url:
@@ -86,6 +92,12 @@ class JekyllUrls:
     """Jekyll URL by docs path: `{"docs/maintain/backup.md": "/docs/maintain/backup.html"}`."""
     baseurl: str = ""
     """`site.baseurl` as `{{ site.baseurl }}` prints it: `/handbook`, or empty."""
+    own_sites: tuple[str, ...] = ()
+    """Full URLs of the site itself (`https://example.org/handbook`): a link starting with
+    one names a page of the site, as a root-relative link does."""
+    page_urls: Mapping[str, str] = field(default_factory=dict)
+    """Each page's URL in the built site (MkDocs' `File.url`) by docs path, for links in raw
+    HTML, which MkDocs leaves as written."""
 
     @cached_property
     def _pages(self) -> dict[str, str]:
@@ -101,9 +113,10 @@ class JekyllUrls:
         external link, a file, a Markdown path), which stays as it is."""
         parts = urlsplit(href.strip())
         protocol_relative = href.strip().startswith("//")
-        if parts.scheme or (parts.netloc and not protocol_relative):
+        own = self._own_path(parts.scheme, parts.netloc, parts.path)
+        if own is None and (parts.scheme or (parts.netloc and not protocol_relative)):
             return None
-        path = unquote(("/" + parts.netloc if protocol_relative else "") + parts.path)
+        path = own or unquote(("/" + parts.netloc if protocol_relative else "") + parts.path)
         if not path or posixpath.splitext(path)[1].lower() not in _PAGE_EXTENSIONS:
             return None
         suffix = ("?" + parts.query if parts.query else "") + (
@@ -111,7 +124,9 @@ class JekyllUrls:
         )
         base = self.baseurl.rstrip("/")
         under_base = bool(base) and (path == base or path.startswith(base + "/"))
-        if path.startswith("/"):
+        if own is not None:
+            site_path, under_base = own, True
+        elif path.startswith("/"):
             site_path = (path[len(base) :] or "/") if under_base else path
         else:
             own = self.urls.get(from_src)
@@ -128,6 +143,26 @@ class JekyllUrls:
             return Target(None, suffix)
         return None
 
+    def _own_path(self, scheme: str, netloc: str, path: str) -> str | None:
+        """The site path a full URL of the site itself names (`/docs/x.html`), else None;
+        `http` and `https` alike."""
+        if scheme.lower() not in ("http", "https") or not netloc:
+            return None
+        address = f"{netloc.lower()}{unquote(path)}"
+        for site in self.own_sites:
+            site = site.rstrip("/")
+            if address == site or address.startswith(site + "/"):
+                return address[len(site) :] or "/"
+        return None
+
+    def built_href(self, target: Target, from_src: str) -> str | None:
+        """The link to `target` as the built site has it, relative to the page at `from_src`
+        (for raw HTML); None when either page's URL is unknown."""
+        to, start = self.page_urls.get(target.src_uri or ""), self.page_urls.get(from_src)
+        if to is None or start is None:
+            return None
+        return relative_url(unquote(to), unquote(start)) + target.suffix
+
     def _page_at(self, path: str) -> str | None:
         """The page a Jekyll server answers `path` with: the page of that URL, a folder's
         index page, the `.html` page of an extensionless path, or the reverse."""
@@ -139,3 +174,11 @@ class JekyllUrls:
         elif not path.endswith("/"):
             candidates += [path + ".html", path + "/"]
         return next((self._pages[c] for c in candidates if c in self._pages), None)
+
+
+def relative_url(to: str, start: str) -> str:
+    """The URL `to` (from the site's root, as MkDocs writes page URLs: `a/b/`, `a/b.html`,
+    `./`) relative to the page at URL `start`."""
+    folder = start if start.endswith("/") or not start else posixpath.dirname(start)
+    relative = posixpath.relpath("/" + to, "/" + folder)
+    return relative + "/" if to.endswith("/") and not relative.endswith("/") else relative

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from .pages import PageContent, Theme, read_page
 
@@ -241,9 +241,11 @@ class _Built:
 class _Site:
     """The pages of one built site, by page key, and its base URL path."""
 
-    def __init__(self, pages: dict[str, _Built], base: str) -> None:
+    def __init__(self, pages: dict[str, _Built], base: str, host: str = "") -> None:
         self.pages = pages
         self.base = base
+        self.host = host
+        """The site's own host (its home page's canonical URL's), lowercase; "" unknown."""
 
     @classmethod
     def read(cls, folder: Path, theme: Theme) -> _Site:
@@ -262,7 +264,8 @@ class _Site:
             written = home.content.home_href if theme == "jekyll" else home.content.canonical
             if written:
                 base = urlsplit(urljoin(f"{_ORIGIN}/", written)).path.rstrip("/") + "/"
-        return cls(pages, base)
+        canonical = urlsplit(home.content.canonical or "") if home is not None else None
+        return cls(pages, base, canonical.netloc.lower() if canonical else "")
 
     def target(self, href: str, page: _Built) -> str:
         """Where `href`, written on `page`, leads: a page key (with its `#anchor`), an
@@ -270,7 +273,12 @@ class _Site:
         href = href.strip()
         parts = urlsplit(href)
         if parts.scheme or parts.netloc:
-            return href
+            # A full URL of the site itself is one of its paths (`{{ site.url }}/x.html`).
+            if not self.host or parts.scheme.lower() not in ("http", "https"):
+                return href
+            if parts.netloc.lower() != self.host:
+                return href
+            href = urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
         resolved = urlsplit(urljoin(f"{_ORIGIN}{self.base}{page.file}", href))
         path = unquote(resolved.path)
         if not (path + "/").startswith(self.base):

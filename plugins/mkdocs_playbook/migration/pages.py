@@ -1,7 +1,8 @@
 """One built page of either theme, read once: its navigation, its main text and its links.
 
 Just the Docs (0.12) marks its navigation `<nav id="site-nav">` holding `ul.nav-list` >
-`li.nav-list-item` > `a.nav-list-link`, nested, and its content `<div id="main-content">`
+`li.nav-list-item` > `a.nav-list-link`, nested (a collection's `div.nav-category` heads its
+pages), and its content `<div id="main-content">`
 (older versions: `<main>`), which also holds the edit link's `<footer>` and the headings'
 `a.anchor-heading`. Material marks its navigation `nav.md-nav--primary` > `li.md-nav__item`,
 whose first `span.md-ellipsis` is the title and first `a.md-nav__link` the target (the page's
@@ -104,6 +105,8 @@ class _PageReader(HTMLParser):
         # The open nav items, innermost last, and how many of each element are open: every
         # step is O(1), however deep a careless page nests.
         self.open_items: list[_NavItem] = []
+        self.category: _NavItem | None = None
+        """The unfolded collection whose pages are being read (Just the Docs), if any."""
         self.open_tags: Counter[str] = Counter()
 
     def finish(self) -> PageContent:
@@ -180,11 +183,32 @@ class _PageReader(HTMLParser):
             return
         if tag == "nav" and (attributes.get("id") == "site-nav" or "site-nav" in classes):
             opened.nav = True
-        if tag == "li" and "nav-list-item" in classes:
+        if tag == "ul" and "nav-category-list" in classes:
+            self._end_category()
+        elif tag == "div" and "nav-category" in classes and (self.in_nav or opened.nav):
+            self._category(opened)
+        elif tag == "li" and "nav-list-item" in classes:
             self._open_item(opened)
         elif tag == "a" and "nav-list-link" in classes:
             self._take_href(attributes.get("href"))
             self._start_title(opened)
+
+    def _category(self, opened: _Open) -> None:
+        """A collection's heading (`div.nav-category`): the title of the item that folds its
+        pages, or else an entry of its own with the pages that follow one level down, as
+        Material shows a section."""
+        item = self._current_item()
+        if item is None or item is self.category:
+            self._end_category()
+            self.category = _NavItem(0)
+            self.items.append(self.category)
+            self.open_items.append(self.category)
+        self._start_title(opened)
+
+    def _end_category(self) -> None:
+        if self.category is not None and self.open_items and self.open_items[-1] is self.category:
+            self.open_items.pop()
+        self.category = None
 
     def _open_item(self, opened: _Open) -> None:
         opened.item = _NavItem(len(self.open_items))

@@ -12,6 +12,7 @@ import xml.etree.ElementTree as etree
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from .model import Heading, Link, PageModel
 from .tree import PageTree, RawHtml, link_attribute, may_hold_links
@@ -38,13 +39,17 @@ class CodeBlock:
 
 
 def read_page(
-    tree: PageTree, model: PageModel, written: Mapping[etree.Element, str]
+    tree: PageTree,
+    model: PageModel,
+    written: Mapping[etree.Element, str],
+    raw_written: Mapping[str, str] = MappingProxyType({}),
 ) -> list[CodeBlock]:
     """Fill `model` with the headings, ids, links and code of `tree`, in document order, and
     return the page's code blocks.
 
     `written` holds each link element's destination as the Markdown wrote it (recorded before
     MkDocs rewrote `.md` paths); elements missing from it were added later and have no source.
+    `raw_written` holds, by the URL given it, a raw HTML link written otherwise.
 
     Python-Markdown leaves indented code in the tree as `<pre><code>`; superfences puts its
     highlighted blocks in the stash, with a placeholder where they stand: alone in a
@@ -82,7 +87,7 @@ def read_page(
                 snippet = RawHtml(raw)
                 model.ids.update(snippet.ids)
                 for tag, value in snippet.links:
-                    add_link(value, tag, value, True)
+                    add_link(value, tag, raw_written.get(value, value), True)
     return blocks
 
 

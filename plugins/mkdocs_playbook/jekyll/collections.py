@@ -1,0 +1,277 @@
+"""Jekyll collections: which files are documents of which collection, and each document's URL.
+
+Read from `_config.yml` as Jekyll 4.3.1 reads it (`Configuration`, `Collection`, `Document`,
+`Drops::UrlDrop`): `collections:` as a list of labels or a mapping of label to metadata
+(`output`, `permalink`, `sort_by`), documents in `<collections_dir>/_<label>/`. Documents of a
+collection with `output: true` are published at the URL Jekyll gives them; the others are not
+published at all. Just the Docs' `just_the_docs.collections` names the collections its
+navigation and search show (`NavCollection`). `posts` (dated documents) is not modelled here.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+from urllib.parse import quote
+
+from .frontmatter import FrontMatter
+from .liquid_values import is_number, ruby_str, truthy
+from .navigation import CollectionNav, NavSource
+from .site_config import SPECIAL_LEADING, SiteConfig
+from .urls import OUTPUT_EXT, PATH_SAFE, sanitized_url, with_permalink_suffix
+
+# `Utils::SLUGIFY_DEFAULT_REGEXP` and `SLUGIFY_PRETTY_REGEXP` (\p{L}, \p{M}, \p{Nd}: `\w` less `_`).
+_SLUG_DEFAULT = re.compile(r"(?:[^\w]|_)+")
+_SLUG_PRETTY = re.compile(r"(?:[^\w._~!$&'()+,;=@]|_)+")
+_PLACEHOLDER = re.compile(r":([a-z_]+)")
+_POSTS = "posts"
+_YAML_HEADER = re.compile(r"---[ \t\f\v]*\r?\n")
+
+
+@dataclass(frozen=True)
+class Collection:
+    """One entry of `collections:`."""
+
+    label: str
+    folder: str
+    """Where its documents are, relative to the Jekyll source: `_tests`, `stuff/_tests`."""
+    output: bool = False
+    """Whether Jekyll writes its documents out as pages."""
+    permalink: str | None = None
+    """Its URL template; None: `/:collection/:path` and the site style's ending."""
+    sort_by: str | None = None
+
+
+@dataclass(frozen=True)
+class NavCollection:
+    """An entry of Just the Docs' `just_the_docs.collections`, in the order it is written."""
+
+    label: str
+    name: str
+    """The heading of its section in the nav."""
+    nav_exclude: bool = False
+    nav_fold: bool = False
+    search_exclude: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file of a collection, as Jekyll reads it."""
+
+    collection: Collection
+    path: str
+    """Relative to the Jekyll source: `_tests/sub/first.md`."""
+
+    @property
+    def relative(self) -> str:
+        """Its path inside the collection's folder: `sub/first.md`."""
+        return self.path[len(self.collection.folder) + 1 :]
+
+
+@dataclass(frozen=True)
+class Collections:
+    """A site's collections, and the ones Just the Docs shows."""
+
+    collections: tuple[Collection, ...] = ()
+    nav: tuple[NavCollection, ...] = ()
+    style: object = None
+    """`_config.yml`'s `permalink` style, which ends each collection's default template."""
+
+    def document(self, path: str, site: SiteConfig) -> Document | None:
+        """The document at `path` (relative to the source), if a collection reads that file:
+        under the collection's folder and kept by Jekyll's `EntryFilter` there."""
+        for collection in self.collections:
+            if path.startswith(collection.folder + "/"):
+                document = Document(collection, path)
+                return document if _kept(document, site) else None
+        return None
+
+    def url(self, document: Document, front_matter: Mapping[str, Any]) -> str:
+        """`Document#url`: its front matter `permalink`, else the collection's template,
+        placeholders filled in (`:collection`, `:path`, `:name`, `:title`, `:slug`,
+        `:categories`, `:output_ext`; a date placeholder is left as written)."""
+        permalink = front_matter.get("permalink")
+        template = permalink if isinstance(permalink, str) else self.template(document.collection)
+        placeholders = _placeholders(document, front_matter)
+
+        def filled(match: re.Match[str]) -> str:
+            value = placeholders.get(match.group(1))
+            return match.group(0) if value is None else quote(value, safe=PATH_SAFE)
+
+        return sanitized_url(_PLACEHOLDER.sub(filled, template))
+
+    def template(self, collection: Collection) -> str:
+        """`Collection#url_template`."""
+        if collection.permalink is not None:
+            return collection.permalink
+        return with_permalink_suffix("/:collection/:path", self.style)
+
+    def nav_of(self, label: str) -> NavCollection | None:
+        return next((entry for entry in self.nav if entry.label == label), None)
+
+    def search_excluded(self, document: Document) -> bool:
+        """Whether Just the Docs keeps the document's collection out of search."""
+        listed = self.nav_of(document.collection.label)
+        return listed is not None and listed.search_exclude
+
+
+def read_collections(site: SiteConfig) -> Collections:
+    """The collections `_config.yml` declares (Jekyll's own `posts` left out)."""
+    data = site.data
+    declared = data.get("collections")
+    entries: list[tuple[str, Any]]
+    if isinstance(declared, (list, tuple)):
+        entries = [(ruby_str(label), {}) for label in declared]
+    elif isinstance(declared, Mapping):
+        entries = [(ruby_str(label), value) for label, value in declared.items()]
+    else:
+        entries = []
+    root = data.get("collections_dir")
+    root_folder = ruby_str(root).strip("/") if truthy(root) else ""
+    collections = []
+    for label, metadata in entries:
+        if label == _POSTS or not label:
+            continue
+        meta = metadata if isinstance(metadata, Mapping) else {}
+        permalink = meta.get("permalink")
+        sort_by = meta.get("sort_by")
+        collections.append(
+            Collection(
+                label,
+                posixpath.join(root_folder, f"_{label}") if root_folder else f"_{label}",
+                output=truthy(meta.get("output", False)),
+                permalink=permalink if isinstance(permalink, str) else None,
+                sort_by=sort_by if isinstance(sort_by, str) else None,
+            )
+        )
+    return Collections(tuple(collections), tuple(_nav_collections(data)), data.get("permalink"))
+
+
+def _nav_collections(data: Mapping[str, Any]) -> Iterable[NavCollection]:
+    theme = data.get("just_the_docs")
+    listed = theme.get("collections") if isinstance(theme, Mapping) else None
+    if not isinstance(listed, Mapping):
+        return
+    for label, entry in listed.items():
+        meta = entry if isinstance(entry, Mapping) else {}
+        # `{{ collection_value.name }}`: nothing printed when unset.
+        name = meta.get("name")
+        yield NavCollection(
+            ruby_str(label),
+            "" if name is None else ruby_str(name),
+            nav_exclude=meta.get("nav_exclude") is True,
+            nav_fold=meta.get("nav_fold") is True,
+            search_exclude=meta.get("search_exclude") is True,
+        )
+
+
+def document_title(document: Document) -> str:
+    """The title Jekyll gives a document without one (`Document#populate_title`)."""
+    return " ".join(word.capitalize() for word in _slug_name(document).split("-"))
+
+
+def with_title(front_matter: FrontMatter, document: Document) -> FrontMatter:
+    """`front_matter` as Jekyll's document sees it: with a title, always."""
+    if front_matter.data.get("title") is not None:
+        return front_matter
+    return replace(front_matter, data={**front_matter.data, "title": document_title(document)})
+
+
+def ordered(
+    documents: Iterable[tuple[Document, Mapping[str, Any]]], collection: Collection
+) -> list[Document]:
+    """`Collection#sort_docs!`: by path (`Document#<=>` without dates), or by the `sort_by`
+    key, documents without it last, ties and values of different kinds by path."""
+    items = sorted(documents, key=lambda item: item[0].path)
+    key = collection.sort_by
+    if key is None:
+        return [document for document, _ in items]
+
+    def rank(item: tuple[Document, Mapping[str, Any]]) -> tuple[int, int, Any]:
+        value = item[1].get(key)
+        if value is None:
+            return (1, 0, "")
+        if is_number(value) and not isinstance(value, str):
+            return (0, 0, value)
+        return (0, 1, ruby_str(value))
+
+    return [document for document, _ in sorted(items, key=rank)]
+
+
+def has_yaml_header(text: str) -> bool:
+    """`Utils.has_yaml_header?`: a file is a document only when it starts with front matter;
+    else Jekyll copies it as it is (a static file), never rendering it as a page."""
+    return _YAML_HEADER.match(text) is not None
+
+
+def collection_navs(
+    collections: Collections, documents: Mapping[str, Document], sources: Sequence[NavSource]
+) -> list[CollectionNav]:
+    """The collections Just the Docs lists, in its order, each with the nav sources of its
+    documents (`documents`, by docs path) in the collection's order."""
+    navs = []
+    for listed in collections.nav:
+        members = {
+            document.path: (document, source)
+            for source in sources
+            if (document := documents.get(source.src_uri)) is not None
+            and document.collection.label == listed.label
+        }
+        items = [(document, source.front_matter.data) for document, source in members.values()]
+        order = ordered(items, items[0][0].collection) if items else []
+        in_order = [members[document.path][1] for document in order]
+        navs.append(CollectionNav(listed.name, in_order, exclude=listed.nav_exclude))
+    return navs
+
+
+def _kept(document: Document, site: SiteConfig) -> bool:
+    """`EntryFilter#filter` over the entry's path inside the collection's folder: a name
+    ending in `.`, or (unless included) a special first character of the path or of the
+    file's name, a name ending in `~`, or an `exclude` match of its path from the source."""
+    entry = document.relative
+    name = posixpath.basename(entry)
+    if entry.endswith("."):
+        return False
+    if site.includes(entry):
+        return True
+    special = entry.startswith(SPECIAL_LEADING) or name.startswith(SPECIAL_LEADING)
+    return not (special or name.endswith("~") or site.excludes(document.path))
+
+
+def _slug_name(document: Document) -> str:
+    """The file's name without its extension and trailing dots."""
+    name = posixpath.basename(document.path)
+    stem = posixpath.splitext(name)[0] if "." in name[1:] else name
+    return stem.rstrip(".")
+
+
+def _slugify(value: str, pattern: re.Pattern[str], cased: bool) -> str:
+    slug = pattern.sub("-", value)
+    slug = slug.removeprefix("-").removesuffix("-")
+    return slug if cased else slug.lower()
+
+
+def _placeholders(document: Document, front_matter: Mapping[str, Any]) -> dict[str, str]:
+    """`Drops::UrlDrop` of a document."""
+    relative = document.relative
+    stem, extension = posixpath.splitext(relative)
+    path = "/" + (stem if extension else relative).rstrip(".")
+    basename = _slug_name(document)
+    slug = front_matter.get("slug")
+    slug_text = ruby_str(slug) if slug is not None else basename
+    categories = front_matter.get("categories")
+    listed = categories if isinstance(categories, (list, tuple)) else [categories]
+    return {
+        "collection": document.collection.label,
+        "path": path,
+        "name": _slugify(basename, _SLUG_DEFAULT, cased=False),
+        "title": _slugify(slug_text, _SLUG_PRETTY, cased=True),
+        "slug": _slugify(slug_text, _SLUG_DEFAULT, cased=False),
+        "categories": "/".join(
+            dict.fromkeys(ruby_str(item).lower() for item in listed if item is not None)
+        ),
+        "output_ext": OUTPUT_EXT,
+    }
