@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from accessibility import tab_to
 from playwright.sync_api import Browser, Locator, Page, expect
-from test_runs import PLAYBOOK, RUN_PAGE, SCRIBE, bar, box, declare, events, go, message
+from test_runs import RUN_PAGE, bar, box, declare, events, go, message
 from viewing import Scheme, guarded_context
 
 from browsing import CLIPBOARD
@@ -27,9 +27,11 @@ CAUTION = "rgb(207, 34, 46)"
 """playbook.css's --playbook-caution-color: the colour of what is lost."""
 
 
-def responder(browser: Browser, width: int, scheme: Scheme = "dark") -> Page:
+def responder(
+    browser: Browser, width: int, scheme: Scheme = "dark", timezone: str | None = None
+) -> Page:
     """A fresh browser `width` px wide, its clock at 13:00 UTC, its clipboard recorded."""
-    page = guarded_context(browser, width=width, scheme=scheme).new_page()
+    page = guarded_context(browser, width=width, scheme=scheme, timezone=timezone).new_page()
     page.add_init_script(CLIPBOARD)
     page.clock.install(time=START)
     return page
@@ -81,7 +83,8 @@ def review_text(page: Page) -> str:
 def test_the_responders_walk_from_declaring_to_the_draft(
     browser: Browser, site_url: str, width: int, scheme: Scheme
 ) -> None:
-    page = responder(browser, width, scheme)
+    # A responder whose computer is not on UTC: every time shown is UTC all the same.
+    page = responder(browser, width, scheme, timezone="America/Los_Angeles")
     # The header's "Declare incident" leads to the form, its first field focused.
     page.goto(site_url + RUN_PAGE + "#declare-an-incident")
     run_id = page.locator("#playbook-run-id")
@@ -234,8 +237,15 @@ def test_imports_ask_beside_the_control_and_are_hand_offs_in_the_timeline(
     expect(page.locator("[data-playbook-run-events] li").last).to_contain_text(
         "Handed off: opened from INC-9.json, exported"
     )
-    # The old run was kept, not replaced.
+    # The old run was kept, not replaced; making it current again is said beside the list
+    # (whose rows are rebuilt, the button gone).
     expect(page.locator("[data-playbook-run-list] tr")).to_have_count(2)
+    page.get_by_role("button", name="Make current: INC-2041").click()
+    expect(message(page)).to_have_text("INC-2041 is the current run.")
+    in_view(page, message(page))
+    expect(
+        page.locator("[data-playbook-run-table] + p [data-playbook-run-message]")
+    ).to_be_attached()
     no_sideways_scroll(page)
     page.context.close()
 
@@ -298,9 +308,7 @@ def test_a_back_dated_start_says_when_the_first_update_was_due_and_is_not_overdu
     page.context.close()
 
 
-def test_the_hand_off_link_and_its_warning_stand_beside_it(
-    browser: Browser, base_url: str
-) -> None:
+def test_the_hand_off_link_and_its_warning_stand_beside_it(browser: Browser, base_url: str) -> None:
     page = responder(browser, 390)
     go(page, base_url, RUN_PAGE)
     declare(page, "INC-2041")

@@ -492,11 +492,24 @@
     function place(element, control) {
       const near = control === undefined ? document.activeElement : control;
       if (near && element.contains(near)) return;
-      const block = near && near !== top && top.parentNode.contains(near)
-        ? near.closest("p, form, table, ol, pre, div") : null;
-      const after = block || home;
+      // A control the page has since rebuilt (a row of All runs) leaves the block it stood in.
+      const after = blockOf(near) || (control === undefined && lastBlock && lastBlock.isConnected ? lastBlock : home);
       if (after.nextElementSibling !== element) after.after(element);
     }
+
+    function blockOf(control) {
+      return control && control !== top && top.parentNode.contains(control)
+        ? control.closest("p, form, table, ol, pre, div") : null;
+    }
+
+    // The block of the control last focused, outside the message and the question.
+    let lastBlock = null;
+    function remember(event) {
+      if (!messageLine.contains(event.target) && !confirmBox.contains(event.target)) {
+        lastBlock = blockOf(event.target) || lastBlock;
+      }
+    }
+    document.addEventListener("focusin", remember);
 
     /* Says `text` next to `control` (default: the focused one), announced and scrolled into
      * view; `undoWith`, if given, is what the Undo button beside it does; `next`, a link to
@@ -1293,6 +1306,7 @@
         stop();
       });
       window.removeEventListener("storage", renderAll);
+      document.removeEventListener("focusin", remember);
       window.clearInterval(ticking);
       if (pendingConfirm) pendingConfirm(false);
     };

@@ -186,8 +186,9 @@
       part("id").textContent = id;
       part("severity").textContent = severity;
       part("severity").hidden = !severity;
+      // Shown as text, whatever storage holds: a template value typed anywhere.
       part("commander").textContent = "IC " + state.commander;
-      part("commander").hidden = typeof state.commander !== "string" || !state.commander;
+      part("commander").hidden = !state.commander;
       const start = Date.parse(state.run.start);
       const clock = part("elapsed");
       // The state in words: "open 0:05:26" until marked, then when it was mitigated, resolved.
