@@ -330,3 +330,28 @@ def test_the_hand_off_link_and_its_warning_stand_beside_it(browser: Browser, bas
         "Handed off: shared as a link"
     )
     page.context.close()
+
+
+def test_bringing_in_earlier_values_asks_before_replacing_the_runs(
+    browser: Browser, site_url: str
+) -> None:
+    page = responder(browser, 1280)
+    summary = '#template-form input[data-playbook-field="summary"]'
+    go(page, site_url, "POST_LAUNCH_SUPPORT_OPTIMIZATION.html")
+    page.fill(summary, "Typed before declaring")
+    go(page, site_url, RUN_PAGE)
+    page.locator("#playbook-run-carry").uncheck()
+    declare(page, "INC-2041")
+    go(page, site_url, "POST_LAUNCH_SUPPORT_OPTIMIZATION.html")
+    page.fill(summary, "Typed in the run")
+    go(page, site_url, RUN_PAGE)
+    page.get_by_role("button", name=re.compile("^Bring in what was done before declaring")).click()
+    question = page.locator("[data-playbook-run-confirm]")
+    expect(question).to_contain_text("It replaces 1 template value of INC-2041")
+    expect(question).to_contain_text("summary: “Typed before declaring”, was “Typed in the run”")
+    in_view(page, question)
+    page.locator("[data-playbook-run-confirm-no]").click()
+    expect(message(page)).to_have_text("Nothing was changed.")
+    go(page, site_url, "POST_LAUNCH_SUPPORT_OPTIMIZATION.html")
+    expect(page.locator(summary)).to_have_value("Typed in the run")
+    page.context.close()

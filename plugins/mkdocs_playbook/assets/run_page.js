@@ -966,12 +966,30 @@
     find("[data-playbook-run-bring-button]").addEventListener("click", function () {
       const id = store.run();
       if (!meta(id)) return;
-      say(
-        bringIn(id)
-          ? "Brought what was done before declaring into " + id + "."
-          : "Could not bring it in: this browser's storage is full. It is kept as it was, " +
-            "outside the run; free space and try again."
-      );
+      // Template values the run holds already and the loose ones would replace: asked first.
+      const ours = store.all(store.inRun(id, store.SITE));
+      const loose = store.all(store.inRun("", store.SITE));
+      const replaced = valueChanges({ scopes: { site: loose } }, ours).filter(function (line) {
+        return !/ is removed$/.test(line);
+      });
+      const asked = replaced.length
+        ? confirmInPage(
+          "Bring in what was done before declaring? It replaces " +
+            count(replaced.length, "template value") + " of " + id + "; its other values, ticks " +
+            "and timeline are kept.",
+          "Bring it in",
+          replaced
+        )
+        : Promise.resolve(true);
+      asked.then(function (sure) {
+        if (!sure) return say("Nothing was changed.");
+        say(
+          bringIn(id)
+            ? "Brought what was done before declaring into " + id + "."
+            : "Could not bring it in: this browser's storage is full. It is kept as it was, " +
+              "outside the run; free space and try again."
+        );
+      });
     });
 
     // Closing asks when the impact ended: the resolved time the review will name.
