@@ -37,6 +37,20 @@ def responder(
     return page
 
 
+def on_run_page(
+    browser: Browser, base: str, width: int, declaring: dict[str, str] | None = None
+) -> Page:
+    """A fresh `responder` on the run page; with `declaring` (field selector -> value), INC-2041
+    (SEV-2) declared with those values."""
+    page = responder(browser, width)
+    go(page, base, RUN_PAGE)
+    if declaring is not None:
+        for selector, value in declaring.items():
+            page.fill(selector, value)
+        declare(page, "INC-2041", "SEV-2")
+    return page
+
+
 def in_view(page: Page, element: Locator) -> None:
     """`element` is visible and wholly inside the viewport."""
     expect(element).to_be_visible()
@@ -172,9 +186,7 @@ def test_the_responders_walk_from_declaring_to_the_draft(
 def test_a_mitigated_run_drafts_as_monitoring_without_a_duration(
     browser: Browser, site_url: str
 ) -> None:
-    page = responder(browser, 1280)
-    go(page, site_url, RUN_PAGE)
-    declare(page, "INC-2041")
+    page = on_run_page(browser, site_url, 1280, {})
     page.clock.fast_forward("10:00")
     bar(page).get_by_role("button", name="Mark mitigated").click()
     text = review_text(page)
@@ -200,9 +212,7 @@ def choose(page: Page, data: dict[str, object], name: str) -> None:
 def test_imports_ask_beside_the_control_and_are_hand_offs_in_the_timeline(
     browser: Browser, site_url: str
 ) -> None:
-    page = responder(browser, 390)
-    go(page, site_url, RUN_PAGE)
-    declare(page, "INC-2041")
+    page = on_run_page(browser, site_url, 390, {})
     data = exported(page)
     # The export is a hand-off: in the timeline, and in the file it made.
     expect(page.locator("[data-playbook-run-events] li").last).to_contain_text(
@@ -253,10 +263,7 @@ def test_imports_ask_beside_the_control_and_are_hand_offs_in_the_timeline(
 def test_the_commander_is_shown_changes_and_the_change_is_in_the_timeline(
     browser: Browser, site_url: str
 ) -> None:
-    page = responder(browser, 1280)
-    go(page, site_url, RUN_PAGE)
-    page.fill("#playbook-run-commander", "Dana")
-    declare(page, "INC-2041")
+    page = on_run_page(browser, site_url, 1280, {"#playbook-run-commander": "Dana"})
     status = page.locator("[data-playbook-run-status]")
     expect(status).to_contain_text("Incident Commander Dana")
     commander = bar(page).locator("[data-playbook-runbar-commander]")
@@ -276,10 +283,7 @@ def test_the_commander_is_shown_changes_and_the_change_is_in_the_timeline(
     ).to_have_value("Sam <b>Lee</b>")
     page.context.close()
     # On a phone the bar keeps its row for the run's state: the commander is not squeezed in.
-    phone = responder(browser, 390)
-    go(phone, site_url, RUN_PAGE)
-    phone.fill("#playbook-run-commander", "Dana")
-    declare(phone, "INC-2041")
+    phone = on_run_page(browser, site_url, 390, {"#playbook-run-commander": "Dana"})
     expect(bar(phone).locator("[data-playbook-runbar-commander]")).to_be_hidden()
     no_sideways_scroll(phone)
     phone.context.close()
@@ -288,11 +292,8 @@ def test_the_commander_is_shown_changes_and_the_change_is_in_the_timeline(
 def test_a_back_dated_start_says_when_the_first_update_was_due_and_is_not_overdue(
     browser: Browser, site_url: str
 ) -> None:
-    page = responder(browser, 1280)
-    go(page, site_url, RUN_PAGE)
     # Declared at 13:00, the impact began at 12:30: SEV-2's first update was due at 12:45.
-    page.fill("#playbook-run-start", "2026-11-27 12:30")
-    declare(page, "INC-2041", "SEV-2")
+    page = on_run_page(browser, site_url, 1280, {"#playbook-run-start": "2026-11-27 12:30"})
     expect(message(page)).to_contain_text("Its first stakeholder update was due 12:45 UTC")
     due = bar(page).locator("[data-playbook-runbar-due]")
     expect(due).to_have_text("first update was due 12:45 UTC")
@@ -309,9 +310,7 @@ def test_a_back_dated_start_says_when_the_first_update_was_due_and_is_not_overdu
 
 
 def test_the_hand_off_link_and_its_warning_stand_beside_it(browser: Browser, base_url: str) -> None:
-    page = responder(browser, 390)
-    go(page, base_url, RUN_PAGE)
-    declare(page, "INC-2041")
+    page = on_run_page(browser, base_url, 390, {})
     page.get_by_role("button", name="Share state").click()
     link = page.locator("#playbook-run-share-url")
     expect(link).to_have_value(re.compile(r"#playbook-run=1\."))
