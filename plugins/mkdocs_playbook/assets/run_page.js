@@ -913,6 +913,8 @@
         : Promise.resolve(true);
       asked.then(function (sure) {
         if (!sure) return say("Nothing was changed: " + open + " stays the current run.", null, submit);
+        // Declared meanwhile, in another tab: not declared over.
+        if (meta(id)) return say("A run named " + id + " exists already: pick another id.", null, submit);
         const result = declare(
           id, start.toISOString(), severityInput.value, !carry.hidden && carryBox.checked, commander
         );
@@ -969,9 +971,14 @@
       // Template values the run holds already and the loose ones would replace: asked first.
       const ours = store.all(store.inRun(id, store.SITE));
       const loose = store.all(store.inRun("", store.SITE));
-      const replaced = valueChanges({ scopes: { site: loose } }, ours).filter(function (line) {
-        return !/ is removed$/.test(line);
+      const theirs = {};
+      const mine = {};
+      Object.keys(loose).forEach(function (name) {
+        if (!Object.prototype.hasOwnProperty.call(ours, name)) return;
+        theirs[name] = loose[name];
+        mine[name] = ours[name];
       });
+      const replaced = valueChanges({ scopes: { site: theirs } }, mine);
       const asked = replaced.length
         ? confirmInPage(
           "Bring in what was done before declaring? It replaces " +
