@@ -272,11 +272,10 @@ def test_declare_tick_mark_close_and_draft_the_post_incident_review(
     text = review.inner_text()
     assert text.startswith(
         "Incident: INC-7\n"
-        "Title: Ledger &lt;sync&gt; stalled\n"
+        "Title: Ledger <sync> stalled\n"
         "Severity: SEV-2\n"
-        "Incident Commander: Dana &amp; &lt;b&gt;Ops&lt;/b&gt; &lt;img src=x "
-        'onerror="alert(1)"&gt;\n'
-        "Status: {Resolved or Monitoring}\n"
+        'Incident Commander: Dana & <b>Ops</b> <img src=x onerror="alert(1)">\n'
+        "Status: Resolved\n"
         "Start: 2026-11-27 13:00 UTC\n"
         "Detected: 2026-11-27 13:00 UTC\n"
         "Mitigated: 2026-11-27 13:10 UTC\n"
@@ -302,7 +301,7 @@ def test_declare_tick_mark_close_and_draft_the_post_incident_review(
     ) in text
     # What the run does not know stays a visible placeholder; a value is never markup.
     marks = review.locator("mark")
-    expect(marks.first).to_have_text("{Resolved or Monitoring}")
+    expect(marks.first).to_have_text("{Tenant count and slugs}")
     assert "{Root cause}" in marks.all_inner_texts()
     assert review.locator("b, img").count() == 0
     page.get_by_role("button", name="Copy review as Markdown").click()
@@ -352,7 +351,7 @@ def test_the_drafts_other_repeating_lines_take_the_rows_typed_in_the_form(
     text = page.locator("[data-playbook-run-review]").inner_text()
     assert text.endswith(
         "6. Follow-up actions\n"
-        "Alert on &lt;queue&gt; depth | Owner: Sam | Due: {Date} | Ticket: {Ticket ID}"
+        "Alert on <queue> depth | Owner: Sam | Due: {Date} | Ticket: {Ticket ID}"
     ), text
     assert visit.errors == [], visit.errors
 

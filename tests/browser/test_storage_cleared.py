@@ -277,9 +277,13 @@ def test_a_run_replaced_by_an_import_in_another_tab_keeps_the_imported_timeline(
     other.set_input_files("#playbook-run-import", files=[json_file("r.json", json.dumps(imported))])
     other.get_by_role("button", name=f"Replace my run {RUN}").click()
     expect(message(other)).to_contain_text(f"Opened run {RUN}.")
-    expect(page.locator("[data-playbook-run-events] li")).to_have_count(1)
+    # The imported timeline, and the hand-off that brought it.
+    expect(page.locator("[data-playbook-run-events] li")).to_have_count(2)
     expect(top_notice(page)).to_be_hidden()
     fresh = page.context.new_page()
     go(fresh, base_url, RUN_PAGE)
-    assert [line.split(" UTC ", 1)[1] for line in events(fresh)] == ["Theirs, imported"]
+    assert [line.split(" UTC ", 1)[1] for line in events(fresh)] == [
+        "Theirs, imported",
+        "Handed off: opened from r.json",
+    ]
     assert visit.errors == [], visit.errors

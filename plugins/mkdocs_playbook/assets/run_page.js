@@ -36,6 +36,7 @@
   const utcClock = playbook.utc.clock;
   const elapsed = playbook.duration;
   const count = playbook.plural;
+  const COMMANDER = "field:incident commander";
 
   /* Every run this browser holds, latest start first. */
   function allRuns() {
@@ -149,8 +150,8 @@
       kept = store.set(site, "field:incident id", id) && kept;
     }
     // The commander is a value of the run too: {Incident Commander} in every template.
-    if (commander && store.get(site, "field:incident commander") === undefined) {
-      kept = store.set(site, "field:incident commander", commander) && kept;
+    if (commander && store.get(site, COMMANDER) === undefined) {
+      kept = store.set(site, COMMANDER, commander) && kept;
     }
     log(id, "declare", "Incident " + id + " declared" + (severity ? " (" + severity + ")" : ""), "");
     kept = switchTo(id) && kept;
@@ -206,11 +207,29 @@
 
   // The post-incident review -------------------------------------------------------------------
 
+  /* `value` on one line, as written: the draft is plain text (no entities), pasted into an
+   * incident doc; the page shows it with textContent. */
+  function oneLine(value) {
+    return String(value).replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ");
+  }
+
+  /* "1 h 05 min", "18 min": from `from` to `to` (ISO times), "" unless both are known. */
+  function span(from, to) {
+    const minutes = Math.round((Date.parse(to) - Date.parse(from)) / 60000);
+    if (!(minutes >= 0)) return "";
+    const hours = Math.floor(minutes / 60);
+    return (hours ? hours + " h " + String(minutes % 60).padStart(2, "0") : minutes % 60) + " min";
+  }
+
+  // Placeholders as the template writes them, and text in braces no form field takes (with a
+  // comma, say): whatever is still in braces is not filled.
+  const BRACES = /(\{[^{}\n]+\})/;
+
   /* The post-incident template `review` (its data, as a template form has it) filled from run
    * `id` (`snap`, its export): [{ text, missing }], `missing` for what the run does not know,
-   * which stays the placeholder as written. Every value is Markdown that shows it as text. */
+   * which stays the placeholder as written. Plain text: what the run holds, as written. */
   function draftReview(review, id, snap) {
-    const text = runState.markdownText;
+    const text = oneLine;
     const values = snap.scopes.site || {};
     const stored = function (key) {
       const value = Object.prototype.hasOwnProperty.call(values, key) ? values[key] : undefined;
@@ -223,8 +242,15 @@
       return iso ? utcStamp(new Date(iso)) : "";
     };
     const actions = actionsTaken(timeline);
+    const resolved = runs.moment(timeline, "resolved");
+    const mitigated = runs.moment(timeline, "mitigated");
     function valueOf(field) {
       const key = field[0];
+      // The status and duration the run knows: resolved, or mitigated and being watched.
+      if (key === "status" || key === "resolved or monitoring") {
+        return resolved ? "Resolved" : mitigated ? "Monitoring" : "";
+      }
+      if (key === "duration" || field[2] === "duration") return resolved ? span(snap.run.start, resolved) : "";
       switch (field[2]) {
         case "severity":
           return text(snap.run.severity.replace(/^SEV[- ]?/i, ""));
@@ -245,7 +271,13 @@
     };
     function fill(segments, value) {
       segments.forEach(function (segment) {
-        if (typeof segment === "string") return add(segment, false);
+        if (typeof segment === "string") {
+          // Odd parts: text in braces, which no field fills.
+          segment.split(BRACES).forEach(function (part, odd) {
+            if (part) add(part, odd % 2 === 1);
+          });
+          return;
+        }
         if (!Array.isArray(segment)) return fillRows(review.rows[segment.row]);
         const found = value(segment[0]);
         add(found || segment[1], !found);
@@ -306,7 +338,7 @@
       if (event.kind === "untick" && /^Unticked /.test(event.text)) ticked.delete(step);
     });
     const lines = Array.from(ticked.values(), function (event) {
-      const text = runState.markdownText;
+      const text = oneLine;
       return "- " + text(event.text.replace(/^Ticked /, "")) +
         (event.page ? " (" + text(event.page) + ")" : "") + ", " + utcStamp(new Date(event.at));
     });
@@ -432,6 +464,12 @@
     };
     const parts = document.querySelectorAll("[data-playbook-run-part]");
     const message = find("[data-playbook-run-message]");
+    const messageLine = find("[data-playbook-run-message-line]");
+    const confirmBox = find("[data-playbook-run-confirm]");
+    // Where the message and the question stand when no control on the page caused them.
+    const home = messageLine.previousElementSibling;
+    const nextStep = find("[data-playbook-run-next]");
+    const statusLine = find("[data-playbook-run-status]");
     const undoButton = find("[data-playbook-run-undo]");
     const declareForm = find('[data-playbook-run-part="declare"]');
     const idInput = find("#playbook-run-id");
@@ -448,11 +486,44 @@
     let pendingConfirm = null;
     let undo = null;
 
-    /* Says `text`; `undoWith`, if given, is what the Undo button beside it does. */
-    function say(text, undoWith) {
+    /* Puts `element` (the message line or the question) just after the block of `control`
+     * (default: the focused control), where the person is looking; back at the top when no
+     * control of the page caused it (a link opened). */
+    function place(element, control) {
+      const near = control === undefined ? document.activeElement : control;
+      if (near && element.contains(near)) return;
+      // A control the page has since rebuilt (a row of All runs) leaves the block it stood in.
+      const after = blockOf(near) || (control === undefined && lastBlock && lastBlock.isConnected ? lastBlock : home);
+      if (after.nextElementSibling !== element) after.after(element);
+    }
+
+    function blockOf(control) {
+      return control && control !== top && top.parentNode.contains(control)
+        ? control.closest("p, form, table, ol, pre, div") : null;
+    }
+
+    // The block of the control last focused, outside the message and the question.
+    let lastBlock = null;
+    function remember(event) {
+      if (!messageLine.contains(event.target) && !confirmBox.contains(event.target)) {
+        lastBlock = blockOf(event.target) || lastBlock;
+      }
+    }
+    document.addEventListener("focusin", remember);
+
+    /* Says `text` next to `control` (default: the focused one), announced and scrolled into
+     * view; `undoWith`, if given, is what the Undo button beside it does; `next`, a link to
+     * show beside it (the declared run's next step). */
+    function say(text, undoWith, control, next) {
       undo = undoWith || null;
       undoButton.hidden = !undo;
+      nextStep.hidden = !next;
+      if (next) nextStep.href = next;
+      place(messageLine, control);
       playbook.announce(message, text);
+      window.setTimeout(function () {
+        if (text) messageLine.scrollIntoView({ block: "nearest" });
+      }, 60);
     }
 
     function shown() {
@@ -462,8 +533,8 @@
     /* Asks in the page (not window.confirm: the question names what will be replaced, and
      * stays readable); resolves true for `yes`. Cancel has the focus: a stray Enter keeps
      * everything as it was. `details` are lines listed under the question. */
-    function confirmInPage(question, yes, details) {
-      const box = find("[data-playbook-run-confirm]");
+    function confirmInPage(question, yes, details, adds) {
+      const box = confirmBox;
       const yesButton = find("[data-playbook-run-confirm-yes]");
       const noButton = find("[data-playbook-run-confirm-no]");
       const list = find("[data-playbook-run-confirm-details]");
@@ -478,8 +549,13 @@
       });
       list.hidden = !list.children.length;
       yesButton.textContent = yes;
+      // Red is for what is lost: a question that only adds or switches runs is not.
+      box.classList.toggle("playbook-run__confirm--adds", !!adds);
+      place(box, returnTo);
       box.hidden = false;
-      noButton.focus();
+      // The whole question in view, not only its Cancel button.
+      box.scrollIntoView({ block: "nearest" });
+      noButton.focus({ preventScroll: true });
       return new Promise(function (resolve) {
         function answer(value) {
           pendingConfirm = null;
@@ -506,7 +582,7 @@
     /* Before run `id` is replaced or deleted (`why`): keeps a backup, then asks `question`
      * (always when `ask`, else only when no backup could be kept). Resolves with the backup's
      * scope ("" when there was no run `id` to keep), or null when the person said no. */
-    function guarded(id, why, question, yes, ask, details) {
+    function guarded(id, why, question, yes, ask, details, adds) {
       const exists = !!meta(id);
       const backup = exists ? keepBackup(id, why) : { scope: "" };
       if (!ask && backup.scope !== undefined) return Promise.resolve(backup.scope);
@@ -517,7 +593,7 @@
           : " No backup of " + id + " can be kept: " + backup.problem + ". Download it as JSON " +
             "first if it may be needed.";
       const label = exists && !backup.scope ? yes + " without a backup" : yes;
-      return confirmInPage(question + note, label, details).then(function (sure) {
+      return confirmInPage(question + note, label, details, adds).then(function (sure) {
         if (sure) return backup.scope || "";
         if (backup.scope) dropBackup(backup.scope);
         return null;
@@ -551,6 +627,7 @@
       const run = meta(id);
       const status = find("[data-playbook-run-status]");
       find("[data-playbook-run-close]").hidden = !run;
+      commanderForm.hidden = !run;
       if (!run) find("[data-playbook-run-close-form]").hidden = true;
       if (!run) {
         status.textContent = "No incident declared: ticks and values belong to no run.";
@@ -561,11 +638,22 @@
       if (!due || due.id !== id) due = { id: id, next: nextUpdate(id) };
       const next = due.next;
       const late = Date.now() > next.due;
+      const commander = commanderOf(id);
       status.textContent =
-        id + (severity ? " · " + severity : "") + " · started " + utcStamp(start) +
-        " · open " + elapsed(Date.now() - start.getTime()) + " · " +
-        (late ? "stakeholder update overdue since " : "next stakeholder update due ") +
+        id + (severity ? " · " + severity : "") +
+        (commander ? " · Incident Commander " + commander : " · no Incident Commander named") +
+        " · started " + utcStamp(start) + " · open " + elapsed(Date.now() - start.getTime()) + " · " +
+        (late
+          ? "stakeholder update overdue since "
+          : (next.was ? "first stakeholder update was due " + utcClock(new Date(next.was)) +
+            ", before the run was declared; next due " : "next stakeholder update due ")) +
         utcClock(new Date(next.due));
+    }
+
+    /* The run's Incident Commander: its template value, which declaring sets. */
+    function commanderOf(id) {
+      const value = store.get(store.inRun(id, store.SITE), COMMANDER);
+      return typeof value === "string" ? value.replace(/\s+/g, " ").trim() : "";
     }
 
     function renderDeclare() {
@@ -573,6 +661,12 @@
       const some = loose.ticks || loose.values;
       const what = count(loose.ticks, "tick") + " and " + count(loose.values, "other value");
       carry.hidden = !some || !!store.run();
+      const open = meta(store.run()) ? store.run() : "";
+      const openNote = find("[data-playbook-run-declare-open]");
+      openNote.hidden = !open;
+      openNote.textContent = open
+        ? open + " is open. Declaring another incident asks first, and keeps " + open + " as it is under All runs."
+        : "";
       find("[data-playbook-run-carry-text]").textContent = "Bring in what was done before declaring: " + what;
       // Left outside the run (not brought in, or refused): it can come in later.
       find("[data-playbook-run-bring]").hidden = !some || !meta(store.run());
@@ -783,49 +877,126 @@
       const id = idInput.value.trim();
       const start = parseStart(startInput.value);
       if (!store.validRunId(id)) {
-        say("The incident id may hold letters, digits, “.”, “_” and “-” (up to 40), e.g. INC-2041.");
         idInput.focus();
+        say("The incident id may hold letters, digits, “.”, “_” and “-” (up to 40), e.g. INC-2041.");
         return;
       }
       if (meta(id)) {
-        say("A run named " + id + " exists already: make it current under All runs, or pick another id.");
         idInput.focus();
+        say("A run named " + id + " exists already: make it current under All runs, or pick another id.");
         return;
       }
       if (!start) {
-        say("The start time should read like 2026-11-27 13:02 (UTC).");
         startInput.focus();
+        say("The start time should read like 2026-11-27 13:02 (UTC).");
         return;
       }
       if (start.getTime() > Date.now() + DAY || start.getTime() < Date.UTC(2000, 0, 1)) {
-        say("The start time " + utcStamp(start) + " is not within a day of now: check it (UTC).");
         startInput.focus();
+        say("The start time " + utcStamp(start) + " is not within a day of now: check it (UTC).");
         return;
       }
       const commander = find("#playbook-run-commander").value.replace(/\s+/g, " ").trim();
-      const result = declare(
-        id, start.toISOString(), severityInput.value, !carry.hidden && carryBox.checked, commander
-      );
-      viewed = "";
+      const submit = declareForm.querySelector("[type=submit]");
+      const open = store.run();
+      // Declaring over an open run asks first: nothing of it is lost, but what is done from
+      // then on goes to the new run.
+      const asked = meta(open)
+        ? confirmInPage(
+          "Declare " + id + " while " + open + " is open? " + id + " becomes the current run: " +
+            "from then on ticks, severity and template values on every page belong to it.",
+          "Declare " + id,
+          ["Kept as it is, open, under All runs (make it current again there): " +
+            runState.describe(snapshot(open)) + "."],
+          true
+        )
+        : Promise.resolve(true);
+      asked.then(function (sure) {
+        if (!sure) return say("Nothing was changed: " + open + " stays the current run.", null, submit);
+        // Declared meanwhile, in another tab: not declared over.
+        if (meta(id)) return say("A run named " + id + " exists already: pick another id.", null, submit);
+        const result = declare(
+          id, start.toISOString(), severityInput.value, !carry.hidden && carryBox.checked, commander
+        );
+        viewed = "";
+        const next = nextUpdate(id);
+        const update = bar && bar.querySelector("a[data-playbook-runbar-due]");
+        say(
+          "Declared " + id + ". Ticks, severity and template values on every page now belong to it." +
+            // A back-dated start: when its first update was due, not a claim that it is late.
+            (next.was ? " Its first stakeholder update was due " + utcClock(new Date(next.was)) +
+              ", before it was declared; the next is due by " + utcClock(new Date(next.due)) + "." : "") +
+            (result.brought ? "" : " What was done before declaring could not be brought in: " +
+              "this browser's storage is full. It is kept as it was, outside the run; free space, " +
+              "then bring it in under Current run.") +
+            (result.kept ? "" : " This browser is not keeping them: see the notice above."),
+          null,
+          submit,
+          update ? update.getAttribute("href") : ""
+        );
+        fillDeclare();
+        // The run's next step has the focus: its first stakeholder update.
+        (update ? nextStep : statusLine).focus();
+      });
+    });
+
+    // The commander changes during an incident: the change is the run's value and a timeline entry.
+    const commanderForm = find("[data-playbook-run-commander-form]");
+    const commanderInput = find("#playbook-run-new-commander");
+    commanderForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      const id = store.run();
+      const name = commanderInput.value.replace(/\s+/g, " ").trim();
+      const before = commanderOf(id);
+      if (!meta(id)) return;
+      if (!name || name === before) {
+        commanderInput.focus();
+        say(name ? name + " is the Incident Commander already." : "Type the new Incident Commander's name.");
+        return;
+      }
+      const kept = store.set(store.inRun(id, store.SITE), COMMANDER, name);
+      log(id, "commander", "Incident Commander: " + name + (before ? " (was " + before + ")" : ""), "");
+      commanderInput.value = "";
       say(
-        "Declared " + id + ". Ticks, severity and template values on every page now belong to it." +
-          (result.brought ? "" : " What was done before declaring could not be brought in: " +
-            "this browser's storage is full. It is kept as it was, outside the run; free space, " +
-            "then bring it in under Current run.") +
-          (result.kept ? "" : " This browser is not keeping them: see the notice above.")
+        name + " is the Incident Commander of " + id + "." +
+          (kept ? "" : " This browser is not keeping it: see the notice above."),
+        null,
+        commanderInput
       );
-      fillDeclare();
     });
 
     find("[data-playbook-run-bring-button]").addEventListener("click", function () {
       const id = store.run();
       if (!meta(id)) return;
-      say(
-        bringIn(id)
-          ? "Brought what was done before declaring into " + id + "."
-          : "Could not bring it in: this browser's storage is full. It is kept as it was, " +
-            "outside the run; free space and try again."
-      );
+      // Template values the run holds already and the loose ones would replace: asked first.
+      const ours = store.all(store.inRun(id, store.SITE));
+      const loose = store.all(store.inRun("", store.SITE));
+      const theirs = {};
+      const mine = {};
+      Object.keys(loose).forEach(function (name) {
+        if (!Object.prototype.hasOwnProperty.call(ours, name)) return;
+        theirs[name] = loose[name];
+        mine[name] = ours[name];
+      });
+      const replaced = valueChanges({ scopes: { site: theirs } }, mine);
+      const asked = replaced.length
+        ? confirmInPage(
+          "Bring in what was done before declaring? It replaces " +
+            count(replaced.length, "template value") + " of " + id + "; its other values, ticks " +
+            "and timeline are kept.",
+          "Bring it in",
+          replaced
+        )
+        : Promise.resolve(true);
+      asked.then(function (sure) {
+        if (!sure) return say("Nothing was changed.");
+        say(
+          bringIn(id)
+            ? "Brought what was done before declaring into " + id + "."
+            : "Could not bring it in: this browser's storage is full. It is kept as it was, " +
+              "outside the run; free space and try again."
+        );
+      });
     });
 
     // Closing asks when the impact ended: the resolved time the review will name.
@@ -905,7 +1076,16 @@
       });
     });
 
+    /* A hand-off is in the timeline, before the export is made, so the export carries it too;
+     * the same hand-off again (a second click) is not logged twice. */
+    function handOff(id, text) {
+      const last = events(id).pop();
+      if (!last || last.kind !== "export" || last.text !== text) log(id, "export", text, "");
+    }
+
     find("[data-playbook-run-download-json]").addEventListener("click", function () {
+      const id = shown();
+      if (id) handOff(id, "Handed off: exported as " + id + ".json");
       withRun(function (id, snap) {
         download(id + ".json", "application/json", runState.toJSON(snap));
       });
@@ -939,6 +1119,7 @@
             }
             const mark = document.createElement("mark");
             mark.className = "playbook-form__missing";
+            mark.title = "Not filled: the run does not know it";
             mark.textContent = part.text;
             reviewText.appendChild(mark);
           });
@@ -983,7 +1164,7 @@
       });
     });
 
-    function offer(snap, how) {
+    function offer(snap, how, control) {
       const id = snap.run.id;
       const mine = meta(id);
       const current = store.run();
@@ -997,14 +1178,18 @@
       const values = store.all(store.inRun(mine ? id : current, store.SITE));
       const changes = valueChanges(snap, values);
       if (changes.length) changes.unshift("Template values it changes:");
-      return guarded(id, "replace", question, mine ? "Replace my run " + id : "Open run " + id, true, changes)
+      return guarded(id, "replace", question, mine ? "Replace my run " + id : "Open run " + id, true, changes, !mine)
         .then(function (backup) {
           if (backup === null) {
-            say("Nothing was changed.");
+            say("Nothing was changed.", null, control);
             return false;
           }
           const kept = importRun(snap);
+          log(id, "import", "Handed off: opened from " + how.replace(/^The file /, "").replace(/^This /, "a shared ") +
+            (snap.exported ? ", exported " + utcStamp(new Date(snap.exported)) : ""), "");
           viewed = "";
+          // Focus on the run now open, which the message follows.
+          statusLine.focus();
           say(
             "Opened run " + id + "." +
               (kept ? "" : " This browser is not keeping it: see the notice above."),
@@ -1030,26 +1215,28 @@
       if (!file) return;
       // Bytes, against a limit in characters: a character takes at most 4 bytes of UTF-8.
       if (file.size > runState.LIMITS.jsonText * 4) {
-        say("Import refused: the file " + file.name + " is too large to be a run export. Nothing was changed.");
+        say("Import refused: the file " + file.name + " is too large to be a run export. Nothing was changed.", null, event.target);
         return;
       }
       file.text().then(
         function (text) {
           const parsed = runState.fromJSON(text, store.site());
           if (!parsed.ok) {
-            say("Import refused: " + parsed.error);
+            say("Import refused: " + parsed.error, null, event.target);
             return;
           }
-          offer(parsed.snapshot, "The file " + file.name);
+          offer(parsed.snapshot, "The file " + file.name, event.target);
         },
         function (error) {
           say("The file " + file.name + " could not be read (" + (error && error.name || error) +
-            "). Nothing was changed; choose it again.");
+            "). Nothing was changed; choose it again.", null, event.target);
         }
       );
     });
 
     find("[data-playbook-run-share]").addEventListener("click", function () {
+      const id = shown();
+      if (id) handOff(id, "Handed off: shared as a link");
       withRun(function (id, snap) {
         runState.encodeFragment(snap).then(
           function (fragment) {
@@ -1098,7 +1285,7 @@
           say("The shared link was refused: " + result.error);
           return;
         }
-        offer(result.snapshot, "This link");
+        offer(result.snapshot, "This link", null);
       });
     }
 
@@ -1129,12 +1316,22 @@
       part.hidden = false;
     });
     openShared();
+    // The header's "Declare incident" leads here: the form's first field takes the focus,
+    // once the browser has moved it to the fragment's target itself (after "load").
+    function focusDeclare() {
+      if (document.readyState !== "complete") return window.addEventListener("load", focusDeclare, { once: true });
+      if (location.hash === "#declare-an-incident") window.setTimeout(function () {
+        idInput.focus();
+      });
+    }
+    focusDeclare();
     // Material's instant navigation took the page away: nothing of it may run on.
     return function teardown() {
       stops.forEach(function (stop) {
         stop();
       });
       window.removeEventListener("storage", renderAll);
+      document.removeEventListener("focusin", remember);
       window.clearInterval(ticking);
       if (pendingConfirm) pendingConfirm(false);
     };

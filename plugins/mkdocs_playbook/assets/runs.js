@@ -108,16 +108,19 @@
   }
 
   /* When the next stakeholder update is due: the cadence of the run's severity after its last
-   * update (or its start). */
+   * update (or its start). A start back-dated past its first update counts from the
+   * declaration instead, and `was` says when that first update was due. */
   function nextUpdate(id) {
     const run = meta(id);
+    const minutes = playbook.minutes(severityOf(id));
     let last = run ? Date.parse(run.start) : NaN;
+    let was = 0;
     events(id).forEach(function (event) {
       const at = Date.parse(event.at);
-      if (event.kind === "update" && at > last) last = at;
+      if (event.kind === "update" && at > last) last = at, was = 0;
+      if (event.kind === "declare" && at > last + minutes * MINUTE) was = last + minutes * MINUTE, last = at;
     });
-    const minutes = playbook.minutes(severityOf(id));
-    return { due: last + minutes * MINUTE, minutes: minutes };
+    return { due: last + minutes * MINUTE, minutes: minutes, was: was };
   }
 
   // The widgets' events belong to the current run; without one, nothing is logged.
@@ -163,6 +166,7 @@
         next: nextUpdate(id),
         mitigated: moment(list, "mitigated"),
         resolved: moment(list, "resolved"),
+        commander: store.get(store.inRun(id, store.SITE), "field:incident commander"),
       };
       return render();
     }
@@ -182,6 +186,9 @@
       part("id").textContent = id;
       part("severity").textContent = severity;
       part("severity").hidden = !severity;
+      // Shown as text, whatever storage holds: a template value typed anywhere.
+      part("commander").textContent = "IC " + state.commander;
+      part("commander").hidden = !state.commander;
       const start = Date.parse(state.run.start);
       const clock = part("elapsed");
       // The state in words: "open 0:05:26" until marked, then when it was mitigated, resolved.
@@ -202,7 +209,9 @@
         ? "final update"
         : overdue
           ? "update overdue by " + inWords(now - next.due)
-          : "next update in " + inWords(next.due - now);
+          : next.was
+            ? "first update was due " + utc.clock(new Date(next.was))
+            : "next update in " + inWords(next.due - now);
       due.title = resolved ? "" : "Stakeholder updates every " + next.minutes + " min" +
         (severity ? " for " + severity : "") + "; due " + utc.clock(new Date(next.due));
       bar.classList.toggle("playbook-runbar--overdue", overdue);

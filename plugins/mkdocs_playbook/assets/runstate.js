@@ -64,7 +64,7 @@
     /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
   const KINDS = [
     "declare", "tick", "untick", "severity", "copy", "note", "close", "reopen", "import", "update",
-    "mitigate", "resolve",
+    "mitigate", "resolve", "commander", "export",
   ];
   const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
   const EARLIEST = Date.UTC(2000, 0, 1);
