@@ -335,8 +335,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             for problem in problems:
                 path = self.records[problem.src_uri].display_path
                 self.findings.add(path, problem.line, problem.message)
+        self.extension.site_pages = self._site_pages()
         self.extension.published = frozenset(file.src_uri for file in files)
         return files
+
+    def _site_pages(self) -> list[dict[str, Any]]:
+        """`site.pages` as Liquid reads it: each page's front matter, url and path."""
+        urls = self.extension.getConfig("jekyll_urls") or {}
+        pages: list[dict[str, Any]] = []
+        for src_uri, record in self.records.items():
+            file = record.file
+            path = src_uri
+            if self.site.path and file.abs_src_path:
+                path = self.site.source_path(file.abs_src_path)
+            url = urls.get(src_uri) or "/" + file.url
+            pages.append({**record.front_matter.data, "url": url, "path": path})
+        return pages
 
     def _place_permalinks(self, files: Files, config: MkDocsConfig) -> None:
         """Pages at their `permalink`, and a page sending readers on from each of their
