@@ -59,7 +59,9 @@ def load_data(folder: str) -> dict[str, Any]:
             for part in os.path.relpath(directory, folder).split(os.sep):
                 if part != ".":
                     inner = target.get(part)
-                    target = target[part] = inner if isinstance(inner, dict) else {}
+                    if not isinstance(inner, dict):
+                        inner = target[part] = {}
+                    target = inner
             target[stem] = value
     return data
 

@@ -4,8 +4,8 @@ Jekyll renders a page's Liquid before kramdown sees it; so do we, before Python-
 
 - **Tokens** come from our own scanner (`tokenize`), linear in the page: python-liquid's
   lexer backtracks over an unclosed `{{` followed by spaces. It also says what is not Liquid:
-  an output `{{ ... }}` that spans lines or holds a brace, a tag with another tag's opening
-  inside, and, in code, the tags listed below.
+  an output `{{ ... }}` that spans a blank line or holds a brace, a tag with another tag's
+  opening inside, and, in code, the tags listed below.
 - **Liquid in code** (fenced, indented and inline code, as `page.source` finds it). Jekyll
   renders it there too, but real pages hold Helm, Jinja and GitHub Actions templates in
   code. So in code: an output whose value is known is printed; one that does not parse
@@ -63,7 +63,8 @@ CODE_TAGS = frozenset(
 """The tags rendered in code; any other stays as written there (another template language)."""
 
 _OPEN_RE = re.compile(r"\{[{%]")
-_OUTPUT_STOP_RE = re.compile(r"[{}\n]")
+_OUTPUT_STOP_RE = re.compile(r"[{}]")
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _TAG_STOP_RE = re.compile(r"%")
 _NAME_RE = re.compile(r"\s*(#|\w+)\s*")
 _ENDRAW_RE = re.compile(r"\{%-?\s*endraw\s*-?%\}")
@@ -110,6 +111,7 @@ def tokenize(text: str, in_code: Callable[[int], bool]) -> tuple[list[Token], li
     problems: list[LiquidProblem] = []
     opens = _Finder(_OPEN_RE, text)
     output_stops = _Finder(_OUTPUT_STOP_RE, text)
+    blank_lines = _Finder(_BLANK_LINE_RE, text)
     tag_stops = _Finder(_TAG_STOP_RE, text)
     endraws = _Finder(_ENDRAW_RE, text)
     endcomments = _Finder(_ENDCOMMENT_RE, text)
@@ -139,7 +141,10 @@ def tokenize(text: str, in_code: Callable[[int], bool]) -> tuple[list[Token], li
         if found.group() == "{{":
             stop = output_stops.next(position)
             if stop is None or stop.group() != "}" or not text.startswith("}}", stop.start()):
-                continue  # not Liquid: it spans lines, holds a brace, or never closes
+                continue  # not Liquid: it holds a brace, or never closes
+            blank = blank_lines.next(position)
+            if blank is not None and blank.start() < stop.start():
+                continue  # nor when it spans paragraphs
             end = stop.start() + 2
             body = text[position : stop.start()]
             expression = body.strip("-").strip()
@@ -245,6 +250,11 @@ class _OutputNode(OutputNode):
         state = _state(context)
         source, start = self.token.source, self.token.start_index
         state.in_link = source[max(0, start - 3) : start].endswith(("](", "](<", "]: "))
+        left = getattr(self.expression, "left", None)
+        if isinstance(left, Path) and state.in_code(self.token):
+            head = left.head()
+            if isinstance(head, str) and context.resolve(head, default=None) is None:
+                return buffer.write(self.token.value)  # another template language's
         value = self.expression.evaluate(context)
         if isinstance(value, Undefined) and _is_plain(self.expression):
             if state.in_code(self.token):
@@ -421,10 +431,14 @@ class JekyllEnvironment(Environment):
         return nodes, problems, errors
 
 
+_UNCLOSED_RE = re.compile(r"expected tag (end\w+), found end of expression")
+
+
 def message_of(error: BaseException) -> str:
     """What a failure says, without python-liquid's source excerpt."""
     if isinstance(error, LiquidError):
-        return str(error.message)
+        # python-liquid names the end of the text as an expression's.
+        return _UNCLOSED_RE.sub(r"no matching `{% \1 %}` before the end", str(error.message))
     if isinstance(error, LiquidInterrupt):
         return f"unexpected `{error}` outside a loop"
     return str(error) or type(error).__name__
@@ -469,10 +483,15 @@ def render_text(
     ranges = _ranges(nodes, len(text))
     failed: dict[int, LiquidError] = {}
     starts = [start for start, _ in ranges]
+    illegal = [index for index, node in enumerate(nodes) if isinstance(node, IllegalNode)]
     for parse_error in errors:
         token = parse_error.token
-        where = token.start_index if token and token.source is text else -1
-        index = max(0, _last_at_or_before(starts, where)) if where >= 0 else 0
+        if token is not None and token.source is text and token.start_index >= 0:
+            index = max(0, _last_at_or_before(starts, token.start_index))
+        else:
+            # At the end of the text (a block never closed): the node it left illegal.
+            unfailed = [index for index in illegal if index not in failed]
+            index = unfailed[0] if unfailed else len(nodes) - 1
         failed.setdefault(index, parse_error)
     offsets = OffsetMap()
     if not nodes and text:

@@ -186,7 +186,8 @@ def slugify(value: Any, mode: Any = None) -> str | None:
 
 
 def xml_escape(value: Any) -> str:
-    return html.escape(_text(value), quote=True).replace("&#x27;", "&#39;")
+    """Ruby's `encode(xml: :attr)` without the quotes it adds."""
+    return html.escape(_text(value), quote=True).replace("&#x27;", "&apos;")
 
 
 def cgi_escape(value: Any) -> str:
