@@ -404,6 +404,10 @@ class PlaybookExtension(Extension):
                 "Each page's Jekyll URL by docs path: links written for Jekyll lead to the page",
             ],
             "docs_dir": ["", "The docs folder, where {% include %} and {% link %} look"],
+            "site_pages": [
+                [],
+                "`site.pages` for Liquid: each page's front matter, `url` and `path`",
+            ],
             "unsafe_attributes": [
                 False,
                 "Let attribute lists and {% link %} give event handlers and javascript: URLs",
@@ -511,8 +515,9 @@ class PlaybookExtension(Extension):
 
     @property
     def site_pages(self) -> Sequence[Mapping[str, Any]]:
-        """`site.pages` for Liquid: set by the MkDocs plugin once the site's pages are read."""
-        return self._site_pages
+        """`site.pages` for Liquid: set by the MkDocs plugin once the site's pages are read,
+        else the `site_pages` option (a prepared build configuration)."""
+        return self._site_pages or self.getConfig("site_pages")
 
     @site_pages.setter
     def site_pages(self, pages: Sequence[Mapping[str, Any]]) -> None:

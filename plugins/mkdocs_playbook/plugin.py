@@ -38,7 +38,7 @@ from .jekyll.frontmatter import (
     parse_front_matter,
     without_front_matter,
 )
-from .jekyll.liquid import site_variables
+from .jekyll.liquid import site_variables, thawed
 from .jekyll.navigation import NavSource, build_nav
 from .jekyll.permalinks import (
     permalink_destination,
@@ -278,6 +278,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             path = self.extension.getConfig(name)
             options[name] = os.path.abspath(path) if path else ""
         options["severity"] = {"columns": dict(severity.columns), "cadence": dict(severity.cadence)}
+        options["site_pages"] = thawed(self.extension.site_pages)
         if self.custom_dir:
             # The site's own widget fragments (`overrides/playbook/*.html`).
             options["template_loader"] = os.path.abspath(self.custom_dir)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ SITE = FIXTURE / "site"
 
 
 @pytest.fixture
-def utc(monkeypatch: pytest.MonkeyPatch) -> None:
+def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Jekyll rendered the fixtures with `timezone: UTC`; dates print in local time."""
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
@@ -40,8 +41,8 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> None:
 def fixture_site(environment: str = "development") -> Rewrites:
     """The fixture site as the plugin hands it to the rewrites."""
     config = load_site_config(SITE / "_config.yml")
-    pages = []
-    urls = {}
+    pages: list[dict[str, object]] = []
+    urls: dict[str, str] = {}
     for path in sorted(SITE.rglob("*")):
         relative = path.relative_to(SITE).as_posix()
         if path.suffix not in (".md", ".txt") or relative.startswith(("_", "expected")):

@@ -48,26 +48,25 @@ def _text(value: Any) -> str:
     return ruby_str(value)
 
 
-@with_context
-def relative_url(value: Any, *, context: RenderContext) -> str | None:
+def _url(value: Any, context: RenderContext, *, absolute: bool) -> str | None:
+    """Jekyll's `compute_relative_url` / `compute_absolute_url`, from this page."""
     if value is None or isinstance(value, Undefined):
         return None
     state = _state(context)
     path = _text(value)
     if _absolute(path) or state is None:
         return path
-    return str(state.url(path, absolute=False))
+    return str(state.url(path, absolute=absolute))
+
+
+@with_context
+def relative_url(value: Any, *, context: RenderContext) -> str | None:
+    return _url(value, context, absolute=False)
 
 
 @with_context
 def absolute_url(value: Any, *, context: RenderContext) -> str | None:
-    if value is None or isinstance(value, Undefined):
-        return None
-    state = _state(context)
-    path = _text(value)
-    if _absolute(path) or state is None:
-        return path
-    return str(state.url(path, absolute=True))
+    return _url(value, context, absolute=True)
 
 
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
