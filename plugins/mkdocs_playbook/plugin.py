@@ -229,6 +229,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             repository_url=repository_url,
             extra=self.config.site_variables,
         )
+        if not variables.get("site.baseurl") and site.baseurl:
+            # No site_url path to take it from: _config.yml's, as Jekyll prints it.
+            variables["site.baseurl"] = site.baseurl.rstrip("/")
         self.extension.setConfig("site_variables", {**site.variables(), **variables})
         return site
 

@@ -25,7 +25,8 @@ PAGES = {
         "On call: {% for o in site.data.oncall %}{{ o.name }} ({{ o.shift }}){% unless "
         "forloop.last %}, {% endunless %}{% endfor %}.\n\n"
         "Tier one: {{ site.data.services | where: 'tier', 1 | map: 'name' | join: ', ' }}.\n\n"
-        "[Start]({{ site.baseurl }}//guides/restart.html)\n"
+        "[Start]({{ site.baseurl }}//guides/restart.html)\n\n"
+        "Base: [{{ site.baseurl }}].\n"
     ),
 }
 
@@ -61,6 +62,8 @@ def test_a_jekyll_site_s_loops_data_and_pages_render(tmp_path: Path, directory_u
     )
     assert "On call: Ana (day), Bo (night)." in html
     assert "Tier one: api." in html
+    # `_config.yml`'s base URL, with no `site_url` in mkdocs.yml to take it from.
+    assert "Base: [/handbook]." in html
     assert "{%" not in html
     assert "{{" not in html
 

@@ -251,9 +251,11 @@ class _OutputNode(OutputNode):
         source, start = self.token.source, self.token.start_index
         state.in_link = source[max(0, start - 3) : start].endswith(("](", "](<", "]: "))
         left = getattr(self.expression, "left", None)
-        if isinstance(left, Path) and state.in_code(self.token):
+        if isinstance(left, Path):
             head = left.head()
-            if isinstance(head, str) and context.resolve(head, default=None) is None:
+            # Asked only of a name nothing defines: where code is takes a parse of the page.
+            unknown = isinstance(head, str) and context.resolve(head, default=None) is None
+            if unknown and state.in_code(self.token):
                 return buffer.write(self.token.value)  # another template language's
         value = self.expression.evaluate(context)
         if isinstance(value, Undefined) and _is_plain(self.expression):
