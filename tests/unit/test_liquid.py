@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_playbook.jekyll.liquid import page_variables, site_variables, substitute
+from mkdocs_playbook.jekyll.liquid import site_variables, substitute
 from mkdocs_playbook.page.source import Source
 
 VARIABLES = site_variables(
@@ -27,13 +27,6 @@ def test_site_variables_from_mkdocs_settings() -> None:
         "site.github.repository_name": "advisoros",
         "site.github.project_title": "advisoros",
         "site.support.email": "oncall@example.com",
-    }
-
-
-def test_page_variables_are_scalar_front_matter() -> None:
-    assert page_variables({"title": "T", "nav_order": 2, "tags": ["a"], "x": True}) == {
-        "page.title": "T",
-        "page.nav_order": "2",
     }
 
 

@@ -19,6 +19,7 @@ import pytest
 from mkdocs_playbook.jekyll import rewrite
 from mkdocs_playbook.jekyll.frontmatter import parse_front_matter
 from mkdocs_playbook.jekyll.liquid import site_variables
+from mkdocs_playbook.jekyll.liquid_data import load_data
 from mkdocs_playbook.jekyll.rewrite import PageInput, Rewrites
 from mkdocs_playbook.jekyll.site_config import load_site_config
 from mkdocs_playbook.jekyll.urls import JekyllUrls, page_url
@@ -233,8 +234,6 @@ def test_positions_after_a_loop_map_back_to_the_page_as_written() -> None:
 
 
 def test_site_data_never_leaves_the_data_folder(tmp_path: Path) -> None:
-    from mkdocs_playbook.jekyll.liquid_data import load_data
-
     secret = tmp_path / "secret.yml"
     secret.write_text("token: TOP-SECRET\n", "utf-8")
     data = tmp_path / "site" / "_data"

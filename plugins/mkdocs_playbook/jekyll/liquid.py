@@ -6,6 +6,7 @@ which renders one text with them alone (no includes, no links): the engine is
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -15,11 +16,16 @@ from liquid.token import Token
 
 from ..page.offsets import OffsetMap
 from ..page.source import Source
-from .liquid_engine import LiquidFailure, LiquidProblem, PageState, page_context, render_text
+from .liquid_engine import (
+    JekyllEnvironment,
+    LiquidFailure,
+    LiquidProblem,
+    PageState,
+    page_context,
+    render_text,
+)
 from .liquid_scope import GROWTH_LIMIT, Scope
 from .liquid_values import ruby_str
-
-_environment: Any = None
 
 
 def site_variables(
@@ -66,15 +72,6 @@ def _flatten(prefix: str, value: Any) -> dict[str, Any]:
     return {prefix: value}
 
 
-def page_variables(front_matter: Mapping[str, Any]) -> dict[str, str]:
-    """`page.*` values: the page's scalar front matter keys."""
-    return {
-        f"page.{key}": str(value)
-        for key, value in front_matter.items()
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool)
-    }
-
-
 def thawed(value: Any) -> Any:
     """Read-only mappings and tuples (as `_config.yml` and front matter are kept) as the dicts
     and lists Liquid reads."""
@@ -116,6 +113,12 @@ def site_namespace(
     return site
 
 
+@functools.cache
+def _environment() -> JekyllEnvironment:
+    """One for every text rendered alone: it holds tags and filters, no state."""
+    return JekyllEnvironment()
+
+
 class _NoSite:
     """The site side of a text rendered alone: no includes, no links."""
 
@@ -146,11 +149,6 @@ def substitute(
     """`source` rendered with dotted `variables` (`site.title`) and nothing else: the text,
     what could not be rendered (left as written) with its offset, and where each
     replacement was made."""
-    from .liquid_engine import JekyllEnvironment
-
-    global _environment
-    if _environment is None:
-        _environment = JekyllEnvironment()
     scope = variables if isinstance(variables, Scope) else Scope.of(variables)
     site = _NoSite(source)
     state = PageState(site, site.in_code, scope.suggestions.closest, line_numbers)
@@ -162,7 +160,7 @@ def substitute(
             for key in rest.split(".")[:-1]:
                 target = target.setdefault(key, {})
             target[rest.split(".")[-1]] = value
-    context: RenderContext = page_context(_environment, namespace, state)
+    context: RenderContext = page_context(_environment(), namespace, state)
     limit = len(source.text.encode("utf-8")) + GROWTH_LIMIT
     rendered = render_text(context, source.text, source.in_code, limit, GROWTH_LIMIT)
     return rendered.text, rendered.problems, rendered.offsets

@@ -394,8 +394,10 @@ class JekyllEnvironment(Environment):
         self._collecting: list[list[LiquidError]] = []
         for tag in (_Output, _IncludeTag, _IncludeRelativeTag, _LinkTag, _HighlightTag):
             self.add_tag(tag)
-        for name in ("render", "tablerow", "ifchanged", "decrement", "doc", "liquid", "echo"):
-            self.tags.pop(name, None)  # not Jekyll's (Liquid 4.0) or not content's
+        # `render` reads partials through a loader, past our include rules; `doc` is not in
+        # the Liquid (5.4) Jekyll runs on.
+        for name in ("render", "doc"):
+            self.tags.pop(name, None)
         register(self, JEKYLL_FILTERS)
 
     def error(
