@@ -11,8 +11,9 @@ them):
 1. `_Capture` (preprocessor, 35) keeps the Markdown as written: lines are counted in it.
    Unless `unsafe_attributes`, attribute lists give no script (`page.unsafe_attributes`).
    kramdown's constructs are hidden behind markers as long as they are (`jekyll.kramdown`,
-   34.5). `_Rewrite` (34) substitutes Liquid site variables and rewrites repository links
-   (`jekyll.rewrite`), recording where, so positions map back to the text as written.
+   34.5). `_Rewrite` (34) renders Liquid (python-liquid, Jekyll's dialect) and rewrites
+   repository links (`jekyll.rewrite`), recording where, so positions map back to the text
+   as written.
 2. `_NestLists` (27) re-indents nested list items as CommonMark and kramdown nest them
    (`page.lists`); `_NestingCap` (24) cuts lines and HTML nested too deep to parse
    (`page.nesting`); `_InlineLimits` (23) writes as text the runs Python-Markdown's inline
@@ -37,7 +38,7 @@ import logging
 import os
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -442,6 +443,10 @@ class PlaybookExtension(Extension):
                 "Each page's URL in the built site by docs path, for links in raw HTML",
             ],
             "docs_dir": ["", "The docs folder, where {% include %} and {% link %} look"],
+            "site_pages": [
+                [],
+                "`site.pages` for Liquid: each page's front matter, `url` and `path`",
+            ],
             "unsafe_attributes": [
                 False,
                 "Let attribute lists and {% link %} give event handlers and javascript: URLs",
@@ -457,6 +462,7 @@ class PlaybookExtension(Extension):
         """The page about to be converted, from `hand_over` until a conversion takes it."""
         self._published: Container[str] = frozenset()
         self._rewrites: Rewrites | None = None
+        self._site_pages: Sequence[Mapping[str, Any]] = ()
         self._jekyll_urls: JekyllUrls | None = None
         self.dead_jekyll_links: set[tuple[str, str]] = set()
         """(docs path, link) of each link to a Jekyll URL no page has: the link check reports
@@ -547,6 +553,17 @@ class PlaybookExtension(Extension):
         self._rewrites = None
 
     @property
+    def site_pages(self) -> Sequence[Mapping[str, Any]]:
+        """`site.pages` for Liquid: set by the MkDocs plugin once the site's pages are read,
+        else the `site_pages` option (a prepared build configuration)."""
+        return self._site_pages or self.getConfig("site_pages")
+
+    @site_pages.setter
+    def site_pages(self, pages: Sequence[Mapping[str, Any]]) -> None:
+        self._site_pages = pages
+        self._rewrites = None
+
+    @property
     def jekyll_urls(self) -> JekyllUrls | None:
         """Where Jekyll publishes each page (`jekyll_urls`, set by the MkDocs plugin or a
         prepared build configuration); None for a site that is not Jekyll's."""
@@ -593,6 +610,10 @@ class PlaybookExtension(Extension):
                 os.path.dirname(os.path.abspath(config)) if config else "",
                 unsafe_urls=self.getConfig("unsafe_attributes"),
                 jekyll_urls=self.jekyll_urls,
+                site_data=self.site_config.data,
+                pages=self.site_pages,
+                # Jekyll's own default, as `jekyll build` gives it without JEKYLL_ENV.
+                environment_name=os.environ.get("JEKYLL_ENV", "development"),
             )
         return self._rewrites
 

@@ -47,7 +47,7 @@ from .jekyll.frontmatter import (
     without_front_matter,
 )
 from .jekyll.layout_parts import FooterParts
-from .jekyll.liquid import site_variables
+from .jekyll.liquid import site_variables, thawed
 from .jekyll.navigation import ChildLink, NavSource, site_nav
 from .jekyll.permalinks import (
     permalink_destination,
@@ -246,6 +246,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             repository_url=repository_url,
             extra=self.config.site_variables,
         )
+        if not variables.get("site.baseurl") and site.baseurl:
+            # No site_url path to take it from: _config.yml's, as Jekyll prints it.
+            variables["site.baseurl"] = site.baseurl.rstrip("/")
         self.extension.setConfig("site_variables", {**site.variables(), **variables})
         return site
 
@@ -296,6 +299,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             path = self.extension.getConfig(name)
             options[name] = os.path.abspath(path) if path else ""
         options["severity"] = {"columns": dict(severity.columns), "cadence": dict(severity.cadence)}
+        options["site_pages"] = thawed(self.extension.site_pages)
         if self.custom_dir:
             # The site's own widget fragments (`overrides/playbook/*.html`).
             options["template_loader"] = os.path.abspath(self.custom_dir)
@@ -368,8 +372,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             for problem in nav.problems:
                 path = self.records[problem.src_uri].display_path
                 self.findings.add(path, problem.line, problem.message)
+        self.extension.site_pages = self._site_pages()
         self.extension.published = frozenset(file.src_uri for file in files)
         return files
+
+    def _site_pages(self) -> list[dict[str, Any]]:
+        """`site.pages` as Liquid reads it: each page's front matter, url and path."""
+        urls = self.extension.getConfig("jekyll_urls") or {}
+        pages: list[dict[str, Any]] = []
+        for src_uri, record in self.records.items():
+            file = record.file
+            path = src_uri
+            if self.site.path and file.abs_src_path:
+                path = self.site.source_path(file.abs_src_path)
+            url = urls.get(src_uri) or "/" + file.url
+            pages.append({**record.front_matter.data, "url": url, "path": path})
+        return pages
 
     def _place_permalinks(self, files: Files, config: MkDocsConfig) -> None:
         """Pages at their `permalink`, and a page sending readers on from each of their

@@ -1,5 +1,6 @@
-"""The text-level rewrites a Jekyll page needs before Markdown sees it: Liquid (site variables
-and the tags content uses, `jekyll.liquid`), then links into the site's own repository.
+"""The text-level rewrites a Jekyll page needs before Markdown sees it: Liquid, rendered by
+python-liquid in Jekyll's dialect (`jekyll.liquid_engine`), then links into the site's own
+repository.
 
 Each replacement is recorded (`page.offsets`), so a position in the rewritten text maps back
 to the text as written, even where an include brought in lines of its own. The code regions
@@ -13,12 +14,23 @@ reads `_includes/` in the Jekyll source, never outside it, symlinks resolved
 
 from __future__ import annotations
 
+import datetime
 import os
 import posixpath
 import re
-from collections.abc import Container, Mapping
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TextIO
+
+from liquid import RenderContext
+from liquid.builtin.expressions import FilteredExpression
+from liquid.builtin.expressions._tokenize import tokenize as tokenize_expression
+from liquid.exceptions import OutputStreamLimitError
+from liquid.output import LimitedStringIO
+from liquid.stream import TokenStream
+from liquid.token import Token
+from liquid.undefined import Undefined
 
 from ..page.model import Problem
 from ..page.offsets import OffsetMap
@@ -32,8 +44,18 @@ from .includes import (
     PageIncludes,
     within,
 )
-from .liquid import Rendered, page_variables, substitute
-from .liquid_scope import Scope
+from .liquid import site_namespace, thawed
+from .liquid_data import load_data
+from .liquid_engine import (
+    RENDER_ERRORS,
+    JekyllEnvironment,
+    LiquidFailure,
+    PageState,
+    message_of,
+    page_context,
+    render_text,
+)
+from .liquid_scope import GROWTH_LIMIT, Growth, Suggestions
 from .navigation import ChildLink
 from .repolinks import RepositoryLinks
 from .urls import JekyllUrls
@@ -76,23 +98,31 @@ class Rewrites:
     dropped and reported."""
     jekyll_urls: JekyllUrls | None = None
     """Each page's Jekyll URL, for `relative_url` in a link; None: not a Jekyll site."""
+    site_data: Mapping[str, Any] = field(default_factory=dict)
+    """The Jekyll `_config.yml`'s keys (`site.*`, with their lists and mappings)."""
+    pages: Sequence[Mapping[str, Any]] = ()
+    """`site.pages`: each page's title, url, path and front matter."""
+    environment_name: str = "production"
+    """`jekyll.environment`."""
 
     def apply(self, text: str, page: PageInput | None, *, line_numbers: bool = False) -> Rewritten:
-        """`text` rewritten, with what could not be substituted and where each replacement
-        was made; `line_numbers`: the site's code blocks can show them."""
+        """`text` rewritten, with what could not be rendered and where each replacement was
+        made; `line_numbers`: the site's code blocks can show them."""
         result = Rewritten(text)
+        # A page without Liquid costs one search of its text.
         if "{{" in text or "{%" in text:
             source = Source(text)
-            variables = {**self.variables, **page_variables(page.meta if page else {})}
-            tags = JekyllTags(self, page) if page is not None else None
-            # One scope for the page: its growth and suggestions span its includes.
-            scope = Scope.of(variables)
-            text, found, offsets = substitute(source, scope, tags, line_numbers=line_numbers)
+            tags = JekyllTags(self, page or PageInput("", {}), source)
+            state = PageState(tags, tags.in_code, tags.suggestions.closest, line_numbers)
+            context = page_context(self.environment, self.namespace(page), state)
+            limit = len(text.encode("utf-8")) + GROWTH_LIMIT
+            rendered = render_text(context, text, source.in_code, limit, GROWTH_LIMIT)
             first_line = page.first_line if page else 0
-            for problem in found:
+            for problem in rendered.problems:
                 line, column = source.line_col(problem.offset)
                 result.problems.append(Problem(line + first_line, problem.message, column))
-            result = Rewritten(text, result.problems, offsets, source)
+            text = rendered.text
+            result = Rewritten(text, result.problems, rendered.offsets, source)
         repository = self.repository
         if repository is not None and page is not None and repository.url_in(text):
             # The page's parse, when the Liquid pass made one of this very text.
@@ -101,6 +131,41 @@ class Rewrites:
             text, moved = repository.rewrite(parsed, page.src_uri, self.published)
             result = Rewritten(text, result.problems, result.offsets.then(moved), parsed)
         return result
+
+    @cached_property
+    def environment(self) -> JekyllEnvironment:
+        """The site's Liquid, made once."""
+        return JekyllEnvironment()
+
+    @cached_property
+    def _site(self) -> dict[str, Any]:
+        return site_namespace(
+            self.site_data, self.variables, self.pages, self._data, datetime.datetime.now()
+        )
+
+    @cached_property
+    def _data(self) -> dict[str, Any]:
+        if not (self.jekyll_source or self.docs_dir):
+            return {}
+        return load_data(os.path.join(self.jekyll_source or self.docs_dir, "_data"))
+
+    @cached_property
+    def names(self) -> list[str]:
+        """Every `site.*` name, dotted, for "did you mean"."""
+        return list(self.variables)
+
+    def namespace(self, page: PageInput | None) -> dict[str, Any]:
+        """The variables a page is rendered with: `site`, `page`, `jekyll`."""
+        page_values: dict[str, Any] = dict(thawed(page.meta)) if page else {}
+        if page is not None:
+            jekyll_url = self.jekyll_urls.urls.get(page.src_uri) if self.jekyll_urls else None
+            page_values.setdefault("url", jekyll_url or "/" + page.url)
+            page_values.setdefault("path", page.src_uri)
+        return {
+            "site": self._site,
+            "page": page_values,
+            "jekyll": {"environment": self.environment_name, "version": "4.3.1"},
+        }
 
     @cached_property
     def real_docs_dir(self) -> str:
@@ -128,32 +193,28 @@ _PARAMETER_RE = re.compile(r"""(?<![\w-])([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(
 
 class JekyllTags:
     """`{% link %}`, `{% include %}`, `{% include_relative %}` and the URL filters, for one
-    page of the site."""
+    page of the site; what its includes, at every depth, have read and rendered."""
 
-    def __init__(
-        self,
-        site: Rewrites,
-        page: PageInput,
-        chain: tuple[str, ...] = (),
-        includes: PageIncludes | None = None,
-    ) -> None:
+    def __init__(self, site: Rewrites, page: PageInput, source: Source) -> None:
         self.site = site
         self.page = page
-        self.chain = chain
+        self.chain: list[str] = []
         """The includes being rendered, outermost first (a cycle is one already there)."""
-        self.includes = includes or PageIncludes()
-        """What the page's includes, at every depth, have read and rendered."""
+        self.includes = PageIncludes()
+        self.growth = Growth()
+        self.sources: dict[int, Source] = {id(source.text): source}
+        """Each text rendered (the page, its includes), for where its code is."""
+        self.parsed: dict[str, Any] = {}
+        page_names = [f"page.{key}" for key in page.meta]
+        self.suggestions = Suggestions([*site.names, *page_names])
 
     @property
     def _source(self) -> str:
         return self.site.jekyll_source or self.site.docs_dir
 
-    def tag(self, name: str, markup: str, scope: Scope) -> Rendered | None:
-        if name == "link":
-            return self._link(markup)
-        if name in ("include", "include_relative"):
-            return self._include(name, markup, scope)
-        return None
+    def in_code(self, token: Token) -> bool:
+        source = self.sources.get(id(token.source))
+        return source is not None and source.in_code(token.start_index)
 
     def url(self, path: str, *, absolute: bool, in_link: bool) -> str:
         """A site path (`/assets/x.png`, `/docs/page/`) from this page: relative, so the site
@@ -180,19 +241,20 @@ class JekyllTags:
         relative = posixpath.relpath(target or ".", posixpath.dirname(start) or ".")
         return relative + "/" if path.endswith("/") and relative != "." else relative
 
-    def _link(self, markup: str) -> Rendered:
+    def link(self, markup: str, state: PageState) -> str:
         """The page's Markdown file, relative to this page: MkDocs makes it the URL."""
         path = markup.split()[0] if markup.split() else ""
         if not path:
-            return Rendered(None, "`{% link %}` names no file")
+            raise LiquidFailure("`{% link %}` names no file", token=None)
         scheme = None if self.site.unsafe_urls else unsafe_scheme(path)
         if scheme is not None:
             # Empty, so the link leads nowhere rather than showing the tag.
-            return Rendered("", unsafe_message(f"{{% link {path} %}}", f"a `{scheme}:` URL"))
+            state.notes.append(unsafe_message(f"{{% link {path} %}}", f"a `{scheme}:` URL"))
+            return ""
         target = self._docs_path(path)
         if target is None:
-            return Rendered(None, f"`{{% link {path} %}}` leaves the docs folder")
-        return Rendered(posixpath.relpath(target, posixpath.dirname(self.page.src_uri) or "."))
+            raise LiquidFailure(f"`{{% link {path} %}}` leaves the docs folder", token=None)
+        return posixpath.relpath(target, posixpath.dirname(self.page.src_uri) or ".")
 
     def _docs_path(self, path: str) -> str | None:
         """A path relative to the Jekyll source, as a docs path; None outside the docs."""
@@ -207,14 +269,22 @@ class JekyllTags:
         # A symlink in the docs that leads out of them leaves them too.
         return relative if within(os.path.realpath(absolute), self.site.real_docs_dir) else None
 
-    def _include(self, name: str, markup: str, scope: Scope) -> Rendered:
+    def include(
+        self, name: str, markup: str, context: RenderContext, buffer: TextIO, token: Token
+    ) -> int:
+        """The include rendered into `buffer` in `context`, its parameters as `include.*`;
+        raises `LiquidFailure` naming the tag (and the include inside it that failed)."""
         words = markup.split(None, 1)
         if not words:
-            return Rendered(None, f"`{{% {name} %}}` names no file")
+            raise LiquidFailure(f"`{{% {name} %}}` names no file", token=token)
         file = words[0]
         shown_tag = f"`{{% {name} {file} %}}`"
+
+        def failure(message: str) -> LiquidFailure:
+            return LiquidFailure(f"{shown_tag}{message}", token=token)
+
         if not self.site.docs_dir:
-            return Rendered(None, f"{shown_tag}: the site's folder is not known")
+            raise failure(": the site's folder is not known")
         if name == "include":
             folder = os.path.join(self._source, "_includes")
         else:
@@ -222,38 +292,58 @@ class JekyllTags:
         path = os.path.normpath(os.path.join(folder, file))
         inside = folder if name == "include" else self._source
         if not within(path, inside):
-            return Rendered(None, f"{shown_tag} leaves the site's folders")
+            raise failure(" leaves the site's folders")
         if len(path) > PATH_MAX:
-            return Rendered(None, f"{shown_tag}: no such file (its path is too long)")
+            raise failure(": no such file (its path is too long)")
         if path in self.chain or len(self.chain) >= INCLUDE_DEPTH:
             cycle = " -> ".join(os.path.basename(p) for p in (*self.chain, path))
-            return Rendered(None, f"{shown_tag} includes itself ({cycle})")
+            raise failure(f" includes itself ({cycle})")
         shown = os.path.relpath(path, self._source).replace(os.sep, "/")
         try:
             source = self.includes.source(path, inside, self._source, shown)
         except IncludeError as error:
-            return Rendered(None, f"{shown_tag}: {error}")
+            raise failure(f": {error}") from None
         # Both counted before the include is rendered: however nested, the page stops there.
         if not self.includes.count():
-            return Rendered(
-                None,
-                f"{shown_tag}: more than {INCLUDES_PER_PAGE:,} includes on one page "
-                "(includes of includes count); left as written",
+            raise failure(
+                f": more than {INCLUDES_PER_PAGE:,} includes on one page "
+                "(includes of includes count); left as written"
             )
-        if not scope.growth.take(len(source.text)):
-            return Rendered(None, f"{shown_tag}: {scope.growth.refusal}; left as written")
-        variables = scope.variables
-        parameters: dict[str, str] = {}
-        for match in _PARAMETER_RE.finditer(words[1] if len(words) > 1 else ""):
+        if not self.growth.take(len(source.text)):
+            raise failure(f": {self.growth.refusal}; left as written")
+        parameters = self._parameters(words[1] if len(words) > 1 else "", context, token)
+        self.sources[id(source.text)] = source
+        if path not in self.parsed:
+            environment = context.env
+            assert isinstance(environment, JekyllEnvironment)
+            self.parsed[path] = environment.nodes(source.text, source.in_code)
+        limit = buffer.limit - buffer.size if isinstance(buffer, LimitedStringIO) else GROWTH_LIMIT
+        self.chain.append(path)
+        try:
+            with context.extend({"include": parameters}):
+                rendered = render_text(
+                    context, source.text, source.in_code, limit, GROWTH_LIMIT, self.parsed[path]
+                )
+        except OutputStreamLimitError:
+            raise
+        except RENDER_ERRORS as error:
+            raise failure(f": {message_of(error)}") from None
+        finally:
+            self.chain.pop()
+        if rendered.problems:
+            raise failure(f": {rendered.problems[0].message}")
+        return buffer.write(rendered.text)
+
+    def _parameters(self, markup: str, context: RenderContext, token: Token) -> dict[str, Any]:
+        """`key="value"`, `key='value'` and `key=variable`, as Jekyll's include reads them."""
+        parameters: dict[str, Any] = {}
+        for match in _PARAMETER_RE.finditer(markup):
             key, double, single, bare = match.groups()
-            if bare is not None:
-                # A bare word is a variable, as in Liquid: its value, when known.
-                value = variables.get(bare, bare)
-            else:
-                value = double if double is not None else single
-            parameters[f"include.{key}"] = value
-        inner = JekyllTags(self.site, self.page, (*self.chain, path), self.includes)
-        rendered, problems, _ = substitute(source, scope.inner(parameters), inner)
-        if problems:
-            return Rendered(None, f"{shown_tag}: {problems[0].message}")
-        return Rendered(rendered)
+            if bare is None:
+                parameters[key] = double if double is not None else single
+                continue
+            # A bare word is a variable, as in Liquid: its value, when known; else the word.
+            stream = TokenStream(tokenize_expression(bare, token))
+            value = FilteredExpression.parse(context.env, stream).evaluate(context)
+            parameters[key] = bare if isinstance(value, Undefined) else value
+        return parameters
