@@ -204,9 +204,7 @@ def site_nav(
     for collection in collections:
         if collection.exclude:
             continue
-        entries, collection_tables, _ = _pages_nav(
-            collection.sources, nav_sort, problems, indexes
-        )
+        entries, collection_tables, _ = _pages_nav(collection.sources, nav_sort, problems, indexes)
         tables.update(collection_tables)
         if len(collections) > 1 or top_size > 0:
             spec.append({collection.name: entries})
