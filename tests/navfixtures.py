@@ -104,13 +104,6 @@ def titled(nav: list[Entry], labels: dict[str, str]) -> list[Entry]:
 
 
 def material_shape(nav: list[Entry]) -> list[tuple[str, list[Any]]]:
-    """What Material shows for `nav` (no `navigation.indexes`): a section, then its own page
-    first among its children."""
-    out: list[tuple[str, list[Any]]] = []
-    for entry in nav:
-        if "children" in entry:
-            own = (entry["title"], [])
-            out.append((entry["title"], [own, *material_shape(entry["children"])]))
-        else:
-            out.append((entry["title"], []))
-    return out
+    """What Material shows for `nav`: each entry with its children, a parent page being its
+    section's own page (`navigation.indexes`, which the plugin turns on)."""
+    return [(entry["title"], material_shape(entry.get("children", []))) for entry in nav]

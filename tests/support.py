@@ -137,6 +137,8 @@ class NavItem:
 
     label: str = ""
     children: list[NavItem] = field(default_factory=list)
+    href: str | None = None
+    """Where its own link leads, as written; None for a section label that is no link."""
 
     def shape(self) -> tuple[str, list[object]]:
         return (self.label, [child.shape() for child in self.children])
@@ -145,9 +147,14 @@ class NavItem:
 def nav_tree(html: str) -> list[tuple[str, list[object]]]:
     """Material's primary navigation as nested (label, children), without the page's own
     table of contents."""
+    return [item.shape() for item in nav_items(html)]
+
+
+def nav_items(html: str) -> list[NavItem]:
+    """Material's primary navigation as nested items, each with its own link."""
     reader = _NavTreeReader()
     reader.feed(html)
-    return [item.shape() for item in reader.root]
+    return reader.root
 
 
 class _NavTreeReader(HTMLParser):
@@ -170,6 +177,8 @@ class _NavTreeReader(HTMLParser):
             self.items.append(item)
         elif tag == "span" and "md-ellipsis" in classes and self.items and not self.items[-1].label:
             self.label = self.items[-1]
+        elif tag == "a" and "md-nav__link" in classes and self.items and not self.items[-1].href:
+            self.items[-1].href = dict(attrs).get("href")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "nav" and self.navs:

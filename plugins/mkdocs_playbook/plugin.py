@@ -63,6 +63,7 @@ from .links.external import Settings as OnlineSettings
 from .links.policy import leveled
 from .links.reports import github_annotations, junit_xml, step_summary
 from .links.scan import TemplateLink, TemplateScanner
+from .nav_indexes import lead_sections
 from .page.lint import find_mojibake
 from .page.model import PageModel, SeverityMatrix, TemplateForm
 from .page.source import Source
@@ -366,6 +367,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 collections=collection_navs(self.collections, self.documents, sources),
             )
             config.nav = nav.spec
+            lead_sections(nav.indexes, files, config)
             # Just the Docs' layout prints the tables: a Jekyll site's pages only.
             for src_uri, children in nav.tables.items() if self.site.path else ():
                 self.records[src_uri].children = tuple(children)

@@ -26,6 +26,9 @@ from typing import Any
 
 import yaml
 
+from mkdocs_playbook.jekyll.frontmatter import parse_front_matter
+from mkdocs_playbook.jekyll.urls import page_url
+
 THEME_PARTS = ("_includes", "_layouts", "_sass", "assets")
 NAV_SORTS = {"case_sensitive": None, "case_insensitive": "case_insensitive"}
 """Fixture name → the `nav_sort` written to `_config.yml` (None: the key is left out)."""
@@ -109,7 +112,8 @@ def jekyll_build(fixture: Path, theme: bytes, nav_sort: str | None, site: Path) 
     # Every page gets the theme's layout, which holds the nav; the pages need not say so.
     config["defaults"] = [{"scope": {"path": ""}, "values": {"layout": "default"}}]
     config.pop("nav_sort", None)
-    # Default URLs (a/b.md → /a/b.html), so each nav link maps back to its page's file.
+    # Default URLs (a/b.md → /a/b.html, or a page's own permalink), so each nav link maps
+    # back to its page's file.
     config.pop("permalink", None)
     if nav_sort is not None:
         config["nav_sort"] = nav_sort
@@ -125,13 +129,13 @@ def jekyll_build(fixture: Path, theme: bytes, nav_sort: str | None, site: Path) 
 
 
 def _page_urls(docs: Path) -> dict[str, str]:
-    """Jekyll's URL of every page (no permalinks): a/b.md → /a/b.html, a/index.md → /a/."""
+    """Jekyll's URL of every page: its front matter `permalink`, else a/b.md → /a/b.html
+    and a/index.md → /a/."""
     urls = {}
     for path in sorted(docs.rglob("*.md")):
         uri = path.relative_to(docs).as_posix()
-        stem = uri[: -len(".md")]
-        url = "/" + (stem[: -len("index")] if stem.split("/")[-1] == "index" else stem + ".html")
-        urls[url] = uri
+        permalink = parse_front_matter(path.read_text(encoding="utf-8")).data.get("permalink")
+        urls[page_url(uri, permalink)] = uri
     return urls
 
 

@@ -100,17 +100,8 @@ def test_every_link_leads_to_the_page_jekylls_leads_to(built: Build) -> None:
 
 def _material_shape(nav: list[dict[str, Any]]) -> list[tuple[str, list[Any]]]:
     """What Material shows for Jekyll's nav: a collection's heading is a section; a page with
-    children a section whose own page comes first."""
-    out: list[tuple[str, list[Any]]] = []
-    for entry in nav:
-        children = _material_shape(entry.get("children", []))
-        if entry.get("category"):
-            out.append((entry["title"], children))
-        elif children:
-            out.append((entry["title"], [(entry["title"], []), *children]))
-        else:
-            out.append((entry["title"], []))
-    return out
+    children a section that is its own page (the section's link, no entry of its own)."""
+    return [(entry["title"], _material_shape(entry.get("children", []))) for entry in nav]
 
 
 def test_the_nav_is_jekylls_with_collections_after_the_pages(built: Build) -> None:

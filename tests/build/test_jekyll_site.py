@@ -123,7 +123,7 @@ def test_what_jekyll_does_not_publish_stays_out(jtd_build: Build) -> None:
 
 def test_config_yml_gives_nav_header_links_and_edit_links(jtd_build: Build) -> None:
     html = jtd_build.html("index.html")
-    assert nav_labels(html)[:4] == ["Home", "Configuration", "Customization", "Customization"]
+    assert nav_labels(html)[:4] == ["Home", "Configuration", "Customization", "Colors"]
     assert "Incident tracker" in nav_labels(html)
     assert 'class="playbook-aux__link" href="https://status.example.com">Status page</a>' in html
     html = whole_page(jtd_build, "docs/configuration")

@@ -47,7 +47,7 @@ def test_probe_tree_builds_strict_with_jekylls_nav(tmp_path: Path, config: str) 
     # The plugin does not read Jekyll's _config.yml (yet), so no nav_external_links here.
     pages = [entry for entry in jekyll_nav("probe") if "page" in entry]
     assert shown == material_shape(pages)
-    assert ("Layout", [("Layout", []), ("Default layout", []), ("Minimal layout", [])]) in shown
+    assert ("Layout", [("Default layout", []), ("Minimal layout", [])]) in shown
 
 
 def test_an_other_page_shows_the_same_nav(tmp_path: Path) -> None:

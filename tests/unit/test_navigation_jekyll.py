@@ -39,7 +39,7 @@ ODD = {
         "parent 'Setup' names several pages (guides/setup.md, teams/a-setup.md)",
     ),
 }
-REPORTED = {"probe": {}, "dropped": DROPPED | ODD | UNTITLED}
+REPORTED = {"probe": {}, "parents": {}, "dropped": DROPPED | ODD | UNTITLED}
 
 NAVS = jekyll_navs()
 
@@ -48,6 +48,8 @@ def test_every_fixture_tree_has_its_jekyll_navs() -> None:
     assert sorted(nav.id for nav in NAVS) == [
         "dropped-case_insensitive",
         "dropped-default",
+        "parents-case_insensitive",
+        "parents-default",
         "probe-case_insensitive",
         "probe-default",
     ]

@@ -107,7 +107,8 @@ class Scan:
 def parse_attributes(text: str) -> Attributes:
     """kramdown's `parse_attribute_list`: parts separated by white space, each `.class`
     and `#id` (joined or apart: `.a.b#c`), `key="value"` or `key='value'` (`\\"` and `\\}`
-    escaped), or the name of a definition."""
+    escaped), or the name of a definition. A last part that is a lone `:` closes the list
+    (`{: .tip :}`, `{: :}`), as kramdown accepts it."""
     classes: list[str] = []
     pairs: list[tuple[str, str]] = []
     refs: list[str] = []
@@ -115,6 +116,7 @@ def parse_attributes(text: str) -> Attributes:
     identifier: str | None = None
     closers = _Closers(text)
     index, end = 0, len(text)
+    last = len(text.rstrip("".join(_SPACE)))
     while index < end:
         while index < end and text[index] in _SPACE:
             index += 1
@@ -148,6 +150,9 @@ def parse_attributes(text: str) -> Attributes:
         index = start
         while index < end and text[index] not in _SPACE:
             index += 1
+        # `{: .tip :}`: kramdown matches no part to the closing colon and says nothing.
+        if index == last and text[start:index] == ":":
+            continue
         junk.append(text[start:index])
     return Attributes(tuple(classes), identifier, tuple(pairs), tuple(refs), tuple(junk))
 

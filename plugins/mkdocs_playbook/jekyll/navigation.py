@@ -103,6 +103,10 @@ class SiteNav:
     spec: NavSpec | None
     problems: list[NavProblem]
     tables: dict[str, list[ChildLink]]
+    indexes: dict[str, str] = field(default_factory=dict)
+    """The pages listed with their children, by path, with their nav titles: each leads its
+    section as its own page, the link Just the Docs shows (Material's `navigation.indexes`
+    gives a section such a page only when it is an `index.md`)."""
 
 
 @dataclass(eq=False)
@@ -194,25 +198,30 @@ def site_nav(
     # Jekyll's page order: `site.pages` sorted by file name. Pages of the same name keep the
     # order Jekyll read their folders in, which is the file system's; here it is the path.
     pages = sorted(sources, key=lambda s: (posixpath.basename(s.src_uri), s.src_uri))
-    spec, tables, top_size = _pages_nav(pages, nav_sort, problems)
+    indexes: dict[str, str] = {}
+    spec, tables, top_size = _pages_nav(pages, nav_sort, problems, indexes)
     spec.extend({link.title: link.url} for link in external_links)
     for collection in collections:
         if collection.exclude:
             continue
-        entries, collection_tables, _ = _pages_nav(collection.sources, nav_sort, problems)
+        entries, collection_tables, _ = _pages_nav(collection.sources, nav_sort, problems, indexes)
         tables.update(collection_tables)
         if len(collections) > 1 or top_size > 0:
             spec.append({collection.name: entries})
         else:
             spec.extend(entries)
-    return SiteNav(spec, problems, tables)
+    return SiteNav(spec, problems, tables, indexes)
 
 
 def _pages_nav(
-    sources: Sequence[NavSource], nav_sort: str | None, problems: list[NavProblem]
+    sources: Sequence[NavSource],
+    nav_sort: str | None,
+    problems: list[NavProblem],
+    indexes: dict[str, str],
 ) -> tuple[NavSpec, dict[str, list[ChildLink]], int]:
     """pages.html over `sources` in Jekyll's order: the nav, its tables of contents, and how
-    many top-level pages it could list (titled, not excluded)."""
+    many top-level pages it could list (titled, not excluded); its parent pages go to
+    `indexes` (`SiteNav.indexes`)."""
     pages = [_page(source) for source in sources]
     for page in pages:
         _check_keys(page, problems)
@@ -229,6 +238,7 @@ def _pages_nav(
     _report_untitled(pages, problems)
     _report_listing(nav, shown, problems)
     top_size = sum(1 for page in nav.top if page.meta.get("nav_exclude") is not True)
+    indexes.update(_indexes(entries))
     return _spec(entries), _tables(nav, roots, limit), top_size
 
 
@@ -537,6 +547,15 @@ def _check_keys(page: _Page, problems: list[NavProblem]) -> None:
 def _describe(value: Any) -> str:
     names = {list: "a list", dict: "a mapping", bool: "a boolean", type(None): "empty"}
     return names.get(type(value), type(value).__name__)
+
+
+def _indexes(entries: list[_Entry]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for entry in entries:
+        if entry.children:
+            found[entry.page.uri] = entry.page.source.title
+            found.update(_indexes(entry.children))
+    return found
 
 
 def _spec(entries: list[_Entry]) -> NavSpec:
