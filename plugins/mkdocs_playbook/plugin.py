@@ -461,6 +461,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page.meta = {}
             if body_first_line(page.file.content_string, markdown) == 0:
                 markdown = body = without_front_matter(markdown)
+        elif record.front_matter.body_start and not body_first_line(
+            page.file.content_string, markdown
+        ):
+            # Front matter Jekyll reads and MkDocs' narrower rule does not (closed at the end
+            # of the file, or empty): the page's keys, not its text.
+            page.meta = dict(record.front_matter.data)
+            markdown = body = without_front_matter(markdown)
         first_line = body_first_line(page.file.content_string, markdown)
         # Mojibake anywhere in the body, code included (a broken command is broken too).
         for damage in find_mojibake(Source(markdown)):
