@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import re
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +59,7 @@ from .links.scan import TemplateLink, TemplateScanner
 from .page.lint import find_mojibake
 from .page.model import PageModel, SeverityMatrix, TemplateForm
 from .page.source import Source
+from .published_files import Publication, github_pages_rules, move_file, publish
 from .static import served_files
 from .widgets.placeholders import PlaceholderUse, mistyped_placeholders, uses_in
 from .widgets.runs import (
@@ -104,15 +107,21 @@ _MKDOCS_NOT_FOUND = re.compile(r"Doc file '(.*)' contains a link '(.*)', but the
 
 
 class _ReportedAtLine(logging.Filter):
-    """Drops MkDocs' warning for a link to a Jekyll URL no page has: ours names its line."""
+    """Drops MkDocs' warning for a link to a Jekyll URL no page has, or to a file Jekyll does
+    not publish: ours names its line."""
 
     def __init__(self, links: set[tuple[str, str]]) -> None:
         super().__init__()
         self.links = links
+        self.unpublished: Mapping[str, object] = {}
 
     def filter(self, record: logging.LogRecord) -> bool:
         match = _MKDOCS_NOT_FOUND.match(str(record.msg))
-        return match is None or (match.group(1), match.group(2)) not in self.links
+        if match is None:
+            return True
+        page, link = match.group(1), match.group(2)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link.split("#")[0]))
+        return (page, link) not in self.links and target not in self.unpublished
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -123,6 +132,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         log.info("mkdocs-playbook %s", __version__)
         self.findings = Findings()
         self.records: dict[str, PageRecord] = {}
+        self.publication = Publication()
         self.project_dir = os.path.dirname(config.config_file_path or "mkdocs.yml")
         self.nav_from_front_matter = self.config.navigation and not config.nav
         self.severity_matrices: list[SeverityMatrix] = []
@@ -305,7 +315,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     # Late, so pages that other plugins add are placed in the nav too.
     @event_priority(-50)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        self._leave_out_unpublished(files)
+        if self.site.path:
+            rules = github_pages_rules(
+                self.site, self.config.github_pages, [self.site.source_dir, self.working_tree]
+            )
+            log.info("%s", rules.describe())
+            self.publication = publish(files, config, self.site, rules)
+            if self._reported_at_line is not None:
+                self._reported_at_line.unpublished = self.publication.unpublished
         self._leave_out_unwritable(files)
         for name, text in served_files(minify=self.config.minify_assets).items():
             files.append(File.generated(config, f"{_ASSETS_URI}/{name}", content=text))
@@ -313,7 +330,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         sources: list[NavSource] = []
         for file in files.documentation_pages():
             text = file.content_string
-            front_matter = parse_front_matter(text)
+            front_matter = self.publication.front_matter.get(file.src_uri)
+            if front_matter is None:
+                front_matter = parse_front_matter(text)
             record = PageRecord(file, self._display_path(file), front_matter)
             self.records[file.src_uri] = record
             if front_matter.problem:
@@ -361,7 +380,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 self.findings.add(record.display_path, line, f"{problem}; the page keeps its own")
             else:
                 del taken[file.dest_uri]
-                _move(file, destination.path)
+                move_file(file, destination.path)
                 taken[destination.path] = f"{file.src_uri}'s URL"
         for record in self.records.values():
             data, file = record.front_matter.data, record.file
@@ -394,18 +413,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if not path.startswith("../"):
                 urls[src_uri] = page_url(path, record.front_matter.data.get("permalink"), style)
         return urls
-
-    def _leave_out_unpublished(self, files: Files) -> None:
-        """What Jekyll would not publish stays out of the site too: `exclude`, and names
-        starting with `_` or `.` (`_includes/`, `_config.yml`)."""
-        if not self.site.path:
-            return
-        for file in list(files):
-            if file.generated_by is not None or not file.abs_src_path:
-                continue
-            path = self.site.source_path(file.abs_src_path)
-            if not path.startswith("../") and not self.site.published(path):
-                files.remove(file)
 
     def _leave_out_unwritable(self, files: Files) -> None:
         """A file whose name holds `?`, `#` or a control character is left out, as a finding:
@@ -675,6 +682,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             from_disk=not config.use_directory_urls,
             project_dir=os.path.abspath(self.project_dir or "."),
             sources={file.src_uri: file.dest_uri for file in self.files},
+            unpublished=self.publication.unpublished,
         )
 
     def _lint_placeholders(self) -> None:
@@ -760,10 +768,3 @@ def _atx_h1(line: str) -> str | None:
     if unclosed != title and (not unclosed or unclosed[-1] in " \t"):
         title = unclosed.rstrip(" \t")
     return title or None
-
-
-def _move(file: File, dest_uri: str) -> None:
-    """Give `file` another place in the site: its URL and output path follow."""
-    for derived in ("url", "abs_dest_path"):
-        file.__dict__.pop(derived, None)
-    file.dest_uri = dest_uri

@@ -183,6 +183,12 @@ class SiteConfig:
             folder = f"{folder}/{name}"
         return bool(names)
 
+    def included(self, path: str) -> bool:
+        """`EntryFilter#included?`: whether an `include` pattern names `path` (relative to the
+        source folder) or its bare name."""
+        name = path.rsplit("/", 1)[-1]
+        return _matches_any(self.include, path, False) or _matches_any(self.include, name, False)
+
 
 def load_site_config(path: Path) -> SiteConfig:
     """Read `path`; I/O errors (a missing file) raise `OSError`, bad content is a `problem`."""
