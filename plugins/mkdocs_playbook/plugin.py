@@ -48,6 +48,7 @@ from .jekyll.permalinks import (
     redirect_page,
     unwritable_character,
 )
+from .jekyll.publishing import REDIRECTS_NOT_WRITTEN
 from .jekyll.rewrite import PageInput
 from .jekyll.site_config import SiteConfig
 from .jekyll.urls import page_url
@@ -385,6 +386,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for record in self.records.values():
             data, file = record.front_matter.data, record.file
             line = record.front_matter.line_of("redirect_from")
+            rules = self.publication.rules
+            if "redirect_from" in data and rules is not None and not rules.redirects:
+                self.findings.add(record.display_path, line, REDIRECTS_NOT_WRITTEN, level="info")
+                continue
             for destination in redirect_destinations(data.get("redirect_from")):
                 owner = taken.get(destination.path or "")
                 if destination.path is None or owner is not None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from support import ROOT, Build, nav_tree, run_build
+from mkdocs_playbook.jekyll.publishing import REDIRECTS_NOT_WRITTEN
+from support import ROOT, Build, make_project, nav_tree, run_build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "jekyll-reading"
 GEMFILE = 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n'
@@ -163,3 +165,27 @@ def test_each_link_to_what_jekyll_does_not_make_a_page_is_a_finding(
     assert findings == LINK_FINDINGS[rules]
     # Once, at its line: MkDocs' own warning for the same link, without one, is not shown.
     assert "contains a link" not in build.output
+
+
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "file-urls"])
+@pytest.mark.parametrize("listed", [True, False], ids=["listed", "not-listed"])
+def test_redirect_from_writes_redirects_only_where_its_plugin_is_listed(
+    tmp_path: Path, directory_urls: bool, listed: bool
+) -> None:
+    plugins = "plugins:\n  - jekyll-redirect-from\n" if listed else ""
+    project = make_project(
+        tmp_path,
+        {
+            "_config.yml": f"title: Redirects\n{plugins}",
+            "index.md": "---\ntitle: Home\n---\n# Home\n",
+            "moved.md": "---\ntitle: Moved\nredirect_from:\n  - /old/\n---\n# Moved\n",
+        },
+        config=f"use_directory_urls: {str(directory_urls).lower()}\n",
+    )
+    build = run_build(project, strict=False)
+    assert (build.site_dir / "old" / "index.html").is_file() is listed
+    note = f"INFO    -  playbook: docs/moved.md:3: {REDIRECTS_NOT_WRITTEN}\n"
+    assert (note in build.output) is not listed
+    rules_line = re.search(r"Jekyll publishing rules: .*", build.output)
+    assert rules_line is not None
+    assert rules_line.group(0).endswith(": redirect-from") is listed

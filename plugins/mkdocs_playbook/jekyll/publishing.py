@@ -79,6 +79,10 @@ _PLAIN_NAMES = frozenset(
 )
 # jekyll-readme-index `INDEX_REGEX`: what makes a folder's index, beside an index page.
 _INDEX_FILES = ("index.html", "index.htm", "index.xhtml", "index.xml")
+REDIRECTS_NOT_WRITTEN = (
+    "redirect_from: _config.yml's plugins do not list jekyll-redirect-from, so Jekyll writes "
+    "no redirect, nor does this build; list it under plugins: to have them"
+)
 _GITHUB_PAGES_GEM = re.compile(r"""^[ \t]*gem[ \t(]+["']github-pages["']""", re.MULTILINE)
 _YAML_HEADER = re.compile(rb"---\s*\n")
 # Ruby's `\s`.
@@ -97,6 +101,11 @@ class Rules:
     """Why the site is taken as built by GitHub Pages; empty when it is not."""
     plugins: frozenset[str] = frozenset()
     """The plugins that run, of those that bear on what is published."""
+
+    @property
+    def redirects(self) -> bool:
+        """Whether `redirect_from` writes redirects (jekyll-redirect-from runs)."""
+        return REDIRECT_FROM in self.plugins
 
     def describe(self) -> str:
         """One line for the build's log."""
