@@ -20,11 +20,12 @@ from mkdocs.structure.files import File, Files
 
 from .jekyll.frontmatter import FrontMatter, parse_front_matter
 from .jekyll.publishing import Rules, SourceFile, has_yaml_header, place, rules_for
-from .jekyll.site_config import SiteConfig
+from .jekyll.site_config import SPECIAL_LEADING, SiteConfig
 
 # Read of a Gemfile, which is a few lines: enough for any real one.
 _GEMFILE_LIMIT = 1 << 20
-_SPECIAL_LEADING = (".", "_", "#", "~")
+# Read of a first line, for its dashes: a file with no line break is not read whole.
+_FIRST_LINE_LIMIT = 1 << 16
 
 
 class PlainFile(File):
@@ -76,7 +77,7 @@ def publish(files: Files, config: MkDocsConfig, site: SiteConfig, rules: Rules) 
             publication.unpublished[file.src_uri] = _left_out(path)
         elif file.is_documentation_page():
             with open(file.abs_src_path, "rb") as stream:
-                header = has_yaml_header(stream.readline())
+                header = has_yaml_header(stream.readline(_FIRST_LINE_LIMIT))
             text = file.content_string.replace("\r\n", "\n")
             front_matter = parse_front_matter(text)
             body = text[front_matter.body_start :]
@@ -134,7 +135,7 @@ def _plain(file: File) -> PlainFile:
 
 def _left_out(path: str) -> tuple[str, str]:
     """Why Jekyll does not read `path`, which `SiteConfig.published` refused."""
-    special = next((n for n in path.split("/") if n.startswith(_SPECIAL_LEADING)), None)
+    special = next((n for n in path.split("/") if n.startswith(SPECIAL_LEADING)), None)
     if special is not None:
         why = f"Jekyll does not publish it: the name {special!r} starts with {special[0]!r}"
         return why, "move it, or list it under _config.yml's include:"

@@ -48,7 +48,7 @@ _DEFAULT_EXCLUDES = (
 )
 _DEFAULT_INCLUDE = (".htaccess",)
 # Jekyll's `EntryFilter::SPECIAL_LEADING_CHAR_REGEX`.
-_SPECIAL_LEADING = (".", "_", "#", "~")
+SPECIAL_LEADING = (".", "_", "#", "~")
 # Where patterns and entries are joined, as Jekyll joins them to the site's source folder.
 _SOURCE = "/source"
 
@@ -420,7 +420,7 @@ def _entry_kept(
         return False
     if included:
         return True
-    return not (name.startswith(_SPECIAL_LEADING) or name.endswith("~"))
+    return not (name.startswith(SPECIAL_LEADING) or name.endswith("~"))
 
 
 def _matches_any(patterns: Sequence[str], entry: str, is_folder: bool) -> bool:
