@@ -60,7 +60,13 @@ from .links.scan import TemplateLink, TemplateScanner
 from .page.lint import find_mojibake
 from .page.model import PageModel, SeverityMatrix, TemplateForm
 from .page.source import Source
-from .published_files import Publication, github_pages_rules, move_file, publish
+from .published_files import (
+    Publication,
+    ReadmesBesideIndex,
+    github_pages_rules,
+    move_file,
+    publish,
+)
 from .static import served_files
 from .widgets.placeholders import PlaceholderUse, mistyped_placeholders, uses_in
 from .widgets.runs import (
@@ -128,6 +134,7 @@ class _ReportedAtLine(logging.Filter):
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     supports_multiple_instances = False
     _reported_at_line: _ReportedAtLine | None = None
+    _readmes: ReadmesBesideIndex | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         log.info("mkdocs-playbook %s", __version__)
@@ -148,6 +155,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._install_extension(config)
         self._filter_mkdocs_warnings()
         self.site = self._read_site_config(config)
+        if self._readmes is not None:
+            self._readmes.enabled = bool(self.site.path)
         self.working_tree = self._working_tree()
         # The same for every page: rendered once.
         self.aux_links = (
@@ -172,6 +181,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             pages_log.removeFilter(self._reported_at_line)
         self._reported_at_line = _ReportedAtLine(self.extension.dead_jekyll_links)
         pages_log.addFilter(self._reported_at_line)
+        files_log = logging.getLogger("mkdocs.structure.files")
+        if self._readmes is not None:
+            files_log.removeFilter(self._readmes)
+        self._readmes = ReadmesBesideIndex()
+        files_log.addFilter(self._readmes)
 
     def _repository_url(self, config: MkDocsConfig) -> str:
         """The site's repository: the plugin's setting, else `repo_url`, else the one Just the
@@ -321,7 +335,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 self.site, self.config.github_pages, [self.site.source_dir, self.working_tree]
             )
             log.info("%s", rules.describe())
-            self.publication = publish(files, config, self.site, rules)
+            readmes = self._readmes.dropped if self._readmes is not None else []
+            self.publication = publish(files, config, self.site, rules, readmes)
             if self._reported_at_line is not None:
                 self._reported_at_line.unpublished = self.publication.unpublished
         self._leave_out_unwritable(files)

@@ -11,8 +11,10 @@ the finding at each link to it. A site without `_config.yml` is left as MkDocs r
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,6 +28,27 @@ from .jekyll.site_config import SPECIAL_LEADING, SiteConfig
 _GEMFILE_LIMIT = 1 << 20
 # Read of a first line, for its dashes: a file with no line break is not read whole.
 _FIRST_LINE_LIMIT = 1 << 16
+
+
+# MkDocs' warning when it drops a README beside an index (`mkdocs/structure/files.py`).
+_README_DROPPED = re.compile(r"Excluding '(.*)' from the site because it conflicts with '(.*)'\.")
+
+
+class ReadmesBesideIndex(logging.Filter):
+    """Takes MkDocs' warning for a README it drops beside an index page, on a Jekyll site
+    (`enabled`): Jekyll keeps it, so `publish` puts it back, in `dropped`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.enabled = False
+        self.dropped: list[str] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        match = _README_DROPPED.match(str(record.msg)) if self.enabled else None
+        if match is None or posixpath.basename(match.group(1)).rsplit(".", 1)[0] != "README":
+            return True
+        self.dropped.append(match.group(1))
+        return False
 
 
 class PlainFile(File):
@@ -60,9 +83,15 @@ def github_pages_rules(site: SiteConfig, setting: bool | str, folders: list[str]
     return rules_for(site.data, setting, gemfile)
 
 
-def publish(files: Files, config: MkDocsConfig, site: SiteConfig, rules: Rules) -> Publication:
-    """Leave out, make plain, or place each file of `files` as Jekyll publishes it."""
+def publish(
+    files: Files, config: MkDocsConfig, site: SiteConfig, rules: Rules, readmes: list[str]
+) -> Publication:
+    """Leave out, make plain, or place each file of `files` as Jekyll publishes it; `readmes`
+    are the docs paths of READMEs MkDocs dropped beside an index, which Jekyll keeps."""
     publication = Publication(rules)
+    for src_uri in readmes:
+        if files.get_file_from_path(src_uri) is None:
+            files.append(File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     sources: list[SourceFile] = []
     by_path: dict[str, File] = {}
     others: list[str] = []

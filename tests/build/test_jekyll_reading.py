@@ -137,6 +137,8 @@ def test_markdown_jekyll_copies_is_copied_as_it_is(built: tuple[str, bool, Build
     plain = [path for path in jekyll["static_files"] if path not in pages]
     for path in plain:
         assert (build.site_dir / path).read_bytes() == (FIXTURE / "docs" / path).read_bytes()
+    # ops/README.md too, which MkDocs drops beside ops/index.md, with a warning of its own.
+    assert "conflicts with" not in build.output
     index = json.loads(build.html("search/search_index.json"))
     locations = {entry["location"].split("#")[0] for entry in index["docs"]}
     assert not [path for path in plain if any(path[:-3] in loc for loc in locations)]
