@@ -93,6 +93,10 @@ class _RegularExpression(c.Type[str]):
 class PlaybookConfig(base.Config):
     navigation = c.Type(bool, default=True)
     """Build the nav from Just the Docs front matter when mkdocs.yml has no `nav:`."""
+    github_pages = c.Choice(("auto", True, False), default="auto")
+    """Whether a Jekyll site is built by GitHub Pages, whose plugins publish more (Markdown
+    without front matter, READMEs as indexes); `auto`: when its Gemfile has the github-pages
+    gem or `_config.yml` has `remote_theme`."""
 
     repository_url = c.Optional(c.URL())
     """`site.github.repository_url`; defaults to mkdocs.yml's `repo_url`."""

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import re
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -36,7 +38,6 @@ from .findings import Finding, Findings
 from .jekyll.collections import (
     Document,
     collection_navs,
-    has_yaml_header,
     read_collections,
     with_title,
 )
@@ -55,6 +56,7 @@ from .jekyll.permalinks import (
     redirect_page,
     unwritable_character,
 )
+from .jekyll.publishing import REDIRECTS_NOT_WRITTEN
 from .jekyll.rewrite import PageInput
 from .jekyll.site_config import SiteConfig
 from .jekyll.urls import page_url
@@ -67,6 +69,14 @@ from .nav_indexes import lead_sections
 from .page.lint import find_mojibake
 from .page.model import PageModel, SeverityMatrix, TemplateForm
 from .page.source import Source
+from .published_files import (
+    Publication,
+    ReadmesBesideIndex,
+    github_pages_rules,
+    move_file,
+    opens_front_matter,
+    publish,
+)
 from .static import served_files
 from .widgets.placeholders import PlaceholderUse, mistyped_placeholders, uses_in
 from .widgets.runs import (
@@ -116,25 +126,33 @@ _MKDOCS_NOT_FOUND = re.compile(r"Doc file '(.*)' contains a link '(.*)', but the
 
 
 class _ReportedAtLine(logging.Filter):
-    """Drops MkDocs' warning for a link to a Jekyll URL no page has: ours names its line."""
+    """Drops MkDocs' warning for a link to a Jekyll URL no page has, or to a file Jekyll does
+    not publish: ours names its line."""
 
     def __init__(self, links: set[tuple[str, str]]) -> None:
         super().__init__()
         self.links = links
+        self.unpublished: Mapping[str, object] = {}
 
     def filter(self, record: logging.LogRecord) -> bool:
         match = _MKDOCS_NOT_FOUND.match(str(record.msg))
-        return match is None or (match.group(1), match.group(2)) not in self.links
+        if match is None:
+            return True
+        page, link = match.group(1), match.group(2)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link.split("#")[0]))
+        return (page, link) not in self.links and target not in self.unpublished
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     supports_multiple_instances = False
     _reported_at_line: _ReportedAtLine | None = None
+    _readmes: ReadmesBesideIndex | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         log.info("mkdocs-playbook %s", __version__)
         self.findings = Findings()
         self.records: dict[str, PageRecord] = {}
+        self.publication = Publication()
         self.project_dir = os.path.dirname(config.config_file_path or "mkdocs.yml")
         self.nav_from_front_matter = self.config.navigation and not config.nav
         self.severity_matrices: list[SeverityMatrix] = []
@@ -149,6 +167,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._install_extension(config)
         self._filter_mkdocs_warnings()
         self.site = self._read_site_config(config)
+        if self._readmes is not None:
+            self._readmes.enabled = bool(self.site.path)
         self.working_tree = self._working_tree()
         # The same for every page: rendered once.
         self.aux_links = (
@@ -173,6 +193,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             pages_log.removeFilter(self._reported_at_line)
         self._reported_at_line = _ReportedAtLine(self.extension.dead_jekyll_links)
         pages_log.addFilter(self._reported_at_line)
+        files_log = logging.getLogger("mkdocs.structure.files")
+        if self._readmes is not None:
+            files_log.removeFilter(self._readmes)
+        self._readmes = ReadmesBesideIndex()
+        files_log.addFilter(self._readmes)
 
     def _repository_url(self, config: MkDocsConfig) -> str:
         """The site's repository: the plugin's setting, else `repo_url`, else the one Just the
@@ -331,7 +356,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.collections = read_collections(self.site)
         self.documents: dict[str, Document] = {}
         """The pages that are documents of an output collection, by docs path."""
-        self._leave_out_unpublished(files)
+        if self.site.path:
+            rules = github_pages_rules(
+                self.site, self.config.github_pages, [self.site.source_dir, self.working_tree]
+            )
+            log.info("%s", rules.describe())
+            readmes = self._readmes.dropped if self._readmes is not None else []
+            self._find_documents(files)
+            self.publication = publish(
+                files, config, self.site, rules, readmes, documents=set(self.documents)
+            )
+            if self._reported_at_line is not None:
+                self._reported_at_line.unpublished = self.publication.unpublished
         self._leave_out_unwritable(files)
         for name, text in served_files(minify=self.config.minify_assets).items():
             files.append(File.generated(config, f"{_ASSETS_URI}/{name}", content=text))
@@ -339,7 +375,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         sources: list[NavSource] = []
         for file in files.documentation_pages():
             text = file.content_string
-            front_matter = parse_front_matter(text)
+            front_matter = self.publication.front_matter.get(file.src_uri)
+            if front_matter is None:
+                front_matter = parse_front_matter(text)
             record = PageRecord(file, self._display_path(file), front_matter)
             self.records[file.src_uri] = record
             if front_matter.problem:
@@ -420,11 +458,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 self.findings.add(record.display_path, line, f"{problem}; the page keeps its own")
             else:
                 del taken[file.dest_uri]
-                _move(file, destination.path)
+                move_file(file, destination.path)
                 taken[destination.path] = f"{file.src_uri}'s URL"
         for record in self.records.values():
             data, file = record.front_matter.data, record.file
             line = record.front_matter.line_of("redirect_from")
+            rules = self.publication.rules
+            if "redirect_from" in data and rules is not None and not rules.redirects:
+                self.findings.add(record.display_path, line, REDIRECTS_NOT_WRITTEN, level="info")
+                continue
             for destination in redirect_destinations(data.get("redirect_from")):
                 owner = taken.get(destination.path or "")
                 if destination.path is None or owner is not None:
@@ -457,13 +499,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 urls[src_uri] = page_url(path, record.front_matter.data.get("permalink"), style)
         return urls
 
-    def _leave_out_unpublished(self, files: Files) -> None:
-        """What Jekyll would not publish stays out of the site too: `exclude`, and names
-        starting with `_` or `.` (`_includes/`, `_config.yml`), but for the pages of an
-        output collection (`jekyll.collections`)."""
-        if not self.site.path:
-            return
-        for file in list(files):
+    def _find_documents(self, files: Files) -> None:
+        """The pages that are documents of an output collection (`jekyll/collections`):
+        published at their collection's URL, where Jekyll's reading rules alone would leave
+        a `_folder/` out."""
+        for file in files:
             if file.generated_by is not None or not file.abs_src_path:
                 continue
             path = self.site.source_path(file.abs_src_path)
@@ -474,11 +514,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 document is not None
                 and document.collection.output
                 and file.is_documentation_page()
-                and has_yaml_header(file.content_string)
+                and opens_front_matter(file)
             ):
                 self.documents[file.src_uri] = document
-            elif not self.site.published(path):
-                files.remove(file)
 
     def _leave_out_unwritable(self, files: Files) -> None:
         """A file whose name holds `?`, `#` or a control character is left out, as a finding:
@@ -534,6 +572,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page.meta = {}
             if body_first_line(page.file.content_string, markdown) == 0:
                 markdown = body = without_front_matter(markdown)
+        elif record.front_matter.body_start and not body_first_line(
+            page.file.content_string, markdown
+        ):
+            # Front matter Jekyll reads and MkDocs' narrower rule does not (closed at the end
+            # of the file, or empty): the page's keys, not its text.
+            page.meta = dict(record.front_matter.data)
+            markdown = body = without_front_matter(markdown)
         first_line = body_first_line(page.file.content_string, markdown)
         # Mojibake anywhere in the body, code included (a broken command is broken too).
         for damage in find_mojibake(Source(markdown)):
@@ -761,6 +806,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             from_disk=not config.use_directory_urls,
             project_dir=os.path.abspath(self.project_dir or "."),
             sources={file.src_uri: file.dest_uri for file in self.files},
+            unpublished=self.publication.unpublished,
         )
 
     def _lint_placeholders(self) -> None:
@@ -855,10 +901,3 @@ def _atx_h1(line: str) -> str | None:
     if unclosed != title and (not unclosed or unclosed[-1] in " \t"):
         title = unclosed.rstrip(" \t")
     return title or None
-
-
-def _move(file: File, dest_uri: str) -> None:
-    """Give `file` another place in the site: its URL and output path follow."""
-    for derived in ("url", "abs_dest_path"):
-        file.__dict__.pop(derived, None)
-    file.dest_uri = dest_uri

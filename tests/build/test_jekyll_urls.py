@@ -158,10 +158,14 @@ def test_the_sites_permalink_style_makes_the_urls(tmp_path: Path, directory_urls
         tmp_path,
         {
             "_config.yml": "url: https://example.org\nbaseurl: /pretty\npermalink: pretty\n",
+            # Front matter, empty: without it Jekyll copies a file instead of rendering it.
             "index.md": (
-                "# Home page\n\n- [B]({{ site.baseurl }}/docs/b/)\n- [B, relative](docs/b/#part)\n"
+                "---\n---\n# Home page\n\n- [B]({{ site.baseurl }}/docs/b/)\n"
+                "- [B, relative](docs/b/#part)\n"
             ),
-            "docs/b.md": "# Page B\n\n## Part\n\n- [Home](../../)\n- [Old](/docs/b.html)\n",
+            "docs/b.md": (
+                "---\n---\n# Page B\n\n## Part\n\n- [Home](../../)\n- [Old](/docs/b.html)\n"
+            ),
         },
         config=f"use_directory_urls: {str(directory_urls).lower()}\n",
     )
@@ -179,5 +183,5 @@ def test_the_sites_permalink_style_makes_the_urls(tmp_path: Path, directory_urls
     )
     assert _followed(pages["Page B"], links[("Page B", "Home")])[0] == pages["Home page"]
     # Jekyll has no page there; with file URLs MkDocs has, and the link leads to it.
-    dead = ["docs/docs/b.md:6:9: link target /docs/b.html: no such page or file"]
+    dead = ["docs/docs/b.md:8:9: link target /docs/b.html: no such page or file"]
     assert _WARNING_RE.findall(build.output) == (dead if directory_urls else [])

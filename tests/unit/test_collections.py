@@ -9,7 +9,6 @@ from mkdocs_playbook.jekyll.collections import (
     Collections,
     Document,
     document_title,
-    has_yaml_header,
     ordered,
     read_collections,
     with_title,
@@ -230,17 +229,3 @@ def test_raw_html_gets_the_built_pages_url() -> None:
     assert target is not None
     assert urls.built_href(target, "index.md") == "docs/b/#x"
     assert urls.built_href(target, "unknown.md") is None
-
-
-@pytest.mark.parametrize(
-    ("text", "document"),
-    [
-        ("---\ntitle: A\n---\n", True),
-        ("---  \r\n---\n", True),
-        ("# A\n", False),
-        ("\n---\n---\n", False),
-        ("----\n", False),
-    ],
-)
-def test_only_a_file_starting_with_front_matter_is_a_document(text: str, document: bool) -> None:
-    assert has_yaml_header(text) is document

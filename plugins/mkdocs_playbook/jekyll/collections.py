@@ -28,7 +28,6 @@ _SLUG_DEFAULT = re.compile(r"(?:[^\w]|_)+")
 _SLUG_PRETTY = re.compile(r"(?:[^\w._~!$&'()+,;=@]|_)+")
 _PLACEHOLDER = re.compile(r":([a-z_]+)")
 _POSTS = "posts"
-_YAML_HEADER = re.compile(r"---[ \t\f\v]*\r?\n")
 
 
 @dataclass(frozen=True)
@@ -199,12 +198,6 @@ def ordered(
         return (0, 1, ruby_str(value))
 
     return [document for document, _ in sorted(items, key=rank)]
-
-
-def has_yaml_header(text: str) -> bool:
-    """`Utils.has_yaml_header?`: a file is a document only when it starts with front matter;
-    else Jekyll copies it as it is (a static file), never rendering it as a page."""
-    return _YAML_HEADER.match(text) is not None
 
 
 def collection_navs(

@@ -1,15 +1,16 @@
 """Jekyll-style YAML front matter, read with the line of every key.
 
-The block is recognised exactly as MkDocs recognises it (`mkdocs.utils.meta.YAML_RE`), so the
-two never disagree about where the body starts; unlike MkDocs, a block that is not valid YAML
-or not a mapping is reported instead of being published as text. `read_yaml_mapping` is the one
+The block is recognised as Jekyll 4.3.1 recognises it (`Document::YAML_FRONT_MATTER_REGEXP`,
+read by `Convertible#read_yaml`): a closing `---` or `...` at the very end of the file, CRLF
+line endings, a byte order mark and an empty block all count, where MkDocs' narrower
+`YAML_RE` leaves the block in the page's text. Unlike either, a block that is not valid YAML or
+not a mapping is reported instead of being published as text. `read_yaml_mapping` is the one
 reader of YAML mappings: Jekyll's `_config.yml` (`site_config`) reports its problems the same way,
 and both are read within `bounded_yaml`'s bounds (nesting, what aliases repeat).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,9 +19,51 @@ import yaml
 from ..page.model import Problem
 from . import bounded_yaml
 
-_BLOCK_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 # The YAML text starts on the file's second line.
 _FIRST_YAML_LINE = 2
+# Ruby's `\s` within a line (its `\n` ends the line).
+_BLANKS = " \t\r\f\v"
+
+
+@dataclass(frozen=True)
+class Block:
+    """Where a front matter block lies in a (newline-normalised) text."""
+
+    yaml: str
+    """The YAML between the dashes."""
+    body_start: int
+    """Offset where the page's content starts."""
+
+
+def find_block(text: str) -> Block | None:
+    r"""The front matter block `text` starts with, by Jekyll's `YAML_FRONT_MATTER_REGEXP`
+    (`\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)`, multi-line), in linear time.
+
+    It opens with a line of `---` and blanks; it closes at the first later line of `---` or
+    `...` and blanks, which may end the file without a line break; the lines of blanks after
+    it are not the body (the pattern's greedy `\s*$\n?`).
+    """
+    first_end = text.find("\n")
+    if not text.startswith("---") or first_end < 0 or text[3:first_end].strip(_BLANKS):
+        return None
+    start = first_end + 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        line = text[start : len(text) if end < 0 else end]
+        if line[:3] in ("---", "...") and not line[3:].strip(_BLANKS):
+            return Block(text[first_end + 1 : start], _body_start(text, start + 3))
+        if end < 0:
+            return None
+        start = end + 1
+    return None
+
+
+def _body_start(text: str, after: int) -> int:
+    """After the closing dashes at `after`: the start of the first line that is not blank."""
+    rest = len(text[after:].lstrip(_BLANKS + "\n"))
+    if rest == 0:
+        return len(text)
+    return text.rfind("\n", after, len(text) - rest) + 1
 
 
 @dataclass(frozen=True)
@@ -43,17 +86,18 @@ class FrontMatter:
 
 def parse_front_matter(text: str) -> FrontMatter:
     """Read the front matter at the top of `text`, never raising on bad input."""
-    text = text.replace("\r\n", "\n").lstrip("\ufeff")
-    match = _BLOCK_RE.match(text)
-    if not match:
+    block = find_block(text.replace("\r\n", "\n").lstrip("\ufeff"))
+    if block is None:
         return FrontMatter()
-    document = read_yaml_mapping(match.group(1), _FIRST_YAML_LINE)
+    document = read_yaml_mapping(block.yaml, _FIRST_YAML_LINE)
     if document.problem is not None:
         line, reason = document.problem
         return FrontMatter(problem=Problem(line, f"malformed front matter: {reason}"))
     if document.node is None:
-        return FrontMatter(body_start=match.end())
-    return FrontMatter(data=document.data, key_lines=document.key_lines(), body_start=match.end())
+        return FrontMatter(body_start=block.body_start)
+    return FrontMatter(
+        data=document.data, key_lines=document.key_lines(), body_start=block.body_start
+    )
 
 
 @dataclass(frozen=True)
@@ -112,8 +156,8 @@ def read_yaml_mapping(text: str, first_line: int) -> YamlMapping:
 def without_front_matter(text: str) -> str:
     """`text` without the front matter block it starts with, if any (newlines normalised)."""
     text = text.replace("\r\n", "\n").lstrip("\ufeff")
-    match = _BLOCK_RE.match(text)
-    return text[match.end() :] if match else text
+    block = find_block(text)
+    return text[block.body_start :] if block else text
 
 
 def body_first_line(content: str, body: str) -> int:

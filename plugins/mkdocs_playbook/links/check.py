@@ -92,6 +92,9 @@ class Site:
     sources: Mapping[str, str] = field(default_factory=dict)
     """Every file's place in the site by its docs path (`DATABASE.md` -> `DATABASE.html`):
     a link written in Markdown names the file, as MkDocs and Zensical resolve it."""
+    unpublished: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Docs files that Jekyll does not publish as pages, by docs path: why, and what to do.
+    A Markdown file it copies as it is stays in the site at that same path."""
 
     @property
     def project(self) -> str:
@@ -246,6 +249,8 @@ class _Checker:
         found = self.site.sources.get(source)
         if found is None:
             return _UNRESOLVED
+        if source in self.site.unpublished:
+            return Verdict(MISSING_PAGE, *self.site.unpublished[source])
         target = self.site.pages.get(found)
         fragment = unquote(parts.fragment)
         if target is not None and fragment:
@@ -279,6 +284,8 @@ class _Checker:
         found = self._find(target, path.endswith("/"))
         if found is None:
             return self._check_missing(page, target, written or href, raw_html)
+        if found in self.site.unpublished:
+            return Verdict(MISSING_PAGE, *self.site.unpublished[found])
         target_page = self.site.pages.get(found)
         if target_page is not None and fragment:
             verdict = self._check_anchor(target_page, fragment, authored=written is not None)
@@ -390,6 +397,9 @@ class _Checker:
                 advice + (f"#{fragment}" if advice and fragment else ""),
             )
         if inside_docs:
+            unpublished = self.site.unpublished.get(_docs_path(on_disk, self.site.docs_dir))
+            if unpublished is not None:
+                return Verdict(MISSING_PAGE, *unpublished)
             return Verdict(MISSING_PAGE, "exists in docs/ but is not published in the site")
         repository = self.site.repository
         if repository is not None:
@@ -451,3 +461,8 @@ def _inside(path: str, folder: str) -> bool:
 
 def _relative(target: str, page_url: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page_url) or ".")
+
+
+def _docs_path(path: str, docs_dir: str) -> str:
+    """`path`, a file on disk, as a docs path (`guide/README.md`)."""
+    return os.path.relpath(path, docs_dir).replace(os.sep, "/")
