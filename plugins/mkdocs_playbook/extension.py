@@ -76,7 +76,7 @@ from .widgets.controls import PageControls
 from .widgets.render import Feature, PageContext, environment
 from .widgets.runs import RunBar
 from .widgets.severity import SeverityLookup, SeveritySettings
-from .widgets.template_forms import TemplateForms
+from .widgets.template_forms import TemplateForms, mark_inline_code
 
 # The same name the MkDocs plugin's findings carry.
 log = logging.getLogger("mkdocs.plugins.playbook")
@@ -340,6 +340,8 @@ class _PageReader(_Step, Treeprocessor):
             page_title=str(title) if isinstance(title, (str, int, float)) else "",
             code_blocks=code_blocks,
         )
+        # Before any widget reads it: a checklist keeps its items' HTML as read.
+        mark_inline_code(tree.root)
         features = [make() for make in FEATURES]
         for feature in features:
             feature.read(context)

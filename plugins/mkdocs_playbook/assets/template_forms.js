@@ -11,9 +11,16 @@
  * Times fill themselves until the responder types one, and say so ("automatic", in the field
  * and the preview): the incident's start is the run's start (without a run, when the first
  * value was typed: "first-typed"); detected, mitigated and resolved are the run's declaration
- * and its marked moments; other times are now; the next update is now plus the cadence of the
- * incident's severity. They follow the clock, and are computed again when the responder
- * copies: what is copied or mailed is the preview at that moment.
+ * and its marked moments, the duration from its start to its resolution; other times are now;
+ * the next update is now plus the cadence of the incident's severity. They follow the clock,
+ * and are computed again when the responder copies: what is copied or mailed is the preview at
+ * that moment. {Incident ID} is the run's id until one is typed.
+ *
+ * With a run declared, code shows what is known too (fillCode): a template's own block its
+ * preview's values, inline code (data-playbook-fill, from the build: [start, end, as written,
+ * key, kind] each) the typed values and what the run knows; without a run, code is as written.
+ * The key "u" (outside a text field) goes to the update template's first empty field: on its
+ * page, else by the run bar's link to it.
  *
  * Values are only ever text: textContent, .value and encodeURIComponent, never markup.
  */
@@ -29,29 +36,25 @@
   const FIRST_TYPED = "first-typed";
   const MINUTE = 60000;
   const utc = playbook.utc;
+  // What the run knows of its own (inline code shows these, not the clock's times).
+  const RUN_KINDS = ["start", "detected", "mitigated", "resolved", "duration"];
+  let update = null; // focuses the first empty field of this page's update template
 
-  function stamp(iso) {
-    const date = new Date(iso);
-    return isNaN(date.getTime()) ? "" : utc.stamp(date);
-  }
+  const stamp = (iso) => (isNaN(Date.parse(iso)) ? "" : utc.stamp(new Date(iso)));
+  const text = (value) => (typeof value === "string" ? value : "");
+  const typedValue = (key) => text(store.get(store.SITE, FIELD + key));
 
-  function text(value) {
-    return typeof value === "string" ? value : "";
-  }
-
-  /* The current run as one render sees it, null without one: its start, and its moments
-   * (`moment(kind)`), its timeline read at most once however many fields ask. */
+  /* The current run as one render sees it, null without one: its id, its start, and its
+   * moments (`moment(kind)`), its timeline read at most once however many fields ask. */
   function currentRun() {
     const runs = playbook.runs;
     const id = runs ? store.run() : "";
     const run = id && runs.meta(id);
     let events = null;
     return run ? {
+      id: id,
       start: run.start,
-      moment: function (kind) {
-        events = events || runs.events(id);
-        return runs.moment(events, kind);
-      },
+      moment: (kind) => runs.moment(events = events || runs.events(id), kind),
     } : null;
   }
 
@@ -65,6 +68,12 @@
       case "mitigated":
       case "resolved":
         return run ? stamp(run.moment(kind)) : "";
+      case "duration": {
+        // From the start to the resolution, once resolved: between the minutes the stamps show.
+        const minutes = (iso) => Math.floor(Date.parse(iso) / MINUTE);
+        const end = run ? minutes(run.moment("resolved")) : NaN;
+        return isNaN(end) ? "" : playbook.duration((end - minutes(run.start)) * MINUTE);
+      }
       case "timestamp":
         return stamp(now.toISOString());
       case "next-update":
@@ -72,6 +81,74 @@
     }
     return "";
   }
+
+  // Placeholders in code --------------------------------------------------------------------
+
+  const written = new WeakMap(); // <code> -> a copy of it as the page wrote it
+
+  /* Shows `code` as written, then, given `value`, each spot [start, end, as written, key] of
+   * its text whose value(key) is known as a <mark> holding that value as text, titled with
+   * the placeholder. A placeholder the highlighter split across spans is cut out of them: the
+   * spans stay, the value goes where it began. */
+  function fillCode(code, spots, value) {
+    if (!written.has(code)) written.set(code, code.cloneNode(true));
+    code.replaceChildren(...written.get(code).cloneNode(true).childNodes);
+    if (!value) return;
+    const nodes = []; // [a text node, where it begins in the code's text]
+    const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    let length = 0;
+    while (walker.nextNode()) {
+      nodes.push([walker.currentNode, length]);
+      length += walker.currentNode.length;
+    }
+    const all = code.textContent;
+    const at = (offset) => {
+      const node = nodes.findLast((candidate) => candidate[1] <= offset);
+      return [node[0], offset - node[1]];
+    };
+    // From the last: what comes before a spot keeps its place.
+    spots.slice().reverse().forEach((spot) => {
+      const filled = value(spot[3]);
+      if (!filled || all.slice(spot[0], spot[1]) !== spot[2]) return;
+      const range = document.createRange();
+      const mark = document.createElement("mark");
+      range.setStart(...at(spot[0]));
+      range.setEnd(...at(spot[1]));
+      range.deleteContents();
+      mark.className = "playbook-filled";
+      mark.title = "Filled in: " + spot[2];
+      mark.textContent = filled;
+      range.insertNode(mark);
+    });
+  }
+
+  // Inline code: the typed values and what the run knows, once a run is declared.
+  playbook.mount("code[data-playbook-fill]", (code) => {
+    const spots = JSON.parse(code.dataset.playbookFill);
+    const kinds = {};
+    spots.forEach((spot) => kinds[spot[3]] = spot[4]);
+    const render = () => {
+      const run = currentRun();
+      fillCode(code, spots, run && ((key) => typedValue(key) ||
+        (RUN_KINDS.includes(kinds[key]) ? automatic(kinds[key], new Date(), "", run) : "") ||
+        (key === "incident id" ? run.id : "")));
+    };
+    const stops = [store.SITE, store.RUNS, "timeline"].map((name) => store.subscribe(name, render));
+    render();
+    return () => stops.forEach((stop) => stop());
+  });
+
+  // "u", as Material's own keys do, only outside what takes typing.
+  document.addEventListener("keydown", (event) => {
+    const target = event.target;
+    const link = document.querySelector("a[data-playbook-runbar-due]");
+    if (event.key !== "u" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented ||
+      target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    if (update) update();
+    else if (link) link.click();
+    else return;
+    event.preventDefault();
+  });
 
   /* `fields` cloned from template_field.html into `holder`: [{ input, key, label, kind, tag,
    * reset }];
@@ -108,6 +185,17 @@
     const status = form.querySelector("[data-playbook-form-status]");
     const mailto = form.querySelector("[data-playbook-mailto]");
     const undo = form.querySelector("[data-playbook-undo]");
+    const block = form.previousElementSibling && form.previousElementSibling.querySelector("code");
+    // Where each placeholder stands in the block's text, up to the first repeating line.
+    const spots = [];
+    let length = 0;
+    data.segments.every((segment) => {
+      const raw = Array.isArray(segment) ? segment[1] : segment;
+      if (typeof raw !== "string") return false;
+      if (raw !== segment) spots.push([length, length + raw.length, raw, segment[0]]);
+      length += raw.length;
+      return true;
+    });
     let cleared = null;
     let timer = 0;
     if (!data.subject) mailto.remove();
@@ -121,7 +209,7 @@
 
     function typed(field) {
       if (field.kind === "severity") return playbook.severity().replace(/^SEV[- ]?/i, "");
-      return text(store.get(scope, FIELD + field.key));
+      return typedValue(field.key);
     }
 
     // Repeating lines: a fieldset each, one group of fields per row ----------------------------
@@ -196,7 +284,8 @@
       const run = currentRun();
       const values = fields.map(function (field) {
         const own = typed(field);
-        const auto = automatic(field.kind, now, firstTyped, run);
+        const auto = automatic(field.kind, now, firstTyped, run) ||
+          (run && field.key === "incident id" ? run.id : "");
         const shown = own || auto;
         if (document.activeElement !== field.input) field.input.value = shown;
         field.input.toggleAttribute("data-playbook-auto", !own && !!auto);
@@ -207,9 +296,8 @@
       });
       renderRows();
       preview.replaceChildren();
-      fill(preview, data.segments, function (index) {
-        return values[index];
-      });
+      fill(preview, data.segments, (index) => values[index]);
+      if (block) fillCode(block, spots, run && ((index) => values[index].text));
       if (data.subject) {
         const lines = preview.textContent.split("\n");
         const subject = lines[0].replace(/^Subject:\s*/, "");
@@ -357,11 +445,13 @@
       stops.push(store.subscribe(name, render));
     });
     window.addEventListener("hashchange", onHash);
+    if (data.update && !update) update = focusFirstEmpty;
     tick();
     form.hidden = false;
     // Sent here by the run bar's "next update in ...": straight to what is left to type.
     onHash();
     return function () {
+      if (update === focusFirstEmpty) update = null;
       window.clearTimeout(timer);
       window.removeEventListener("hashchange", onHash);
       window.removeEventListener("load", onHash);

@@ -3,8 +3,13 @@
 Each distinct placeholder is one field, and one value across the site for the current
 incident (the script keeps it in playbook.store). A field's kind comes from its name: the `#`
 after `SEV-` is the incident's severity; times fill themselves until the responder types one
-(`start`: the run's start; `detected`, `mitigated`, `resolved`: the run's events; `timestamp`:
-now; `next-update`: now plus the severity's cadence); links are URLs.
+(`start`: the run's start; `detected`, `mitigated`, `resolved`: the run's events; `duration`:
+from the run's start to its resolution; `timestamp`: now; `next-update`: now plus the severity's
+cadence); links are URLs.
+
+Inline code holding placeholders (`aoctl deploy freeze --incident {Incident ID}` in a step)
+carries where they stand (`data-playbook-fill`), so that the script shows, once a run is
+declared, the values typed in the forms and those the run knows in their place.
 
 A line of `...` (or `…`) alone under a line of placeholders marks that line as repeating: the
 form offers "add row", and a run's post-incident draft fills one row per timeline event. The
@@ -18,6 +23,8 @@ time.
 from __future__ import annotations
 
 import bisect
+import html
+import json
 import re
 import xml.etree.ElementTree as etree
 
@@ -38,8 +45,18 @@ _NEXT_UPDATE = {"next update", "next update time", "time"}
 _MOMENTS = {
     "start": ("start", "started", "start time", "started at", "began", "began at"),
     "detected": ("detected", "detected at", "detection time"),
-    "mitigated": ("mitigated", "mitigated at", "mitigation time"),
+    # "Our team initiated mitigation at {Mitigation start time}": when it was marked mitigated.
+    "mitigated": (
+        "mitigated",
+        "mitigated at",
+        "mitigation time",
+        "mitigation start",
+        "mitigation start time",
+        "mitigation started",
+        "mitigation started at",
+    ),
     "resolved": ("resolved", "resolved at", "resolution time"),
+    "duration": ("duration", "duration of impact", "duration of client impact"),
 }
 _MOMENT_KINDS = {
     words: kind
@@ -262,6 +279,28 @@ class TemplateForms:
             context.tree.insert_after(
                 block, context.render("template_form.html", form=form, data=data)
             )
+
+
+def inline_spots(text: str) -> list[list[str | int]]:
+    """Where each placeholder stands in the text of inline code: `[start, end, as written,
+    key, kind]`, offsets into the text as the browser reads it."""
+    return [
+        [found.start, found.end, text[found.start : found.end], found.key, field_kind(found, text)]
+        for found in find_placeholders(text)
+    ]
+
+
+def mark_inline_code(root: etree.Element) -> None:
+    """Gives each inline `<code>` under `root` that holds placeholders its `inline_spots`."""
+    blocks = {child for pre in root.iter("pre") for child in pre if child.tag == "code"}
+    for code in root.iter("code"):
+        # Python-Markdown keeps inline code escaped (`&lt;`): its offsets are the unescaped text's.
+        written = code.text or ""
+        if code in blocks or "{" not in written or len(code):
+            continue
+        spots = inline_spots(html.unescape(written))
+        if spots:
+            code.set("data-playbook-fill", json.dumps(spots, ensure_ascii=False))
 
 
 def _repeated(first: int, raw: str, lines: list[int]) -> Problem:
