@@ -274,11 +274,12 @@ class TemplateForms:
     def render(self, context: PageContext) -> None:
         if self._found:
             context.use("template_form_controls", "template_field", "template_rows")
+        # The key u comes to the page's first stakeholder update (template_forms.js).
+        update = next((form for form, _ in self._found if form.promises_update), None)
         for form, block in self._found:
             data = script_json(form_data(form))
-            context.tree.insert_after(
-                block, context.render("template_form.html", form=form, data=data)
-            )
+            markup = context.render("template_form.html", form=form, data=data, keys=form is update)
+            context.tree.insert_after(block, markup)
 
 
 def inline_spots(text: str) -> list[list[str | int]]:
