@@ -79,6 +79,21 @@ EXTENSION_NAMES = ("playbook", "mkdocs_playbook.extension")
 _ASSETS_URI = "assets/playbook"
 
 
+SEVERITY_SEARCH_BOOST = 10
+"""Material's search boost for the page that holds the severity matrix: a search for "SEV-2"
+finds where the severities are defined first, not a runbook that names one more often."""
+
+
+def boost_search(meta: dict[str, Any]) -> None:
+    """Boosts a page in Material's search (`search.boost` of its front matter), unless its
+    front matter sets a boost or excludes it."""
+    search = meta.get("search")
+    if search is None:
+        search = meta["search"] = {}
+    if isinstance(search, dict) and not search.get("exclude"):
+        search.setdefault("boost", SEVERITY_SEARCH_BOOST)
+
+
 @dataclass
 class PageRecord:
     """What the build keeps of one page, from its front matter to its links' verdicts."""
@@ -485,6 +500,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         record.placeholders = uses_in(model.code_texts)
         record.controls = model.controls
         self.severity_matrices.extend(model.severity_matrices)
+        if model.severity_matrices and record.file.page is not None:
+            boost_search(record.file.page.meta)
         self._note_run_templates(record.file.src_uri, model.template_forms)
         for problem in model.problems:
             self.findings.add(record.display_path, problem.line, problem.message, problem.column)
