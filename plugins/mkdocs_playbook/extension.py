@@ -72,11 +72,12 @@ from .page.source import Source
 from .page.tree import PageTree, link_attribute
 from .page.unsafe_attributes import guard_attr_lists
 from .widgets.checklists import Checklists
+from .widgets.code_placeholders import mark_code
 from .widgets.controls import PageControls
 from .widgets.render import Feature, PageContext, environment
 from .widgets.runs import RunBar
 from .widgets.severity import SeverityLookup, SeveritySettings
-from .widgets.template_forms import TemplateForms, mark_inline_code
+from .widgets.template_forms import TemplateForms
 
 # The same name the MkDocs plugin's findings carry.
 log = logging.getLogger("mkdocs.plugins.playbook")
@@ -341,7 +342,7 @@ class _PageReader(_Step, Treeprocessor):
             code_blocks=code_blocks,
         )
         # Before any widget reads it: a checklist keeps its items' HTML as read.
-        mark_inline_code(tree.root)
+        mark_code(tree)
         features = [make() for make in FEATURES]
         for feature in features:
             feature.read(context)

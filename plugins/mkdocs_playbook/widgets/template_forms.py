@@ -5,11 +5,7 @@ incident (the script keeps it in playbook.store). A field's kind comes from its 
 after `SEV-` is the incident's severity; times fill themselves until the responder types one
 (`start`: the run's start; `detected`, `mitigated`, `resolved`: the run's events; `duration`:
 from the run's start to its resolution; `timestamp`: now; `next-update`: now plus the severity's
-cadence); links are URLs.
-
-Inline code holding placeholders (`aoctl deploy freeze --incident {Incident ID}` in a step)
-carries where they stand (`data-playbook-fill`), so that the script shows, once a run is
-declared, the values typed in the forms and those the run knows in their place.
+cadence); `{Incident ID}` is the run's id until one is typed; links are URLs.
 
 A line of `...` (or `…`) alone under a line of placeholders marks that line as repeating: the
 form offers "add row", and a run's post-incident draft fills one row per timeline event. The
@@ -23,8 +19,6 @@ time.
 from __future__ import annotations
 
 import bisect
-import html
-import json
 import re
 import xml.etree.ElementTree as etree
 
@@ -66,6 +60,9 @@ _MOMENT_KINDS = {
 }
 TIME_KINDS = frozenset({"start", "detected", "mitigated", "resolved", "timestamp", "next-update"})
 """Kinds whose value is a time, filled by the page until the responder types one."""
+RUN_KINDS = frozenset({"start", "detected", "mitigated", "resolved", "duration", "incident"})
+"""Kinds whose value the run knows: what code shows (code_placeholders.py), where the clock's
+times stay as written (a command names no "now")."""
 ROW_MARKERS = ("...", "…")
 """A line holding only one of these marks the line above it as repeating."""
 
@@ -78,6 +75,8 @@ def field_kind(placeholder: Placeholder, text: str) -> str:
     words = " ".join(name.casefold().split())
     if words in _NEXT_UPDATE:
         return "next-update"
+    if words == "incident id":
+        return "incident"
     if words in _MOMENT_KINDS:
         return _MOMENT_KINDS[words]
     if _TIMESTAMP_RE.search(name) or words.endswith(" time"):
@@ -280,28 +279,6 @@ class TemplateForms:
             data = script_json(form_data(form))
             markup = context.render("template_form.html", form=form, data=data, keys=form is update)
             context.tree.insert_after(block, markup)
-
-
-def inline_spots(text: str) -> list[list[str | int]]:
-    """Where each placeholder stands in the text of inline code: `[start, end, as written,
-    key, kind]`, offsets into the text as the browser reads it."""
-    return [
-        [found.start, found.end, text[found.start : found.end], found.key, field_kind(found, text)]
-        for found in find_placeholders(text)
-    ]
-
-
-def mark_inline_code(root: etree.Element) -> None:
-    """Gives each inline `<code>` under `root` that holds placeholders its `inline_spots`."""
-    blocks = {child for pre in root.iter("pre") for child in pre if child.tag == "code"}
-    for code in root.iter("code"):
-        # Python-Markdown keeps inline code escaped (`&lt;`): its offsets are the unescaped text's.
-        written = code.text or ""
-        if code in blocks or "{" not in written or len(code):
-            continue
-        spots = inline_spots(html.unescape(written))
-        if spots:
-            code.set("data-playbook-fill", json.dumps(spots, ensure_ascii=False))
 
 
 def _repeated(first: int, raw: str, lines: list[int]) -> Problem:
