@@ -18,6 +18,7 @@ import os
 import re
 import sys
 import time
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,7 +85,7 @@ SEVERITY_SEARCH_BOOST = 10
 finds where the severities are defined first, not a runbook that names one more often."""
 
 
-def boost_search(meta: dict[str, Any]) -> None:
+def boost_search(meta: MutableMapping[str, Any]) -> None:
     """Boosts a page in Material's search (`search.boost` of its front matter), unless its
     front matter sets a boost or excludes it."""
     search = meta.get("search")

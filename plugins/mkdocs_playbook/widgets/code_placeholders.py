@@ -64,8 +64,8 @@ def _wrap_element(code: etree.Element) -> None:
 
 def wrap_highlighted(raw: str) -> str:
     """`raw` (a highlighted block's HTML) with each placeholder of its `<code>` wrapped."""
-    opened = raw.find("<code")
-    start = raw.find(">", opened) + 1 if opened >= 0 else 0
+    code_at = raw.find("<code")
+    start = raw.find(">", code_at) + 1 if code_at >= 0 else 0
     end = raw.rfind("</code>")
     if not start or end < start:
         return raw
