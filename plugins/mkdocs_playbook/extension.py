@@ -75,6 +75,7 @@ from .page.source import Source
 from .page.tree import PageTree, link_attribute, may_hold_links
 from .page.unsafe_attributes import guard_attr_lists
 from .widgets.checklists import Checklists
+from .widgets.code_placeholders import mark_code
 from .widgets.controls import PageControls
 from .widgets.render import Feature, PageContext, environment
 from .widgets.runs import RunBar
@@ -376,6 +377,8 @@ class _PageReader(_Step, Treeprocessor):
             page_title=str(title) if isinstance(title, (str, int, float)) else "",
             code_blocks=code_blocks,
         )
+        # Before any widget reads it: a checklist keeps its items' HTML as read.
+        mark_code(tree)
         features = [make() for make in FEATURES]
         for feature in features:
             feature.read(context)

@@ -19,7 +19,7 @@ import posixpath
 import re
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -97,6 +97,21 @@ log = get_plugin_logger("playbook")
 
 EXTENSION_NAMES = ("playbook", "mkdocs_playbook.extension")
 _ASSETS_URI = "assets/playbook"
+
+
+SEVERITY_SEARCH_BOOST = 10
+"""Material's search boost for the page that holds the severity matrix: a search for "SEV-2"
+finds where the severities are defined first, not a runbook that names one more often."""
+
+
+def boost_search(meta: MutableMapping[str, Any]) -> None:
+    """Boosts a page in Material's search (`search.boost` of its front matter), unless its
+    front matter sets a boost or excludes it."""
+    search = meta.get("search")
+    if search is None:
+        search = meta["search"] = {}
+    if isinstance(search, dict) and not search.get("exclude"):
+        search.setdefault("boost", SEVERITY_SEARCH_BOOST)
 
 
 @dataclass
@@ -616,6 +631,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         record.placeholders = uses_in(model.code_texts)
         record.controls = model.controls
         self.severity_matrices.extend(model.severity_matrices)
+        if model.severity_matrices and record.file.page is not None:
+            boost_search(record.file.page.meta)
         self._note_run_templates(record.file.src_uri, model.template_forms)
         for problem in model.problems:
             self.findings.add(record.display_path, problem.line, problem.message, problem.column)

@@ -35,6 +35,8 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "runs.js",
         "template_forms.js",
         "severity.js",
+        # What the run knows: the templates' times and id, and the placeholders of code.
+        "run_values.js",
         "checklists.js",
         # What a printed page says of the run: read from the run bar at "beforeprint".
         "print.js",

@@ -94,6 +94,8 @@ def test_the_client_email_too(open_page: Callable[[str], Visit], base_url: str) 
     responder.type(field(EMAIL, "impact description"), "uploads for 40 firms")
     page.clock.run_for("02:00")
     responder.type(field(EMAIL, "status page or shared doc"), "https://status.example.com")
+    # Without a run nothing was marked mitigated: the responder says when it began.
+    responder.type(field(EMAIL, "mitigation start time"), "2026-11-27 13:02 UTC")
     responder.click(f"{EMAIL} [data-playbook-copy]")
     assert responder.actions <= 6
     expect(page.locator(f"{EMAIL} [data-playbook-form-status]")).to_contain_text("Copied")
@@ -116,12 +118,9 @@ def test_a_time_copied_three_minutes_later_is_three_minutes_later(
     visit = fresh(open_page, site_url, PLAYBOOK)
     page = visit.page
     page.locator('#severity-lookup input[value="SEV-1"]').check()
-    mitigation = page.locator(field(EMAIL, "mitigation start time"))
-    expect(mitigation).to_have_value("2026-11-27 13:00 UTC")
     page.locator(f"{SLACK} [data-playbook-copy]").click()
     page.clock.fast_forward("03:00")
-    # Live: the field and the preview move with the clock, no copy needed.
-    expect(mitigation).to_have_value("2026-11-27 13:03 UTC")
+    # Live: the next update moves with the clock, no copy needed.
     expect(preview(page, SLACK)).to_contain_text("Next update: 13:13 UTC")
     page.locator(f"{SLACK} [data-playbook-copy]").click()
     expect(page.locator(f"{SLACK} [data-playbook-form-status]")).to_have_text(

@@ -140,7 +140,7 @@ def test_the_run_bar_links_the_update_template_and_the_run_page_holds_the_review
     assert found is not None
     review = json.loads(found.group(1))
     assert review["url"] == "../reviews/#template"
-    assert [field[2] for field in review["fields"]] == ["text", "resolved"]
+    assert [field[2] for field in review["fields"]] == ["incident", "resolved"]
     assert review["rows"][0]["text"] == "{UTC Timestamp} - {Event}"
 
 

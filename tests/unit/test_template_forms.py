@@ -51,7 +51,12 @@ def read(text: str) -> tuple[str, PageModel]:
         ("SEV-{#}", "severity"),
         ("Number {#}", "text"),
         ("Start: {UTC Timestamp}", "timestamp"),
-        ("at {Mitigation start time}", "timestamp"),
+        # When mitigation began is when the run was marked mitigated, not now.
+        ("at {Mitigation start time}", "mitigated"),
+        ("{Mitigation started at}", "mitigated"),
+        ("{Duration}", "duration"),
+        ("{Incident duration}", "duration"),
+        ("Duration of client impact: {Duration of client impact}", "duration"),
         ("Next update: {Time}", "next-update"),
         ("by {time}", "next-update"),
         ("{Next update}", "next-update"),
@@ -111,7 +116,7 @@ def test_form_markup_carries_fields_and_segments_as_data() -> None:
     raw = widget.split('<script type="application/json">', 1)[1].split("</script>", 1)[0]
     data = json.loads(raw)
     assert data["subject"] is True and data["update"] is True
-    assert data["fields"][1] == ["mitigation start time", "Mitigation start time", "timestamp"]
+    assert data["fields"][1] == ["mitigation start time", "Mitigation start time", "mitigated"]
     # Text as strings, placeholders as [field index, as written].
     assert data["segments"][:3] == ["Subject: Update — ", [0, "{summary}"], "\n\nMitigation at "]
     # The controls are the page's, once: not in the widget.

@@ -48,7 +48,7 @@
   let shown = false; // a page view has happened: later mounts start at once
 
   function define(name, api) {
-    if (Object.prototype.hasOwnProperty.call(playbook, name)) return false;
+    if (Object.hasOwn(playbook, name)) return false;
     Object.defineProperty(playbook, name, { value: Object.freeze(api), enumerable: true });
     return true;
   }
@@ -56,7 +56,7 @@
   // Mounting -------------------------------------------------------------------------------
 
   function visit(entry) {
-    document.querySelectorAll(entry.selector).forEach(function (element) {
+    document.querySelectorAll(entry.selector).forEach((element) => {
       if (entry.live.has(element)) return;
       element.setAttribute("data-playbook-ready", "");
       const teardown = entry.setup(element);
@@ -64,7 +64,7 @@
     });
     // Gone with the page Material's instant navigation replaced, or replaced by a setup just
     // now (the run bar): let go of their subscriptions and timers.
-    entry.live.forEach(function (teardown, element) {
+    entry.live.forEach((teardown, element) => {
       if (element.isConnected) return;
       entry.live.delete(element);
       if (teardown) teardown();
@@ -83,9 +83,9 @@
     mounts.push(entry);
     // A script inserted later (the run page's, by instant navigation) starts on this page.
     if (shown || document.readyState !== "loading") visit(entry);
-    return function () {
+    return () => {
       mounts.splice(mounts.indexOf(entry), 1);
-      entry.live.forEach(function (teardown) {
+      entry.live.forEach((teardown) => {
         if (teardown) teardown();
       });
       entry.live.clear();
@@ -93,9 +93,7 @@
   }
 
   function mounted(selector) {
-    return mounts.reduce(function (sum, entry) {
-      return sum + (entry.selector === selector ? entry.live.size : 0);
-    }, 0);
+    return mounts.reduce((sum, entry) => sum + (entry.selector === selector ? entry.live.size : 0), 0);
   }
 
   // Material emits each page it shows on document$; DOMContentLoaded covers other themes and
@@ -117,10 +115,10 @@
     if (!template) return null;
     const part = template.content.cloneNode(true);
     if (prefix) {
-      part.querySelectorAll("[id]").forEach(function (element) {
+      part.querySelectorAll("[id]").forEach((element) => {
         element.id = prefix + element.id;
       });
-      part.querySelectorAll("label[for]").forEach(function (label) {
+      part.querySelectorAll("label[for]").forEach((label) => {
         label.htmlFor = prefix + label.htmlFor;
       });
     }
@@ -151,9 +149,7 @@
     if (holder) cadence = JSON.parse(holder.getAttribute("data-playbook-cadence"));
     if (!cadence) return 0;
     // Own keys only: a severity named "constructor" is a name, not Object's constructor.
-    const own = function (name) {
-      return Object.prototype.hasOwnProperty.call(cadence, name) ? Number(cadence[name]) : 0;
-    };
+    const own = (name) => Object.hasOwn(cadence, name) ? Number(cadence[name]) : 0;
     return own(severity) || own("default");
   }
 
@@ -179,18 +175,10 @@
   }
 
   const utc = Object.freeze({
-    day: function (date) {
-      return date.getUTCFullYear() + "-" + pad(date.getUTCMonth() + 1) + "-" + pad(date.getUTCDate());
-    },
-    minute: function (date) {
-      return utc.day(date) + " " + pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes());
-    },
-    clock: function (date) {
-      return pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes()) + " UTC";
-    },
-    stamp: function (date) {
-      return utc.minute(date) + " UTC";
-    },
+    day: (date) => date.getUTCFullYear() + "-" + pad(date.getUTCMonth() + 1) + "-" + pad(date.getUTCDate()),
+    minute: (date) => utc.day(date) + " " + pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes()),
+    clock: (date) => pad(date.getUTCHours()) + ":" + pad(date.getUTCMinutes()) + " UTC",
+    stamp: (date) => utc.minute(date) + " UTC",
   });
 
   function duration(ms) {
@@ -206,8 +194,8 @@
   function announce(element, text) {
     // Emptied first, so that the same message twice is announced twice.
     element.textContent = "";
-    window.clearTimeout(pending.get(element));
-    pending.set(element, window.setTimeout(function () {
+    clearTimeout(pending.get(element));
+    pending.set(element, setTimeout(() => {
       element.textContent = text;
     }, 50));
   }
@@ -244,16 +232,14 @@
       element.hidden = !element.textContent;
     }
     update();
-    return store ? store.onStatus(update) : function () {};
+    return store ? store.onStatus(update) : () => {};
   }
 
   // The clipboard and the timeline -------------------------------------------------------------
 
   function copy(text) {
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      return navigator.clipboard.writeText(text).catch(function () {
-        return copyBySelection(text);
-      });
+      return navigator.clipboard.writeText(text).catch(() => copyBySelection(text));
     }
     return copyBySelection(text);
   }
@@ -288,7 +274,7 @@
     plural: plural,
     announce: announce, notice: notice, storageNotice: storageNotice, copy: copy, record: record,
   };
-  Object.keys(shared).forEach(function (name) {
+  Object.keys(shared).forEach((name) => {
     define(name, shared[name]);
   });
   window.playbook = playbook;

@@ -19,9 +19,7 @@
     return text
       .toLowerCase()
       .split(/[^\p{L}\p{N}]+/u)
-      .filter(function (word) {
-        return word && !STOPWORDS.has(word);
-      })
+      .filter((word) => word && !STOPWORDS.has(word))
       .map(stem);
   }
 
@@ -32,9 +30,7 @@
   }
 
   function fits(queryWord, rowWords) {
-    return rowWords.some(function (word) {
-      return word.startsWith(queryWord) || (word.length >= 4 && queryWord.startsWith(word));
-    });
+    return rowWords.some((word) => word.startsWith(queryWord) || (word.length >= 4 && queryWord.startsWith(word)));
   }
 
   /* Rows that fit a symptom best: most query words found in description and examples. */
@@ -43,10 +39,8 @@
     if (!wanted.length) return [];
     let best = 0;
     let found = [];
-    rows.forEach(function (row) {
-      const score = wanted.filter(function (word) {
-        return fits(word, row.words);
-      }).length;
+    rows.forEach((row) => {
+      const score = wanted.filter((word) => fits(word, row.words)).length;
       if (score > best) {
         best = score;
         found = [row];
@@ -68,7 +62,7 @@
     if (!playbook.enhance(section, "severity_controls")) return null;
     const query = section.querySelector("[data-playbook-severity-query]");
     const result = section.querySelector("[data-playbook-severity-result]");
-    const rows = Array.from(section.querySelectorAll('input[type="radio"]')).map(function (input) {
+    const rows = Array.from(section.querySelectorAll('input[type="radio"]')).map((input) => {
       const description = input.parentElement.querySelector(".playbook-severity__description");
       return {
         input: input,
@@ -94,7 +88,7 @@
     }
 
     function mark(matches) {
-      rows.forEach(function (row) {
+      rows.forEach((row) => {
         row.input.parentElement.classList.toggle("playbook-severity__option--match", matches.includes(row));
       });
     }
@@ -109,7 +103,7 @@
     }
 
     function search() {
-      window.clearTimeout(timer);
+      clearTimeout(timer);
       const text = query.value.trim();
       if (!text) {
         mark([]);
@@ -121,9 +115,7 @@
         show(null, "No row matches “" + text + "”. Pick the description that fits.");
         return;
       }
-      const names = matches.map(function (row) {
-        return row.severity;
-      });
+      const names = matches.map((row) => row.severity);
       const note =
         matches.length > 1
           ? names.join(" and ") +
@@ -135,32 +127,30 @@
 
     function restore() {
       const chosen = playbook.severity();
-      const row = rows.find(function (candidate) {
-        return candidate.severity === chosen;
-      });
+      const row = rows.find((candidate) => candidate.severity === chosen);
       // Already shown (this widget made the change): keep its note.
       if (row && !row.input.checked) {
         row.input.checked = true;
         show(row, "");
       } else if (!row) {
         // Another incident run, with no severity yet.
-        rows.forEach(function (candidate) {
+        rows.forEach((candidate) => {
           candidate.input.checked = false;
         });
         show(null, "");
       }
     }
 
-    rows.forEach(function (row) {
-      row.input.addEventListener("change", function () {
+    rows.forEach((row) => {
+      row.input.addEventListener("change", () => {
         if (row.input.checked) choose(row, "");
       });
     });
-    query.addEventListener("input", function () {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(search, 250);
+    query.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(search, 250);
     });
-    query.addEventListener("keydown", function (event) {
+    query.addEventListener("keydown", (event) => {
       if (event.key === "Enter") {
         event.preventDefault();
         search();
@@ -168,15 +158,15 @@
     });
     const stops = [
       playbook.storageNotice(section.querySelector("[data-playbook-storage-notice]"), store.SITE),
-      store.subscribe(store.SITE, function (changes) {
+      store.subscribe(store.SITE, (changes) => {
         if ("severity" in changes) restore();
       }),
     ];
     restore();
     section.hidden = false;
-    return function () {
-      window.clearTimeout(timer);
-      stops.forEach(function (stop) {
+    return () => {
+      clearTimeout(timer);
+      stops.forEach((stop) => {
         stop();
       });
     };

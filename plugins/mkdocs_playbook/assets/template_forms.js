@@ -11,9 +11,15 @@
  * Times fill themselves until the responder types one, and say so ("automatic", in the field
  * and the preview): the incident's start is the run's start (without a run, when the first
  * value was typed: "first-typed"); detected, mitigated and resolved are the run's declaration
- * and its marked moments; other times are now; the next update is now plus the cadence of the
- * incident's severity. They follow the clock, and are computed again when the responder
- * copies: what is copied or mailed is the preview at that moment.
+ * and its marked moments, the duration from its start to its resolution; other times are now;
+ * the next update is now plus the cadence of the incident's severity. They follow the clock,
+ * and are computed again when the responder copies: what is copied or mailed is the preview at
+ * that moment. {Incident ID} is the run's id until one is typed.
+ *
+ * With a run declared, the placeholders of code (data-playbook-spot, from the build) show the
+ * values typed and what the run knows; without a run, code is as written.
+ * The key "u" (outside a text field) goes to the update template's first empty field: on its
+ * page, else by the run bar's link to it.
  *
  * Values are only ever text: textContent, .value and encodeURIComponent, never markup.
  */
@@ -29,71 +35,50 @@
   const FIRST_TYPED = "first-typed";
   const MINUTE = 60000;
   const utc = playbook.utc;
+  let update = null; // focuses the first empty field of this page's update template
 
-  function stamp(iso) {
-    const date = new Date(iso);
-    return isNaN(date.getTime()) ? "" : utc.stamp(date);
-  }
-
-  function text(value) {
-    return typeof value === "string" ? value : "";
-  }
-
-  /* The current run as one render sees it, null without one: its start, and its moments
-   * (`moment(kind)`), its timeline read at most once however many fields ask. */
-  function currentRun() {
-    const runs = playbook.runs;
-    const id = runs ? store.run() : "";
-    const run = id && runs.meta(id);
-    let events = null;
-    return run ? {
-      start: run.start,
-      moment: function (kind) {
-        events = events || runs.events(id);
-        return runs.moment(events, kind);
-      },
-    } : null;
-  }
+  const stamp = (iso) => (isNaN(Date.parse(iso)) ? "" : utc.stamp(new Date(iso)));
+  const text = (value) => (typeof value === "string" ? value : "");
 
   /* The automatic value of a field of `kind` at `now`, "" when none is known: from `run`
-   * (currentRun(): its start, its first declaration and last marked moments) or the clock. */
+   * (playbook.currentRun(), run_values.js: its start, moments, duration and id) or the clock. */
   function automatic(kind, now, firstTyped, run) {
     switch (kind) {
       case "start":
-        return stamp(run ? run.start : firstTyped || now.toISOString());
-      case "detected":
-      case "mitigated":
-      case "resolved":
-        return run ? stamp(run.moment(kind)) : "";
+        return run ? run.value(kind) : stamp(firstTyped || now.toISOString());
       case "timestamp":
         return stamp(now.toISOString());
       case "next-update":
         return utc.clock(new Date(now.getTime() + playbook.minutes(playbook.severity()) * MINUTE));
     }
-    return "";
+    return run ? run.value(kind) : "";
   }
+
+  // "u", as Material's own keys do, only outside what takes typing.
+  addEventListener("keydown", (event) => {
+    const link = document.querySelector("a[data-playbook-runbar-due]");
+    if (event.key != "u" || event.ctrlKey || event.metaKey || event.altKey ||
+      event.target.closest("input,textarea,select,[contenteditable]")) return;
+    event.preventDefault();
+    update ? update() : link && link.click();
+  });
 
   /* `fields` cloned from template_field.html into `holder`: [{ input, key, label, kind, tag,
    * reset }];
    * `row` ("" for the form's own) and `number` say which row their inputs belong to. */
   function addFields(holder, fields, id, row, number) {
-    return fields.map(function (field, index) {
+    return fields.map(([key, label, kind], index) => {
       const part = playbook.clone("template_field").firstElementChild;
       const input = part.querySelector("input");
-      part.classList.add("playbook-form__field--" + field[2]);
-      input.id = id + index;
-      part.querySelector("label").htmlFor = input.id;
-      part.querySelector("[data-playbook-label]").textContent = field[1];
-      input.dataset.playbookField = field[0];
-      input.dataset.playbookKind = field[2];
-      input.dataset.playbookRow = row;
-      input.dataset.playbookNumber = number;
-      if (field[2] === "url") input.type = "url";
       const reset = part.querySelector("[data-playbook-reset]");
-      reset.setAttribute("aria-label", "Make " + field[1] + " automatic again");
+      part.classList.add("playbook-form__field--" + kind);
+      part.querySelector("label").htmlFor = input.id = id + index;
+      part.querySelector("[data-playbook-label]").textContent = label;
+      Object.assign(input.dataset, { playbookField: key, playbookKind: kind, playbookRow: row, playbookNumber: number });
+      if (kind === "url") input.type = "url";
+      reset.setAttribute("aria-label", "Make " + label + " automatic again");
       holder.appendChild(part);
-      const tag = part.querySelector("[data-playbook-auto]");
-      return { input: input, key: field[0], label: field[1], kind: field[2], tag: tag, reset: reset };
+      return { input, key, label, kind, reset, tag: part.querySelector("[data-playbook-auto]") };
     });
   }
 
@@ -104,10 +89,11 @@
     const scope = store.SITE;
     const holder = form.querySelector(".playbook-form__fields");
     const fields = addFields(holder, data.fields, form.id + "-", "", "");
-    const preview = form.querySelector("[data-playbook-preview]");
-    const status = form.querySelector("[data-playbook-form-status]");
-    const mailto = form.querySelector("[data-playbook-mailto]");
-    const undo = form.querySelector("[data-playbook-undo]");
+    const part = (name) => form.querySelector("[data-playbook-" + name + "]");
+    const preview = part("preview");
+    const status = part("form-status");
+    const mailto = part("mailto");
+    const undo = part("undo");
     let cleared = null;
     let timer = 0;
     if (!data.subject) mailto.remove();
@@ -126,7 +112,7 @@
 
     // Repeating lines: a fieldset each, one group of fields per row ----------------------------
 
-    const rows = data.rows.map(function (row, index) {
+    const rows = data.rows.map((row, index) => {
       const set = playbook.clone("template_rows").firstElementChild;
       set.querySelector("legend").textContent = "Rows of “" + row.text + "”";
       set.dataset.playbookRow = index;
@@ -136,14 +122,12 @@
 
     function rowValues(row) {
       const stored = store.get(scope, row.key);
-      const list = (Array.isArray(stored) ? stored : []).filter(function (values) {
-        return values && typeof values === "object";
-      });
+      const list = (Array.isArray(stored) ? stored : []).filter((values) => values && typeof values === "object");
       return list.length ? list : [{}];
     }
 
     function renderRows() {
-      rows.forEach(function (row, index) {
+      rows.forEach((row, index) => {
         const list = rowValues(row);
         const groups = row.element.querySelector("[data-playbook-row-list]");
         while (row.shown.length < list.length) {
@@ -156,8 +140,8 @@
           row.shown.pop();
           groups.lastElementChild.remove();
         }
-        row.shown.forEach(function (group, number) {
-          group.forEach(function (field) {
+        row.shown.forEach((group, number) => {
+          group.forEach((field) => {
             if (document.activeElement !== field.input) field.input.value = text(list[number][field.key]);
           });
         });
@@ -170,15 +154,13 @@
     /* Appends `segments` to `target`: text, a placeholder ([field index, as written], valued by
      * `value(index)` -> { text, automatic }) or a repeating line ({ row }). */
     function fill(target, segments, value) {
-      segments.forEach(function (segment) {
+      segments.forEach((segment) => {
         if (typeof segment === "string") return target.append(segment);
         if (!Array.isArray(segment)) {
           const row = rows[segment.row];
-          return rowValues(row).forEach(function (values, number) {
+          return rowValues(row).forEach((values, number) => {
             if (number) target.append("\n");
-            fill(target, row.segments, function (index) {
-              return { text: text(values[row.fields[index][0]]) };
-            });
+            fill(target, row.segments, (index) => ({ text: text(values[row.fields[index][0]]) }));
           });
         }
         const found = value(segment[0]);
@@ -193,8 +175,8 @@
     function render() {
       const now = new Date();
       const firstTyped = text(store.get(scope, FIRST_TYPED));
-      const run = currentRun();
-      const values = fields.map(function (field) {
+      const run = playbook.currentRun ? playbook.currentRun() : null;
+      const values = fields.map((field) => {
         const own = typed(field);
         const auto = automatic(field.kind, now, firstTyped, run);
         const shown = own || auto;
@@ -207,22 +189,18 @@
       });
       renderRows();
       preview.replaceChildren();
-      fill(preview, data.segments, function (index) {
-        return values[index];
-      });
+      fill(preview, data.segments, (index) => values[index]);
       if (data.subject) {
-        const lines = preview.textContent.split("\n");
-        const subject = lines[0].replace(/^Subject:\s*/, "");
-        const body = lines.slice(1).join("\n").replace(/^\n+/, "");
-        mailto.href =
-          "mailto:?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(body);
+        const [subject, ...body] = preview.textContent.split("\n");
+        mailto.href = "mailto:?subject=" + encodeURIComponent(subject.replace(/^Subject:\s*/, "")) +
+          "&body=" + encodeURIComponent(body.join("\n").replace(/^\n+/, ""));
       }
     }
 
     /* Renders again as the minute turns: the automatic times follow the clock. */
     function tick() {
       render();
-      timer = window.setTimeout(tick, MINUTE - (Date.now() % MINUTE) + 50);
+      timer = setTimeout(tick, MINUTE - (Date.now() % MINUTE) + 50);
     }
 
     function say(message) {
@@ -241,13 +219,11 @@
 
     /* The first field with nothing in it (automatic times count as filled), else Copy. */
     function focusFirstEmpty() {
-      const empty = fields.find(function (field) {
-        return !field.input.value;
-      });
-      (empty ? empty.input : form.querySelector("[data-playbook-copy]")).focus();
+      const empty = fields.find((field) => !field.input.value);
+      (empty ? empty.input : part("copy")).focus();
     }
 
-    form.addEventListener("input", function (event) {
+    form.addEventListener("input", (event) => {
       const input = event.target;
       const key = input.dataset.playbookField;
       const changes = {};
@@ -269,28 +245,26 @@
     });
 
     // Typing over an automatic time replaces it whole.
-    form.addEventListener("focusin", function (event) {
+    form.addEventListener("focusin", (event) => {
       if (event.target.hasAttribute("data-playbook-auto")) event.target.select();
     });
     form.addEventListener("focusout", render);
 
     // On change, not on input: one timeline entry per decision, not per keystroke.
-    form.addEventListener("change", function (event) {
+    form.addEventListener("change", (event) => {
       const severity = playbook.severity();
       if (event.target.dataset.playbookKind === "severity" && severity) {
         playbook.record(form, "severity", "Severity set to " + severity);
       }
     });
 
-    form.addEventListener("click", function (event) {
+    form.addEventListener("click", (event) => {
       const button = event.target.closest("button");
       const row = button && button.closest("[data-playbook-row]");
       const changes = {};
       if (!button) return;
       if (button.hasAttribute("data-playbook-reset")) {
-        const field = fields.find(function (candidate) {
-          return candidate.reset === button;
-        });
+        const field = fields.find((candidate) => candidate.reset === button);
         changes[FIELD + field.key] = undefined;
         save(changes);
         field.input.focus();
@@ -304,10 +278,10 @@
       }
     });
 
-    form.querySelector("[data-playbook-copy]").addEventListener("click", function () {
+    part("copy").addEventListener("click", () => {
       // The times as they are now: the preview at this moment is what is copied.
       render();
-      const done = function () {
+      const done = () => {
         say("Copied the filled template.");
         playbook.record(
           form,
@@ -315,18 +289,18 @@
           "Copied the “" + (data.name || "communication") + "” template" + (data.update ? " (stakeholder update)" : "")
         );
       };
-      playbook.copy(preview.textContent).then(done, function () {
+      playbook.copy(preview.textContent).then(done, () => {
         say("Copy failed: select the preview and copy it by hand.");
       });
     });
 
     mailto.addEventListener("click", render);
 
-    form.querySelector("[data-playbook-clear]").addEventListener("click", function () {
+    part("clear").addEventListener("click", () => {
       const all = store.all(scope);
       const removal = {};
       cleared = {};
-      Object.keys(all).forEach(function (key) {
+      Object.keys(all).forEach((key) => {
         if (key.startsWith(FIELD) || key.startsWith(ROWS) || key === FIRST_TYPED) {
           cleared[key] = all[key];
           removal[key] = undefined;
@@ -337,7 +311,7 @@
       say("Cleared all template values for a new incident.");
     });
 
-    undo.addEventListener("click", function () {
+    undo.addEventListener("click", () => {
       write(cleared || {});
       cleared = null;
       undo.hidden = true;
@@ -347,27 +321,27 @@
     function onHash() {
       if (location.hash !== "#" + form.id) return;
       // The browser moves the focus to a fragment's target itself once the page has loaded.
-      if (document.readyState === "complete") window.setTimeout(focusFirstEmpty);
-      else window.addEventListener("load", onHash, { once: true });
+      if (document.readyState === "complete") setTimeout(focusFirstEmpty);
+      else addEventListener("load", onHash, { once: true });
     }
 
-    const stops = [playbook.storageNotice(form.querySelector("[data-playbook-storage-notice]"), scope)];
+    const stops = [playbook.storageNotice(part("storage-notice"), scope)];
     // Values, the severity, and the run (its start, its marked moments) change the times.
-    [scope, store.RUNS, "timeline"].forEach(function (name) {
+    [scope, store.RUNS, "timeline"].forEach((name) => {
       stops.push(store.subscribe(name, render));
     });
-    window.addEventListener("hashchange", onHash);
+    addEventListener("hashchange", onHash);
+    if (data.update && !update) update = focusFirstEmpty;
     tick();
     form.hidden = false;
     // Sent here by the run bar's "next update in ...": straight to what is left to type.
     onHash();
-    return function () {
-      window.clearTimeout(timer);
-      window.removeEventListener("hashchange", onHash);
-      window.removeEventListener("load", onHash);
-      stops.forEach(function (stop) {
-        stop();
-      });
+    return () => {
+      if (update === focusFirstEmpty) update = null;
+      clearTimeout(timer);
+      removeEventListener("hashchange", onHash);
+      removeEventListener("load", onHash);
+      stops.forEach((stop) => stop());
     };
   }
 

@@ -154,7 +154,8 @@ class TemplateField:
     """Shared by every placeholder of this name on the site (trimmed, case-folded)."""
     label: str
     kind: str
-    """`severity`, `timestamp`, `next-update`, `url` or `text`: the input it gets."""
+    """`severity`, a time (`template_forms.TIME_KINDS`), `duration`, `url` or `text`: the
+    input it gets and what fills it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,9 @@
 Each distinct placeholder is one field, and one value across the site for the current
 incident (the script keeps it in playbook.store). A field's kind comes from its name: the `#`
 after `SEV-` is the incident's severity; times fill themselves until the responder types one
-(`start`: the run's start; `detected`, `mitigated`, `resolved`: the run's events; `timestamp`:
-now; `next-update`: now plus the severity's cadence); links are URLs.
+(`start`: the run's start; `detected`, `mitigated`, `resolved`: the run's events; `duration`:
+from the run's start to its resolution; `timestamp`: now; `next-update`: now plus the severity's
+cadence); `{Incident ID}` is the run's id until one is typed; links are URLs.
 
 A line of `...` (or `…`) alone under a line of placeholders marks that line as repeating: the
 form offers "add row", and a run's post-incident draft fills one row per timeline event. The
@@ -38,8 +39,18 @@ _NEXT_UPDATE = {"next update", "next update time", "time"}
 _MOMENTS = {
     "start": ("start", "started", "start time", "started at", "began", "began at"),
     "detected": ("detected", "detected at", "detection time"),
-    "mitigated": ("mitigated", "mitigated at", "mitigation time"),
+    # "Our team initiated mitigation at {Mitigation start time}": when it was marked mitigated.
+    "mitigated": (
+        "mitigated",
+        "mitigated at",
+        "mitigation time",
+        "mitigation start",
+        "mitigation start time",
+        "mitigation started",
+        "mitigation started at",
+    ),
     "resolved": ("resolved", "resolved at", "resolution time"),
+    "duration": ("duration", "duration of impact", "duration of client impact"),
 }
 _MOMENT_KINDS = {
     words: kind
@@ -49,6 +60,9 @@ _MOMENT_KINDS = {
 }
 TIME_KINDS = frozenset({"start", "detected", "mitigated", "resolved", "timestamp", "next-update"})
 """Kinds whose value is a time, filled by the page until the responder types one."""
+RUN_KINDS = frozenset({"start", "detected", "mitigated", "resolved", "duration", "incident"})
+"""Kinds whose value the run knows: what code shows (code_placeholders.py), where the clock's
+times stay as written (a command names no "now")."""
 ROW_MARKERS = ("...", "…")
 """A line holding only one of these marks the line above it as repeating."""
 
@@ -61,6 +75,8 @@ def field_kind(placeholder: Placeholder, text: str) -> str:
     words = " ".join(name.casefold().split())
     if words in _NEXT_UPDATE:
         return "next-update"
+    if words == "incident id":
+        return "incident"
     if words in _MOMENT_KINDS:
         return _MOMENT_KINDS[words]
     if _TIMESTAMP_RE.search(name) or words.endswith(" time"):
@@ -257,11 +273,12 @@ class TemplateForms:
     def render(self, context: PageContext) -> None:
         if self._found:
             context.use("template_form_controls", "template_field", "template_rows")
+        # The key u comes to the page's first stakeholder update (template_forms.js).
+        update = next((form for form, _ in self._found if form.promises_update), None)
         for form, block in self._found:
             data = script_json(form_data(form))
-            context.tree.insert_after(
-                block, context.render("template_form.html", form=form, data=data)
-            )
+            markup = context.render("template_form.html", form=form, data=data, keys=form is update)
+            context.tree.insert_after(block, markup)
 
 
 def _repeated(first: int, raw: str, lines: list[int]) -> Problem:
