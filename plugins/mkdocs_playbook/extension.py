@@ -90,15 +90,17 @@ JEKYLL_STYLESHEET = "jtd.css"
 """Just the Docs' UI classes (buttons, labels, type and spacing utilities): for Jekyll sites."""
 SCRIPTS = ["playbook.js"]
 """One file: the scripts of every page, in the order `static.BUNDLES` declares."""
-FEATURES: list[Callable[[], Feature]] = [
+WIDGETS: tuple[Callable[[], Feature], ...] = (
     Checklists,
     SeverityLookup,
     TemplateForms,
     RunBar,
     PageControls,
-]
-"""The widget kinds, made anew for each page: each reads its part of the page model, then
-renders its markup; `PageControls` last, to render once the controls the others cloned."""
+)
+"""The widget kinds (the `widgets` option's default), made anew for each page: each reads its
+part of the page model, then renders its markup; `PageControls` last, to render once the
+controls the others cloned. A tuple: a site or a test passes its own list as the option,
+never by changing this one."""
 
 
 class _Conversion:
@@ -379,7 +381,7 @@ class _PageReader(_Step, Treeprocessor):
         )
         # Before any widget reads it: a checklist keeps its items' HTML as read.
         mark_code(tree)
-        features = [make() for make in FEATURES]
+        features = [make() for make in self.extension.getConfig("widgets")]
         for feature in features:
             feature.read(context)
         for feature in features:
@@ -450,6 +452,7 @@ class PlaybookExtension(Extension):
                 [],
                 "`site.pages` for Liquid: each page's front matter, `url` and `path`",
             ],
+            "widgets": [WIDGETS, "The widget kinds each page's model is handed to, in order"],
             "unsafe_attributes": [
                 False,
                 "Let attribute lists and {% link %} give event handlers and javascript: URLs",

@@ -18,7 +18,7 @@ import markdown
 import pytest
 from test_never_crash import SITE_EXTENSIONS
 
-from mkdocs_playbook.extension import PlaybookExtension
+from mkdocs_playbook.extension import WIDGETS, PlaybookExtension
 from mkdocs_playbook.page.source import Source
 
 _PACKAGE = str(Path(__file__).resolve().parents[2] / "plugins" / "mkdocs_playbook")
@@ -103,7 +103,6 @@ def test_the_counter_sees_quadratic_work() -> None:
 
     It does as little as a real rescan would (a few calls per pair), at 40 and 160 headings.
     """
-    import mkdocs_playbook.extension as extension
     from mkdocs_playbook.page.tree import collapse
 
     class Rescan:
@@ -115,9 +114,9 @@ def test_the_counter_sees_quadratic_work() -> None:
         def render(self, context: Any) -> list[Any]:
             return []
 
-    extension.FEATURES.append(Rescan)
-    try:
-        small, large = work(long_page(40)), work(long_page(160))
-    finally:
-        extension.FEATURES.pop()
+    def rescanning() -> Callable[[str], object]:
+        extension = PlaybookExtension(widgets=(*WIDGETS, Rescan))
+        return markdown.Markdown(extensions=[extension, *SITE_EXTENSIONS]).convert
+
+    small, large = work(long_page(40), rescanning()), work(long_page(160), rescanning())
     assert large / small > LINEAR_RATIO
