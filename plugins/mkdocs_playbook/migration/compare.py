@@ -35,11 +35,15 @@ from urllib.parse import SplitResult, unquote, urljoin, urlsplit, urlunsplit
 from ..jekyll.site_config import SiteConfig, load_site_config
 from .markers import markers_left
 from .pages import PageContent, Theme, read_page
-from .similarity import word_similarity
+from .similarity import common_prefix, common_suffix, word_similarity
 from .stylesheets import callout_titles
 
 _MAX_DIFF_LINES = 40
 """Differing lines shown per page in the report; the rest are counted."""
+_DIFF_CAP = 4_000_000
+"""Lines of one side times lines of the other, at most, that difflib aligns (its matcher is
+quadratic and worse on lines that repeat: 13 s for two pages of 10,000 lines); beyond it,
+the differing middle is shown as removed, then added."""
 _ORIGIN = "http://site"
 """Where both sites are imagined served, to resolve links with `urljoin`."""
 _MISSING = "missing:"
@@ -487,11 +491,7 @@ def _compare_page(key: str, jekyll: _Site, ours: _Site) -> PageComparison:
     links = jekyll.links(theirs)
     if mine is None:
         return PageComparison(key, 0.0, False, (), 0, len(links), 0, tuple(links), ())
-    diff = [
-        line
-        for line in difflib.unified_diff(theirs.content.lines, mine.content.lines, lineterm="", n=0)
-        if not line.startswith(("---", "+++", "@@"))
-    ]
+    diff = _differing_lines(theirs.content.lines, mine.content.lines)
     wanted, found = Counter(links), Counter(ours.links(mine))
     measured = word_similarity(theirs.content.lines, mine.content.lines)
     return PageComparison(
@@ -507,6 +507,20 @@ def _compare_page(key: str, jekyll: _Site, ours: _Site) -> PageComparison:
         exact=measured.exact,
         markers=markers_left(theirs.content.lines, mine.content.lines),
     )
+
+
+def _differing_lines(theirs: list[str], mine: list[str]) -> list[str]:
+    """Jekyll's lines (`-`) and ours (`+`) that differ, aligned by difflib within the cap."""
+    start = common_prefix(theirs, mine)
+    end = common_suffix(theirs, mine, start)
+    removed, added = theirs[start : len(theirs) - end], mine[start : len(mine) - end]
+    if len(removed) * len(added) > _DIFF_CAP:
+        return [f"-{line}" for line in removed] + [f"+{line}" for line in added]
+    return [
+        line
+        for line in difflib.unified_diff(removed, added, lineterm="", n=0)
+        if not line.startswith(("---", "+++", "@@"))
+    ]
 
 
 def _nav_rows(jekyll: list[NavEntry], ours: list[NavEntry]) -> Iterator[NavRow]:

@@ -40,8 +40,8 @@ def word_similarity(jekyll: Sequence[str], ours: Sequence[str]) -> Similarity:
     total = len(first) + len(second)
     if not total:
         return Similarity(1.0)
-    start = _common_prefix(first, second)
-    end = _common_suffix(first, second, start)
+    start = common_prefix(first, second)
+    end = common_suffix(first, second, start)
     rest_a = first[start : len(first) - end]
     rest_b = second[start : len(second) - end]
     common = start + end
@@ -55,8 +55,8 @@ def word_similarity(jekyll: Sequence[str], ours: Sequence[str]) -> Similarity:
     return Similarity(2 * (common + lcs) / total, exact)
 
 
-def _common_prefix(a: Sequence[str], b: Sequence[str]) -> int:
-    """How many words are equal at the starts."""
+def common_prefix(a: Sequence[str], b: Sequence[str]) -> int:
+    """How many items (words, lines) are equal at the starts."""
     count = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
@@ -65,8 +65,8 @@ def _common_prefix(a: Sequence[str], b: Sequence[str]) -> int:
     return count
 
 
-def _common_suffix(a: Sequence[str], b: Sequence[str], start: int) -> int:
-    """How many words are equal at the ends, none of the first `start`."""
+def common_suffix(a: Sequence[str], b: Sequence[str], start: int) -> int:
+    """How many items (words, lines) are equal at the ends, none of the first `start`."""
     limit = min(len(a), len(b)) - start
     count = 0
     while count < limit and a[-1 - count] == b[-1 - count]:
