@@ -10,22 +10,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_compare_build import CONFIG
 
 from support import ROOT, run_build, run_module
 
 FIXTURE = ROOT / "tests" / "fixtures" / "init" / "docs-layout"
 ABSOLUTE = "https://runbooks.example.com/ops/guide/setup.html#check-your-access"
-CONFIG = """\
-site_name: Runbooks
-use_directory_urls: {directory_urls}
-theme:
-  name: material
-  font: false
-  features:
-    - navigation.indexes
-plugins:
-  - playbook
-"""
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -41,7 +31,7 @@ def test_a_link_to_the_sites_own_url_leads_where_our_site_serves_it(
     root = tmp_path / "runbooks"
     shutil.copytree(FIXTURE, root)
     (root / "mkdocs.yml").write_text(
-        CONFIG.format(directory_urls=str(directory_urls).lower()), "utf-8"
+        f"{CONFIG}use_directory_urls: {str(directory_urls).lower()}\n", "utf-8"
     )
     sentence = "Page the secondary when the primary has not answered within ten minutes."
     _edit(root / "docs" / "guide" / "escalation.md", sentence, f"{sentence} [Setup]({ABSOLUTE}).")
