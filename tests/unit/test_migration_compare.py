@@ -110,10 +110,12 @@ def test_summary_and_markdown_name_the_figures() -> None:
         "Text similarity: median 1.00, minimum 0.67 (/guide)",
         "Navigation: 4 entries equal, 0 different",
         "In-content links: 3 lead to the same page, 1 do not",
+        "Literal markers: 0 on 0 pages "
+        "(Liquid, kramdown or alert syntax that Jekyll's pages do not show)",
     ]
     markdown = report.markdown()
     assert "| = | · Setup → `/guide/setup` | · Setup → `/guide/setup` |" in markdown
-    assert "| `/guide` | 0.667 | 0 of 1 |" in markdown
+    assert "| `/guide` | 0.667 | 0 of 1 | 0 |" in markdown
     assert "- Jekyll: `/guide/setup`" in markdown
     assert report.failures(0.95) == ["/guide: similarity 0.67 under 0.95"]
     assert report.failures(0.6) == []

@@ -1,32 +1,53 @@
 """The migration report: Jekyll's built `_site/` (Just the Docs) beside our built `site/`.
 
 Pages are matched by URL path, normalised the same way on both sides (`x.html`, `x/` and
-`x/index.html` are page `x`), below each site's base URL (Just the Docs' site title link;
-Material's canonical link). For each page of Jekyll's: its main text as a similarity figure
-and the differing lines, and where its in-content links lead. Once for the site: the
-navigation, entry by entry (depth, title, page).
+`x/index.html` are page `x`), below each site's base URL (Just the Docs' site title link, else
+`baseurl`; Material's canonical link). For each page of Jekyll's: its main text as a
+similarity figure (`similarity`: the longest common subsequence of the words) and the
+differing lines, where its in-content links lead, and the literal markers (`markers`) our page
+shows and Jekyll's does not. Once for the site: the navigation, entry by entry (depth, title,
+page).
 
-Similarity is difflib's `SequenceMatcher.ratio()` over the two pages' words (whitespace
-separated), with its `autojunk` heuristic on: words that make up more than 1% of a page of
-200 words or more are not used as anchors, which keeps the cost near linear on real pages.
+A link leads to a page key (with its `#anchor`) when the site serves its path as a static host
+such as GitHub Pages does (the file, `x/index.html` for `x/` or `x`, `x.html` for `x`), to
+`missing:/path` when it does not, to `outside:/path` below neither base. An absolute URL under
+either site's own URL (`url` + `baseurl` of Jekyll's `_config.yml` beside its `_site/`, else
+the canonical links jekyll-seo-tag writes; our canonical links, from `site_url`) is read as a
+path of the site it is on, on both sides: that is where it leads once our site is served in
+Jekyll's place. Other absolute URLs are compared as written.
+
+Just the Docs prints callout titles with CSS; they are read from the stylesheets each Jekyll
+page links (inside its `_site/`), and from `callouts:` of that `_config.yml`.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 import statistics
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote, urljoin, urlsplit, urlunsplit
 
+from ..jekyll.site_config import SiteConfig, load_site_config
+from .markers import markers_left
 from .pages import PageContent, Theme, read_page
+from .similarity import common_prefix, common_suffix, word_similarity
+from .stylesheets import callout_titles
 
 _MAX_DIFF_LINES = 40
 """Differing lines shown per page in the report; the rest are counted."""
+_DIFF_CAP = 4_000_000
+"""Lines of one side times lines of the other, at most, that difflib aligns (its matcher is
+quadratic and worse on lines that repeat: 13 s for two pages of 10,000 lines); beyond it,
+the differing middle is shown as removed, then added."""
 _ORIGIN = "http://site"
 """Where both sites are imagined served, to resolve links with `urljoin`."""
+_MISSING = "missing:"
+_OUTSIDE = "outside:"
 
 
 @dataclass(frozen=True)
@@ -40,7 +61,7 @@ class NavEntry:
 
     def __str__(self) -> str:
         target = f" → {_shown(self.page)}" if self.page is not None else ""
-        return f"{'  ' * self.level}{self.title}{target}"
+        return f"{'  ' * self.level}{_visible(self.title)}{target}"
 
 
 @dataclass(frozen=True)
@@ -62,6 +83,11 @@ class PageComparison:
     """Of those, how many lead to a page one of ours leads to (counted with repeats)."""
     links_jekyll_only: tuple[str, ...]
     links_site_only: tuple[str, ...]
+    exact: bool = True
+    """False when too many words differ to measure them in bounded time: `similarity` is
+    then the most it can be (see `similarity`)."""
+    markers: tuple[str, ...] = ()
+    """Literal markers our page shows and Jekyll's does not."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +113,8 @@ class Report:
     """Jekyll's pages, by page key."""
     site_only: tuple[str, ...]
     """Pages we built that Jekyll did not."""
+    site_only_markers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Literal markers on those pages, by page key (pages without any left out)."""
 
     @property
     def nav_equal(self) -> int:
@@ -104,6 +132,17 @@ class Report:
     def links_different(self) -> int:
         return sum(page.links_total - page.links_same for page in self.pages)
 
+    @property
+    def markers(self) -> int:
+        """Literal markers our pages show and Jekyll's do not (all of them on pages Jekyll
+        does not have)."""
+        compared = sum(len(page.markers) for page in self.pages)
+        return compared + sum(len(found) for found in self.site_only_markers.values())
+
+    @property
+    def marker_pages(self) -> int:
+        return sum(bool(page.markers) for page in self.pages) + len(self.site_only_markers)
+
     def median_similarity(self) -> float:
         return statistics.median(p.similarity for p in self.pages) if self.pages else 1.0
 
@@ -119,8 +158,19 @@ class Report:
             for p in self.pages
             if p.similarity < min_similarity
         ]
+        problems += [
+            f"{_shown(p.page)}: similarity not measured, too many words differ "
+            f"(at most {p.similarity:.2f})"
+            for p in self.pages
+            if not p.exact and p.similarity >= min_similarity
+        ]
         if self.nav_different:
             problems.append(f"navigation: {self.nav_different} entries differ")
+        if self.markers:
+            problems.append(
+                f"literal markers: {self.markers} on {self.marker_pages} pages "
+                "that Jekyll's pages do not show"
+            )
         return problems
 
     def summary(self) -> str:
@@ -128,15 +178,19 @@ class Report:
         lowest = self.minimum()
         low = f"{lowest.similarity:.2f} ({_shown(lowest.page)})" if lowest else "-"
         missing = sum(not p.built for p in self.pages)
+        estimated = sum(not p.exact for p in self.pages)
         return "\n".join(
             [
                 f"Pages compared: {len(self.pages)}"
                 + (f" ({missing} not built by MkDocs)" if missing else "")
                 + (f"; {len(self.site_only)} only in MkDocs' site" if self.site_only else ""),
-                f"Text similarity: median {self.median_similarity():.2f}, minimum {low}",
+                f"Text similarity: median {self.median_similarity():.2f}, minimum {low}"
+                + (f" ({estimated} pages not measured exactly)" if estimated else ""),
                 f"Navigation: {self.nav_equal} entries equal, {self.nav_different} different",
                 f"In-content links: {self.links_same} lead to the same page, "
                 f"{self.links_different} do not",
+                f"Literal markers: {self.markers} on {self.marker_pages} pages "
+                "(Liquid, kramdown or alert syntax that Jekyll's pages do not show)",
             ]
         )
 
@@ -163,21 +217,37 @@ class Report:
         yield ""
         yield "## Pages"
         yield ""
-        yield "| Page | Similarity | Links the same |"
-        yield "| --- | --- | --- |"
+        yield "| Page | Similarity | Links the same | Literal markers |"
+        yield "| --- | --- | --- | --- |"
         for page in sorted(self.pages, key=lambda p: (p.similarity, p.page)):
             figure = f"{page.similarity:.3f}" if page.built else "not built"
-            yield f"| `{_shown(page.page)}` | {figure} | {page.links_same} of {page.links_total} |"
+            if not page.exact:
+                figure = f"at most {figure}"
+            yield (
+                f"| `{_shown(page.page)}` | {figure} | {page.links_same} of {page.links_total} "
+                f"| {len(page.markers)} |"
+            )
         for name in self.site_only:
-            yield f"| `{_shown(name)}` | only in MkDocs' site | |"
+            count = len(self.site_only_markers.get(name, ()))
+            yield f"| `{_shown(name)}` | only in MkDocs' site | | {count} |"
         yield from self._differences()
+        for name, markers in sorted(self.site_only_markers.items()):
+            yield ""
+            yield f"## `{_shown(name)}`"
+            yield from _marker_lines(markers)
 
     def _differences(self) -> Iterator[str]:
         for page in sorted(self.pages, key=lambda p: p.page):
-            if not (page.diff or page.links_jekyll_only or page.links_site_only):
+            if not (page.diff or page.links_jekyll_only or page.links_site_only or page.markers):
                 continue
             yield ""
             yield f"## `{_shown(page.page)}`"
+            if not page.exact:
+                yield ""
+                yield (
+                    f"Similarity not measured: too many words differ; it is at most "
+                    f"{page.similarity:.3f}."
+                )
             if page.diff:
                 yield ""
                 yield "```diff"
@@ -193,20 +263,37 @@ class Report:
                     yield f"- Jekyll: `{_shown(target)}`"
                 for target in page.links_site_only:
                     yield f"- MkDocs: `{_shown(target)}`"
+            yield from _marker_lines(page.markers)
 
 
-def compare_sites(jekyll_dir: Path, site_dir: Path) -> Report:
-    """Compare Jekyll's built site (Just the Docs) with ours (Material)."""
-    jekyll = _Site.read(jekyll_dir, "jekyll")
+def _marker_lines(markers: tuple[str, ...]) -> Iterator[str]:
+    if markers:
+        yield ""
+        yield "Literal markers on our page that Jekyll's does not show:"
+        yield ""
+        yield from (f"- `{_visible(marker, backslashes=True)}`" for marker in markers)
+
+
+def compare_sites(jekyll_dir: Path, site_dir: Path, jekyll_config: Path | None = None) -> Report:
+    """Compare Jekyll's built site (Just the Docs) with ours (Material). `jekyll_config` is
+    the site's `_config.yml`, by default the one beside `jekyll_dir` if there is one."""
+    config_file = jekyll_config or jekyll_dir.parent / "_config.yml"
+    config = _site_config(config_file)
+    jekyll = _Site.read(jekyll_dir, "jekyll", config)
     ours = _Site.read(site_dir, "material")
+    # Either site's own URL, the longest base first, leads into the site it is written on.
+    own = sorted({url for url in (jekyll.own_url, ours.own_url) if url}, key=lambda u: -len(u[1]))
+    jekyll.own_urls = ours.own_urls = tuple(own)
     pages = tuple(_compare_page(key, jekyll, ours) for key in sorted(jekyll.pages))
     site_only = tuple(sorted(key for key in ours.pages if key not in jekyll.pages))
+    markers = {key: markers_left([], ours.pages[key].content.lines) for key in site_only}
     return Report(
         jekyll_dir=jekyll_dir,
         site_dir=site_dir,
         nav=tuple(_nav_rows(jekyll.nav(), ours.nav())),
         pages=pages,
         site_only=site_only,
+        site_only_markers={key: found for key, found in markers.items() if found},
     )
 
 
@@ -222,12 +309,8 @@ def page_key(path: str) -> str:
 
 
 def similarity(jekyll: Sequence[str], ours: Sequence[str]) -> float:
-    """How alike two texts are, 0 to 1, word by word (see the module's docstring)."""
-    words = [word for line in jekyll for word in line.split()]
-    other = [word for line in ours for word in line.split()]
-    if not words and not other:
-        return 1.0
-    return difflib.SequenceMatcher(None, words, other, autojunk=True).ratio()
+    """How alike two texts are, 0 to 1, word by word (see `similarity.word_similarity`)."""
+    return word_similarity(jekyll, ours).value
 
 
 @dataclass(frozen=True)
@@ -238,53 +321,100 @@ class _Built:
     content: PageContent
 
 
-class _Site:
-    """The pages of one built site, by page key, and its base URL path."""
+OwnUrl = tuple[str, str]
+"""A site's own absolute URL: its host (lower case) and its base path (`/` or `/a/b/`)."""
 
-    def __init__(self, pages: dict[str, _Built], base: str, host: str = "") -> None:
+
+class _Site:
+    """The pages of one built site, by page key, its base URL path, its own URL, and every
+    file it serves."""
+
+    def __init__(
+        self, pages: dict[str, _Built], base: str, files: frozenset[str], own_url: OwnUrl | None
+    ) -> None:
         self.pages = pages
         self.base = base
-        self.host = host
-        """The site's own host (its home page's canonical URL's), lowercase; "" unknown."""
+        self.files = files
+        self.own_url = own_url
+        self.own_urls: tuple[OwnUrl, ...] = (own_url,) if own_url else ()
+        """The absolute URLs read as paths of this site (`compare_sites` sets both sites')."""
 
     @classmethod
-    def read(cls, folder: Path, theme: Theme) -> _Site:
+    def read(cls, folder: Path, theme: Theme, config: SiteConfig | None = None) -> _Site:
+        files = frozenset(
+            path.relative_to(folder).as_posix()
+            for path in folder.rglob("*")
+            if path.is_file() and not path.is_symlink()
+        )
+        base = _base(folder, theme, config)
+        titles = {
+            name: callout.title
+            for name, callout in (config.callouts if config else {}).items()
+            if callout.title is not None
+        }
+
+        @cache
+        def stylesheet(path: str) -> Mapping[str, str]:
+            if not path.endswith(".css") or path not in files:
+                return {}
+            return callout_titles((folder / path).read_text("utf-8", errors="replace"))
+
         pages: dict[str, _Built] = {}
-        for path in sorted(folder.rglob("*.html")):
-            name = path.relative_to(folder).as_posix()
-            if path.is_symlink() or not path.is_file() or name == "404.html":
+        for name in sorted(files):
+            if not name.endswith(".html") or name == "404.html":
                 continue
-            content = read_page(path.read_text("utf-8", errors="replace"), theme)
+
+            def linked(href: str, page: str = name) -> Mapping[str, str]:
+                if urlsplit(href).scheme or urlsplit(href).netloc:
+                    return {}  # another host's: not the theme's
+                return stylesheet(_below(urljoin(f"{_ORIGIN}{base}{page}", href), base) or "")
+
+            html = (folder / name).read_text("utf-8", errors="replace")
+            content = read_page(html, theme, titles, linked if theme == "jekyll" else None)
             # Pages without content (redirect stubs, asset demos) are not the site's pages.
             if content.has_main:
                 pages.setdefault(page_key(name), _Built(name, content))
-        home = pages.get("")
-        base = "/"
-        if home is not None:
-            written = home.content.home_href if theme == "jekyll" else home.content.canonical
-            if written:
-                base = urlsplit(urljoin(f"{_ORIGIN}/", written)).path.rstrip("/") + "/"
-        canonical = urlsplit(home.content.canonical or "") if home is not None else None
-        return cls(pages, base, canonical.netloc.lower() if canonical else "")
+        own_url = _jekyll_url(config) if config else None
+        return cls(pages, base, files, own_url or _canonical_url(pages))
+
+    def serves(self, path: str) -> bool:
+        """Whether a static host (GitHub Pages) answers `path`, below the base, with a file:
+        the file, `index.html` in a folder, or `x.html` for `x`."""
+        if not path or path.endswith("/"):
+            return f"{path}index.html" in self.files
+        return any(name in self.files for name in (path, f"{path}/index.html", f"{path}.html"))
 
     def target(self, href: str, page: _Built) -> str:
         """Where `href`, written on `page`, leads: a page key (with its `#anchor`), an
-        external URL as written, or `outside:/path` for a path outside the site."""
+        external URL as written, `missing:/path` for a path the site does not serve, or
+        `outside:/path` for a path outside the site."""
         href = href.strip()
         parts = urlsplit(href)
         if parts.scheme or parts.netloc:
-            # A full URL of the site itself is one of its paths (`{{ site.url }}/x.html`).
-            if not self.host or parts.scheme.lower() not in ("http", "https"):
+            local = self._local(parts)
+            if local is None:
                 return href
-            if parts.netloc.lower() != self.host:
-                return href
-            href = urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
+            href = local
         resolved = urlsplit(urljoin(f"{_ORIGIN}{self.base}{page.file}", href))
-        path = unquote(resolved.path)
-        if not (path + "/").startswith(self.base):
-            return f"outside:{path}"
-        key = page_key(path[len(self.base) :])
+        below = _below(resolved.geturl(), self.base)
+        if below is None:
+            return f"{_OUTSIDE}{unquote(resolved.path)}"
+        key = page_key(below) if self.serves(below) else f"{_MISSING}/{page_key(below)}"
         return key + (f"#{resolved.fragment}" if resolved.fragment else "")
+
+    def _local(self, parts: SplitResult) -> str | None:
+        """An absolute URL under one of `own_urls` as a path of this site, else None."""
+        if parts.scheme.lower() not in ("", "http", "https"):
+            return None
+        path = parts.path or "/"
+        for host, base in self.own_urls:
+            if parts.netloc.lower() == host and (path + "/").startswith(base):
+                path = self.base + path[len(base) :]
+                return urlunsplit(("", "", path, parts.query, parts.fragment))
+        # The site's host outside its base: the same place as a root-relative link there.
+        if any(parts.netloc.lower() == host for host, _ in self.own_urls):
+            return urlunsplit(("", "", path, parts.query, parts.fragment))
+        return None
 
     def nav(self) -> list[NavEntry]:
         home = self.pages.get("") or next(iter(self.pages.values()), None)
@@ -299,29 +429,101 @@ class _Site:
         return [self.target(href, page) for href in page.content.links]
 
 
+def _site_config(path: Path) -> SiteConfig | None:
+    """The `_config.yml` at `path`, if there is one that reads."""
+    try:
+        config = load_site_config(path)
+    except OSError:
+        return None
+    return None if config.problem else config
+
+
+def _base(folder: Path, theme: Theme, config: SiteConfig | None) -> str:
+    """The site's base URL path (`/` or `/a/b/`), from its home page: Just the Docs' site
+    title link (else `baseurl`), Material's canonical link."""
+    home = folder / "index.html"
+    written = None
+    if home.is_file():
+        content = read_page(home.read_text("utf-8", errors="replace"), theme)
+        written = content.home_href if theme == "jekyll" else content.canonical
+    if written:
+        return urlsplit(urljoin(f"{_ORIGIN}/", written)).path.rstrip("/") + "/"
+    if config is not None and config.baseurl:
+        return "/" + config.baseurl.strip("/") + "/" if config.baseurl.strip("/") else "/"
+    return "/"
+
+
+def _below(url: str, base: str) -> str | None:
+    """The path of `url` below `base`, unquoted, runs of `/` as one (as web servers read
+    them); None outside it."""
+    path = re.sub("/{2,}", "/", unquote(urlsplit(url).path))
+    return path[len(base) :] if (path + "/").startswith(base) else None
+
+
+def _jekyll_url(config: SiteConfig) -> OwnUrl | None:
+    """`url` + `baseurl` of Jekyll's `_config.yml`."""
+    host = urlsplit(config.url or "").netloc.lower()
+    path = (config.baseurl or "").strip("/")
+    return (host, f"/{path}/" if path else "/") if host else None
+
+
+def _canonical_url(pages: dict[str, _Built]) -> OwnUrl | None:
+    """The site's own URL from its canonical links (Material's from `site_url`,
+    jekyll-seo-tag's from `url`): the home page's, else the first page's whose canonical
+    path ends with the page's own."""
+    for key, built in sorted(pages.items()):
+        parts = urlsplit(built.content.canonical or "")
+        if not parts.netloc:
+            continue
+        written = page_key(parts.path)
+        if not key:
+            base = written
+        elif written == key:
+            base = ""
+        elif written.endswith("/" + key):
+            base = written[: -len(key) - 1]
+        else:
+            continue
+        return parts.netloc.lower(), f"/{base}/" if base else "/"
+    return None
+
+
 def _compare_page(key: str, jekyll: _Site, ours: _Site) -> PageComparison:
     theirs = jekyll.pages[key]
     mine = ours.pages.get(key)
     links = jekyll.links(theirs)
     if mine is None:
         return PageComparison(key, 0.0, False, (), 0, len(links), 0, tuple(links), ())
-    diff = [
-        line
-        for line in difflib.unified_diff(theirs.content.lines, mine.content.lines, lineterm="", n=0)
-        if not line.startswith(("---", "+++", "@@"))
-    ]
+    diff = _differing_lines(theirs.content.lines, mine.content.lines)
     wanted, found = Counter(links), Counter(ours.links(mine))
+    measured = word_similarity(theirs.content.lines, mine.content.lines)
     return PageComparison(
         page=key,
-        similarity=similarity(theirs.content.lines, mine.content.lines),
+        similarity=measured.value,
         built=True,
-        diff=tuple(f"{line[0]} {line[1:]}" for line in diff[:_MAX_DIFF_LINES]),
+        diff=tuple(f"{line[0]} {_visible(line[1:])}" for line in diff[:_MAX_DIFF_LINES]),
         diff_more=max(0, len(diff) - _MAX_DIFF_LINES),
         links_total=len(links),
         links_same=sum((wanted & found).values()),
         links_jekyll_only=tuple(sorted((wanted - found).elements())),
         links_site_only=tuple(sorted((found - wanted).elements())),
+        exact=measured.exact,
+        markers=markers_left(theirs.content.lines, mine.content.lines),
     )
+
+
+def _differing_lines(theirs: list[str], mine: list[str]) -> list[str]:
+    """Jekyll's lines (`-`) and ours (`+`) that differ, aligned by difflib within the cap."""
+    start = common_prefix(theirs, mine)
+    end = common_suffix(theirs, mine, start)
+    removed, added = theirs[start : len(theirs) - end], mine[start : len(mine) - end]
+    if len(removed) * len(added) > _DIFF_CAP:
+        return [f"-{line}" for line in removed] + [f"+{line}" for line in added]
+    return [
+        line
+        for line in difflib.unified_diff(removed, added, lineterm="", n=0)
+        if not line.startswith(("---", "+++", "@@"))
+    ]
 
 
 def _nav_rows(jekyll: list[NavEntry], ours: list[NavEntry]) -> Iterator[NavRow]:
@@ -340,14 +542,29 @@ def _nav_rows(jekyll: list[NavEntry], ours: list[NavEntry]) -> Iterator[NavRow]:
 
 
 def _shown(target: str) -> str:
-    """A page key as a reader knows it: `/a/b`, `/` for home; a URL or `outside:` as it is."""
-    return target if ":" in target else "/" + target
+    """A page key as a reader knows it: `/a/b`, `/` for home; a URL, `missing:` or
+    `outside:` as it is; characters one cannot see escaped."""
+    return _visible(target if ":" in target else "/" + target, backslashes=True)
+
+
+def _visible(text: str, *, backslashes: bool = False) -> str:
+    """`text` with each character a reader cannot see or tell apart (control and format
+    characters, spaces other than the space) written as a Python escape (`\\x02`), and each
+    backslash too if `backslashes`, so two texts that differ look different."""
+    if text.isprintable() and not (backslashes and "\\" in text):
+        return text
+    return "".join(
+        character
+        if character.isprintable() and not (backslashes and character == "\\")
+        else character.encode("unicode_escape").decode("ascii")
+        for character in text
+    )
 
 
 def _cell(entry: NavEntry | None) -> str:
     if entry is None:
         return ""
-    text = f"{'· ' * entry.level}{entry.title}"
+    text = f"{'· ' * entry.level}{_visible(entry.title)}"
     if entry.page is not None:
         text += f" → `{_shown(entry.page)}`"
     return text.replace("|", "\\|")

@@ -9,11 +9,23 @@ whose first `span.md-ellipsis` is the title and first `a.md-nav__link` the targe
 own table of contents, `nav.md-nav--secondary`, sits inside it), and its content
 `article.md-content__inner`, which also holds the edit button and the headings' `a.headerlink`.
 What is not content (those, scripts, `<template>`s and our hidden widget controls) is skipped.
+
+Just the Docs prints a callout's title with CSS (`p.note::before { content: "Note" }`), so its
+HTML has no text for it; `read_page` is given those titles and reads them as a line of text
+before the callout's own, as Material's `p.admonition-title` is read.
+
+End tags that HTML lets a page leave out are implied as the HTML parsing specification
+implies them (Just the Docs' `compress_html` with `endings: all` drops `</li>`, `</dd>`,
+`</tr>`, `</td>` and more): a new `<li>` closes the open one, a block closes an open `<p>`,
+a new row or cell closes the open one, each only within its scope (an `<li>` of a nested list
+does not close its parent's). Each step is O(1): every open element records the nearest open
+element of each scope below it.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
@@ -28,6 +40,65 @@ _BLOCK = frozenset(
     tr ul""".split()
 )
 _NOT_TEXT = frozenset({"script", "style", "template", "svg", "noscript"})
+# The parsing specification's "special" elements: a new <li>, <dd> or <dt> looks for an open
+# one to close only up to the nearest of these that is not an address, div or p.
+_SPECIAL = frozenset(
+    """address applet area article aside base basefont bgsound blockquote body br button
+    caption center col colgroup dd details dir div dl dt embed fieldset figcaption figure
+    footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe img input
+    keygen li link listing main marquee menu meta nav noembed noframes noscript object ol p
+    param plaintext pre script search section select source style summary table tbody td
+    template textarea tfoot th thead title tr track ul wbr xmp""".split()
+)
+_DEFAULT_SCOPE = frozenset("applet caption html table td th marquee object template".split())
+_TABLE_SCOPE = frozenset({"html", "table", "template"})
+# Per scope, the elements a search down the open elements stops at: the ones it looks for
+# and the scope's boundaries.
+_SCOPES: dict[str, frozenset[str]] = {
+    "item": _SPECIAL - {"address", "div", "p"},
+    "p": _DEFAULT_SCOPE | {"button", "p"},
+    "li": _DEFAULT_SCOPE | {"ol", "ul", "li"},
+    "dd": _DEFAULT_SCOPE | {"dd"},
+    "dt": _DEFAULT_SCOPE | {"dt"},
+    "cell": _TABLE_SCOPE | {"td", "th", "tr"},
+    "row": _TABLE_SCOPE | {"tr", "tbody", "thead", "tfoot"},
+    "section": _TABLE_SCOPE | {"tbody", "thead", "tfoot"},
+}
+_SCOPE_INDEX = {name: index for index, name in enumerate(_SCOPES)}
+_SCOPE_TAGS = tuple(_SCOPES.values())
+_NO_SCOPE = (-1,) * len(_SCOPES)
+# Start tags that close an open <p> (in button scope).
+_CLOSES_P = frozenset(
+    """address article aside blockquote center details dialog dir div dl fieldset figcaption
+    figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre search
+    section summary table ul li dd dt listing plaintext xmp""".split()
+)
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+# What an open element of each start tag closes: the scope searched and the tags it closes.
+_CLOSED_BY_START: dict[str, tuple[str, frozenset[str]]] = {
+    "li": ("item", frozenset({"li"})),
+    "dd": ("item", frozenset({"dd", "dt"})),
+    "dt": ("item", frozenset({"dd", "dt"})),
+    "td": ("cell", frozenset({"td", "th"})),
+    "th": ("cell", frozenset({"td", "th"})),
+    "tr": ("row", frozenset({"tr"})),
+    "tbody": ("section", frozenset({"tbody", "thead", "tfoot"})),
+    "thead": ("section", frozenset({"tbody", "thead", "tfoot"})),
+    "tfoot": ("section", frozenset({"tbody", "thead", "tfoot"})),
+}
+# The scope an end tag must find its element in, or it closes nothing.
+_END_SCOPE = {
+    "p": "p",
+    "li": "li",
+    "dd": "dd",
+    "dt": "dt",
+    "td": "cell",
+    "th": "cell",
+    "tr": "row",
+    "tbody": "section",
+    "thead": "section",
+    "tfoot": "section",
+}
 # Markup inside the content that is the theme's, not the page's.
 _SKIPPED_CLASSES = frozenset(
     {"headerlink", "md-content__button", "anchor-heading", "md-source-file", "md-feedback"}
@@ -64,12 +135,18 @@ class PageContent:
     home_href: str | None = None
     """Just the Docs' site title link (`{{ '/' | relative_url }}`: the base URL)."""
     canonical: str | None = None
-    """`<link rel="canonical">` (Material's, from `site_url`)."""
+    """`<link rel="canonical">` (Material's, from `site_url`; jekyll-seo-tag's, from `url`)."""
+
+
+CalloutTitles = Callable[[str], Mapping[str, str]]
+"""The callout titles (by class) that the stylesheet a page links with `href` prints."""
 
 
 @dataclass
 class _Open:
     tag: str
+    nearest: tuple[int, ...] = ()
+    """Per scope (`_SCOPES`), the index of the nearest open element it stops at, or -1."""
     main: bool = False
     skip: bool = False
     nav: bool = False
@@ -78,18 +155,29 @@ class _Open:
     label: bool = False
 
 
-def read_page(html: str, theme: Theme) -> PageContent:
-    """Read one page's HTML as built by `theme`."""
-    reader = _PageReader(theme)
+def read_page(
+    html: str,
+    theme: Theme,
+    callout_titles: Mapping[str, str] | None = None,
+    stylesheet: CalloutTitles | None = None,
+) -> PageContent:
+    """Read one page's HTML as built by `theme`. For Just the Docs, `callout_titles` (by
+    class) and those of the stylesheets the page links (`stylesheet`, later ones winning)
+    are read where its CSS prints them."""
+    reader = _PageReader(theme, callout_titles or {}, stylesheet)
     reader.feed(html)
     reader.close()
     return reader.finish()
 
 
 class _PageReader(HTMLParser):
-    def __init__(self, theme: Theme) -> None:
+    def __init__(
+        self, theme: Theme, callout_titles: Mapping[str, str], stylesheet: CalloutTitles | None
+    ) -> None:
         super().__init__(convert_charrefs=True)
         self.theme = theme
+        self.callout_titles = dict(callout_titles)
+        self.stylesheet = stylesheet
         self.page = PageContent()
         self.stack: list[_Open] = []
         self.text: list[str] = []
@@ -118,15 +206,22 @@ class _PageReader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         classes = set((attributes.get("class") or "").split())
-        if tag == "link" and attributes.get("rel") == "canonical":
+        rel = (attributes.get("rel") or "").lower().split()
+        if tag == "link" and "canonical" in rel and self.page.canonical is None:
             self.page.canonical = attributes.get("href")
+        if tag == "link" and "stylesheet" in rel and self.stylesheet and attributes.get("href"):
+            self.callout_titles.update(self.stylesheet(attributes["href"] or ""))
         if tag == "a" and "site-title" in classes and self.page.home_href is None:
             self.page.home_href = attributes.get("href")
+        self._imply_end_tags(tag)
         if tag in _VOID:
             if tag in ("br", "hr") and self.in_main and not self.in_skip:
                 self.text.append("\n")
             return
-        opened = _Open(tag)
+        below = self.stack[-1].nearest if self.stack else _NO_SCOPE
+        here = len(self.stack)
+        nearest = tuple(here if tag in stops else below[i] for i, stops in enumerate(_SCOPE_TAGS))
+        opened = _Open(tag, nearest)
         self.stack.append(opened)
         self.open_tags[tag] += 1
         self._open_nav(opened, tag, attributes, classes)
@@ -146,6 +241,8 @@ class _PageReader(HTMLParser):
         if self.in_main and not self.in_skip:
             if tag in _BLOCK:
                 self.text.append("\n")
+            if self.theme == "jekyll" and tag in ("p", "blockquote") and self.callout_titles:
+                self._callout_title(classes)
             # The highlighter's line anchors (pymdownx `anchor_linenums`) are not the author's.
             if (
                 tag == "a"
@@ -153,6 +250,42 @@ class _PageReader(HTMLParser):
                 and not (attributes.get("id") or "").startswith("__codelineno-")
             ):
                 self.page.links.append(attributes["href"] or "")
+
+    def _callout_title(self, classes: set[str]) -> None:
+        """The title Just the Docs' CSS prints before a callout (the last rule wins)."""
+        titles = [title for name, title in self.callout_titles.items() if name in classes]
+        if titles:
+            self.text.append(titles[-1] + "\n")
+
+    def _imply_end_tags(self, tag: str) -> None:
+        """Close what HTML's parser closes before `tag` opens: an open `<li>` before a new
+        one, an open `<p>` before a block, an open row or cell before a new one."""
+        closes = _CLOSED_BY_START.get(tag)
+        if closes is not None:
+            self._close_nearest(closes[0], closes[1])
+        elif tag in ("option", "optgroup") and self.stack and self.stack[-1].tag == "option":
+            self._close_from(len(self.stack) - 1)
+        if tag == "optgroup" and self.stack and self.stack[-1].tag == "optgroup":
+            self._close_from(len(self.stack) - 1)
+        if tag in _CLOSES_P:
+            self._close_nearest("p", frozenset({"p"}))
+        if tag in _HEADINGS and self.stack and self.stack[-1].tag in _HEADINGS:
+            self._close_from(len(self.stack) - 1)
+
+    def _close_nearest(self, scope: str, tags: frozenset[str]) -> bool:
+        """Close the nearest open element of `scope`, and all above it, if it is one of
+        `tags`; whether it was."""
+        if not self.stack:
+            return False
+        index = self.stack[-1].nearest[_SCOPE_INDEX[scope]]
+        if index < 0 or self.stack[index].tag not in tags:
+            return False
+        self._close_from(index)
+        return True
+
+    def _close_from(self, index: int) -> None:
+        while len(self.stack) > index:
+            self._close(self.stack.pop())
 
     def _is_main(self, tag: str, attributes: dict[str, str | None], classes: set[str]) -> bool:
         if self.in_main or self.page.has_main:
@@ -238,6 +371,10 @@ class _PageReader(HTMLParser):
         self.in_pre += step if opened.tag == "pre" else 0
 
     def handle_endtag(self, tag: str) -> None:
+        scope = _END_SCOPE.get(tag)
+        if scope is not None:
+            self._close_nearest(scope, frozenset({tag}))
+            return  # out of its scope, it closes nothing
         if tag in _VOID or not self.open_tags[tag]:
             return  # a stray end tag closes nothing
         while self.stack:
