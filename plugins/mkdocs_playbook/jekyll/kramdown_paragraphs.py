@@ -25,29 +25,36 @@ class ParagraphEnds(BlockProcessor):
         return "\n" in block
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
-        block = blocks[0]
-        start = block.find("\n") + 1
-        if self._is_code(block[: start - 1]):
-            blocks[:1] = [block[: start - 1], block[start:]]  # the text after the code
+        # Cut once, at every place: a piece cut off at a time would have every processor
+        # test the rest of a long block again, in time quadratic in its lines.
+        lines = blocks[0].split("\n")
+        pieces: list[str] = []
+        start = 0
+        for index, line in enumerate(lines):
+            if self._is_code(line):
+                pieces.extend(["\n".join(lines[start:index]), line.strip(" ")])
+                start = index + 1
+            elif self._is_item(line):
+                # The list reads the rest, lazy lines and code and all. Not indented: four
+                # spaces would make it an indented code block.
+                if index > start:
+                    pieces.append("\n".join(lines[start:index]))
+                    lines[index] = line.lstrip(" ")
+                    start = index
+                break
+        if not pieces:
             return False
-        while start > 0:
-            end = block.find("\n", start)
-            line = block[start : end if end >= 0 else len(block)]
-            if self._starts_block(line):
-                # Not indented: four spaces would make the rest an indented code block.
-                blocks[:1] = [block[: start - 1], block[start:].lstrip(" ")]
-                return False  # the paragraph's text goes on to `paragraph`
-            start = end + 1
-        return False
+        pieces.append("\n".join(lines[start:]))
+        blocks[:1] = [piece for piece in pieces if piece]
+        return False  # the paragraph's text (or the code) goes on to `paragraph`
 
-    def _starts_block(self, line: str) -> bool:
-        if self._is_code(line):
-            return True
+    def _is_item(self, line: str) -> bool:
         stripped = line.lstrip(" ")
         if len(line) - len(stripped) >= _CODE_INDENT or not stripped:
             return False
         marker = marker_end(stripped)
-        if marker is not None:
+        # kramdown's ordered items end in `.`; `1)` is text to it.
+        if marker is not None and stripped[marker - 1] != ")":
             # An item with text; a rule (`- - -`) is no item.
             rest = stripped[marker:].strip()
             return bool(rest) and set(stripped.replace(" ", "")) != {stripped[0]}
