@@ -3,16 +3,17 @@ small page, NAME.kramdown.html what Jekyll 4.3.1 (kramdown 2.4.0, kramdown-parse
 Jekyll's default options: GFM input, `hard_wrap: false`, auto ids, smart quotes, typographic
 symbols) made of it, written by `scripts/kramdown-html`.
 
-Each page is converted as a Jekyll site built with only `- playbook` converts it: MkDocs'
-default `markdown_extensions` and the playbook extension reading the `_config.yml` beside the
-fixtures. Ours and kramdown's are compared as trees (`test_kramdown_reference.shape`), which
+Each page is converted as a Jekyll site converts it, with the playbook extension reading the
+`_config.yml` beside the fixtures: once with only `- playbook` configured (MkDocs' default
+`markdown_extensions`), once with this repository's mkdocs.yml's (superfences and Pygments). Ours and kramdown's are compared as trees (`test_kramdown_reference.shape`), which
 set aside only what each converter adds on its own and no reader sees as content:
 
 - white space between elements, and runs of white space in text (HTML shows them as one);
 - code highlighting markup: kramdown's rouge `<span>`s and wrapper `<div>`s, and the
   `language-*` / `highlighter-rouge` classes; a code block's content and language are
   compared on their own (`code_blocks`), exactly, since there white space is content,
-  but for a line break ending the block, which shows nothing;
+  but for a line break ending the block, which shows nothing, and for the language where
+  Pygments highlights (its colours show it; no class names it);
 - Material's permalink anchors and button classes.
 
 Where ours differs on purpose, `DIFFERENCES` holds the HTML we give, with the reason: the test
@@ -28,6 +29,7 @@ from typing import Any
 import markdown
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
+from test_kramdown_fixtures import site_markdown_extensions
 from test_kramdown_reference import shape
 
 from mkdocs_playbook.extension import PlaybookExtension
@@ -62,16 +64,26 @@ def default_extensions() -> list[str]:
     return list(config.markdown_extensions)
 
 
-def render(source: Path) -> tuple[str, list[str]]:
-    """`source` as a `- playbook`-only Jekyll site renders it, and the problems reported."""
+def convert(text: str, site: str = "plugin-only") -> tuple[str, list[PageModel]]:
+    """`text` as a Jekyll site renders it, and the page's model: with only `- playbook`
+    configured (MkDocs' default extensions), or with this repository's mkdocs.yml's
+    (`site`: pymdownx.superfences highlighting with Pygments, admonitions, ...)."""
     models: list[PageModel] = []
     extension = PlaybookExtension(
         jekyll_config=str(FIXTURES / "_config.yml"),
         docs_dir=str(FIXTURES),
         on_page_model=models.append,
     )
-    md = markdown.Markdown(extensions=[*default_extensions(), extension])
-    html = md.convert(source.read_text(encoding="utf-8"))
+    names, settings = (
+        (default_extensions(), {}) if site == "plugin-only" else site_markdown_extensions()
+    )
+    md = markdown.Markdown(extensions=[*names, extension], extension_configs=settings)
+    return md.convert(text), models
+
+
+def render(source: Path, site: str = "plugin-only") -> tuple[str, list[str]]:
+    """`source` as a Jekyll site renders it (`convert`), and the problems reported."""
+    html, models = convert(source.read_text(encoding="utf-8"), site)
     return html, [problem.message for model in models for problem in model.problems]
 
 
@@ -114,11 +126,15 @@ class _CodeBlocks(HTMLParser):
             self.blocks[-1] = (text + data, language)
 
 
-def code_blocks(html: str) -> list[tuple[str, str]]:
+def code_blocks(html: str, site: str = "plugin-only") -> list[tuple[str, str]]:
+    """Each code block's text and language; its text alone where the site highlights with
+    Pygments, which shows the language in its colours and names it in no class."""
     parser = _CodeBlocks()
     parser.feed(html)
     parser.close()
-    return parser.blocks
+    if site == "plugin-only":
+        return parser.blocks
+    return [(text, "") for text, _ in parser.blocks]
 
 
 def outline(html: str) -> list[Any]:
@@ -139,20 +155,25 @@ def fixtures() -> list[Path]:
     return sorted(FIXTURES.glob("*.md"))
 
 
+@pytest.mark.parametrize("site", ["plugin-only", "site"])
 @pytest.mark.parametrize("source", fixtures(), ids=lambda p: p.stem)
-def test_reads_markdown_as_kramdown(source: Path) -> None:
-    html, problems = render(source)
+def test_reads_markdown_as_kramdown(source: Path, site: str) -> None:
+    html, problems = render(source, site)
     assert problems == []
     expected = source.with_suffix(".kramdown.html").read_text(encoding="utf-8")
     difference = DIFFERENCES.get(source.stem)
     if difference is not None:
         ours, _ = difference
-        assert (outline(html), code_blocks(html)) != (outline(expected), code_blocks(expected))
+        differs = (outline(html), code_blocks(html, site)) != (
+            outline(expected),
+            code_blocks(expected, site),
+        )
+        assert differs
         assert outline(html) == outline(ours)
-        assert code_blocks(html) == code_blocks(ours)
+        assert code_blocks(html, site) == code_blocks(ours, site)
         return
     assert outline(html) == outline(expected)
-    assert code_blocks(html) == code_blocks(expected)
+    assert code_blocks(html, site) == code_blocks(expected, site)
 
 
 def test_every_fixture_has_kramdown_html() -> None:
@@ -171,3 +192,10 @@ def test_code_comparison_sees_white_space_and_language() -> None:
     assert code_blocks(ours) == code_blocks(theirs) == [(" a", "bash")]
     assert code_blocks(ours.replace(" a", "a")) != code_blocks(theirs)
     assert code_blocks(ours.replace("bash", "yaml")) != code_blocks(theirs)
+
+
+def test_a_checklist_right_after_a_paragraph_is_a_checklist() -> None:
+    _, models = convert("Before the release:\n- [ ] tests pass\n- [x] notes written\n")
+    [model] = models
+    [checklist] = model.checklists
+    assert [item.text for item in checklist.items] == ["tests pass", "notes written"]
