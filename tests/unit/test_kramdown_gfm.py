@@ -5,7 +5,8 @@ symbols) made of it, written by `scripts/kramdown-html`.
 
 Each page is converted as a Jekyll site converts it, with the playbook extension reading the
 `_config.yml` beside the fixtures: once with only `- playbook` configured (MkDocs' default
-`markdown_extensions`), once with this repository's mkdocs.yml's (superfences and Pygments). Ours and kramdown's are compared as trees (`test_kramdown_reference.shape`), which
+`markdown_extensions`), once with this repository's mkdocs.yml's (superfences and Pygments).
+Ours and kramdown's are compared as trees (`test_kramdown_reference.shape`), which
 set aside only what each converter adds on its own and no reader sees as content:
 
 - white space between elements, and runs of white space in text (HTML shows them as one);
