@@ -31,6 +31,7 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "delimiter-rows": lambda: repeated("a|b|c\n|-|\n|-|-|-|-|\n", SIZE),
     "delimiter-rows-one-block": lambda: "a|b\n" + repeated("|-|-|-|\n", SIZE, ""),
     "link-quotes": lambda: repeated('[a](x"y"z"\n', SIZE),
+    "strike-unclosed": lambda: repeated("~~a ~", SIZE),
     "backslash-breaks": lambda: repeated("a\\\n", SIZE),
     "quotes-and-dashes": lambda: repeated("'\"-- ... << >> ", SIZE),
 }
