@@ -200,3 +200,23 @@ def test_a_checklist_right_after_a_paragraph_is_a_checklist() -> None:
     [model] = models
     [checklist] = model.checklists
     assert [item.text for item in checklist.items] == ["tests pass", "notes written"]
+
+
+TEMPLATE = """## Update
+
+1. Post this:
+   ```text
+   We're on it -- "{Summary}" since {Time}...
+     ```
+"""
+
+
+@pytest.mark.parametrize("site", ["plugin-only", "site"])
+def test_a_template_in_a_list_item_keeps_its_text_and_fields(site: str) -> None:
+    html, models = convert(TEMPLATE, site)
+    [model] = models
+    [form] = model.template_forms
+    # Typography stays out of code: the text a responder copies is as written.
+    assert form.text.rstrip("\n") == 'We\'re on it -- "{Summary}" since {Time}...'
+    assert [field.key for field in form.fields] == ["summary", "time"]
+    assert "&rsquo;" not in html and "&ndash;" not in html
