@@ -31,6 +31,8 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "delimiter-rows": lambda: repeated("a|b|c\n|-|\n|-|-|-|-|\n", SIZE),
     "delimiter-rows-one-block": lambda: "a|b\n" + repeated("|-|-|-|\n", SIZE, ""),
     "link-quotes": lambda: repeated('[a](x"y"z"\n', SIZE),
+    "links-unclosed": lambda: repeated("[a](x (", SIZE),
+    "link-titles-unclosed": lambda: repeated('[a](x "y" z ', SIZE),
     "strike-unclosed": lambda: repeated("~~a ~", SIZE),
     "backslash-breaks": lambda: repeated("a\\\n", SIZE),
     "quotes-and-dashes": lambda: repeated("'\"-- ... << >> ", SIZE),
