@@ -65,13 +65,15 @@ def default_extensions() -> list[str]:
     return list(config.markdown_extensions)
 
 
-def convert(text: str, site: str = "plugin-only") -> tuple[str, list[PageModel]]:
+def convert(
+    text: str, site: str = "plugin-only", config: Path = FIXTURES / "_config.yml"
+) -> tuple[str, list[PageModel]]:
     """`text` as a Jekyll site renders it, and the page's model: with only `- playbook`
     configured (MkDocs' default extensions), or with this repository's mkdocs.yml's
     (`site`: pymdownx.superfences highlighting with Pygments, admonitions, ...)."""
     models: list[PageModel] = []
     extension = PlaybookExtension(
-        jekyll_config=str(FIXTURES / "_config.yml"),
+        jekyll_config=str(config),
         docs_dir=str(FIXTURES),
         on_page_model=models.append,
     )
@@ -220,3 +222,16 @@ def test_a_template_in_a_list_item_keeps_its_text_and_fields(site: str) -> None:
     assert form.text.rstrip("\n") == 'We\'re on it -- "{Summary}" since {Time}...'
     assert [field.key for field in form.fields] == ["summary", "time"]
     assert "&rsquo;" not in html and "&ndash;" not in html
+
+
+def test_kramdown_input_reads_only_what_both_parsers_share(tmp_path: Path) -> None:
+    # As kramdown 2.4.0 renders it with `input: kramdown`: no GFM lists, strikethrough or
+    # backtick fences; the same link destinations, quotes and symbols.
+    config = tmp_path / "_config.yml"
+    config.write_text("kramdown:\n  input: kramdown\n", encoding="utf-8")
+    text = 'Steps:\n* a\n\nA ~~strike~~ and a [l](u?q="x") -- site\'s.\n'
+    html, _ = convert(text, config=config)
+    assert html == (
+        "<p>Steps:\n* a</p>\n"
+        '<p>A ~~strike~~ and a <a href="u?q=&quot;x&quot;">l</a> &ndash; site&rsquo;s.</p>'
+    )

@@ -21,15 +21,20 @@ from markdown import Markdown
 
 from .kramdown_fences import register_fences
 from .kramdown_paragraphs import ParagraphEnds
-from .kramdown_spans import register_spans
+from .kramdown_spans import register_links, register_spans
 from .kramdown_tables import DelimiterRow
 from .kramdown_typography import register_typography
 
 
-def register_gfm(md: Markdown) -> None:
-    """Make `md` read Markdown as Jekyll's kramdown (GFM input, Jekyll's options) does."""
+def register_gfm(md: Markdown, *, gfm: bool = True) -> None:
+    """Make `md` read Markdown as Jekyll's kramdown does with Jekyll's options; unless `gfm`
+    (a site's `kramdown: input: kramdown`), only what both of kramdown's parsers share:
+    link destinations, smart quotes and typographic symbols."""
+    register_links(md)
+    register_typography(md)
+    if not gfm:
+        return
     register_fences(md)
     register_spans(md)
-    register_typography(md)
     md.parser.blockprocessors.register(DelimiterRow(md.parser), "kramdown_delimiter_row", 75.5)
     md.parser.blockprocessors.register(ParagraphEnds(md.parser), "kramdown_paragraph_ends", 10.5)

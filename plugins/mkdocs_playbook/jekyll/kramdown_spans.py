@@ -29,12 +29,16 @@ _BACKSLASH_BREAK = r"\\\n"
 
 
 def register_spans(md: Markdown) -> None:
-    """Make `md` read strikethrough, backslash line breaks and link destinations as kramdown."""
+    """Make `md` read GFM's strikethrough and backslash line breaks as kramdown does."""
     if not any(isinstance(extension, DeleteSubExtension) for extension in md.registeredExtensions):
         md.registerExtensions([DeleteSubExtension(subscript=False)], {})
     md.inlinePatterns.register(
         SubstituteTagInlineProcessor(_BACKSLASH_BREAK, "br"), "kramdown_backslash_break", 185
     )
+
+
+def register_links(md: Markdown) -> None:
+    """Make `md` read link and image destinations as kramdown does (either input)."""
     # Under the names and priorities of the processors they replace.
     md.inlinePatterns.register(_Link(LINK_RE, md), "link", 160)
     md.inlinePatterns.register(_Image(IMAGE_LINK_RE, md), "image_link", 150)
