@@ -585,7 +585,7 @@ class PlaybookExtension(Extension):
         )
         if site.path:
             # Jekyll's kramdown reads the Markdown of a Jekyll site (`jekyll.kramdown_gfm`).
-            register_gfm(md, gfm=kramdown.gfm)
+            register_gfm(md, gfm=kramdown.gfm, hard_wrap=kramdown.hard_wrap)
         register_callouts(md, site.callouts, report, level=site.callouts_level)
         register_ui_classes(md)
         # After toc (5) and MkDocs' title (1); registered before MkDocs' relpath (0) is, so

@@ -235,3 +235,11 @@ def test_kramdown_input_reads_only_what_both_parsers_share(tmp_path: Path) -> No
         "<p>Steps:\n* a</p>\n"
         '<p>A ~~strike~~ and a <a href="u?q=&quot;x&quot;">l</a> &ndash; site&rsquo;s.</p>'
     )
+
+
+def test_hard_wrap_makes_every_line_break_a_break(tmp_path: Path) -> None:
+    # As kramdown 2.4.0 renders it with `input: GFM, hard_wrap: true`.
+    config = tmp_path / "_config.yml"
+    config.write_text("kramdown:\n  hard_wrap: true\n", encoding="utf-8")
+    assert convert("a line\nthe next\n", config=config)[0] == "<p>a line<br />\nthe next</p>"
+    assert convert("a line\nthe next\n")[0] == "<p>a line\nthe next</p>"

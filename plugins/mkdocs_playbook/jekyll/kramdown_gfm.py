@@ -18,6 +18,7 @@ Priorities, beside Python-Markdown's built-ins:
 from __future__ import annotations
 
 from markdown import Markdown
+from markdown.extensions.nl2br import Nl2BrExtension
 
 from .kramdown_fences import register_fences
 from .kramdown_paragraphs import ParagraphEnds
@@ -26,15 +27,18 @@ from .kramdown_tables import DelimiterRow
 from .kramdown_typography import register_typography
 
 
-def register_gfm(md: Markdown, *, gfm: bool = True) -> None:
+def register_gfm(md: Markdown, *, gfm: bool = True, hard_wrap: bool = False) -> None:
     """Make `md` read Markdown as Jekyll's kramdown does with Jekyll's options; unless `gfm`
     (a site's `kramdown: input: kramdown`), only what both of kramdown's parsers share:
-    link destinations, smart quotes and typographic symbols."""
+    link destinations, smart quotes and typographic symbols. `hard_wrap` (GFM's option):
+    every line break in a paragraph is a `<br />`, with Python-Markdown's `nl2br`."""
     register_links(md)
     register_typography(md)
     if not gfm:
         return
     register_fences(md)
     register_spans(md)
+    if hard_wrap and "nl" not in md.inlinePatterns:
+        md.registerExtensions([Nl2BrExtension()], {})
     md.parser.blockprocessors.register(DelimiterRow(md.parser), "kramdown_delimiter_row", 75.5)
     md.parser.blockprocessors.register(ParagraphEnds(md.parser), "kramdown_paragraph_ends", 10.5)
