@@ -49,6 +49,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import Processor
+from pymdownx.highlight import HighlightExtension
 
 from .config import CHECKLIST_HEADINGS, REPOSITORY_BRANCHES, REPOSITORY_DOCS_ROOTS
 from .findings import Finding
@@ -57,6 +58,7 @@ from .jekyll.callouts import register_callouts
 from .jekyll.children_toc import append_children_toc
 from .jekyll.frontmatter import body_first_line
 from .jekyll.kramdown import KramdownSettings, register_kramdown
+from .jekyll.kramdown_gfm import register_gfm
 from .jekyll.repolinks import RepositoryLinks
 from .jekyll.rewrite import PageInput, Rewrites
 from .jekyll.site_config import SiteConfig, load_site_config
@@ -179,11 +181,19 @@ class _Rewrite(_Step, Preprocessor):
 
 
 def _shows_line_numbers(md: Markdown) -> bool:
-    """Whether the site's code blocks take `linenums`: pymdownx.superfences or codehilite."""
+    """Whether the site's code blocks take `linenums`: pymdownx.superfences highlighting with
+    Pygments, or codehilite."""
     fences = (
         md.preprocessors["fenced_code_block"] if "fenced_code_block" in md.preprocessors else None
     )
-    return type(fences).__module__.startswith("pymdownx") or "hilite" in md.treeprocessors
+    if "hilite" in md.treeprocessors:
+        return True
+    highlight = next(
+        (found for found in md.registeredExtensions if isinstance(found, HighlightExtension)), None
+    )
+    # Without Pygments, superfences refuses a fence that asks for line numbers.
+    pygments = highlight is None or bool(highlight.getConfig("use_pygments"))
+    return type(fences).__module__.startswith("pymdownx") and pygments
 
 
 class _NestLists(Preprocessor):
@@ -650,6 +660,9 @@ class PlaybookExtension(Extension):
         register_kramdown(
             md, kramdown, report, unsafe_attributes=self.getConfig("unsafe_attributes")
         )
+        if site.path:
+            # Jekyll's kramdown reads the Markdown of a Jekyll site (`jekyll.kramdown_gfm`).
+            register_gfm(md, gfm=kramdown.gfm, hard_wrap=kramdown.hard_wrap)
         register_callouts(md, site.callouts, report, level=site.callouts_level)
         register_ui_classes(md)
         # After toc (5), so the table's heading gets no id and stays out of the page's own

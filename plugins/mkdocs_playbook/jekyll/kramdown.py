@@ -134,6 +134,8 @@ class KramdownSettings:
     gfm: bool = True
     """kramdown's `input` is GFM (Jekyll's default): GitHub's ids for the Markdown's headings."""
     auto_id_prefix: str = ""
+    hard_wrap: bool = False
+    """GFM input: every line break in a paragraph is a `<br />` (`hard_wrap: true`)."""
 
     @classmethod
     def from_site(cls, data: Any, *, heading_ids: bool = False) -> KramdownSettings:
@@ -150,6 +152,7 @@ class KramdownSettings:
             heading_ids=heading_ids and options.get("auto_ids", True) is not False,
             gfm=str(options.get("input", "GFM")).lower() == "gfm",
             auto_id_prefix=prefix if isinstance(prefix, str) else "",
+            hard_wrap=options.get("hard_wrap") is True,
         )
 
 

@@ -1,0 +1,105 @@
+"""kramdown's GFM fenced code blocks on Python-Markdown.
+
+- Inside list items and block quotes: Python-Markdown's `fenced_code` reads fences only at the
+  start of a line, outside every container; where it is the site's fence reader (no
+  highlighter configured), pymdownx.superfences takes its place, with highlighting off, so
+  code comes out as `fenced_code` makes it (`<pre><code class="language-…">`) but in
+  containers too.
+- A closing fence indented up to three spaces past its container closes the block, as in
+  kramdown: `ClosingFences` writes it at its opening fence's indentation, where
+  superfences looks for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markdown import Markdown
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
+from markdown.preprocessors import Preprocessor
+from pymdownx.highlight import HighlightExtension
+from pymdownx.superfences import SuperFencesCodeExtension
+
+_CONTAINER_INDENT = 4
+"""Columns per level of list content, once `page.lists` has re-indented it."""
+_MAX_FENCE_INDENT = 3
+
+
+def register_fences(md: Markdown) -> None:
+    """Make `md` read fences where kramdown does; its highlighter, if any, stays."""
+    fences = (
+        md.preprocessors["fenced_code_block"] if "fenced_code_block" in md.preprocessors else None
+    )
+    if isinstance(fences, FencedBlockPreprocessor) and "hilite" not in md.treeprocessors:
+        md.registerExtensions(
+            [HighlightExtension(use_pygments=False), SuperFencesCodeExtension()], {}
+        )
+    # After the list re-indentation (27), before the fence reader (25).
+    md.preprocessors.register(ClosingFences(md), "kramdown_closing_fences", 26)
+
+
+@dataclass
+class _Open:
+    quotes: str
+    """The block quote markers before the fence, as written (`> `)."""
+    indent: int
+    char: str
+    length: int
+
+
+def _quote_prefix(line: str) -> str:
+    """The block quote markers `line` starts with (`>`, `> >`, each with up to 3 spaces
+    before it and one after)."""
+    end = 0
+    while True:
+        position = end
+        while position < len(line) and position - end < _MAX_FENCE_INDENT and line[position] == " ":
+            position += 1
+        if position >= len(line) or line[position] != ">":
+            return line[:end]
+        end = position + 1
+        if end < len(line) and line[end] == " ":
+            end += 1
+
+
+def _fence(body: str) -> tuple[int, str, int, str] | None:
+    """Indentation, character, length and what follows of the fence `body` starts with."""
+    stripped = body.lstrip(" ")
+    if stripped[:1] not in ("`", "~"):
+        return None
+    char = stripped[0]
+    length = len(stripped) - len(stripped.lstrip(char))
+    if length < 3:
+        return None
+    return len(body) - len(stripped), char, length, stripped[length:]
+
+
+class ClosingFences(Preprocessor):
+    """Writes each closing fence indented up to three spaces past its container at its
+    opening fence's indentation (one pass, each line looked at once)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        result: list[str] | None = None
+        open_fence: _Open | None = None
+        for index, line in enumerate(lines):
+            quotes = _quote_prefix(line)
+            found = _fence(line[len(quotes) :])
+            if found is None:
+                continue
+            indent, char, length, rest = found
+            if open_fence is None:
+                if not (char == "`" and "`" in rest):
+                    open_fence = _Open(quotes, indent, char, length)
+                continue
+            same = quotes == open_fence.quotes and char == open_fence.char
+            if not same or length < open_fence.length or rest.strip():
+                continue
+            container = open_fence.indent - open_fence.indent % _CONTAINER_INDENT
+            if not container <= indent <= container + _MAX_FENCE_INDENT:
+                continue
+            if indent != open_fence.indent:
+                if result is None:
+                    result = list(lines)
+                result[index] = f"{quotes}{' ' * open_fence.indent}{char * length}"
+            open_fence = None
+        return lines if result is None else result

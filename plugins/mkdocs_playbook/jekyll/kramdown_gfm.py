@@ -1,0 +1,44 @@
+"""Markdown read as Jekyll's kramdown reads it with its defaults (GFM input, `hard_wrap:
+false`, smart quotes, typographic symbols), where Python-Markdown reads it otherwise. Each
+part is its own module; tests/fixtures/kramdown-gfm holds a page per construct, with the
+HTML real kramdown makes of it.
+
+Priorities, beside Python-Markdown's built-ins:
+
+- preprocessor `kramdown_closing_fences`, 26: after [list re-indentation, 27], which moves
+  list items' fences to their content column; before the fence reader (25).
+- block processor `kramdown_delimiter_row`, 75.5: just above `table` (75), which then reads
+  the table it evened out.
+- block processor `kramdown_paragraph_ends`, 10.5: just above `paragraph` (10), the last
+  reader of a block, so only what nothing else took is cut.
+- inline `kramdown_backslash_break`, 185: above `escape` (180); `link` and `image_link`
+  replaced at their own priorities (160, 150).
+"""
+
+from __future__ import annotations
+
+from markdown import Markdown
+from markdown.extensions.nl2br import Nl2BrExtension
+
+from .kramdown_fences import register_fences
+from .kramdown_paragraphs import ParagraphEnds
+from .kramdown_spans import register_links, register_spans
+from .kramdown_tables import DelimiterRow
+from .kramdown_typography import register_typography
+
+
+def register_gfm(md: Markdown, *, gfm: bool = True, hard_wrap: bool = False) -> None:
+    """Make `md` read Markdown as Jekyll's kramdown does with Jekyll's options; unless `gfm`
+    (a site's `kramdown: input: kramdown`), only what both of kramdown's parsers share:
+    link destinations, smart quotes and typographic symbols. `hard_wrap` (GFM's option):
+    every line break in a paragraph is a `<br />`, with Python-Markdown's `nl2br`."""
+    register_links(md)
+    register_typography(md)
+    if not gfm:
+        return
+    register_fences(md)
+    register_spans(md)
+    if hard_wrap and "nl" not in md.inlinePatterns:
+        md.registerExtensions([Nl2BrExtension()], {})
+    md.parser.blockprocessors.register(DelimiterRow(md.parser), "kramdown_delimiter_row", 75.5)
+    md.parser.blockprocessors.register(ParagraphEnds(md.parser), "kramdown_paragraph_ends", 10.5)

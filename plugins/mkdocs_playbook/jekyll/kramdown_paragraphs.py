@@ -1,0 +1,71 @@
+"""Where kramdown's GFM parser ends a paragraph and Python-Markdown does not: at a list item
+(`* item`, `1. step` on the line right after the paragraph's text) and at a fenced code block
+(its placeholder, left on a line of its own by the fence processor). Python-Markdown needs a
+blank line before either, and otherwise prints the markers, or the code, inside the paragraph.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+
+from markdown.blockprocessors import BlockProcessor
+from markdown.util import HTML_PLACEHOLDER_RE
+
+from ..page.lists import marker_end
+
+_CODE_INDENT = 4
+"""A line indented this far after a paragraph's text is more of it, not a new block."""
+
+
+class ParagraphEnds(BlockProcessor):
+    """Cuts a paragraph's block before a line that starts a list item or is a code block's
+    placeholder: registered just above `paragraph` (10), the block's last reader."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return "\n" in block
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        # Cut once, at every place: a piece cut off at a time would have every processor
+        # test the rest of a long block again, in time quadratic in its lines.
+        lines = blocks[0].split("\n")
+        pieces: list[str] = []
+        start = 0
+        for index, line in enumerate(lines):
+            if self._is_code(line):
+                pieces.extend(["\n".join(lines[start:index]), line.strip(" ")])
+                start = index + 1
+            elif self._is_item(line):
+                # The list reads the rest, lazy lines and code and all. Not indented: four
+                # spaces would make it an indented code block.
+                if index > start:
+                    pieces.append("\n".join(lines[start:index]))
+                    lines[index] = line.lstrip(" ")
+                    start = index
+                break
+        if not pieces:
+            return False
+        pieces.append("\n".join(lines[start:]))
+        blocks[:1] = [piece for piece in pieces if piece]
+        return False  # the paragraph's text (or the code) goes on to `paragraph`
+
+    def _is_item(self, line: str) -> bool:
+        stripped = line.lstrip(" ")
+        if len(line) - len(stripped) >= _CODE_INDENT or not stripped:
+            return False
+        marker = marker_end(stripped)
+        # kramdown's ordered items end in `.`; `1)` is text to it.
+        if marker is not None and stripped[marker - 1] != ")":
+            # An item with text; a rule (`- - -`) is no item.
+            rest = stripped[marker:].strip()
+            return bool(rest) and set(stripped.replace(" ", "")) != {stripped[0]}
+        return False
+
+    def _is_code(self, line: str) -> bool:
+        """Whether `line` is a fenced code block's placeholder (the fence reader's, which
+        took the fence wherever it stood)."""
+        match = HTML_PLACEHOLDER_RE.fullmatch(line.strip(" "))
+        if match is None:
+            return False
+        stash = self.parser.md.htmlStash.rawHtmlBlocks
+        index = int(match.group(1))
+        return index < len(stash) and str(stash[index]).lstrip().startswith(("<pre", "<div"))

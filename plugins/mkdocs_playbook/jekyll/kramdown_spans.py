@@ -1,0 +1,131 @@
+"""kramdown's GFM spans where Python-Markdown reads them otherwise:
+
+- `~~strike~~` is `<del>` (pymdownx.tilde, its subscript `~x~` off: kramdown has none);
+- a backslash at the end of a line is a hard line break (`<br />`), as two spaces are;
+- a link destination is cut at white space before a quote only: in
+  `[a](https://x/?q="Crash+Type")` and `[a](u("x"))` the quotes are part of the URL; a
+  title needs white space before it (`[a](url "title")`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, cast
+
+from markdown import Markdown
+from markdown.inlinepatterns import (
+    IMAGE_LINK_RE,
+    LINK_RE,
+    ImageInlineProcessor,
+    LinkInlineProcessor,
+    SubstituteTagInlineProcessor,
+)
+from pymdownx.tilde import DeleteSubExtension
+
+_SPACE = " \t\n"
+_QUOTES = ('"', "'")
+# A backslash, then the line's end: ahead of `escape` (180), which leaves it as written.
+_BACKSLASH_BREAK = r"\\\n"
+
+
+def register_spans(md: Markdown) -> None:
+    """Make `md` read GFM's strikethrough and backslash line breaks as kramdown does."""
+    if not any(isinstance(extension, DeleteSubExtension) for extension in md.registeredExtensions):
+        md.registerExtensions([DeleteSubExtension(subscript=False)], {})
+    md.inlinePatterns.register(
+        SubstituteTagInlineProcessor(_BACKSLASH_BREAK, "br"), "kramdown_backslash_break", 185
+    )
+
+
+def register_links(md: Markdown) -> None:
+    """Make `md` read link and image destinations as kramdown does (either input)."""
+    # Under the names and priorities of the processors they replace.
+    md.inlinePatterns.register(_Link(LINK_RE, md), "link", 160)
+    md.inlinePatterns.register(_Image(IMAGE_LINK_RE, md), "image_link", 150)
+
+
+@dataclass
+class _Marks:
+    """Where, in one text, each `(` is balanced, and where titles may start and end: found in
+    one pass each, so that every link's destination is read in constant time (a `(` never
+    closed would otherwise cost the rest of the paragraph, for each link)."""
+
+    text: str
+    closing: dict[int, int]
+    """Each `(` that is balanced: the `)` that balances it."""
+    stops: list[int]
+    """From each offset: the next white space before a quote (where a title starts)."""
+    closers: dict[str, list[int]]
+    """From each offset, by quote: the next such quote with only white space before a `)`."""
+
+    @classmethod
+    def of(cls, text: str) -> _Marks:
+        closing: dict[int, int] = {}
+        opened: list[int] = []
+        for offset, char in enumerate(text):
+            if char == "(":
+                opened.append(offset)
+            elif char == ")" and opened:
+                closing[opened.pop()] = offset
+        end = len(text)
+        stops = [end] * (end + 1)
+        closers = {quote: [end] * (end + 1) for quote in _QUOTES}
+        following = end  # the next character that is not white space
+        for offset in range(end - 1, -1, -1):
+            char = text[offset]
+            stops[offset] = stops[offset + 1]
+            if char in _SPACE and text[offset + 1 : offset + 2] in _QUOTES:
+                stops[offset] = offset
+            for found in closers.values():
+                found[offset] = found[offset + 1]
+            if char in _QUOTES and text[following : following + 1] == ")":
+                closers[char][offset] = offset
+            if char not in _SPACE:
+                following = offset
+        return cls(text, closing, stops, closers)
+
+
+class _Destination:
+    """`getLink` with kramdown's rule: the destination runs to the `)` that balances the
+    opening one, or to white space before a quote, where the title starts; the title ends
+    at its quote before the closing `)`."""
+
+    _marks: _Marks | None = None
+
+    def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:
+        base: Any = super()
+        if data[index : index + 1] != "(":
+            return "", None, index, False  # `[text]` alone: not an inline link
+        start = index + 1
+        while start < len(data) and data[start] in _SPACE:
+            start += 1
+        if data[start : start + 1] == "<":
+            return cast(tuple[str, str | None, int, bool], base.getLink(data, index))
+        if self._marks is None or self._marks.text is not data:
+            self._marks = _Marks.of(data)
+        marks = self._marks
+        close = marks.closing.get(index, len(data))
+        stop = marks.stops[index + 1]
+        if close < stop:
+            return base.unescape(data[index + 1 : close]).strip(), None, close + 1, True
+        if stop >= len(data):
+            return "", None, index, False
+        # A title: kramdown leaves the whole as text unless it closes before a `)`.
+        quote = data[stop + 1]
+        last = marks.closers[quote][stop + 2]
+        if last >= len(data):
+            return "", None, index, False
+        after = last + 1
+        while data[after] != ")":
+            after += 1
+        href = base.unescape(data[index + 1 : stop]).strip()
+        title = base.RE_TITLE_CLEAN.sub(" ", base.unescape(data[stop + 2 : last]))
+        return href, title, after + 1, True
+
+
+class _Link(_Destination, LinkInlineProcessor):
+    pass
+
+
+class _Image(_Destination, ImageInlineProcessor):
+    pass

@@ -1,0 +1,39 @@
+"""kramdown's typographic symbols and smart quotes (Jekyll's defaults), with Python-Markdown's
+`smarty`: `--` an en dash, `---` an em dash, `...` an ellipsis, `<<` and `>>` angle quotes,
+and curly quotes and apostrophes (`site's` and `'90s` with a right single quotation mark).
+Like kramdown, it leaves code, raw HTML and attribute values as written.
+
+`smarty` runs its patterns in a second inline pass over the tree, which costs time quadratic
+in a paragraph's inline elements (Python-Markdown looks each one up in its parent's list);
+here they join the first pass instead, after every other pattern (`linebreak`, 5, is the last
+of Python-Markdown's), where that pass leaves them the same text.
+"""
+
+from __future__ import annotations
+
+from markdown import Markdown
+from markdown.extensions.smarty import SmartyExtension
+
+_LAST = 4.0
+"""Below every built-in inline pattern."""
+
+
+class _Typography(SmartyExtension):
+    """`smarty`, its patterns in the main inline pass."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        super().extendMarkdown(md)
+        md.treeprocessors.deregister("smarty")
+        patterns = list(self.inlinePatterns)
+        for index, pattern in enumerate(patterns):
+            # In smarty's order (its registry iterates highest priority first).
+            md.inlinePatterns.register(
+                pattern, f"kramdown_typography_{index}", _LAST - index / (len(patterns) + 1)
+            )
+
+
+def register_typography(md: Markdown) -> None:
+    """Add kramdown's symbols and quotes to `md`, unless the site configures `smarty`."""
+    if "smarty" in md.treeprocessors:
+        return  # the site's own settings stand
+    md.registerExtensions([_Typography(smart_angled_quotes=True)], {})

@@ -1,0 +1,55 @@
+"""kramdown's GFM reading (`jekyll.kramdown_gfm`) cannot stall a Jekyll site's build: pages
+built of what each of its passes looks at (fences, paragraphs cut at list items and code,
+table delimiter rows, link destinations) build within `RATIO` of the processor time of an
+ordinary page of the same size, on a site with a `_config.yml` (where those passes run).
+
+Before they were made linear, four of these took 7 to 290 times the ordinary page: a
+paragraph cut one piece at a time (every block processor tested the rest again), and
+smarty's second inline pass over a paragraph of 30,000 line breaks or table cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from test_adversarial import RATIO, _timed_build, ordinary, repeated
+
+SIZE = 100_000
+_JEKYLL = {"_config.yml": "title: Ops\n"}
+
+PATHOLOGICAL: dict[str, Callable[[], str]] = {
+    # Openers never closed, each followed by indented would-be closers of another length.
+    "fences-never-closed": lambda: repeated("````\n   ```\n> ```\n", SIZE),
+    "quoted-fences": lambda: repeated("> > > > ```\n> > ```\n", SIZE),
+    "closers-at-every-indent": lambda: repeated("```\n x\n   ```\n  ```\n", SIZE),
+    # One paragraph, cut at every other line.
+    "paragraph-of-list-items": lambda: repeated("text\n* a\n", SIZE),
+    "paragraph-of-ordered-items": lambda: repeated("text\n1) a\n2. b\n", SIZE),
+    "paragraph-of-fences": lambda: repeated("text\n```\nx\n```\n", SIZE),
+    "delimiter-rows": lambda: repeated("a|b|c\n|-|\n|-|-|-|-|\n", SIZE),
+    "delimiter-rows-one-block": lambda: "a|b\n" + repeated("|-|-|-|\n", SIZE, ""),
+    "link-quotes": lambda: repeated('[a](x"y"z"\n', SIZE),
+    "links-unclosed": lambda: repeated("[a](x (", SIZE),
+    "link-titles-unclosed": lambda: repeated('[a](x "y" z ', SIZE),
+    "strike-unclosed": lambda: repeated("~~a ~", SIZE),
+    "backslash-breaks": lambda: repeated("a\\\n", SIZE),
+    "quotes-and-dashes": lambda: repeated("'\"-- ... << >> ", SIZE),
+}
+
+
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory: pytest.TempPathFactory) -> float:
+    """Build time of an ordinary page of `SIZE` on a Jekyll site."""
+    return _timed_build(tmp_path_factory.mktemp("ordinary"), ordinary(SIZE), _JEKYLL)[0]
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_a_gfm_pathological_page_builds_about_as_fast_as_an_ordinary_one(
+    name: str, baseline: float, tmp_path: Path
+) -> None:
+    text = PATHOLOGICAL[name]()
+    assert abs(len(text) - SIZE) < SIZE // 10
+    seconds, _ = _timed_build(tmp_path, text, _JEKYLL)
+    assert seconds <= RATIO * baseline, (name, seconds, baseline)
