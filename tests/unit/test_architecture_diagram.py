@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import markdown
+import pytest
 from mkdocs import plugins
 from mkdocs.config import load_config
 
@@ -28,10 +29,17 @@ def _diagram() -> str:
     return found.group(1)
 
 
-def _site_markdown() -> markdown.Markdown:
-    """A Markdown instance with the extensions this site's build runs, the plugin's own
+CONFIGS = (
+    ROOT / "mkdocs.yml",
+    # A Jekyll site (a `_config.yml`) also gets kramdown's GFM reading (jekyll/kramdown_gfm).
+    ROOT / "tests" / "fixtures" / "jtd-site" / "mkdocs.yml",
+)
+
+
+def _site_markdown(config_file: Path) -> markdown.Markdown:
+    """A Markdown instance with the extensions a site's build runs, the plugin's own
     included (its on_config adds them)."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    config = load_config(str(config_file))
     config = config.plugins.on_config(config)
     return markdown.Markdown(
         extensions=config.markdown_extensions, extension_configs=config.mdx_configs
@@ -49,9 +57,10 @@ def _ours_in_order(md: markdown.Markdown, registry_path: str) -> list[str]:
     ]
 
 
-def test_every_registered_processor_is_in_the_diagram_in_run_order() -> None:
+@pytest.mark.parametrize("config_file", CONFIGS, ids=lambda path: path.parent.name)
+def test_every_registered_processor_is_in_the_diagram_in_run_order(config_file: Path) -> None:
     diagram = _diagram()
-    md = _site_markdown()
+    md = _site_markdown(config_file)
     checked = 0
     for registry_path in REGISTRIES:
         names = _ours_in_order(md, registry_path)
