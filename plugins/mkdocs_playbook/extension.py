@@ -589,8 +589,9 @@ class PlaybookExtension(Extension):
         if self._jekyll_urls is None or self._jekyll_urls.urls is not urls:
             # The base URL `{{ site.baseurl }}` printed: links are compared after Liquid.
             variables = self.getConfig("site_variables")
-            baseurl = variables.get("site.baseurl", "")
             site = self.site_config
+            # As Liquid prints it: site_url's path, else _config.yml's `baseurl`.
+            baseurl = variables.get("site.baseurl") or (site.baseurl or "").rstrip("/")
             own = (
                 variables.get("site.url", "") + baseurl,
                 (site.url or "") + (site.baseurl or ""),

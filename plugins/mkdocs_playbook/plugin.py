@@ -410,7 +410,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.extension.setConfig(
             "page_urls", {uri: record.file.url for uri, record in self.records.items()}
         )
-        self.extension.setConfig("jekyll_urls", self._jekyll_urls())
+        self.extension.setConfig("jekyll_urls", self._jekyll_urls(files))
         if self.nav_from_front_matter:
             # None when no page has Just the Docs navigation keys: MkDocs' own nav stays.
             nav = site_nav(
@@ -495,13 +495,19 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 files.append(File.generated(config, destination.path, content=content))
                 taken[destination.path] = f"the redirect from {file.src_uri}"
 
-    def _jekyll_urls(self) -> dict[str, str]:
-        """Each page's Jekyll URL by docs path, for links written for Jekyll; none for a site
-        without `_config.yml`, whose `.html` links mean what they say."""
+    def _jekyll_urls(self, files: Files) -> dict[str, str]:
+        """Each page's Jekyll URL by docs path, for links written for Jekyll, and each other
+        file's (Jekyll copies it to its path); none for a site without `_config.yml`, whose
+        `.html` links mean what they say."""
         if not self.site.path:
             return {}
         style = self.site.data.get("permalink")
         urls: dict[str, str] = {}
+        for file in files:
+            if file.abs_src_path and not file.is_documentation_page():
+                path = self.site.source_path(file.abs_src_path)
+                if not path.startswith("../"):
+                    urls[file.src_uri] = "/" + path
         for src_uri, record in self.records.items():
             file = record.file
             if not file.abs_src_path:
@@ -594,6 +600,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # of the file, or empty): the page's keys, not its text.
             page.meta = dict(record.front_matter.data)
             markdown = body = without_front_matter(markdown)
+        if record.children and not markdown.strip():
+            # Python-Markdown returns "" for white space without running a processor; Just the
+            # Docs prints a parent's table of contents whatever the page holds.
+            markdown = body = "<!-- child pages -->\n"
         first_line = body_first_line(page.file.content_string, markdown)
         # Mojibake anywhere in the body, code included (a broken command is broken too).
         for damage in find_mojibake(Source(markdown)):

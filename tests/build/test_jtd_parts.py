@@ -10,6 +10,7 @@ import posixpath
 import re
 import shutil
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
@@ -172,3 +173,27 @@ def test_untitled_pages_are_built_linkable_out_of_the_nav_and_reported(built: Bu
         ["playbook", "docs/moved.md:1"],
     ], built.output
     assert all("no title: Just the Docs leaves the page out" in w for w in warnings)
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_a_parent_page_with_no_text_still_lists_its_children(
+    tmp_path: Path, directory_urls: bool
+) -> None:
+    """Python-Markdown returns nothing for a page of white space without running its
+    processors; Just the Docs' layout prints the table whatever the page holds."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE / "docs", project / "docs")
+    shutil.copy(FIXTURE / "_config.yml", project / "docs" / "_config.yml")
+    parent = project / "docs" / "guides" / "index.md"
+    text = parent.read_text(encoding="utf-8")
+    parent.write_text(text[: text.index("---", 3) + 4] + "\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Layout parts\ntheme:\n  name: material\n  font: false\n"
+        f"plugins:\n  - search\n  - playbook\nuse_directory_urls: {str(directory_urls).lower()}\n",
+        encoding="utf-8",
+    )
+    build = run_build(project, strict=False)
+    article = _article(build, "guides/index.md")
+    assert [entry["title"] for entry in article.entries] == [
+        entry["title"] for entry in PAGES["guides/index.md"]["toc"]["entries"]
+    ]

@@ -81,12 +81,16 @@ def test_a_link_the_empty_base_url_makes_protocol_relative_is_a_finding_and_lead
 
 
 def test_a_liquid_failure_fails_a_strict_build_at_its_line_and_column(tmp_path: Path) -> None:
-    pages = {"index.md": "# Home\n\nText.\n\nSee {{ site.title | nope }} and {{ site.team }}.\n"}
+    # Front matter: without it, Jekyll (and so the build) copies the file as it is.
+    pages = {
+        "index.md": "---\n---\n# Home\n\nText.\n\n"
+        "See {{ site.title | nope }} and {{ site.team }}.\n"
+    }
     project = make_project(tmp_path, {"_config.yml": "title: Runbooks\nteam: SRE\n", **pages})
     result = run_build(project, strict=True)
     assert result.returncode != 0
     assert warnings(result) == [
-        "docs/index.md:5:21: `{{ site.title | nope }}`: unknown filter 'nope'; left as written"
+        "docs/index.md:7:21: `{{ site.title | nope }}`: unknown filter 'nope'; left as written"
     ]
     assert "Traceback" not in result.output
 

@@ -95,6 +95,9 @@ DEPLOY = "docs/before-you-deploy.md"
         (DEPLOY, "/docs/bare.html", "docs/bare.md"),
         (DEPLOY, "/docs/my%20page.html", "docs/my page.md"),
         (DEPLOY, "/docs/my page.html", "docs/my page.md"),
+        # `{{ site.baseurl }}//x/` with a base URL: a static host merges the slashes.
+        (DEPLOY, "/handbook//docs/maintain/backup.html", "docs/maintain/backup.md"),
+        (DEPLOY, "/handbook//docs//guide/", "docs/guide.md"),
         # Jekyll URLs no page has.
         (DEPLOY, "nope.html", None),
         (DEPLOY, "/handbook/docs/nope/", None),

@@ -10,6 +10,7 @@ Markdown file, which MkDocs (and Zensical) turn into the page's own URL under ei
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,6 +24,9 @@ OUTPUT_EXT = ".html"
 """What Jekyll renders Markdown to."""
 # Links to these are links to pages (or folders); any other extension names a static file.
 _PAGE_EXTENSIONS = ("", ".html", ".htm")
+
+
+_SLASHES = re.compile(r"/{2,}")
 
 
 def page_template(basename: str, style: object) -> str:
@@ -117,13 +121,19 @@ class JekyllUrls:
         if own is None and (parts.scheme or (parts.netloc and not protocol_relative)):
             return None
         path = own or unquote(("/" + parts.netloc if protocol_relative else "") + parts.path)
-        if not path or posixpath.splitext(path)[1].lower() not in _PAGE_EXTENSIONS:
+        if not path:
             return None
-        suffix = ("?" + parts.query if parts.query else "") + (
-            "#" + parts.fragment if parts.fragment else ""
-        )
         base = self.baseurl.rstrip("/")
         under_base = bool(base) and (path == base or path.startswith(base + "/"))
+        if posixpath.splitext(path)[1].lower() not in _PAGE_EXTENSIONS:
+            # A file's URL written for Jekyll (`{{ site.baseurl }}/tools/build.sh`): that file,
+            # where the site has it; any other is left as written.
+            if own is None and not under_base:
+                return None
+            site_path = _SLASHES.sub("/", own or path[len(base) :])
+            src_uri = self._pages.get(site_path)
+            return Target(src_uri, _suffix(parts.query, parts.fragment)) if src_uri else None
+        suffix = _suffix(parts.query, parts.fragment)
         if own is not None:
             site_path, under_base = own, True
         elif path.startswith("/"):
@@ -134,7 +144,8 @@ class JekyllUrls:
                 return None
             folder = own if own.endswith("/") else posixpath.dirname(own) + "/"
             site_path = posixpath.normpath(folder + path) + ("/" if path.endswith("/") else "")
-            site_path = site_path.replace("//", "/")
+        # As a static host reads `/handbook//docs/x/` (`{{ site.baseurl }}//docs/x/`).
+        site_path = _SLASHES.sub("/", site_path)
         src_uri = self._page_at(site_path)
         if src_uri is not None:
             return Target(src_uri, suffix, protocol_relative)
@@ -174,6 +185,10 @@ class JekyllUrls:
         elif not path.endswith("/"):
             candidates += [path + ".html", path + "/"]
         return next((self._pages[c] for c in candidates if c in self._pages), None)
+
+
+def _suffix(query: str, fragment: str) -> str:
+    return ("?" + query if query else "") + ("#" + fragment if fragment else "")
 
 
 def relative_url(to: str, start: str) -> str:
