@@ -9,6 +9,8 @@ Priorities, beside Python-Markdown's built-ins:
   list items' fences to their content column; before the fence reader (25).
 - block processor `kramdown_delimiter_row`, 75.5: just above `table` (75), which then reads
   the table it evened out.
+- block processor `hashheader`, 70: Python-Markdown's, replaced by one that wants a space
+  after the hashes (`kramdown_headings`).
 - block processor `kramdown_paragraph_ends`, 10.5: just above `paragraph` (10), the last
   reader of a block, so only what nothing else took is cut.
 - inline `kramdown_backslash_break`, 185: above `escape` (180); `link` and `image_link`
@@ -21,6 +23,7 @@ from markdown import Markdown
 from markdown.extensions.nl2br import Nl2BrExtension
 
 from .kramdown_fences import register_fences
+from .kramdown_headings import SpacedHashHeader
 from .kramdown_paragraphs import ParagraphEnds
 from .kramdown_spans import register_links, register_spans
 from .kramdown_tables import DelimiterRow
@@ -41,4 +44,5 @@ def register_gfm(md: Markdown, *, gfm: bool = True, hard_wrap: bool = False) -> 
     if hard_wrap and "nl" not in md.inlinePatterns:
         md.registerExtensions([Nl2BrExtension()], {})
     md.parser.blockprocessors.register(DelimiterRow(md.parser), "kramdown_delimiter_row", 75.5)
+    md.parser.blockprocessors.register(SpacedHashHeader(md.parser), "hashheader", 70)
     md.parser.blockprocessors.register(ParagraphEnds(md.parser), "kramdown_paragraph_ends", 10.5)
