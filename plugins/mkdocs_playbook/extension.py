@@ -320,7 +320,7 @@ class _WrittenLinks(_Step, Treeprocessor):
                 continue
             if target.src_uri is None:
                 # A Jekyll URL no page has stays as written: the link check reports it.
-                self.extension.dead_jekyll_links.add((page.src_uri, written))
+                page.dead_jekyll_links.add(written)
                 continue
             # The Markdown file: MkDocs makes it the page's URL (and checks it) either style.
             element.set(attribute, target.href(page.src_uri))
@@ -480,9 +480,6 @@ class PlaybookExtension(Extension):
         self._rewrites: Rewrites | None = None
         self._site_pages: Sequence[Mapping[str, Any]] = ()
         self._jekyll_urls: JekyllUrls | None = None
-        self.dead_jekyll_links: set[tuple[str, str]] = set()
-        """(docs path, link) of each link to a Jekyll URL no page has: the link check reports
-        it at its line, so MkDocs' own warning (which names no line) need not repeat it."""
         self._site_config: SiteConfig | None = None
         super().__init__(**kwargs)
         # Once per extension, not per page: MkDocs makes a Markdown (so calls extendMarkdown)

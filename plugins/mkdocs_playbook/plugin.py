@@ -124,6 +124,8 @@ class PageRecord:
     front_matter: FrontMatter
     children: tuple[ChildLink, ...] = ()
     """The table of contents of child pages Just the Docs prints after its content."""
+    input: PageInput | None = None
+    """What `on_page_markdown` handed to the extension for its conversion."""
     model: PageModel | None = None
     """Its content, once rendered; only what the end of the build reads is kept."""
     placeholders: set[PlaceholderUse] = field(default_factory=set)
@@ -144,9 +146,9 @@ class _ReportedAtLine(logging.Filter):
     """Drops MkDocs' warning for a link to a Jekyll URL no page has, or to a file Jekyll does
     not publish: ours names its line."""
 
-    def __init__(self, links: set[tuple[str, str]]) -> None:
+    def __init__(self, records: Mapping[str, PageRecord]) -> None:
         super().__init__()
-        self.links = links
+        self.records = records
         self.unpublished: Mapping[str, object] = {}
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -155,7 +157,11 @@ class _ReportedAtLine(logging.Filter):
             return True
         page, link = match.group(1), match.group(2)
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), link.split("#")[0]))
-        return (page, link) not in self.links and target not in self.unpublished
+        page_record = self.records.get(page)
+        written = page_record.input if page_record is not None else None
+        if written is not None and link in written.dead_jekyll_links:
+            return False
+        return target not in self.unpublished
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -206,7 +212,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         pages_log = logging.getLogger("mkdocs.structure.pages")
         if self._reported_at_line is not None:
             pages_log.removeFilter(self._reported_at_line)
-        self._reported_at_line = _ReportedAtLine(self.extension.dead_jekyll_links)
+        self._reported_at_line = _ReportedAtLine(self.records)
         pages_log.addFilter(self._reported_at_line)
         files_log = logging.getLogger("mkdocs.structure.files")
         if self._readmes is not None:
@@ -609,15 +615,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for damage in find_mojibake(Source(markdown)):
             line = damage.line + first_line
             self.findings.add(record.display_path, line, damage.message, damage.column)
-        self.extension.hand_over(
-            PageInput(
-                page.file.src_uri,
-                record.front_matter.data,
-                first_line,
-                page.file.url,
-                children=record.children,
-            )
+        record.input = PageInput(
+            page.file.src_uri,
+            record.front_matter.data,
+            first_line,
+            page.file.url,
+            children=record.children,
         )
+        self.extension.hand_over(record.input)
         last_edit = self.footer.last_edit(record.front_matter.data)
         if last_edit is not None:
             # Material's "last update", unless a plugin (git-revision-date-localized) says.

@@ -77,6 +77,9 @@ class PageInput:
     children: tuple[ChildLink, ...] = ()
     """Its children, for the table of contents Just the Docs prints after a parent page's
     content (`jekyll.children_toc`); none when it prints none."""
+    dead_jekyll_links: set[str] = field(default_factory=set, compare=False)
+    """Filled by its conversion: each link (as written) to a Jekyll URL no page has. The
+    link check reports it at its line, so MkDocs' own warning (no line) need not repeat it."""
 
 
 @dataclass(frozen=True)
