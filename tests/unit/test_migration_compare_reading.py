@@ -275,3 +275,38 @@ def test_markers_are_counted_with_their_repeats_and_unclosed() -> None:
         "{%",
         "{::comment}",
     )
+
+
+# Repository links: our build rewrites a link to a page's Markdown on GitHub into the site;
+# the issue counts that as leading to the same page.
+
+REPOSITORY_CONFIG = (
+    "gh_edit_link: true\ngh_edit_repository: https://github.com/ops/runbooks\n"
+    "gh_edit_source: docs\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("ours", "same_without", "same"),
+    [
+        ('<a href="../../index.html#first">Home</a>', False, True),
+        ('<a href="../../#first">Home</a>', False, True),
+        # Left a repository link, as Jekyll's: the same either way.
+        (
+            '<a href="https://github.com/ops/runbooks/blob/main/docs/index.md#first">Home</a>',
+            True,
+            True,
+        ),
+        ('<a href="../../guide/#first">Guide</a>', False, False),
+    ],
+)
+def test_a_link_to_a_page_s_markdown_in_the_repository_leads_to_that_page(
+    tmp_path: Path, ours: str, same_without: bool, same: bool
+) -> None:
+    link = '<a href="https://github.com/ops/runbooks/blob/main/docs/index.md#first">Home</a>'
+    jekyll, site = _sites(tmp_path, f"<p>{link}</p>", f"<p>{ours}</p>")
+    setup = _setup(compare_sites(jekyll, site))
+    assert (setup.links_total == setup.links_same) is same_without
+    (jekyll.parent / "_config.yml").write_text(REPOSITORY_CONFIG, "utf-8")
+    setup = _setup(compare_sites(jekyll, site))
+    assert (setup.links_total == setup.links_same) is same

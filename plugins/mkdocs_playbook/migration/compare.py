@@ -284,6 +284,7 @@ def compare_sites(jekyll_dir: Path, site_dir: Path, jekyll_config: Path | None =
     # Either site's own URL, the longest base first, leads into the site it is written on.
     own = sorted({url for url in (jekyll.own_url, ours.own_url) if url}, key=lambda u: -len(u[1]))
     jekyll.own_urls = ours.own_urls = tuple(own)
+    jekyll.repository = ours.repository = _repository(config)
     pages = tuple(_compare_page(key, jekyll, ours) for key in sorted(jekyll.pages))
     site_only = tuple(sorted(key for key in ours.pages if key not in jekyll.pages))
     markers = {key: markers_left([], ours.pages[key].content.lines) for key in site_only}
@@ -338,6 +339,9 @@ class _Site:
         self.own_url = own_url
         self.own_urls: tuple[OwnUrl, ...] = (own_url,) if own_url else ()
         """The absolute URLs read as paths of this site (`compare_sites` sets both sites')."""
+        self.repository: Repository | None = None
+        """Where the pages' Markdown is on GitHub: a link to one of them leads to its page
+        (our build rewrites such links into the site; the issue counts them the same)."""
 
     @classmethod
     def read(cls, folder: Path, theme: Theme, config: SiteConfig | None = None) -> _Site:
@@ -389,6 +393,9 @@ class _Site:
         external URL as written, `missing:/path` for a path the site does not serve, or
         `outside:/path` for a path outside the site."""
         href = href.strip()
+        in_repository = self.repository.page(href) if self.repository else None
+        if in_repository is not None:
+            return in_repository
         parts = urlsplit(href)
         if parts.scheme or parts.netloc:
             local = self._local(parts)
@@ -427,6 +434,46 @@ class _Site:
 
     def links(self, page: _Built) -> list[str]:
         return [self.target(href, page) for href in page.content.links]
+
+
+@dataclass(frozen=True)
+class Repository:
+    """The repository of a Jekyll site's pages, from Just the Docs' edit-link settings
+    (`gh_edit_repository`, `gh_edit_source`)."""
+
+    url: str
+    """`https://github.com/owner/name`, without a trailing slash."""
+    source: str
+    """The Jekyll source folder inside it: `docs/`, or "" for the top."""
+
+    def page(self, href: str) -> str | None:
+        """The page key (with its `#anchor`) of a `blob/` or `tree/` link to a Markdown file
+        of the source folder, read from its path (`docs/guide/setup.md` is `guide/setup`, an
+        `index.md` its folder); None for any other link. A page's `permalink` is not known
+        here: such a page's own key differs, and the link counts as different."""
+        for kind in ("/blob/", "/tree/"):
+            if href.startswith(self.url + kind):
+                rest = href[len(self.url) + len(kind) :]
+                break
+        else:
+            return None
+        path, _, fragment = rest.partition("/")[2].partition("#")
+        path = path.split("?", 1)[0]
+        if not path.startswith(self.source) or not path.endswith(".md"):
+            return None
+        key = page_key(path[len(self.source) : -len(".md")] + ".html")
+        return key + (f"#{fragment}" if fragment else "")
+
+
+def _repository(config: SiteConfig | None) -> Repository | None:
+    if config is None:
+        return None
+    url = config.data.get("gh_edit_repository")
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+        return None
+    source = config.data.get("gh_edit_source")
+    source = source.strip("/") + "/" if isinstance(source, str) and source.strip("/") else ""
+    return Repository(url.rstrip("/"), source)
 
 
 def _site_config(path: Path) -> SiteConfig | None:
