@@ -91,6 +91,12 @@ def _add_migration_commands(commands: argparse._SubParsersAction[argparse.Argume
         "--site", type=Path, help="our built site (default: mkdocs.yml's site_dir, or site/)"
     )
     compare.add_argument("--report", type=Path, default=_DEFAULT_REPORT, metavar="FILE")
+    compare.add_argument(
+        "--jekyll-config",
+        type=Path,
+        metavar="FILE",
+        help="the site's _config.yml (default: the one beside JEKYLL_SITE_DIR)",
+    )
     compare.add_argument("--min-similarity", type=float, default=0.95, metavar="X")
 
 
@@ -104,7 +110,9 @@ def _compare(parser: argparse.ArgumentParser, arguments: argparse.Namespace) -> 
             parser.error(f"{folder}: no built site here (no index.html)")
     if not 0 <= arguments.min_similarity <= 1:
         parser.error("--min-similarity is a figure from 0 to 1")
-    report = compare_sites(arguments.jekyll_site, site)
+    if arguments.jekyll_config is not None and not arguments.jekyll_config.is_file():
+        parser.error(f"{arguments.jekyll_config}: no such file")
+    report = compare_sites(arguments.jekyll_site, site, arguments.jekyll_config)
     try:
         arguments.report.write_text(report.markdown(), encoding="utf-8")
     except OSError as error:
