@@ -83,3 +83,18 @@ def test_a_nav_that_differs_fails(project: Path, tmp_path: Path) -> None:
     result = compare(project, jekyll_site, "--report", str(tmp_path / "report.md"))
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Navigation: 3 entries equal, 1 different" in result.stdout
+
+
+def test_the_jekyll_config_can_be_named(project: Path, tmp_path: Path) -> None:
+    """A Jekyll site rendered elsewhere: its `_config.yml` (here, the callout titles it
+    holds) is named with --jekyll-config; a file that is not there is a usage error."""
+    jekyll_site = tmp_path / "rendered" / "_site"
+    shutil.copytree(project / "docs" / "_site", jekyll_site)
+    alone = compare(project, jekyll_site)
+    assert "Text similarity: median 1.00, minimum 1.00 (/)" not in alone.stdout
+    named = compare(project, jekyll_site, "--jekyll-config", "docs/_config.yml")
+    assert named.returncode == 0, named.stdout + named.stderr
+    assert "Text similarity: median 1.00, minimum 1.00 (/)" in named.stdout
+    missing = compare(project, jekyll_site, "--jekyll-config", "nowhere.yml")
+    assert missing.returncode == 2
+    assert "nowhere.yml: no such file" in missing.stderr
