@@ -447,7 +447,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if self.site.path and file.abs_src_path:
                 path = self.site.source_path(file.abs_src_path)
             url = urls.get(src_uri) or "/" + file.url
-            pages.append({**record.front_matter.data, "url": url, "path": path})
+            data = record.front_matter.data
+            document = self.documents.get(src_uri)
+            if document is not None:
+                data = {**data, **self.collections.liquid_fields(document, data)}
+            pages.append({**data, "url": url, "path": path})
         return pages
 
     def _place_permalinks(self, files: Files, config: MkDocsConfig) -> None:

@@ -1,7 +1,8 @@
 """A Jekyll site with posts (tests/fixtures/jekyll-posts), built under both URL styles: links
 written to a post's Jekyll URL (jekyll-urls.json, from real Jekyll 4.3.1) lead to the built
-post; posts are searchable and kept out of Just the Docs' nav; undated and future posts, which
-Jekyll skips, are not built, and a link to one is a finding at its line."""
+post; `site.posts` lists them newest first; posts are searchable and kept out of Just the
+Docs' nav; undated and future posts, which Jekyll skips, are not built, and a link to one is a
+finding at its line."""
 
 from __future__ import annotations
 
@@ -85,3 +86,17 @@ def test_a_link_to_a_post_jekyll_skips_is_a_finding_at_its_line(built: Build) ->
         "docs/index.md:11:12: link target /2999/01/01/future.html: no such page or file"
     ]
     assert built.returncode != 0
+
+
+def test_site_posts_lists_the_posts_newest_first(built: Build) -> None:
+    latest = _titles(built.site_dir)["Latest"]
+    content = _content(latest)
+    links = _LINK_RE.findall(content)
+    # Jekyll's own titles (`Two_words`, from the name), leading to the posts they name.
+    assert [text for _, text in links] == ["Two_words", "First post", "Single digits"]
+    assert [_title(_followed(latest, href)[0]) for href, _ in links] == [
+        "Two words",
+        "First post",
+        "Single digits",
+    ]
+    assert "Ops,DB" in content

@@ -5,14 +5,14 @@ tests/fixtures/jekyll-posts (jekyll-urls.json)."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 
 from mkdocs_playbook.jekyll.collections import document_title, read_collections
 from mkdocs_playbook.jekyll.frontmatter import parse_front_matter
 from mkdocs_playbook.jekyll.site_config import parse_site_config
-
 from support import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "jekyll-posts"
@@ -23,21 +23,13 @@ SOURCES = sorted(
     path.relative_to(FIXTURE / "docs").as_posix() for path in (FIXTURE / "docs").rglob("*.md")
 )
 # The build these facts were made by: before the one future post.
-BUILT = datetime(2026, 12, 5, tzinfo=timezone.utc)
+BUILT = datetime(2026, 12, 5, tzinfo=UTC)
 
 
 def _posts(style: str) -> dict[str, str]:
     """Each post Jekyll publishes under `style`, with its URL, as we read the fixture."""
     site = parse_site_config(f'permalink: "{style}"\n')
-    collections = read_collections(site)
-    collections = type(collections)(
-        collections.collections,
-        collections.nav,
-        collections.style,
-        collections.timezone,
-        collections.future,
-        BUILT,
-    )
+    collections = replace(read_collections(site), now=BUILT)
     urls = {}
     for path in SOURCES:
         document = collections.document(path, site)

@@ -130,6 +130,15 @@ class Collections:
         """Its front matter's `date`, else its file name's; None when neither says."""
         return document_date(posixpath.basename(document.path), front_matter, self.timezone)
 
+    def liquid_fields(self, document: Document, front_matter: Mapping[str, Any]) -> dict[str, Any]:
+        """What Jekyll adds to a document's front matter for Liquid: its `collection`, and a
+        post's `date` and `categories`."""
+        fields: dict[str, Any] = {"collection": document.collection.label}
+        if document.dated:
+            fields["date"] = self.date(document, front_matter)
+            fields["categories"] = _categories(document, front_matter)
+        return fields
+
     def url(self, document: Document, front_matter: Mapping[str, Any]) -> str:
         """`Document#url`: its front matter `permalink`, else the collection's template,
         placeholders filled in (`:collection`, `:path`, `:name`, `:title`, `:slug`,
@@ -311,6 +320,12 @@ def _slugify(value: str, pattern: re.Pattern[str], cased: bool) -> str:
     return slug if cased else slug.lower()
 
 
+def _categories(document: Document, front_matter: Mapping[str, Any]) -> list[str]:
+    # `Document#categories_from_path`: the folders above a post's `_posts`.
+    above = posixpath.dirname(document.collection.folder) if document.dated else ""
+    return categories(above.split("/") if above else [], front_matter)
+
+
 def _placeholders(document: Document, front_matter: Mapping[str, Any]) -> dict[str, str]:
     """`Drops::UrlDrop` of a document."""
     relative = document.relative
@@ -319,9 +334,7 @@ def _placeholders(document: Document, front_matter: Mapping[str, Any]) -> dict[s
     basename = _slug_name(document)
     slug = front_matter.get("slug")
     slug_text = ruby_str(slug) if slug is not None else _slug(document)
-    # `Document#categories_from_path`: the folders above a post's `_posts`.
-    above = posixpath.dirname(document.collection.folder) if document.dated else ""
-    listed = categories(above.split("/") if above else [], front_matter)
+    listed = _categories(document, front_matter)
     return {
         "collection": document.collection.label,
         "path": path,
