@@ -10,8 +10,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from mkdocs_playbook.jekyll.collections import document_title, read_collections
-from mkdocs_playbook.jekyll.frontmatter import parse_front_matter
+from mkdocs_playbook.jekyll.collections import collection_navs, document_title, read_collections
+from mkdocs_playbook.jekyll.frontmatter import FrontMatter, parse_front_matter
+from mkdocs_playbook.jekyll.navigation import NavSource
 from mkdocs_playbook.jekyll.site_config import parse_site_config
 from support import ROOT
 
@@ -100,3 +101,19 @@ def test_a_date_with_an_offset_is_shown_in_the_sites_timezone() -> None:
     assert document is not None
     data = {"date": "2020-01-02 03:00:00 +0000", "permalink": "/:year/:month/:day/:hour/"}
     assert collections.url(document, data) == "/2020/01/01/22/"
+
+
+@pytest.mark.parametrize(("listed", "sections"), [(True, ["Blog"]), (False, [])])
+def test_posts_are_in_the_nav_only_when_just_the_docs_lists_them(
+    listed: bool, sections: list[str]
+) -> None:
+    config = "just_the_docs:\n  collections:\n    posts:\n      name: Blog\n" if listed else ""
+    site = parse_site_config(config)
+    collections = read_collections(site)
+    path = "_posts/2024-03-05-first-post.md"
+    document = collections.document(path, site)
+    assert document is not None
+    navs = collection_navs(collections, {path: document}, [NavSource(path, "A", FrontMatter())])
+    assert [(nav.name, [s.src_uri for s in nav.sources]) for nav in navs] == [
+        (name, [path]) for name in sections
+    ]
