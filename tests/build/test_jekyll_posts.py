@@ -8,33 +8,24 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
+from test_jekyll_collections import _H1_RE, _LINK_RE, _WARNING_RE
 from test_jekyll_urls import _content, _followed
 
-from support import ROOT, Build, run_build
+from support import ROOT, Build, run_build_with_url_style
 
 FIXTURE = ROOT / "tests" / "fixtures" / "jekyll-posts"
 URLS: dict[str, str] = json.loads((FIXTURE / "jekyll-urls.json").read_text(encoding="utf-8"))[
     "styles"
 ]["date"]
-_H1_RE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
-_LINK_RE = re.compile(r'<a href="([^"]*)"[^>]*>([^<]*)</a>')
-_WARNING_RE = re.compile(r"^WARNING +- +playbook: (.*)$", re.MULTILINE)
 
 
 @pytest.fixture(scope="module", params=[True, False], ids=["directory-urls", "file-urls"])
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = tmp_path_factory.mktemp("jekyll-posts") / "project"
-    shutil.copytree(FIXTURE, project, ignore=shutil.ignore_patterns("jekyll-urls.json"))
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8") + f"use_directory_urls: {str(request.param).lower()}\n",
-        encoding="utf-8",
-    )
-    return run_build(project)
+    return run_build_with_url_style(FIXTURE, project, request.param, "jekyll-urls.json")
 
 
 def _title(page: Path) -> str:
