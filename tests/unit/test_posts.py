@@ -117,3 +117,17 @@ def test_posts_are_in_the_nav_only_when_just_the_docs_lists_them(
     assert [(nav.name, [s.src_uri for s in nav.sources]) for nav in navs] == [
         (name, [path]) for name in sections
     ]
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "published"),
+    [({}, True), ({"published": False}, False), ({"published": None}, False)],
+)
+def test_a_post_published_false_is_left_out(
+    front_matter: dict[str, object], published: bool
+) -> None:
+    site = parse_site_config("")
+    collections = read_collections(site)
+    document = collections.document("_posts/2020-01-01-x.md", site)
+    assert document is not None
+    assert collections.published(document, front_matter) is published

@@ -122,7 +122,10 @@ class Collections:
         return None
 
     def published(self, document: Document, front_matter: Mapping[str, Any]) -> bool:
-        """`Publisher#publish?` of a post: not dated after the build, unless `future`."""
+        """`Publisher#publish?` of a post: not `published: false`, and not dated after the
+        build unless `future`."""
+        if not truthy(front_matter.get("published", True)):
+            return False
         moment = self.date(document, front_matter)
         return self.future or moment is None or not is_future(moment, self.now)
 
