@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -57,6 +58,18 @@ def run_build(
         command, cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False
     )
     return Build(result.returncode, result.stdout + result.stderr, site_dir)
+
+
+def run_build_with_url_style(
+    fixture: Path, project: Path, directory_urls: bool, *ignored: str
+) -> Build:
+    """Copy the project `fixture` (less the `ignored` file patterns) to `project` and build it
+    with `use_directory_urls` set as asked."""
+    shutil.copytree(fixture, project, ignore=shutil.ignore_patterns(*ignored))
+    config = project / "mkdocs.yml"
+    setting = f"use_directory_urls: {str(directory_urls).lower()}\n"
+    config.write_text(config.read_text(encoding="utf-8") + setting, encoding="utf-8")
+    return run_build(project)
 
 
 def run_module(cwd: Path, *arguments: str) -> subprocess.CompletedProcess[str]:

@@ -447,7 +447,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if self.site.path and file.abs_src_path:
                 path = self.site.source_path(file.abs_src_path)
             url = urls.get(src_uri) or "/" + file.url
-            pages.append({**record.front_matter.data, "url": url, "path": path})
+            data = record.front_matter.data
+            document = self.documents.get(src_uri)
+            if document is not None:
+                data = {**data, **self.collections.liquid_fields(document, data)}
+            pages.append({**data, "url": url, "path": path})
         return pages
 
     def _place_permalinks(self, files: Files, config: MkDocsConfig) -> None:
@@ -537,13 +541,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if path.startswith("../"):
                 continue
             document = self.collections.document(path, self.site)
-            if (
-                document is not None
-                and document.collection.output
-                and file.is_documentation_page()
-                and opens_front_matter(file)
-            ):
-                self.documents[file.src_uri] = document
+            if document is None or not document.collection.output:
+                continue
+            if not file.is_documentation_page():
+                continue
+            if document.dated:
+                # A post is read with or without front matter, and left out when in the future.
+                front_matter = parse_front_matter(file.content_string).data
+                if not self.collections.published(document, front_matter):
+                    continue
+            elif not opens_front_matter(file):
+                continue
+            self.documents[file.src_uri] = document
 
     def _leave_out_unwritable(self, files: Files) -> None:
         """A file whose name holds `?`, `#` or a control character is left out, as a finding:

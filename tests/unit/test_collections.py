@@ -27,16 +27,20 @@ def _collections(config: str) -> tuple[Collections, SiteConfig]:
 @pytest.mark.parametrize(
     ("config", "labels", "outputs"),
     [
-        ("collections: [runbooks, notes]\n", ["runbooks", "notes"], [False, False]),
+        (
+            "collections: [runbooks, notes]\n",
+            ["runbooks", "notes", "posts"],
+            [False, False, True],
+        ),
         (
             "collections:\n  runbooks:\n    output: true\n  notes:\n    output: false\n",
-            ["runbooks", "notes"],
-            [True, False],
+            ["runbooks", "notes", "posts"],
+            [True, False, True],
         ),
-        ("collections:\n  posts:\n    output: true\n", [], []),
-        ("title: none\n", [], []),
+        ("collections:\n  posts:\n    output: false\n", ["posts"], [True]),
+        ("title: none\n", ["posts"], [True]),
     ],
-    ids=["list", "mapping", "posts-left-to-jekyll", "none"],
+    ids=["list", "mapping", "posts-always-output", "only-posts"],
 )
 def test_collections_are_read_in_list_and_mapping_form(
     config: str, labels: list[str], outputs: list[bool]
@@ -120,7 +124,7 @@ def test_jekylls_entry_filter_applies_in_a_collection(path: str, kept: bool) -> 
 
 def test_documents_are_ordered_by_path_or_by_sort_by() -> None:
     collections, _ = _collections("collections:\n  r:\n    sort_by: order\n  s: {}\n")
-    by_key, by_path = collections.collections
+    by_key, by_path, _ = collections.collections
     names = ["_r/c.md", "_r/a.md", "_r/b.md", "_r/d.md"]
     orders = [{"order": 1}, {}, {"order": 2}, {"order": 1}]
     documents = [(Document(by_key, n), o) for n, o in zip(names, orders, strict=True)]

@@ -5,7 +5,8 @@ Read from `_config.yml` as Jekyll 4.3.1 reads it (`Configuration`, `Collection`,
 (`output`, `permalink`, `sort_by`), documents in `<collections_dir>/_<label>/`. Documents of a
 collection with `output: true` are published at the URL Jekyll gives them; the others are not
 published at all. Just the Docs' `just_the_docs.collections` names the collections its
-navigation and search show (`NavCollection`). `posts` (dated documents) is not modelled here.
+navigation and search show (`NavCollection`). `posts` is always an output collection, its
+documents read from every `_posts/` folder (`jekyll.posts`).
 """
 
 from __future__ import annotations
@@ -13,21 +14,32 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
 from .frontmatter import FrontMatter
 from .liquid_values import is_number, ruby_str, truthy
 from .navigation import CollectionNav, NavSource
+from .posts import (
+    POSTS,
+    categories,
+    date_placeholders,
+    dated_name,
+    document_date,
+    is_future,
+    posts_folder,
+    posts_template,
+)
 from .site_config import SPECIAL_LEADING, SiteConfig
 from .urls import OUTPUT_EXT, PATH_SAFE, sanitized_url, with_permalink_suffix
 
-# `Utils::SLUGIFY_DEFAULT_REGEXP` and `SLUGIFY_PRETTY_REGEXP` (\p{L}, \p{M}, \p{Nd}: `\w` less `_`).
+# `Utils::SLUGIFY_DEFAULT_REGEXP` and `SLUGIFY_PRETTY_REGEXP` (\p{L}, \p{M}, \p{Nd}: `\w` less `_`,
+# which the pretty one keeps).
 _SLUG_DEFAULT = re.compile(r"(?:[^\w]|_)+")
-_SLUG_PRETTY = re.compile(r"(?:[^\w._~!$&'()+,;=@]|_)+")
+_SLUG_PRETTY = re.compile(r"[^\w._~!$&'()+,;=@]+")
 _PLACEHOLDER = re.compile(r":([a-z_]+)")
-_POSTS = "posts"
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,12 @@ class Document:
     """Relative to the Jekyll source: `_tests/sub/first.md`."""
 
     @property
+    def dated(self) -> bool:
+        """Whether it is a post: Jekyll reads it with or without front matter, and not when
+        dated after the build."""
+        return self.collection.label == POSTS
+
+    @property
     def relative(self) -> str:
         """Its path inside the collection's folder: `sub/first.md`."""
         return self.path[len(self.collection.folder) + 1 :]
@@ -78,23 +96,63 @@ class Collections:
     nav: tuple[NavCollection, ...] = ()
     style: object = None
     """`_config.yml`'s `permalink` style, which ends each collection's default template."""
+    timezone: object = None
+    """`_config.yml`'s `timezone`, which a date with an offset is shown in."""
+    future: bool = False
+    """`_config.yml`'s `future`: posts dated after the build are published too."""
+    now: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    """When the build runs (`site.time`)."""
 
     def document(self, path: str, site: SiteConfig) -> Document | None:
         """The document at `path` (relative to the source), if a collection reads that file:
-        under the collection's folder and kept by Jekyll's `EntryFilter` there."""
+        under the collection's folder and kept by Jekyll's `EntryFilter` there; a post also
+        named `YYYY-MM-DD-slug.ext`, in any `_posts` folder Jekyll reads."""
         for collection in self.collections:
+            if collection.label == POSTS:
+                root = posixpath.dirname(collection.folder)
+                folder = posts_folder(path, root)
+                if folder is None:
+                    continue
+                document = Document(replace(collection, folder=folder), path)
+                dated = dated_name(posixpath.basename(path)) is not None
+                return document if dated and _kept(document, site) else None
             if path.startswith(collection.folder + "/"):
                 document = Document(collection, path)
                 return document if _kept(document, site) else None
         return None
 
+    def published(self, document: Document, front_matter: Mapping[str, Any]) -> bool:
+        """`Publisher#publish?` of a post: not `published: false`, and not dated after the
+        build unless `future`."""
+        if not truthy(front_matter.get("published", True)):
+            return False
+        moment = self.date(document, front_matter)
+        return self.future or moment is None or not is_future(moment, self.now)
+
+    def date(self, document: Document, front_matter: Mapping[str, Any]) -> datetime | None:
+        """Its front matter's `date`, else its file name's; None when neither says."""
+        return document_date(posixpath.basename(document.path), front_matter, self.timezone)
+
+    def liquid_fields(self, document: Document, front_matter: Mapping[str, Any]) -> dict[str, Any]:
+        """What Jekyll adds to a document's front matter for Liquid: its `collection`, and a
+        post's `date` and `categories`."""
+        fields: dict[str, Any] = {"collection": document.collection.label}
+        if document.dated:
+            fields["date"] = self.date(document, front_matter)
+            fields["categories"] = _categories(document, front_matter)
+        return fields
+
     def url(self, document: Document, front_matter: Mapping[str, Any]) -> str:
         """`Document#url`: its front matter `permalink`, else the collection's template,
         placeholders filled in (`:collection`, `:path`, `:name`, `:title`, `:slug`,
-        `:categories`, `:output_ext`; a date placeholder is left as written)."""
+        `:categories`, `:output_ext`, and the date ones for a document with a date: a post,
+        or one named or front-mattered with it; without one they are left as written)."""
         permalink = front_matter.get("permalink")
         template = permalink if isinstance(permalink, str) else self.template(document.collection)
         placeholders = _placeholders(document, front_matter)
+        moment = self.date(document, front_matter)
+        if moment is not None:
+            placeholders.update(date_placeholders(moment))
 
         def filled(match: re.Match[str]) -> str:
             value = placeholders.get(match.group(1))
@@ -118,7 +176,8 @@ class Collections:
 
 
 def read_collections(site: SiteConfig) -> Collections:
-    """The collections `_config.yml` declares (Jekyll's own `posts` left out)."""
+    """The collections `_config.yml` declares, and `posts`, which is always one and always
+    written out (`Configuration#add_default_collections`)."""
     data = site.data
     declared = data.get("collections")
     entries: list[tuple[str, Any]]
@@ -130,23 +189,33 @@ def read_collections(site: SiteConfig) -> Collections:
         entries = []
     root = data.get("collections_dir")
     root_folder = ruby_str(root).strip("/") if truthy(root) else ""
+    if POSTS not in (label for label, _ in entries):
+        entries.append((POSTS, {}))
     collections = []
     for label, metadata in entries:
-        if label == _POSTS or not label:
+        if not label:
             continue
         meta = metadata if isinstance(metadata, Mapping) else {}
         permalink = meta.get("permalink")
+        if label == POSTS and not isinstance(permalink, str):
+            permalink = posts_template(data.get("permalink"))
         sort_by = meta.get("sort_by")
         collections.append(
             Collection(
                 label,
                 posixpath.join(root_folder, f"_{label}") if root_folder else f"_{label}",
-                output=truthy(meta.get("output", False)),
+                output=label == POSTS or truthy(meta.get("output", False)),
                 permalink=permalink if isinstance(permalink, str) else None,
                 sort_by=sort_by if isinstance(sort_by, str) else None,
             )
         )
-    return Collections(tuple(collections), tuple(_nav_collections(data)), data.get("permalink"))
+    return Collections(
+        tuple(collections),
+        tuple(_nav_collections(data)),
+        data.get("permalink"),
+        timezone=data.get("timezone"),
+        future=truthy(data.get("future", False)),
+    )
 
 
 def _nav_collections(data: Mapping[str, Any]) -> Iterable[NavCollection]:
@@ -169,7 +238,7 @@ def _nav_collections(data: Mapping[str, Any]) -> Iterable[NavCollection]:
 
 def document_title(document: Document) -> str:
     """The title Jekyll gives a document without one (`Document#populate_title`)."""
-    return " ".join(word.capitalize() for word in _slug_name(document).split("-"))
+    return " ".join(word.capitalize() for word in _slug(document).split("-"))
 
 
 def with_title(front_matter: FrontMatter, document: Document) -> FrontMatter:
@@ -241,10 +310,23 @@ def _slug_name(document: Document) -> str:
     return stem.rstrip(".")
 
 
+def _slug(document: Document) -> str:
+    """`Document#populate_title`'s slug: the file's name without its extension, its
+    `YYYY-MM-DD-` date and trailing dots."""
+    dated = dated_name(posixpath.basename(document.path))
+    return dated[1].rstrip(".") if dated is not None else _slug_name(document)
+
+
 def _slugify(value: str, pattern: re.Pattern[str], cased: bool) -> str:
     slug = pattern.sub("-", value)
     slug = slug.removeprefix("-").removesuffix("-")
     return slug if cased else slug.lower()
+
+
+def _categories(document: Document, front_matter: Mapping[str, Any]) -> list[str]:
+    # `Document#categories_from_path`: the folders above a post's `_posts`.
+    above = posixpath.dirname(document.collection.folder) if document.dated else ""
+    return categories(above.split("/") if above else [], front_matter)
 
 
 def _placeholders(document: Document, front_matter: Mapping[str, Any]) -> dict[str, str]:
@@ -254,17 +336,14 @@ def _placeholders(document: Document, front_matter: Mapping[str, Any]) -> dict[s
     path = "/" + (stem if extension else relative).rstrip(".")
     basename = _slug_name(document)
     slug = front_matter.get("slug")
-    slug_text = ruby_str(slug) if slug is not None else basename
-    categories = front_matter.get("categories")
-    listed = categories if isinstance(categories, (list, tuple)) else [categories]
+    slug_text = ruby_str(slug) if slug is not None else _slug(document)
+    listed = _categories(document, front_matter)
     return {
         "collection": document.collection.label,
         "path": path,
         "name": _slugify(basename, _SLUG_DEFAULT, cased=False),
         "title": _slugify(slug_text, _SLUG_PRETTY, cased=True),
         "slug": _slugify(slug_text, _SLUG_DEFAULT, cased=False),
-        "categories": "/".join(
-            dict.fromkeys(ruby_str(item).lower() for item in listed if item is not None)
-        ),
+        "categories": "/".join(dict.fromkeys(item.lower() for item in listed)),
         "output_ext": OUTPUT_EXT,
     }

@@ -26,6 +26,7 @@ from .liquid_engine import (
 )
 from .liquid_scope import GROWTH_LIMIT, Scope
 from .liquid_values import ruby_str
+from .posts import POSTS
 
 
 def site_variables(
@@ -90,7 +91,7 @@ def site_namespace(
     time: datetime.datetime,
 ) -> dict[str, Any]:
     """`site`: `_config.yml`'s keys with their lists and mappings, the dotted `variables`
-    (mkdocs.yml's settings, which win) where they differ, `site.pages`, `site.data`,
+    (mkdocs.yml's settings, which win) where they differ, `site.pages`, `site.posts`, `site.data`,
     `site.time`."""
     site: dict[str, Any] = thawed(config)
     for name, value in variables.items():
@@ -107,10 +108,19 @@ def site_namespace(
         if isinstance(current, (dict, list)) or (keys[-1] in target and ruby_str(current) == value):
             continue  # the value itself, not its printed form
         target[keys[-1]] = value
-    site["pages"] = [thawed(page) for page in pages]
+    # Jekyll's `site.posts` are not among its `site.pages`; newest first (`Document#<=>`).
+    posts = [page for page in pages if page.get("collection") == POSTS]
+    site["pages"] = [thawed(page) for page in pages if page.get("collection") != POSTS]
+    site["posts"] = [thawed(post) for post in sorted(posts, key=_post_order, reverse=True)]
     site["data"] = thawed(data)
     site["time"] = time
     return site
+
+
+def _post_order(post: Mapping[str, Any]) -> tuple[float, str]:
+    moment = post.get("date")
+    stamp = moment.timestamp() if isinstance(moment, datetime.datetime) else 0.0
+    return stamp, str(post.get("path", ""))
 
 
 @functools.cache
