@@ -246,3 +246,12 @@ def pins(requirements: Path) -> dict[str, str]:
     """`name==version` lines of a requirements file."""
     lines = requirements.read_text(encoding="utf-8").splitlines()
     return dict(line.split("==") for line in lines if "==" in line and not line.startswith("#"))
+
+
+_SPOT = re.compile(r'<span data-playbook-spot="[^"]*" data-playbook-kind="[^"]*">([^<]*)</span>')
+
+
+def without_spots(html: str) -> str:
+    """A built page as written: placeholders in code are wrapped for the run's values to fill
+    (widgets/code_placeholders.py), which is neither the page's text nor its controls."""
+    return _SPOT.sub(r"\1", html)

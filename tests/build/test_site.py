@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, Build, nav_labels, run_build
+from support import ROOT, Build, nav_labels, run_build, without_spots
 
 PLAYBOOK = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
 # Every document the playbook links to, with the anchors its links need.
@@ -73,17 +73,8 @@ def test_playbook_links_stay_in_the_site(site_build: Build, text: str, href: str
     assert "{{" not in html and "github.com/advisoros" not in html
 
 
-_SPOT = re.compile(r'<span data-playbook-spot="[^"]*" data-playbook-kind="[^"]*">([^<]*)</span>')
-
-
-def _without_spots(html: str) -> str:
-    """The page as written: placeholders in code are wrapped for the run's values to fill
-    (widgets/code_placeholders.py), which is neither the page's text nor its controls."""
-    return _SPOT.sub(r"\1", html)
-
-
 def test_repaired_em_dash(site_build: Build) -> None:
-    html = _without_spots(site_build.html(PLAYBOOK))
+    html = without_spots(site_build.html(PLAYBOOK))
     assert "Subject: AdvisorOS Incident Update — {Summary}" in html
     assert "ï¿½" not in html
 
@@ -199,7 +190,7 @@ def test_the_playbooks_content_is_under_60_percent_of_its_size_with_repeated_con
 ) -> None:
     # 25,451 bytes of <article> when every widget carried its own controls (commit de35388).
     html = site_build.html(PLAYBOOK)
-    article = _without_spots(html[html.index("<article") : html.index("</article>")])
+    article = without_spots(html[html.index("<article") : html.index("</article>")])
     assert len(article.encode("utf-8")) <= 0.6 * 25_451
     # Each kind of control once, however many widgets clone it.
     assert html.count('data-playbook-controls="checklist_controls"') == 1
