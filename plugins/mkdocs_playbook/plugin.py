@@ -631,7 +631,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page.file.url,
             children=record.children,
         )
-        self.extension.hand_over(record.input)
+        # Python-Markdown starts no conversion for white space: nothing would take the page,
+        # and the next conversion to start (another plugin's) must not.
+        self.extension.hand_over(record.input if markdown.strip() else None)
         last_edit = self.footer.last_edit(record.front_matter.data)
         if last_edit is not None:
             # Material's "last update", unless a plugin (git-revision-date-localized) says.

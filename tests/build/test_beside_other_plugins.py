@@ -114,3 +114,18 @@ def test_a_plugin_converting_markdown_in_on_page_markdown_takes_no_page(tmp_path
     assert _findings(build.output) == [
         "docs/index.md:7:15: link target nowhere.md: no such page or file"
     ]
+
+
+_CONTENT_HOOK = _HOOK.replace("on_page_markdown(text,", "on_page_content(text,")
+
+
+def test_an_empty_page_hands_nothing_to_a_later_conversion(tmp_path: Path) -> None:
+    """Python-Markdown returns "" for a page of white space without starting a conversion,
+    so the page handed over must not wait for the next conversion (here, a plugin's, in
+    on_page_content) to take it."""
+    pages = {"empty.md": "\n\n", "index.md": "# Home\n"}
+    project = make_project(tmp_path, pages, "hooks:\n  - hook.py\n")
+    (project / "hook.py").write_text(_CONTENT_HOOK, encoding="utf-8")
+    build = run_build(project, strict=False)
+    assert build.returncode == 0, build.output[-3000:]
+    assert _findings(build.output) == []
