@@ -68,21 +68,32 @@ def test_run_bar_on_a_phone_shows_the_run_and_reaches_its_actions(
     page.context.close()
 
 
-def test_template_blocks_have_one_copy_control(browser: Browser, site_url: str) -> None:
+# The playbook's templates are fenced right under a line of bold text, so each block is
+# followed by an empty <p> before its form; the post-incident template stands alone.
+@pytest.mark.parametrize(
+    ("path", "block", "others"),
+    [
+        (POST_INCIDENT, ":has(+ [data-playbook-form])", True),
+        # Every code block of the playbook is a template.
+        (PLAYBOOK, ":has(+ p:empty + [data-playbook-form])", False),
+    ],
+)
+def test_template_blocks_have_one_copy_control(
+    browser: Browser, site_url: str, path: str, block: str, others: bool
+) -> None:
     context = guarded_context(browser, width=390)
     page = context.new_page()
-    page.goto(site_url + POST_INCIDENT)
+    page.goto(site_url + path)
     form = page.locator("[data-playbook-form]").first
     expect(form.locator("[data-playbook-copy]")).to_be_visible()
     # Material's copy button on the template's own block would copy the raw {placeholders}.
     copy = ".md-code__button[data-md-type=copy]"
-    template_block = page.locator(f":has(+ [data-playbook-form]) {copy}").first
+    template_block = page.locator(f"{block} {copy}").first
     expect(template_block).to_be_attached()
     expect(template_block).to_be_hidden()
-    # Other code blocks keep Material's.
-    expect(
-        page.locator(f".highlight:not(:has(+ [data-playbook-form])) {copy}").first
-    ).to_be_visible()
+    if others:
+        # Other code blocks keep Material's.
+        expect(page.locator(f".highlight:not({block}) {copy}").first).to_be_visible()
     page.context.close()
 
 
