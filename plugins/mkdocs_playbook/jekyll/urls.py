@@ -176,7 +176,8 @@ class JekyllUrls:
 
     def _page_at(self, path: str) -> str | None:
         """The page a Jekyll server answers `path` with: the page of that URL, a folder's
-        index page, the `.html` page of an extensionless path, or the reverse."""
+        index page (`/x/index.html`, `/x/index`), the `.html` page of an extensionless path, or
+        the reverse."""
         candidates = [path]
         if path.endswith("/index.html"):
             candidates.append(path[: -len("index.html")])
@@ -184,6 +185,9 @@ class JekyllUrls:
             candidates.append(path[: -len(".html")])
         elif not path.endswith("/"):
             candidates += [path + ".html", path + "/"]
+            # `index` is the folder's `index.html`, which the server answers `/x/index` with.
+            if posixpath.basename(path) == "index":
+                candidates.append(path[: -len("index")])
         return next((self._pages[c] for c in candidates if c in self._pages), None)
 
 
