@@ -678,7 +678,7 @@ class PlaybookExtension(Extension):
         md.treeprocessors.register(_PageReader(md, self, conversion), "playbook_page", -1)
 
 
-# The href of an `<a>` tag in raw HTML, quoted.
+# The href of an `<a>` tag, or the src of a media or frame tag, in raw HTML, quoted.
 _RAW_HREF_RE = re.compile(
     r"""(?P<head><a\s[^<>]*?\bhref\s*=\s*|<(?:img|video|audio|source|iframe)\s[^<>]*?\bsrc\s*=\s*)"""
     r"""(?P<quote>["'])(?P<value>[^"'<>]*)(?P=quote)""",
