@@ -29,6 +29,8 @@ _PAGE_EXTENSIONS = ("", ".html", ".htm")
 
 
 _SLASHES = re.compile(r"/{2,}")
+# jekyll-redirect-from leaves a `redirect_to` matching this as it is (`%r!^https?://!`).
+_HTTP = re.compile(r"https?://")
 
 
 def page_template(basename: str, style: object) -> str:
@@ -175,6 +177,16 @@ class JekyllUrls:
         if to is None or start is None:
             return None
         return relative_url(unquote(to), unquote(start)) + target.suffix
+
+    def redirect_href(self, to: str, from_src: str) -> str:
+        """A `redirect_to` from the built page at `from_src`: a full `http(s)` URL as written;
+        else jekyll-redirect-from's `absolute_url` of a site path, so the page it names, when
+        one does (else as written)."""
+        if _HTTP.match(to):
+            return to
+        target = self.target("/" + to.lstrip("/"), from_src)
+        href = self.built_href(target, from_src) if target and target.src_uri else None
+        return href or to
 
     def resource_href(self, written: str, from_src: str) -> str | None:
         """A relative file path in raw HTML (`<video src="images/demo.mp4">`), which MkDocs
