@@ -340,7 +340,11 @@ class _WrittenLinks(_Step, Treeprocessor):
             def built(match: re.Match[str]) -> str:
                 written = html.unescape(match.group("value"))
                 target = jekyll_urls.target(written, src_uri)
-                href = jekyll_urls.built_href(target, src_uri) if target else None
+                href = (
+                    jekyll_urls.built_href(target, src_uri)
+                    if target
+                    else jekyll_urls.resource_href(written, src_uri)
+                )
                 if href is None:
                     return match.group(0)
                 self.conversion.raw_written[href] = written
@@ -674,9 +678,10 @@ class PlaybookExtension(Extension):
         md.treeprocessors.register(_PageReader(md, self, conversion), "playbook_page", -1)
 
 
-# The href of an `<a>` tag in raw HTML, quoted.
+# The href of an `<a>` tag, or the src of a media or frame tag, in raw HTML, quoted.
 _RAW_HREF_RE = re.compile(
-    r"""(?P<head><a\s[^<>]*?\bhref\s*=\s*)(?P<quote>["'])(?P<value>[^"'<>]*)(?P=quote)""",
+    r"""(?P<head><a\s[^<>]*?\bhref\s*=\s*|<(?:img|video|audio|source|iframe)\s[^<>]*?\bsrc\s*=\s*)"""
+    r"""(?P<quote>["'])(?P<value>[^"'<>]*)(?P=quote)""",
     re.IGNORECASE,
 )
 

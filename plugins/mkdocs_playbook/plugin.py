@@ -20,7 +20,7 @@ import re
 import sys
 import time
 from collections.abc import Mapping, MutableMapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import unquote
 
@@ -54,6 +54,7 @@ from .jekyll.permalinks import (
     permalink_destination,
     redirect_destinations,
     redirect_page,
+    redirect_to,
     unwritable_character,
 )
 from .jekyll.publishing import REDIRECTS_NOT_WRITTEN
@@ -410,7 +411,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 front_matter = record.front_matter = with_title(front_matter, document)
             if self.nav_from_front_matter:  # a title can take a parse of the page
                 title = _title(file, front_matter, text)
-                sources.append(NavSource(file.src_uri, title, front_matter))
+                sources.append(NavSource(file.src_uri, title, self._nav_front_matter(record)))
         self._place_permalinks(files, config)
         # Before `published`, which has the extension make its rewrites (they use both) anew.
         self.extension.setConfig(
@@ -720,6 +721,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     on_page_context = CombinedEvent(_controls_out, _controls_in, _no_added_title)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        moved = self._redirected(page.file.src_uri)
+        if moved is not None:  # jekyll-redirect-from writes a redirect in the page's place
+            return redirect_page(moved, page.title or page.file.src_uri)
         output = self._with_run_bar(output, page)
         if self.run_page is not None and page.file is self.run_page:
             output = self.with_review_template(output, config)
@@ -733,6 +737,27 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 page.file.dest_uri, output, page.content or "", ids
             )
         return output
+
+    def _redirect_to(self, record: PageRecord) -> str | None:
+        """The page's `redirect_to`, when jekyll-redirect-from runs."""
+        rules = self.publication.rules
+        if rules is None or not rules.redirects:
+            return None
+        return redirect_to(record.front_matter.data)
+
+    def _redirected(self, src_uri: str) -> str | None:
+        """Where the built page's `redirect_to` sends its readers, from the page's URL."""
+        record = self.records.get(src_uri)
+        to = self._redirect_to(record) if record is not None else None
+        urls = self.extension.jekyll_urls
+        return urls.redirect_href(to, src_uri) if to is not None and urls else to
+
+    def _nav_front_matter(self, record: PageRecord) -> FrontMatter:
+        """An untitled redirect is meant to be out of the nav: no "no title" report."""
+        data = record.front_matter.data
+        if data.get("title") is None and self._redirect_to(record) is not None:
+            return replace(record.front_matter, data={**data, "nav_exclude": True})
+        return record.front_matter
 
     def site_levels(self) -> list[str]:
         """The site's severities, once every page's Markdown is rendered (MkDocs renders

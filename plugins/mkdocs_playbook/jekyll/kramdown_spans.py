@@ -4,20 +4,30 @@
 - a backslash at the end of a line is a hard line break (`<br />`), as two spaces are;
 - a link destination is cut at white space before a quote only: in
   `[a](https://x/?q="Crash+Type")` and `[a](u("x"))` the quotes are part of the URL; a
-  title needs white space before it (`[a](url "title")`).
+  title needs white space before it (`[a](url "title")`);
+- a reference whose label holds a code span or an escape (``[call `new`]``) finds its
+  definition: kramdown matches the label as written, Python-Markdown after its code spans
+  became placeholders.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, cast
 
-from markdown import Markdown
+from markdown import Markdown, util
 from markdown.inlinepatterns import (
     IMAGE_LINK_RE,
+    IMAGE_REFERENCE_RE,
     LINK_RE,
+    REFERENCE_RE,
     ImageInlineProcessor,
+    ImageReferenceInlineProcessor,
     LinkInlineProcessor,
+    ReferenceInlineProcessor,
+    ShortImageReferenceInlineProcessor,
+    ShortReferenceInlineProcessor,
     SubstituteTagInlineProcessor,
 )
 from pymdownx.tilde import DeleteSubExtension
@@ -42,6 +52,10 @@ def register_links(md: Markdown) -> None:
     # Under the names and priorities of the processors they replace.
     md.inlinePatterns.register(_Link(LINK_RE, md), "link", 160)
     md.inlinePatterns.register(_Image(IMAGE_LINK_RE, md), "image_link", 150)
+    md.inlinePatterns.register(_Reference(REFERENCE_RE, md), "reference", 170)
+    md.inlinePatterns.register(_ImageReference(IMAGE_REFERENCE_RE, md), "image_reference", 140)
+    md.inlinePatterns.register(_ShortReference(REFERENCE_RE, md), "short_reference", 130)
+    md.inlinePatterns.register(_ShortImageReference(IMAGE_REFERENCE_RE, md), "short_image_ref", 125)
 
 
 @dataclass
@@ -128,4 +142,55 @@ class _Link(_Destination, LinkInlineProcessor):
 
 
 class _Image(_Destination, ImageInlineProcessor):
+    pass
+
+
+# An escaped character as `escape` (180) leaves it until the end: STX, its code point, ETX.
+_ESCAPED = re.compile(f"{util.STX}([0-9]+){util.ETX}")
+
+
+class _WrittenLabel(ReferenceInlineProcessor):
+    """A reference label as the author wrote it: the code spans and escapes that ran before
+    (`backtick` 190, `escape` 180) put back, so ``[a `b`]`` finds ``[a `b`]: url``."""
+
+    def evalId(self, data: str, index: int, text: str) -> tuple[str | None, int, bool]:
+        found, end, handled = super().evalId(data, index, text)
+        if found is None or not handled:
+            return found, end, handled
+        label = self.NEWLINE_CLEANUP_RE.sub(" ", found)
+        if label in self.md.references or util.STX not in label:
+            return found, end, handled
+        return self._written(found).lower(), end, handled
+
+    def _written(self, label: str) -> str:
+        inline = self.md.treeprocessors["inline"]
+        stash = getattr(inline, "stashed_nodes", {})
+
+        def placeholder(match: re.Match[str]) -> str:
+            value = stash.get(match.group(1))
+            if isinstance(value, str):
+                return value
+            if value is None:
+                return match.group(0)
+            content = "".join(value.itertext())
+            # One backtick: the form a label with a code span is nearly always written in.
+            return f"`{content}`" if value.tag == "code" else content
+
+        label = util.INLINE_PLACEHOLDER_RE.sub(placeholder, label)
+        return _ESCAPED.sub(lambda m: "\\" + chr(int(m.group(1))), label)
+
+
+class _Reference(_WrittenLabel):
+    pass
+
+
+class _ImageReference(_WrittenLabel, ImageReferenceInlineProcessor):
+    pass
+
+
+class _ShortReference(_WrittenLabel, ShortReferenceInlineProcessor):
+    pass
+
+
+class _ShortImageReference(_WrittenLabel, ShortImageReferenceInlineProcessor):
     pass

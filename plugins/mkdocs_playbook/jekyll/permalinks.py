@@ -1,4 +1,5 @@
-"""Where a Just the Docs page's `permalink` and `redirect_from` put it in the built site.
+"""Where a Just the Docs page's `permalink` and `redirect_from` put it in the built site, and
+where its `redirect_to` sends its readers.
 
 A literal permalink is honoured as MkDocs' destination of the page, so old links and bookmarks
 keep working; Jekyll's placeholders (`:title`, `:path`), paths that leave the site, and names
@@ -12,7 +13,9 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 # Never in a file name the build writes: control characters (NUL, newline) break the write or
 # the logs, and `?` and `#` would end the URL's path before the name does.
@@ -105,3 +108,12 @@ def redirect_page(target: str, title: str) -> str:
         f'<link rel="canonical" href="{url}"><title>{name}</title></head>\n'
         f'<body><p>This page moved: <a href="{url}">{name}</a>.</p></body></html>\n'
     )
+
+
+def redirect_to(data: Mapping[str, Any]) -> str | None:
+    """jekyll-redirect-from's `redirect_to` (0.16 `Redirectable#redirect_to`): where the page
+    sends its readers instead of showing its content, the first of a list; None for none."""
+    value = data.get("redirect_to")
+    if isinstance(value, list):
+        value = next((item for item in value if item is not None), None)
+    return str(value) if isinstance(value, (str, int, float)) else None

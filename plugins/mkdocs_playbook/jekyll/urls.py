@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import quote, unquote, urlsplit
 
+from .publishing import MARKDOWN_EXTENSIONS
+
 PATH_SAFE = "-._~!$&'()*+,;=:@/"
 """`Jekyll::URL.escape_path`: what a placeholder's value keeps unescaped (RFC 3986 pchar, `/`)."""
 # `Utils.add_permalink_suffix`: the named styles whose pages end in their output extension.
@@ -27,6 +29,8 @@ _PAGE_EXTENSIONS = ("", ".html", ".htm")
 
 
 _SLASHES = re.compile(r"/{2,}")
+# jekyll-redirect-from leaves a `redirect_to` matching this as it is (`%r!^https?://!`).
+_HTTP = re.compile(r"https?://")
 
 
 def page_template(basename: str, style: object) -> str:
@@ -174,9 +178,43 @@ class JekyllUrls:
             return None
         return relative_url(unquote(to), unquote(start)) + target.suffix
 
+    def redirect_href(self, to: str, from_src: str) -> str:
+        """A `redirect_to` from the built page at `from_src`: a full `http(s)` URL as written;
+        else jekyll-redirect-from's `absolute_url` of a site path, so the page it names, when
+        one does (else as written)."""
+        if _HTTP.match(to):
+            return to
+        target = self.target("/" + to.lstrip("/"), from_src)
+        href = self.built_href(target, from_src) if target and target.src_uri else None
+        return href or to
+
+    def resource_href(self, written: str, from_src: str) -> str | None:
+        """A relative file path in raw HTML (`<video src="images/demo.mp4">`), which MkDocs
+        leaves as written, given from the built page's URL to the file Jekyll's URL of the
+        page names; None when it needs nothing (the same path, or not such a path)."""
+        parts = urlsplit(written.strip())
+        path = unquote(parts.path)
+        extension = posixpath.splitext(path)[1].lower()
+        if parts.scheme or parts.netloc or not path or path.startswith("/"):
+            return None
+        # A page is `target`'s; a Markdown path is the link check's (raw HTML is not rewritten).
+        if extension in _PAGE_EXTENSIONS or extension in MARKDOWN_EXTENSIONS:
+            return None
+        jekyll, built = self.urls.get(from_src), self.page_urls.get(from_src)
+        if jekyll is None or built is None:
+            return None
+        folder = jekyll if jekyll.endswith("/") else posixpath.dirname(jekyll) + "/"
+        site_path = posixpath.normpath(folder + path).lstrip("/")
+        if site_path.startswith("../"):
+            return None
+        href = quote(relative_url(site_path, unquote(built)), safe=PATH_SAFE)
+        href += _suffix(parts.query, parts.fragment)
+        return None if href == written.strip() else href
+
     def _page_at(self, path: str) -> str | None:
         """The page a Jekyll server answers `path` with: the page of that URL, a folder's
-        index page, the `.html` page of an extensionless path, or the reverse."""
+        index page (`/x/index.html`, `/x/index`), the `.html` page of an extensionless path, or
+        the reverse."""
         candidates = [path]
         if path.endswith("/index.html"):
             candidates.append(path[: -len("index.html")])
@@ -184,6 +222,9 @@ class JekyllUrls:
             candidates.append(path[: -len(".html")])
         elif not path.endswith("/"):
             candidates += [path + ".html", path + "/"]
+            # `index` is the folder's `index.html`, which the server answers `/x/index` with.
+            if posixpath.basename(path) == "index":
+                candidates.append(path[: -len("index")])
         return next((self._pages[c] for c in candidates if c in self._pages), None)
 
 

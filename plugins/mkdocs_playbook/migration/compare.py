@@ -381,12 +381,14 @@ class _Site:
         own_url = _jekyll_url(config) if config else None
         return cls(pages, base, files, own_url or _canonical_url(pages))
 
-    def serves(self, path: str) -> bool:
-        """Whether a static host (GitHub Pages) answers `path`, below the base, with a file:
-        the file, `index.html` in a folder, or `x.html` for `x`."""
+    def served(self, path: str) -> str | None:
+        """The file a static host (GitHub Pages) answers `path`, below the base, with: the
+        file, `index.html` in a folder, or `x.html` for `x` (so `index` is `index.html`)."""
         if not path or path.endswith("/"):
-            return f"{path}index.html" in self.files
-        return any(name in self.files for name in (path, f"{path}/index.html", f"{path}.html"))
+            names: tuple[str, ...] = (f"{path}index.html",)
+        else:
+            names = (path, f"{path}/index.html", f"{path}.html")
+        return next((name for name in names if name in self.files), None)
 
     def target(self, href: str, page: _Built) -> str:
         """Where `href`, written on `page`, leads: a page key (with its `#anchor`), an
@@ -406,7 +408,9 @@ class _Site:
         below = _below(resolved.geturl(), self.base)
         if below is None:
             return f"{_OUTSIDE}{unquote(resolved.path)}"
-        key = page_key(below) if self.serves(below) else f"{_MISSING}/{page_key(below)}"
+        # Keyed by the file that answers: `/index` is the home page, as `/` is.
+        served = self.served(below)
+        key = page_key(served) if served is not None else f"{_MISSING}/{page_key(below)}"
         return key + (f"#{resolved.fragment}" if resolved.fragment else "")
 
     def _local(self, parts: SplitResult) -> str | None:
