@@ -48,7 +48,6 @@ from .jekyll.frontmatter import (
     without_front_matter,
 )
 from .jekyll.layout_parts import FooterParts
-from .jekyll.liquid import site_variables, thawed
 from .jekyll.navigation import ChildLink, NavSource, site_nav
 from .jekyll.permalinks import (
     permalink_destination,
@@ -58,7 +57,6 @@ from .jekyll.permalinks import (
 )
 from .jekyll.publishing import REDIRECTS_NOT_WRITTEN
 from .jekyll.rewrite import PageInput
-from .jekyll.site_config import SiteConfig
 from .jekyll.urls import page_url
 from .links.check import KINDS, Repository, Site, SitePage
 from .links.external import Settings as OnlineSettings
@@ -77,6 +75,7 @@ from .published_files import (
     opens_front_matter,
     publish,
 )
+from .settings import SiteFacts, from_build, with_site_values
 from .static import served_files
 from .widgets.placeholders import PlaceholderUse, mistyped_placeholders, uses_in
 from .widgets.runs import (
@@ -90,7 +89,6 @@ from .widgets.runs import (
     severity_levels,
     update_form,
 )
-from .widgets.severity import ROLES, SeveritySettings, settings_from
 
 # Named as sites name the plugin in mkdocs.yml: every finding is printed as `playbook: ...`.
 log = get_plugin_logger("playbook")
@@ -185,9 +183,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # and the post-incident template the run page drafts from (page src_uri, form).
         self.update_form: tuple[str, TemplateForm] | None = None
         self.review_form: tuple[str, TemplateForm] | None = None
-        self._install_extension(config)
+        self.settings = from_build(
+            self.config, config, self._extension_options(config), self._jekyll_config_path(config)
+        )
+        self.site = self.settings.site
+        for warning in self.site.warnings:
+            self.findings.add(warning.path, warning.line, warning.message)
+        self._mkdocs_defaults(config)
+        self.settings = with_site_values(self.settings, self.config, config)
+        self.extension = PlaybookExtension(self.settings, on_page_model=self._on_page_model)
+        # MkDocs hands the list to Python-Markdown, which takes instances as well as names.
+        config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         self._filter_mkdocs_warnings()
-        self.site = self._read_site_config(config)
         if self._readmes is not None:
             self._readmes.enabled = bool(self.site.path)
         self.working_tree = self._working_tree()
@@ -220,12 +227,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._readmes = ReadmesBesideIndex()
         files_log.addFilter(self._readmes)
 
-    def _repository_url(self, config: MkDocsConfig) -> str:
-        """The site's repository: the plugin's setting, else `repo_url`, else the one Just the
-        Docs' edit link names."""
-        fallback = self.site.edit_link.repository if self.site.edit_link else ""
-        return self.config.repository_url or config.repo_url or fallback
-
     def _working_tree(self) -> str:
         """The repository's folder, where repository links are looked up: the nearest folder
         above mkdocs.yml holding `.git`; else, for a Jekyll site whose edit link names its
@@ -255,17 +256,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         found = os.path.join(config.docs_dir, "_config.yml")
         return found if os.path.isfile(found) else ""
 
-    def _read_site_config(self, config: MkDocsConfig) -> SiteConfig:
-        """The Jekyll site's settings, for what mkdocs.yml leaves unset (mkdocs.yml wins)."""
-        try:
-            site = self.extension.site_config
-        except OSError as error:
-            raise PluginError(f"cannot read {self.config.jekyll_config}: {error}") from error
-        if site.problem is not None:
-            raise PluginError(str(site.problem))
-        self.site = site
-        for warning in site.warnings:
-            self.findings.add(warning.path, warning.line, warning.message)
+    def _mkdocs_defaults(self, config: MkDocsConfig) -> None:
+        """What the Jekyll site's settings give mkdocs.yml where it leaves them unset
+        (mkdocs.yml wins)."""
+        site = self.site
         if not config.site_description and site.description:
             config.site_description = site.description
         if not config.site_url and site.url:
@@ -282,94 +276,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.footer.back_to_top and isinstance(features, list):
             if "navigation.top" not in features:
                 features.append("navigation.top")
-        # _config.yml's keys as `site.*`, under mkdocs.yml's own values.
-        repository_url = self._repository_url(config)
-        self.extension.setConfig("repository_url", repository_url)
-        variables = site_variables(
-            site_name=config.site_name,
-            site_url=config.site_url,
-            site_description=config.site_description,
-            site_author=config.site_author,
-            repository_url=repository_url,
-            extra=self.config.site_variables,
-        )
-        if not variables.get("site.baseurl") and site.baseurl:
-            # No site_url path to take it from: _config.yml's, as Jekyll prints it.
-            variables["site.baseurl"] = site.baseurl.rstrip("/")
-        self.extension.setConfig("site_variables", {**site.variables(), **variables})
-        return site
 
-    def _install_extension(self, config: MkDocsConfig) -> None:
-        """Our extension, configured to hand each page's model back to the plugin.
-
-        A site that lists `playbook` under markdown_extensions keeps its settings for it.
-        """
+    @staticmethod
+    def _extension_options(config: MkDocsConfig) -> dict[str, Any]:
+        """What a site that lists `playbook` under markdown_extensions says for it: taken out
+        of the list (the plugin adds the extension), and kept."""
         options: dict[str, Any] = {}
         for name in EXTENSION_NAMES:
             if name in config.markdown_extensions:
                 config.markdown_extensions.remove(name)
                 options.update(config.mdx_configs.pop(name, {}) or {})
-        options.setdefault("checklist_headings", self.config.checklist_headings)
-        options.setdefault("jekyll_config", self._jekyll_config_path(config))
-        options.setdefault("docs_dir", config.docs_dir)
-        options.setdefault("unsafe_attributes", self.config.unsafe_attributes)
-        self.extension = PlaybookExtension(
-            **{"site_id": config.site_url or config.site_name, **options},
-            severity=self._severity_settings(),
-            template_loader=config.theme.get_env().loader,
-            on_page_model=self._on_page_model,
-            repository_branches=self.config.repository_branches,
-            repository_docs_roots=self.config.repository_docs_roots,
-        )
-        # MkDocs hands the list to Python-Markdown, which takes instances as well as names.
-        config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
-
-    def extension_options(self) -> dict[str, Any]:
-        """The extension's options as a build configuration spells them (Zensical, which runs
-        the extension without this plugin): plain values, paths made absolute."""
-        severity = settings_from(self.extension.getConfigs())
-        options = {
-            name: self.extension.getConfig(name)
-            for name in (
-                "site_id",
-                "checklist_headings",
-                "site_variables",
-                "jekyll_urls",
-                "page_urls",
-                "repository_url",
-                "repository_branches",
-                "repository_docs_roots",
-                "unsafe_attributes",
-            )
-        }
-        for name in ("jekyll_config", "docs_dir"):
-            path = self.extension.getConfig(name)
-            options[name] = os.path.abspath(path) if path else ""
-        options["severity"] = {"columns": dict(severity.columns), "cadence": dict(severity.cadence)}
-        options["site_pages"] = thawed(self.extension.site_pages)
-        if self.custom_dir:
-            # The site's own widget fragments (`overrides/playbook/*.html`).
-            options["template_loader"] = os.path.abspath(self.custom_dir)
         return options
-
-    def _severity_settings(self) -> SeveritySettings:
-        columns = self.config.severity_columns
-        missing = [role for role in ROLES if not isinstance(columns.get(role), str)]
-        if missing:
-            raise PluginError(
-                "mkdocs.yml: plugins.playbook.severity_columns needs a header for "
-                + ", ".join(missing)
-            )
-        cadence = self.config.update_cadence
-        if not all(
-            isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in cadence.values()
-        ):
-            raise PluginError(
-                "mkdocs.yml: plugins.playbook.update_cadence values must be whole minutes"
-            )
-        return SeveritySettings(
-            columns=dict(columns), cadence={str(k): v for k, v in cadence.items()}
-        )
 
     # Late, so pages that other plugins add are placed in the nav too.
     @event_priority(-50)
@@ -412,11 +329,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 title = _title(file, front_matter, text)
                 sources.append(NavSource(file.src_uri, title, front_matter))
         self._place_permalinks(files, config)
-        # Before `published`, which has the extension make its rewrites (they use both) anew.
-        self.extension.setConfig(
-            "page_urls", {uri: record.file.url for uri, record in self.records.items()}
-        )
-        self.extension.setConfig("jekyll_urls", self._jekyll_urls(files))
+        jekyll_urls = self._jekyll_urls(files)
         if self.nav_from_front_matter:
             # None when no page has Just the Docs navigation keys: MkDocs' own nav stays.
             nav = site_nav(
@@ -433,13 +346,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             for problem in nav.problems:
                 path = self.records[problem.src_uri].display_path
                 self.findings.add(path, problem.line, problem.message)
-        self.extension.site_pages = self._site_pages()
-        self.extension.published = frozenset(file.src_uri for file in files)
+        self.facts = SiteFacts(
+            published=frozenset(file.src_uri for file in files),
+            jekyll_urls=jekyll_urls,
+            page_urls={uri: record.file.url for uri, record in self.records.items()},
+            site_pages=self._site_pages(jekyll_urls),
+        )
+        self.extension.know_site(self.facts)
         return files
 
-    def _site_pages(self) -> list[dict[str, Any]]:
+    def _site_pages(self, urls: Mapping[str, str]) -> list[dict[str, Any]]:
         """`site.pages` as Liquid reads it: each page's front matter, url and path."""
-        urls = self.extension.getConfig("jekyll_urls") or {}
         pages: list[dict[str, Any]] = []
         for src_uri, record in self.records.items():
             file = record.file
@@ -581,7 +498,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             title=runs.title,
             parent=runs.parent,
             nav_order=runs.nav_order,  # type: ignore[arg-type]  # checked by RunSettings
-            site_id=self.extension.getConfig("site_id"),
+            site_id=self.settings.site_id,
             scripts=[
                 get_relative_url(f"{_ASSETS_URI}/{name}", self.run_page.url)
                 for name in RUN_PAGE_SCRIPTS
@@ -746,11 +663,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return output
         bar = run_bar(
             self.extension.environment,
-            site_id=self.extension.getConfig("site_id"),
+            site_id=self.settings.site_id,
             run_page_url=get_relative_url(self.run_page.url, page.url),
             page_title=page.title or "",
             levels=self.site_levels(),
-            severity=self.extension.getConfig("severity"),
+            severity=self.settings.severity,
             update_url=relative_target(self.update_target(), page.url),
         )
         return insert_run_bar(output, bar)
@@ -832,7 +749,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 record.template_links,
                 record.template_ids,
             )
-        repository_url = self._repository_url(config)
+        repository_url = self.settings.repository_url
         return Site(
             pages,
             frozenset(file.dest_uri for file in self.files),

@@ -34,6 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
 from .plugin import EXTENSION_NAMES, PlaybookPlugin
+from .settings import options_of
 
 GENERATED = ".playbook"
 """Folder, beside mkdocs.yml, for what `prepare` generates (not for version control)."""
@@ -210,7 +211,7 @@ def _build_config(config_file: Path, config: MkDocsConfig, plugin: PlaybookPlugi
         for entry in written.get("markdown_extensions", [])
         if _plugin_name(entry) not in EXTENSION_NAMES
     ]
-    options = plugin.extension_options()
+    options = options_of(plugin.settings, plugin.facts, plugin.custom_dir)
     if plugin.run_page is not None:
         # Placed by the extension, as no plugin places it in the theme.
         options["run_bar"] = {
