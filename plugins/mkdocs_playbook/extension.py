@@ -87,17 +87,25 @@ SCRIPTS = ["playbook.js"]
 """One file: the scripts of every page, in the order `static.BUNDLES` declares."""
 
 
-class _Conversion:
+class _Conversion(Extension):
     """What the processors of one conversion share: the text as written and as rewritten,
-    what was found before the tree exists, and each link element's written destination."""
+    what was found before the tree exists, and each link element's written destination.
+
+    One per Markdown instance, so a conversion nested in another (on an instance of its own)
+    never shares it; registered with that instance, whose `reset()` clears it, as
+    Python-Markdown's footnotes and abbr clear theirs. It adds no processor of its own.
+    """
 
     def __init__(self) -> None:
-        self.start("")
+        super().__init__()
+        self.reset()
 
-    def start(self, written: str) -> None:
-        """A new conversion (a Markdown instance may convert more than one text)."""
-        self.written = written
-        self.rewritten = written
+    def reset(self) -> None:
+        """No document: the state a conversion starts from."""
+        self.started = False
+        """Whether a conversion ran since the last reset."""
+        self.written = ""
+        self.rewritten = ""
         self.offsets = OffsetMap()
         self.source: Source | None = None
         """A parse of `rewritten` made on the way, if one was."""
@@ -107,6 +115,14 @@ class _Conversion:
         """Each link in raw HTML given another URL, by that URL: the URL as written."""
         self.page: PageInput | None = None
         """The page being converted, when known (from the plugin, or Zensical's context)."""
+
+    def start(self, written: str, page: PageInput | None) -> None:
+        """A conversion of `written`, the Markdown of `page` (None: no page's)."""
+        if self.started:
+            self.reset()  # a Markdown instance converting again without `reset()` between
+        self.started = True
+        self.written = self.rewritten = written
+        self.page = page
 
     @property
     def first_line(self) -> int:
@@ -126,16 +142,16 @@ class _Step(Processor):
 
 
 class _Capture(_Step, Preprocessor):
-    """Keeps the Markdown as written, for lines; starts the conversion's state afresh, with
-    the page it converts; unless `unsafe_attributes`, makes `attr_list` drop script."""
+    """Keeps the Markdown as written, for lines, and the page it converts (the conversion's
+    state is fresh: `Markdown.reset()` cleared it); unless `unsafe_attributes`, makes
+    `attr_list` drop script."""
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
-        self.conversion.start(text)
         # Taken, not read: a conversion inside this one (mkdocstrings renders docstrings with
         # the site's extension instances) finds nothing handed over and is no page's.
         page = self.extension.take_page()
-        self.conversion.page = page or self.extension.context_page(self.md, text)
+        self.conversion.start(text, page or self.extension.context_page(self.md, text))
         if not self.extension.settings.unsafe_attributes:
             # Here, not in extendMarkdown: an attr_list registered after ours is covered too.
             guard_attr_lists(self.md, self.extension._report(self.conversion), text)
@@ -558,6 +574,7 @@ class PlaybookExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         conversion = _Conversion()
+        md.registerExtension(conversion)  # cleared by md.reset()
         # Before normalize_whitespace (30): lines are counted in the text as written.
         md.preprocessors.register(_Capture(md, self, conversion), "playbook_source", 35)
         md.preprocessors.register(_Rewrite(md, self, conversion), "playbook_rewrite", 34)
