@@ -28,6 +28,7 @@ from .config import (
     UPDATE_CADENCE,
     PlaybookConfig,
 )
+from .jekyll.layout_parts import FooterParts
 from .jekyll.liquid import site_variables, thawed
 from .jekyll.site_config import SiteConfig, load_site_config
 from .widgets.checklists import Checklists
@@ -113,6 +114,10 @@ class SiteFacts:
     """Each page's URL in the built site by docs path, for links in raw HTML."""
     site_pages: Sequence[Mapping[str, Any]] = ()
     """`site.pages` for Liquid: each page's front matter, `url` and `path`."""
+
+
+EXTENSION_NAMES = ("playbook", "mkdocs_playbook.extension")
+"""How mkdocs.yml may list the extension under `markdown_extensions`."""
 
 
 class SettingsError(ValueError):
@@ -209,7 +214,10 @@ def severity_settings(
 
 
 def options_of(
-    settings: PlaybookSettings, facts: SiteFacts, custom_dir: str = ""
+    settings: PlaybookSettings,
+    facts: SiteFacts,
+    custom_dir: str = "",
+    run_bar: RunBarSettings | None = None,
 ) -> dict[str, Any]:
     """The settings and facts as a build configuration spells the extension's options (for
     Zensical, which runs the extension without the plugin): plain values, paths absolute."""
@@ -233,6 +241,13 @@ def options_of(
     if custom_dir:
         # The site's own widget fragments (`overrides/playbook/*.html`).
         options["template_loader"] = os.path.abspath(custom_dir)
+    if run_bar is not None:
+        # Placed by the extension, as no plugin places it in the theme.
+        options["run_bar"] = {
+            "page": run_bar.page,
+            "levels": list(run_bar.levels),
+            "update": run_bar.update,
+        }
     return options
 
 
@@ -308,3 +323,44 @@ def repository_of(plugin: PlaybookConfig, config: MkDocsConfig, site: SiteConfig
     Docs' edit link names."""
     fallback = site.edit_link.repository if site.edit_link else ""
     return plugin.repository_url or config.repo_url or fallback
+
+
+def jekyll_config_path(plugin: PlaybookConfig, config: MkDocsConfig, project_dir: str) -> str:
+    """The `_config.yml` to read: the one named in mkdocs.yml, else the docs folder's."""
+    if plugin.jekyll_config:
+        return os.path.join(project_dir, plugin.jekyll_config)
+    found = os.path.join(config.docs_dir, "_config.yml")
+    return found if os.path.isfile(found) else ""
+
+
+def mkdocs_defaults(config: MkDocsConfig, site: SiteConfig) -> FooterParts:
+    """What the Jekyll site's settings give mkdocs.yml where it leaves them unset
+    (mkdocs.yml wins); the footer its data gives."""
+    if not config.site_description and site.description:
+        config.site_description = site.description
+    if not config.site_url and site.url:
+        config.site_url = site.url.rstrip("/") + "/" + (site.baseurl or "").strip("/")
+    features = config.theme.get("features")
+    if site.edit_link is not None and isinstance(features, list):
+        # Material shows page.edit_url only with this feature; mkdocs.yml's repo_url and
+        # edit_uri, when set, win (page.edit_url is then set already).
+        if "content.action.edit" not in features:
+            features.append("content.action.edit")
+    footer = FooterParts.from_site(site.data)
+    if not config.copyright and footer.copyright:
+        config.copyright = footer.copyright
+    if footer.back_to_top and isinstance(features, list):
+        if "navigation.top" not in features:
+            features.append("navigation.top")
+    return footer
+
+
+def listed_options(config: MkDocsConfig) -> dict[str, Any]:
+    """What a site that lists `playbook` under markdown_extensions says for it: taken out
+    of the list (the plugin adds the extension), and kept."""
+    options: dict[str, Any] = {}
+    for name in EXTENSION_NAMES:
+        if name in config.markdown_extensions:
+            config.markdown_extensions.remove(name)
+            options.update(config.mdx_configs.pop(name, {}) or {})
+    return options
