@@ -5,6 +5,11 @@ Python-Markdown extensions but no MkDocs plugins; the MkDocs plugin adds it for 
 files its HTML relies on are `STYLESHEETS` and `SCRIPTS`, as `static.served_files` makes them
 (`python -m mkdocs_playbook prepare` writes them out with the rest of a Zensical build).
 
+Told everything once: a `PlaybookSettings` (`settings`; the plugin builds it from mkdocs.yml
+and `_config.yml`, keyword options build the same), the site's facts once its files are known
+(`know_site`), and the page each conversion converts (`hand_over`). What one conversion
+shares lives on its Markdown instance and is cleared by `Markdown.reset()` (`_Conversion`).
+
 One page, from Markdown to model (each step a processor, in the order Python-Markdown runs
 them):
 

@@ -30,6 +30,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import __version__
+from .build_settings import (
+    from_build,
+    jekyll_config_path,
+    listed_options,
+    mkdocs_defaults,
+    with_site_values,
+)
 from .config import PlaybookConfig
 from .extension import JEKYLL_STYLESHEET, SCRIPTS, STYLESHEETS, PlaybookExtension
 from .findings import Findings
@@ -43,14 +50,7 @@ from .published_files import ReadmesBesideIndex
 from .records import PageRecord, working_tree
 from .run_page import ASSETS_URI, RunPage
 from .search import boost_search, exclude_from_search, with_controls, without_controls
-from .settings import (
-    SiteFacts,
-    from_build,
-    jekyll_config_path,
-    listed_options,
-    mkdocs_defaults,
-    with_site_values,
-)
+from .settings import SiteFacts
 from .static import served_files
 from .widgets.placeholders import uses_in
 from .widgets.runs import RUNS_SCRIPTS, insert_run_bar

@@ -33,8 +33,9 @@ from mkdocs.structure.files import Files, get_files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
+from .build_settings import EXTENSION_NAMES
 from .plugin import PlaybookPlugin
-from .settings import EXTENSION_NAMES, options_of
+from .settings import options_of
 
 GENERATED = ".playbook"
 """Folder, beside mkdocs.yml, for what `prepare` generates (not for version control)."""
