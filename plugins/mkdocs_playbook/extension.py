@@ -5,6 +5,11 @@ Python-Markdown extensions but no MkDocs plugins; the MkDocs plugin adds it for 
 files its HTML relies on are `STYLESHEETS` and `SCRIPTS`, as `static.served_files` makes them
 (`python -m mkdocs_playbook prepare` writes them out with the rest of a Zensical build).
 
+Told everything once: a `PlaybookSettings` (`settings`; the plugin builds it from mkdocs.yml
+and `_config.yml`, keyword options build the same), the site's facts once its files are known
+(`know_site`), and the page each conversion converts (`hand_over`). What one conversion
+shares lives on its Markdown instance and is cleared by `Markdown.reset()` (`_Conversion`).
+
 One page, from Markdown to model (each step a processor, in the order Python-Markdown runs
 them):
 
@@ -38,11 +43,9 @@ import logging
 import os
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Container, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Callable, Container
 from typing import Any
 
-import jinja2
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
@@ -51,7 +54,6 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import Processor
 from pymdownx.highlight import HighlightExtension
 
-from .config import CHECKLIST_HEADINGS, REPOSITORY_BRANCHES, REPOSITORY_DOCS_ROOTS
 from .findings import Finding
 from .jekyll.alerts import AlertProcessor
 from .jekyll.callouts import register_callouts
@@ -61,7 +63,6 @@ from .jekyll.kramdown import KramdownSettings, register_kramdown
 from .jekyll.kramdown_gfm import register_gfm
 from .jekyll.repolinks import RepositoryLinks
 from .jekyll.rewrite import PageInput, Rewrites
-from .jekyll.site_config import SiteConfig, load_site_config
 from .jekyll.ui_classes import register_ui_classes
 from .jekyll.urls import JekyllUrls
 from .page.definitions import item_starts
@@ -76,13 +77,10 @@ from .page.reader import read_page
 from .page.source import Source
 from .page.tree import PageTree, link_attribute, may_hold_links
 from .page.unsafe_attributes import guard_attr_lists
-from .widgets.checklists import Checklists
+from .settings import WIDGETS as WIDGETS
+from .settings import PlaybookSettings, SiteFacts, from_options
 from .widgets.code_placeholders import mark_code
-from .widgets.controls import PageControls
-from .widgets.render import Feature, PageContext, environment
-from .widgets.runs import RunBar
-from .widgets.severity import SeverityLookup, SeveritySettings
-from .widgets.template_forms import TemplateForms
+from .widgets.render import PageContext, environment
 
 # The same name the MkDocs plugin's findings carry.
 log = logging.getLogger("mkdocs.plugins.playbook")
@@ -92,30 +90,27 @@ JEKYLL_STYLESHEET = "jtd.css"
 """Just the Docs' UI classes (buttons, labels, type and spacing utilities): for Jekyll sites."""
 SCRIPTS = ["playbook.js"]
 """One file: the scripts of every page, in the order `static.BUNDLES` declares."""
-WIDGETS: tuple[Callable[[], Feature], ...] = (
-    Checklists,
-    SeverityLookup,
-    TemplateForms,
-    RunBar,
-    PageControls,
-)
-"""The widget kinds (the `widgets` option's default), made anew for each page: each reads its
-part of the page model, then renders its markup; `PageControls` last, to render once the
-controls the others cloned. A tuple: a site or a test passes its own list as the option,
-never by changing this one."""
 
 
-class _Conversion:
+class _Conversion(Extension):
     """What the processors of one conversion share: the text as written and as rewritten,
-    what was found before the tree exists, and each link element's written destination."""
+    what was found before the tree exists, and each link element's written destination.
+
+    One per Markdown instance, so a conversion nested in another (on an instance of its own)
+    never shares it; registered with that instance, whose `reset()` clears it, as
+    Python-Markdown's footnotes and abbr clear theirs. It adds no processor of its own.
+    """
 
     def __init__(self) -> None:
-        self.start("")
+        super().__init__()
+        self.reset()
 
-    def start(self, written: str) -> None:
-        """A new conversion (a Markdown instance may convert more than one text)."""
-        self.written = written
-        self.rewritten = written
+    def reset(self) -> None:
+        """No document: the state a conversion starts from."""
+        self.started = False
+        """Whether a conversion ran since the last reset."""
+        self.written = ""
+        self.rewritten = ""
         self.offsets = OffsetMap()
         self.source: Source | None = None
         """A parse of `rewritten` made on the way, if one was."""
@@ -125,6 +120,14 @@ class _Conversion:
         """Each link in raw HTML given another URL, by that URL: the URL as written."""
         self.page: PageInput | None = None
         """The page being converted, when known (from the plugin, or Zensical's context)."""
+
+    def start(self, written: str, page: PageInput | None) -> None:
+        """A conversion of `written`, the Markdown of `page` (None: no page's)."""
+        if self.started:
+            self.reset()  # a Markdown instance converting again without `reset()` between
+        self.started = True
+        self.written = self.rewritten = written
+        self.page = page
 
     @property
     def first_line(self) -> int:
@@ -144,17 +147,17 @@ class _Step(Processor):
 
 
 class _Capture(_Step, Preprocessor):
-    """Keeps the Markdown as written, for lines; starts the conversion's state afresh, with
-    the page it converts; unless `unsafe_attributes`, makes `attr_list` drop script."""
+    """Keeps the Markdown as written, for lines, and the page it converts (the conversion's
+    state is fresh: `Markdown.reset()` cleared it); unless `unsafe_attributes`, makes
+    `attr_list` drop script."""
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
-        self.conversion.start(text)
         # Taken, not read: a conversion inside this one (mkdocstrings renders docstrings with
         # the site's extension instances) finds nothing handed over and is no page's.
         page = self.extension.take_page()
-        self.conversion.page = page or self.extension.context_page(self.md, text)
-        if not self.extension.getConfig("unsafe_attributes"):
+        self.conversion.start(text, page or self.extension.context_page(self.md, text))
+        if not self.extension.settings.unsafe_attributes:
             # Here, not in extendMarkdown: an attr_list registered after ours is covered too.
             guard_attr_lists(self.md, self.extension._report(self.conversion), text)
         return lines
@@ -387,7 +390,7 @@ class _PageReader(_Step, Treeprocessor):
             tree,
             model,
             self.extension.environment,
-            self.extension.getConfigs(),
+            self.extension.settings,
             page.src_uri if page else "",
             page_url=page.url if page else None,
             page_title=str(title) if isinstance(title, (str, int, float)) else "",
@@ -395,7 +398,7 @@ class _PageReader(_Step, Treeprocessor):
         )
         # Before any widget reads it: a checklist keeps its items' HTML as read.
         mark_code(tree)
-        features = [make() for make in self.extension.getConfig("widgets")]
+        features = [make() for make in self.extension.settings.widgets]
         for feature in features:
             feature.read(context)
         for feature in features:
@@ -404,15 +407,12 @@ class _PageReader(_Step, Treeprocessor):
         model.duplicates = duplicate_headings(model.headings)
         checklist_headings = {checklist.heading for checklist in model.checklists}
         model.problems.extend(repeated_checklist_headings(model.duplicates, checklist_headings))
-        receiver = self.extension.getConfig("on_page_model")
-        if receiver is _ignore:
+        receiver = self.extension.on_page_model
+        if receiver is None:
             # Nothing collects the problems (Zensical, plain Python-Markdown): say them now.
             self.extension.log_problems(page, model.problems)
-        receiver(model)
-
-
-def _ignore(model: PageModel) -> None:
-    """The model's default receiver, when no MkDocs plugin asks for it."""
+        else:
+            receiver(model)
 
 
 def _files_of(folder: str) -> frozenset[str]:
@@ -426,72 +426,43 @@ def _files_of(folder: str) -> frozenset[str]:
 
 
 class PlaybookExtension(Extension):
-    """GitHub alerts as admonitions, and the page model behind the widgets."""
+    """GitHub alerts as admonitions, and the page model behind the widgets.
 
-    def __init__(self, **kwargs: Any) -> None:
-        self.config = {
-            # Not None: Python-Markdown would read a None-defaulted option as a boolean.
-            "template_loader": [
-                "",
-                "Jinja loader (or folder) searched before the bundled fragments: the theme's",
-            ],
-            "on_page_model": [_ignore, "Called with each page's PageModel once it is read"],
-            "site_id": ["", "Names this site's stored state; empty: scripts use the origin"],
-            "severity": [SeveritySettings(), "How severity matrices are found; update cadence"],
-            "checklist_headings": [
-                list(CHECKLIST_HEADINGS),
-                "Case-insensitive patterns: lists under a matching heading are checklists",
-            ],
-            "site_variables": [{}, "`site.*` values by dotted name ({{ site.title }})"],
-            "repository_url": ["", "The site's repository: its /blob/ links become page links"],
-            "repository_branches": [
-                list(REPOSITORY_BRANCHES),
-                "Branches whose links are rewritten",
-            ],
-            "repository_docs_roots": [
-                list(REPOSITORY_DOCS_ROOTS),
-                "Repository folders that hold the docs",
-            ],
-            "jekyll_config": ["", "The site's Jekyll _config.yml: callouts, kramdown options"],
-            "jekyll_urls": [
-                {},
-                "Each page's Jekyll URL by docs path: links written for Jekyll lead to the page",
-            ],
-            "page_urls": [
-                {},
-                "Each page's URL in the built site by docs path, for links in raw HTML",
-            ],
-            "docs_dir": ["", "The docs folder, where {% include %} and {% link %} look"],
-            "site_pages": [
-                [],
-                "`site.pages` for Liquid: each page's front matter, `url` and `path`",
-            ],
-            "widgets": [WIDGETS, "The widget kinds each page's model is handed to, in order"],
-            "unsafe_attributes": [
-                False,
-                "Let attribute lists and {% link %} give event handlers and javascript: URLs",
-            ],
-            "run_bar": [
-                {},
-                "The run bar first in every page, where no plugin places it: `page` (the run "
-                "page's URL from the site's root), `levels` (the site's severities) and `update` "
-                "(the update template's URL#id)",
-            ],
-        }
+    Told everything once: `settings` (the MkDocs plugin builds them from mkdocs.yml), else
+    keyword options (`makeExtension(**options)`, as `markdown_extensions` lists them), which
+    build the same settings (`settings.from_options`). `on_page_model` is called with each
+    page's model; without it, the model's problems are logged as warnings.
+    """
+
+    def __init__(
+        self,
+        settings: PlaybookSettings | None = None,
+        *,
+        on_page_model: Callable[[PageModel], None] | None = None,
+        **options: Any,
+    ) -> None:
+        super().__init__()
+        facts = SiteFacts()
+        if settings is None:
+            settings, facts = from_options(options)
+        elif options:
+            raise TypeError(f"options {sorted(options)} given beside settings: give one or other")
+        self.settings = settings
+        self.on_page_model = on_page_model
         self._handed_over: PageInput | None = None
         """The page about to be converted, from `hand_over` until a conversion takes it."""
-        self._published: Container[str] = frozenset()
-        self._rewrites: Rewrites | None = None
-        self._site_pages: Sequence[Mapping[str, Any]] = ()
-        self._jekyll_urls: JekyllUrls | None = None
-        self._site_config: SiteConfig | None = None
-        super().__init__(**kwargs)
+        self.know_site(facts)
         # Once per extension, not per page: MkDocs makes a Markdown (so calls extendMarkdown)
         # for every page, and a new environment would recompile every template each time.
-        loader = self.getConfig("template_loader") or None
-        if isinstance(loader, str):  # a folder, as a build configuration names it
-            loader = jinja2.FileSystemLoader(loader)
-        self.environment = environment(loader)
+        self.environment = environment(settings.template_loader)
+
+    def know_site(self, facts: SiteFacts) -> None:
+        """What the whole site says, once per build, when its files are known (the MkDocs
+        plugin's `on_files`): what was made of the last facts is made anew."""
+        self.site = facts
+        self._published: Container[str] | None = facts.published
+        self._rewrites: Rewrites | None = None
+        self._jekyll_urls: JekyllUrls | None = None
 
     def hand_over(self, page: PageInput | None) -> None:
         """The page MkDocs converts next: the one channel from plugin to extension (as
@@ -504,18 +475,6 @@ class PlaybookExtension(Extension):
         """The page handed over, once: the conversion that starts next is that page's."""
         page, self._handed_over = self._handed_over, None
         return page
-
-    @property
-    def site_config(self) -> SiteConfig:
-        """The site's Jekyll `_config.yml` (`jekyll_config`), read once; empty without one.
-
-        Raises `OSError` when the file cannot be read; a malformed file is the config's
-        `problem`, for the caller to report.
-        """
-        if self._site_config is None:
-            path = self.getConfig("jekyll_config")
-            self._site_config = load_site_config(Path(path)) if path else SiteConfig()
-        return self._site_config
 
     def _report(self, conversion: _Conversion) -> Callable[[int, int, str], None]:
         """Where the Jekyll processors report: a problem at a line of the text given."""
@@ -536,7 +495,7 @@ class PlaybookExtension(Extension):
             return None
         meta = getattr(page, "meta", None)
         first_line = 0
-        docs_dir = self.getConfig("docs_dir")
+        docs_dir = self.settings.docs_dir
         if docs_dir:
             try:
                 with open(os.path.join(docs_dir, path), encoding="utf-8-sig") as stream:
@@ -548,7 +507,7 @@ class PlaybookExtension(Extension):
 
     def log_problems(self, page: PageInput | None, problems: list[Problem]) -> None:
         """Each problem as a warning naming the file, line and column."""
-        docs_dir = self.getConfig("docs_dir") or "docs"
+        docs_dir = self.settings.docs_dir or "docs"
         path = os.path.relpath(os.path.join(docs_dir, page.src_uri)) if page else "(page)"
         for problem in problems:
             finding = Finding(
@@ -558,39 +517,24 @@ class PlaybookExtension(Extension):
 
     @property
     def published(self) -> Container[str]:
-        """Docs paths of every file the site publishes, for repository links: set by the
-        MkDocs plugin once the site's files are known; else every file of `docs_dir`."""
-        if not self._published and self.getConfig("docs_dir"):
-            self._published = _files_of(self.getConfig("docs_dir"))
+        """Docs paths of every file the site publishes, for repository links: the site's
+        facts once its files are known; else every file of `docs_dir`."""
+        if self._published is None:
+            docs_dir = self.settings.docs_dir
+            self._published = _files_of(docs_dir) if docs_dir else frozenset()
         return self._published
-
-    @published.setter
-    def published(self, paths: Container[str]) -> None:
-        self._published = paths
-        self._rewrites = None
-
-    @property
-    def site_pages(self) -> Sequence[Mapping[str, Any]]:
-        """`site.pages` for Liquid: set by the MkDocs plugin once the site's pages are read,
-        else the `site_pages` option (a prepared build configuration)."""
-        return self._site_pages or self.getConfig("site_pages")
-
-    @site_pages.setter
-    def site_pages(self, pages: Sequence[Mapping[str, Any]]) -> None:
-        self._site_pages = pages
-        self._rewrites = None
 
     @property
     def jekyll_urls(self) -> JekyllUrls | None:
-        """Where Jekyll publishes each page (`jekyll_urls`, set by the MkDocs plugin or a
-        prepared build configuration); None for a site that is not Jekyll's."""
-        urls = self.getConfig("jekyll_urls")
+        """Where Jekyll publishes each page (the site's facts); None for a site that is not
+        Jekyll's."""
+        urls = self.site.jekyll_urls
         if not urls:
             return None
-        if self._jekyll_urls is None or self._jekyll_urls.urls is not urls:
+        if self._jekyll_urls is None:
             # The base URL `{{ site.baseurl }}` printed: links are compared after Liquid.
-            variables = self.getConfig("site_variables")
-            site = self.site_config
+            variables = self.settings.site_variables
+            site = self.settings.site
             # As Liquid prints it: site_url's path, else _config.yml's `baseurl`.
             baseurl = variables.get("site.baseurl") or (site.baseurl or "").rstrip("/")
             own = (
@@ -601,35 +545,36 @@ class PlaybookExtension(Extension):
                 urls,
                 baseurl,
                 tuple(_without_scheme(url) for url in own if "://" in url),
-                self.getConfig("page_urls"),
+                self.site.page_urls,
             )
         return self._jekyll_urls
 
     @property
     def rewrites(self) -> Rewrites:
-        """The site's rewrites, made once (their patterns are compiled on first use)."""
+        """The site's rewrites, made once per build (their patterns are compiled on first
+        use)."""
         if self._rewrites is None:
-            repository_url = self.getConfig("repository_url")
+            settings = self.settings
             repository = (
                 RepositoryLinks(
-                    repository_url,
-                    self.getConfig("repository_branches"),
-                    self.getConfig("repository_docs_roots"),
+                    settings.repository_url,
+                    settings.repository_branches,
+                    settings.repository_docs_roots,
                 )
-                if repository_url
+                if settings.repository_url
                 else None
             )
-            config = self.getConfig("jekyll_config")
+            config = settings.jekyll_config
             self._rewrites = Rewrites(
-                self.getConfig("site_variables"),
+                settings.site_variables,
                 repository,
                 self.published,
-                os.path.abspath(self.getConfig("docs_dir")) if self.getConfig("docs_dir") else "",
+                os.path.abspath(settings.docs_dir) if settings.docs_dir else "",
                 os.path.dirname(os.path.abspath(config)) if config else "",
-                unsafe_urls=self.getConfig("unsafe_attributes"),
+                unsafe_urls=settings.unsafe_attributes,
                 jekyll_urls=self.jekyll_urls,
-                site_data=self.site_config.data,
-                pages=self.site_pages,
+                site_data=settings.site.data,
+                pages=self.site.site_pages,
                 # Jekyll's own default, as `jekyll build` gives it without JEKYLL_ENV.
                 environment_name=os.environ.get("JEKYLL_ENV", "development"),
             )
@@ -638,6 +583,7 @@ class PlaybookExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         conversion = _Conversion()
+        md.registerExtension(conversion)  # cleared by md.reset()
         # Before normalize_whitespace (30): lines are counted in the text as written.
         md.preprocessors.register(_Capture(md, self, conversion), "playbook_source", 35)
         md.preprocessors.register(_Rewrite(md, self, conversion), "playbook_rewrite", 34)
@@ -655,13 +601,11 @@ class PlaybookExtension(Extension):
         # Just above the blockquote processor (20), which would otherwise take the block.
         md.parser.blockprocessors.register(AlertProcessor(md.parser), "playbook_alert", 21)
         # kramdown and Just the Docs (each module's docstring gives its priorities).
-        site = self.site_config
+        site = self.settings.site
         report = self._report(conversion)
         # kramdown's heading ids for a Jekyll site (its links use them); toc's for any other.
         kramdown = KramdownSettings.from_site(site.data, heading_ids=bool(site.path))
-        register_kramdown(
-            md, kramdown, report, unsafe_attributes=self.getConfig("unsafe_attributes")
-        )
+        register_kramdown(md, kramdown, report, unsafe_attributes=self.settings.unsafe_attributes)
         if site.path:
             # Jekyll's kramdown reads the Markdown of a Jekyll site (`jekyll.kramdown_gfm`).
             register_gfm(md, gfm=kramdown.gfm, hard_wrap=kramdown.hard_wrap)

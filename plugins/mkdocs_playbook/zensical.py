@@ -33,7 +33,9 @@ from mkdocs.structure.files import Files, get_files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.yaml import yaml_load
 
-from .plugin import EXTENSION_NAMES, PlaybookPlugin
+from .build_settings import EXTENSION_NAMES
+from .plugin import PlaybookPlugin
+from .settings import options_of
 
 GENERATED = ".playbook"
 """Folder, beside mkdocs.yml, for what `prepare` generates (not for version control)."""
@@ -83,10 +85,10 @@ def prepare(config_file: Path, *, force: bool = False) -> Prepared:
     for file in files:
         target = docs / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        if file is plugin.run_page:
+        if file is plugin.runs.file:
             # With the post-incident template its draft fills, as the plugin gives it.
             target.write_text(
-                plugin.with_review_template(file.content_string, config), encoding="utf-8"
+                plugin.runs.with_review_template(file.content_string, config), encoding="utf-8"
             )
         elif file.generated_by is not None or not file.abs_src_path:
             target.write_bytes(file.content_bytes)
@@ -210,14 +212,8 @@ def _build_config(config_file: Path, config: MkDocsConfig, plugin: PlaybookPlugi
         for entry in written.get("markdown_extensions", [])
         if _plugin_name(entry) not in EXTENSION_NAMES
     ]
-    options = plugin.extension_options()
-    if plugin.run_page is not None:
-        # Placed by the extension, as no plugin places it in the theme.
-        options["run_bar"] = {
-            "page": plugin.run_page.url,
-            "levels": plugin.site_levels(),
-            "update": plugin.update_target(),
-        }
+    run_bar = plugin.runs.bar_settings() if plugin.runs.file is not None else None
+    options = options_of(plugin.settings, plugin.facts, plugin.custom_dir, run_bar)
     built["markdown_extensions"] = [*extensions, {"playbook": options}]
     built["extra_css"] = [_asset(entry) for entry in config.extra_css]
     built["extra_javascript"] = [_asset(entry) for entry in config.extra_javascript]

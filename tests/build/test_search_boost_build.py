@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_playbook.plugin import SEVERITY_SEARCH_BOOST
+from mkdocs_playbook.search import SEVERITY_SEARCH_BOOST
 from support import make_project, run_build
 
 MATRIX = """# Playbook

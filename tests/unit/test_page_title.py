@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_playbook.plugin import _atx_h1
+from mkdocs_playbook.placement import _atx_h1
 
 
 @pytest.mark.parametrize(

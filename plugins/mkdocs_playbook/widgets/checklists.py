@@ -108,7 +108,7 @@ class _Reader:
     def __init__(self, context: PageContext) -> None:
         self.context = context
         self.tree = context.tree
-        self.patterns = compile_patterns(context.settings.get("checklist_headings", []))
+        self.patterns = compile_patterns(context.settings.checklist_headings)
         self.headings = list(context.model.headings)
         self.sections: list[_Section] = []
         self.views: list[_ListView] = []

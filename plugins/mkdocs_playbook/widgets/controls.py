@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 
 from .render import PageContext
-from .severity import settings_from
 
 
 class PageControls:
@@ -23,7 +22,7 @@ class PageControls:
     def render(self, context: PageContext) -> None:
         if not context.controls:
             return
-        cadence = settings_from(context.settings).script_cadence()
+        cadence = context.settings.severity.script_cadence()
         markup = context.render(
             "controls.html", names=context.controls, cadence=json.dumps(cadence)
         )

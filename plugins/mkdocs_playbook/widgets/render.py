@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import jinja2
 from markupsafe import Markup
@@ -25,6 +24,9 @@ from markupsafe import Markup
 from ..page.model import PageModel
 from ..page.reader import CodeBlock
 from ..page.tree import PageTree
+
+if TYPE_CHECKING:
+    from ..settings import PlaybookSettings
 
 
 def stable_id(*parts: str) -> str:
@@ -62,8 +64,8 @@ class PageContext:
     tree: PageTree
     model: PageModel
     environment: jinja2.Environment
-    settings: Mapping[str, Any]
-    """The extension's configuration."""
+    settings: PlaybookSettings
+    """The extension's settings."""
     page_id: str
     """The page's identity for stored state: its docs path (`operations/RUNBOOK.md`), empty
     when the extension runs without knowing the page (scripts then use the URL)."""
@@ -80,7 +82,7 @@ class PageContext:
     def render(self, name: str, **values: Any) -> str:
         """The fragment `playbook/NAME` rendered with the page's and the site's identity."""
         return self.environment.get_template(f"playbook/{name}").render(
-            page_id=self.page_id, site_id=self.settings.get("site_id", ""), **values
+            page_id=self.page_id, site_id=self.settings.site_id, **values
         )
 
     def use(self, *names: str) -> None:

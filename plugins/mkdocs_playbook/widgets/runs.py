@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from ..page.model import SeverityMatrix, TemplateForm
 from .render import PageContext, script_json
-from .severity import SeveritySettings, settings_from
+from .severity import SeveritySettings
 from .template_forms import form_data
 
 _CONTAINER_RE = re.compile(r"<div\b[^>]*\bdata-md-component=\"container\"[^>]*>", re.I)
@@ -122,19 +122,19 @@ class RunBar:
         """Nothing of its own to read."""
 
     def render(self, context: PageContext) -> None:
-        settings = context.settings.get("run_bar") or {}
-        page = settings.get("page")
+        settings = context.settings.run_bar
+        page = settings.page
         if not page or context.page_url is None:
             return
         context.prepend(
             run_bar(
                 context.environment,
-                site_id=context.settings.get("site_id", ""),
+                site_id=context.settings.site_id,
                 run_page_url=get_relative_url(page, context.page_url),
                 page_title=context.page_title or _first_heading(context),
-                levels=list(settings.get("levels") or []),
-                severity=settings_from(context.settings),
-                update_url=relative_target(settings.get("update", ""), context.page_url),
+                levels=list(settings.levels),
+                severity=context.settings.severity,
+                update_url=relative_target(settings.update, context.page_url),
             )
         )
 

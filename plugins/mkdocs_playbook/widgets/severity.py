@@ -72,7 +72,7 @@ class SeverityLookup:
         self._found: list[tuple[SeverityMatrix, etree.Element]] = []
 
     def read(self, context: PageContext) -> None:
-        settings = settings_from(context.settings)
+        settings = context.settings.severity
         for table in context.tree.root.iter("table"):
             header, body = _header_and_body(table)
             if not header:
@@ -181,20 +181,3 @@ def _read_matrix(
 def _examples(cell: str) -> list[str]:
     """A cell's examples, separated by commas or semicolons."""
     return [part.strip() for part in cell.replace(";", ",").split(",")]
-
-
-def settings_from(config: Mapping[str, object]) -> SeveritySettings:
-    """The severity settings inside the extension's configuration: given as settings (by the
-    MkDocs plugin) or as a mapping (`columns:`, `cadence:`, in a build configuration)."""
-    value = config.get("severity")
-    if isinstance(value, SeveritySettings):
-        return value
-    if isinstance(value, Mapping):
-        columns, cadence = value.get("columns"), value.get("cadence")
-        return SeveritySettings(
-            columns=dict(columns) if isinstance(columns, Mapping) else dict(SEVERITY_COLUMNS),
-            cadence={str(k): int(v) for k, v in cadence.items()}
-            if isinstance(cadence, Mapping)
-            else dict(UPDATE_CADENCE),
-        )
-    return SeveritySettings()

@@ -1,0 +1,48 @@
+"""The page phase: a page's Markdown made ready for its conversion, and the `PageInput` the
+plugin hands the extension for it (`PlaybookExtension.hand_over`)."""
+
+from __future__ import annotations
+
+from mkdocs.structure.pages import Page
+
+from .findings import Findings
+from .jekyll.frontmatter import body_first_line, without_front_matter
+from .jekyll.rewrite import PageInput
+from .page.lint import find_mojibake
+from .page.source import Source
+from .records import PageRecord
+
+
+def page_input(record: PageRecord, markdown: str, page: Page, findings: Findings) -> str | None:
+    """Set `record.input` for the page MkDocs converts next; the Markdown to convert instead
+    of `markdown` (the page's body, as MkDocs read it), or None to keep it."""
+    body = None
+    if record.front_matter.problem is not None:
+        # MkDocs reads the block on its own: what we refused (a title aliased 10^7 times
+        # took 42 s to print) the theme and other plugins must not see either. Where
+        # MkDocs could not read it, it is the page's first text: Jekyll drops it; so do we.
+        page.meta = {}
+        if body_first_line(page.file.content_string, markdown) == 0:
+            markdown = body = without_front_matter(markdown)
+    elif record.front_matter.body_start and not body_first_line(page.file.content_string, markdown):
+        # Front matter Jekyll reads and MkDocs' narrower rule does not (closed at the end
+        # of the file, or empty): the page's keys, not its text.
+        page.meta = dict(record.front_matter.data)
+        markdown = body = without_front_matter(markdown)
+    if record.children and not markdown.strip():
+        # Python-Markdown returns "" for white space without running a processor; Just the
+        # Docs prints a parent's table of contents whatever the page holds.
+        markdown = body = "<!-- child pages -->\n"
+    first_line = body_first_line(page.file.content_string, markdown)
+    # Mojibake anywhere in the body, code included (a broken command is broken too).
+    for damage in find_mojibake(Source(markdown)):
+        line = damage.line + first_line
+        findings.add(record.display_path, line, damage.message, damage.column)
+    record.input = PageInput(
+        page.file.src_uri,
+        record.front_matter.data,
+        first_line,
+        page.file.url,
+        children=record.children,
+    )
+    return body

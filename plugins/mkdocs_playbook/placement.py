@@ -1,0 +1,304 @@
+"""Placement of the site's files (the `on_files` phase): which files Jekyll publishes, each
+page's record and front matter, permalinks and redirects, Jekyll URLs, and the nav.
+
+`Placement` holds what this phase learns for the rest of the build (`records`, the
+collections' `documents`, the `publication`); `facts` is what the extension is told of it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from typing import Any
+from urllib.parse import unquote
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+from .findings import Findings
+from .jekyll.collections import Document, collection_navs, read_collections, with_title
+from .jekyll.frontmatter import FrontMatter, parse_front_matter
+from .jekyll.navigation import NavSource, site_nav
+from .jekyll.permalinks import (
+    permalink_destination,
+    redirect_destinations,
+    redirect_page,
+    redirect_to,
+    unwritable_character,
+)
+from .jekyll.publishing import REDIRECTS_NOT_WRITTEN
+from .jekyll.site_config import SiteConfig
+from .jekyll.urls import page_url
+from .nav_indexes import lead_sections
+from .page.source import Source
+from .published_files import Publication, github_pages_rules, move_file, opens_front_matter, publish
+from .records import PageRecord, display_path
+from .settings import SiteFacts
+
+log = get_plugin_logger("playbook")
+
+
+class Placement:
+    """Where each file of one build goes, and what each page's front matter says."""
+
+    def __init__(
+        self, site: SiteConfig, findings: Findings, working_tree: str, project_dir: str
+    ) -> None:
+        self.site = site
+        self.findings = findings
+        self.working_tree = working_tree
+        self.project_dir = project_dir
+        self.records: dict[str, PageRecord] = {}
+        """One record per page, by docs path."""
+        self.publication = Publication()
+        self.collections = read_collections(site)
+        self.documents: dict[str, Document] = {}
+        """The pages that are documents of an output collection, by docs path."""
+
+    def publish(
+        self, files: Files, config: MkDocsConfig, github_pages: bool | str, readmes: list[str]
+    ) -> None:
+        """For a Jekyll site, leave out what Jekyll (and GitHub Pages' plugins) would not
+        publish; `readmes`: the READMEs MkDocs dropped beside an index."""
+        if not self.site.path:
+            return
+        rules = github_pages_rules(
+            self.site, github_pages, [self.site.source_dir, self.working_tree]
+        )
+        log.info("%s", rules.describe())
+        self._find_documents(files)
+        self.publication = publish(
+            files, config, self.site, rules, readmes, documents=set(self.documents)
+        )
+
+    def read_pages(self, files: Files, *, titles: bool) -> list[NavSource]:
+        """A record for each page, with its front matter; with `titles`, each page's title and
+        front matter as the nav is built from them."""
+        sources: list[NavSource] = []
+        for file in files.documentation_pages():
+            text = file.content_string
+            front_matter = self.publication.front_matter.get(file.src_uri)
+            if front_matter is None:
+                front_matter = parse_front_matter(text)
+            record = PageRecord(file, self.display_path(file), front_matter)
+            self.records[file.src_uri] = record
+            if front_matter.problem:
+                malformed = front_matter.problem
+                self.findings.add(record.display_path, malformed.line, malformed.message)
+            document = self.documents.get(file.src_uri)
+            if document is not None:
+                # Jekyll gives every document a title (`Document#populate_title`).
+                front_matter = record.front_matter = with_title(front_matter, document)
+            if titles:  # a title can take a parse of the page
+                title = _title(file, front_matter, text)
+                sources.append(NavSource(file.src_uri, title, self._nav_front_matter(record)))
+        return sources
+
+    def redirect_to(self, src_uri: str) -> str | None:
+        """The page's `redirect_to`, when jekyll-redirect-from runs."""
+        record = self.records.get(src_uri)
+        rules = self.publication.rules
+        if record is None or rules is None or not rules.redirects:
+            return None
+        return redirect_to(record.front_matter.data)
+
+    def _nav_front_matter(self, record: PageRecord) -> FrontMatter:
+        """An untitled redirect is meant to be out of the nav: no "no title" report."""
+        data = record.front_matter.data
+        if data.get("title") is None and self.redirect_to(record.file.src_uri) is not None:
+            return replace(record.front_matter, data={**data, "nav_exclude": True})
+        return record.front_matter
+
+    def place_nav(self, files: Files, config: MkDocsConfig, sources: list[NavSource]) -> None:
+        """The nav built from Just the Docs front matter, and each parent page's table of
+        its children."""
+        # None when no page has Just the Docs navigation keys: MkDocs' own nav stays.
+        nav = site_nav(
+            [source for source in sources if source.src_uri not in self.documents],
+            nav_sort=self.site.nav_sort,
+            external_links=self.site.nav_external_links,
+            collections=collection_navs(self.collections, self.documents, sources),
+        )
+        config.nav = nav.spec
+        lead_sections(nav.indexes, files, config)
+        # Just the Docs' layout prints the tables: a Jekyll site's pages only.
+        for src_uri, children in nav.tables.items() if self.site.path else ():
+            self.records[src_uri].children = tuple(children)
+        for problem in nav.problems:
+            path = self.records[problem.src_uri].display_path
+            self.findings.add(path, problem.line, problem.message)
+
+    def facts(self, files: Files, jekyll_urls: dict[str, str]) -> SiteFacts:
+        """What the extension is told of the site once its files are placed."""
+        return SiteFacts(
+            published=frozenset(file.src_uri for file in files),
+            jekyll_urls=jekyll_urls,
+            page_urls={uri: record.file.url for uri, record in self.records.items()},
+            site_pages=self._site_pages(jekyll_urls),
+        )
+
+    def display_path(self, file: File) -> str:
+        """The path findings name for `file` (`records.display_path`)."""
+        return display_path(file, self.working_tree, self.project_dir)
+
+    def _site_pages(self, urls: dict[str, str]) -> list[dict[str, Any]]:
+        """`site.pages` as Liquid reads it: each page's front matter, url and path."""
+        pages: list[dict[str, Any]] = []
+        for src_uri, record in self.records.items():
+            file = record.file
+            path = src_uri
+            if self.site.path and file.abs_src_path:
+                path = self.site.source_path(file.abs_src_path)
+            url = urls.get(src_uri) or "/" + file.url
+            data = record.front_matter.data
+            document = self.documents.get(src_uri)
+            if document is not None:
+                data = {**data, **self.collections.liquid_fields(document, data)}
+            pages.append({**data, "url": url, "path": path})
+        return pages
+
+    def place_permalinks(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages at their `permalink`, and a page sending readers on from each of their
+        `redirect_from` URLs, so old links and bookmarks keep working.
+
+        No file of the site is replaced: pages, the theme's own (its 404 page), redirects.
+        Pages are placed first, so a page keeps a URL a redirect asks for too.
+        """
+        taken = {name: f"the theme's {name}" for name in config.theme.static_templates}
+        taken.update({file.dest_uri: f"{file.src_uri}'s URL" for file in files})
+        for record in self.records.values():
+            data, file = record.front_matter.data, record.file
+            document = self.documents.get(file.src_uri)
+            if document is not None:
+                # A collection's document is where Jekyll writes it, placeholders filled in.
+                url = unquote(self.collections.url(document, data))
+                destination = permalink_destination(url)
+            elif "permalink" in data:
+                destination = permalink_destination(data["permalink"])
+            else:
+                continue
+            owner = taken.get(destination.path or "")
+            line = record.front_matter.line_of("permalink")
+            if destination.path is None:
+                self.findings.add(record.display_path, line, destination.problem)
+            elif owner is not None and destination.path != file.dest_uri:
+                problem = f"permalink {destination.given!r} is {owner} already"
+                self.findings.add(record.display_path, line, f"{problem}; the page keeps its own")
+            else:
+                del taken[file.dest_uri]
+                move_file(file, destination.path)
+                taken[destination.path] = f"{file.src_uri}'s URL"
+        for record in self.records.values():
+            data, file = record.front_matter.data, record.file
+            line = record.front_matter.line_of("redirect_from")
+            rules = self.publication.rules
+            if "redirect_from" in data and rules is not None and not rules.redirects:
+                self.findings.add(record.display_path, line, REDIRECTS_NOT_WRITTEN, level="info")
+                continue
+            for destination in redirect_destinations(data.get("redirect_from")):
+                owner = taken.get(destination.path or "")
+                if destination.path is None or owner is not None:
+                    problem = f"redirect_from {destination.given!r} is {owner} already"
+                    problem = destination.problem or f"{problem}; no redirect is written"
+                    self.findings.add(record.display_path, line, problem)
+                    continue
+                target = get_relative_url(file.url, destination.path)
+                title = str(data.get("title") or file.src_uri)
+                content = redirect_page(target, title)
+                files.append(File.generated(config, destination.path, content=content))
+                taken[destination.path] = f"the redirect from {file.src_uri}"
+
+    def jekyll_urls(self, files: Files) -> dict[str, str]:
+        """Each page's Jekyll URL by docs path, for links written for Jekyll, and each other
+        file's (Jekyll copies it to its path); none for a site without `_config.yml`, whose
+        `.html` links mean what they say."""
+        if not self.site.path:
+            return {}
+        style = self.site.data.get("permalink")
+        urls: dict[str, str] = {}
+        for file in files:
+            if file.abs_src_path and not file.is_documentation_page():
+                path = self.site.source_path(file.abs_src_path)
+                if not path.startswith("../"):
+                    urls[file.src_uri] = "/" + path
+        for src_uri, record in self.records.items():
+            file = record.file
+            if not file.abs_src_path:
+                continue  # a generated page: Jekyll never published it
+            path = self.site.source_path(file.abs_src_path)
+            document = self.documents.get(src_uri)
+            if document is not None:
+                urls[src_uri] = self.collections.url(document, record.front_matter.data)
+            elif not path.startswith("../"):
+                urls[src_uri] = page_url(path, record.front_matter.data.get("permalink"), style)
+        return urls
+
+    def _find_documents(self, files: Files) -> None:
+        """The pages that are documents of an output collection (`jekyll/collections`):
+        published at their collection's URL, where Jekyll's reading rules alone would leave
+        a `_folder/` out."""
+        for file in files:
+            if file.generated_by is not None or not file.abs_src_path:
+                continue
+            path = self.site.source_path(file.abs_src_path)
+            if path.startswith("../"):
+                continue
+            document = self.collections.document(path, self.site)
+            if document is None or not document.collection.output:
+                continue
+            if not file.is_documentation_page():
+                continue
+            if document.dated:
+                # A post is read with or without front matter, and left out when in the future.
+                front_matter = parse_front_matter(file.content_string).data
+                if not self.collections.published(document, front_matter):
+                    continue
+            elif not opens_front_matter(file):
+                continue
+            self.documents[file.src_uri] = document
+
+    def leave_out_unwritable(self, files: Files) -> None:
+        """A file whose name holds `?`, `#` or a control character is left out, as a finding:
+        its URL would end before its name does, and a newline breaks every log line."""
+        for file in list(files):
+            unwritable = unwritable_character(file.src_uri)
+            if unwritable:
+                shown = self.display_path(file).encode("unicode_escape").decode("ascii")
+                self.findings.add(
+                    shown, 0, f"the file's name holds {unwritable}; it is left out of the site"
+                )
+                files.remove(file)
+
+
+def _title(file: File, front_matter: FrontMatter, text: str) -> str:
+    """Title as Just the Docs shows it, falling back to the first H1, then the file name."""
+    title = front_matter.data.get("title")
+    if isinstance(title, (str, int, float)) and str(title).strip():
+        return str(title).strip()
+    text = text.replace("\r\n", "\n")
+    source = Source(text)
+    offset = front_matter.body_start
+    for line in text[offset:].split("\n"):
+        h1 = _atx_h1(line)
+        if h1 is not None and not source.in_code(offset):
+            return h1
+        offset += len(line) + 1
+    if file.src_uri == "index.md":
+        return "Home"
+    name = file.name if file.name != "index" else os.path.basename(os.path.dirname(file.src_uri))
+    name = name.replace("-", " ").replace("_", " ")
+    return name.capitalize() if name.islower() else name
+
+
+def _atx_h1(line: str) -> str | None:
+    """The text of a level-1 ATX heading line (`# Title #`), without closing hashes."""
+    if not line.startswith("#") or line[1:2] not in (" ", "\t"):
+        return None
+    title = line[1:].strip(" \t")
+    # String methods, not a pattern: a heading of many spaces must cost linear time.
+    unclosed = title.rstrip("#")
+    if unclosed != title and (not unclosed or unclosed[-1] in " \t"):
+        title = unclosed.rstrip(" \t")
+    return title or None
