@@ -42,38 +42,31 @@ Priorities, beside Python-Markdown's built-ins and the playbook extension's own 
 - preprocessor `kramdown_expand`, 29: after `normalize_whitespace` (30), which would strip the
   stash placeholders of nomarkdown HTML; before fenced code (25), [nesting cap, 24] and
   `html_block` (20).
-- block processor `kramdown_block_ial`, 110: before every other (admonition and details 105,
-  empty 100, code 80, ..., [alert, 21], quote 20, paragraph 10), so it splits attribute list
-  lines off a block before a table, list or code block takes them as content.
-- tree processor `kramdown_span_ial`, 16: after `inline` (20) made the spans and
-  `footnote-reorder` (19); before `footnote-duplicate` (15), `attr_list` (8), `abbr` (7) and
-  `toc` (5), so headings carry their classes and ids when `toc` reads them.
+- block processor `kramdown_block_ial`, 110, and tree processor `kramdown_span_ial`, 16: see
+  `kramdown_attribute_blocks` and `kramdown_attribute_spans`.
 """
 
 from __future__ import annotations
 
-import html
 import logging
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from markdown import Markdown
-from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.extensions.attr_list import AttrListExtension, sanitize_name
 from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX, AtomicString
 
 from ..page.source import Source
 from ..page.unsafe_attributes import unsafe_attribute, unsafe_message
-from .kramdown_raw_html import assign_to_stash, stash_index, tag_of
+from .kramdown_attribute_blocks import register_block_attributes
+from .kramdown_attribute_spans import SPAN_NAME, register_span_attributes
+from .kramdown_raw_html import assign_to_stash, stash_index
 from .kramdown_settings import parse_toc_levels
 from .kramdown_syntax import (
     MARK,
-    MARKER_LENGTH,
     MAX_CONSTRUCTS,
     Attributes,
     Construct,
@@ -99,12 +92,6 @@ SPECIAL_REFERENCES = frozenset({"toc", "footnotes"})
 """Names an attribute list may give without a definition: kramdown's HTML converter reads
 them (`{:toc}` and `{:footnotes}` on a list)."""
 
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-CODE = frozenset({"code", "pre", "kbd", "samp"})
-# Where Python-Markdown's attr_list reads an attribute list at the end of the text.
-_ENDS_WITH_ATTRIBUTES = HEADINGS | {"dt", "td", "th", "li"}
-_SPAN_NAME = "kramdown_span_ial"
-
 
 def add_missing(md: Markdown, extensions: list[tuple[bool, Callable[[], Extension]]]) -> None:
     """Register each extension whose test says `md` lacks it, in one call, as
@@ -122,10 +109,9 @@ def makeExtension(**kwargs: Any) -> KramdownAttributesExtension:
 def attributes_of(md: Markdown) -> KramdownAttributesExtension | None:
     """The attribute lists extension whose processors `md` runs, if any (`kramdown_toc` and
     `kramdown_footnotes` read what it found)."""
-    if _SPAN_NAME not in md.treeprocessors:
-        return None
-    processor = md.treeprocessors[_SPAN_NAME]
-    return processor.extension if isinstance(processor, _SpanAttributes) else None
+    processor = md.treeprocessors[SPAN_NAME] if SPAN_NAME in md.treeprocessors else None
+    extension = getattr(processor, "extension", None)
+    return extension if isinstance(extension, KramdownAttributesExtension) else None
 
 
 def attribute_origin(md: Markdown, element: etree.Element, name: str) -> tuple[int, int] | None:
@@ -158,10 +144,8 @@ class KramdownAttributesExtension(Extension):
         add_missing(md, [("attr_list" not in md.treeprocessors, AttrListExtension)])
         md.preprocessors.register(_Mask(md, self), "kramdown_mask", 34.5)
         md.preprocessors.register(_Expand(md, self), "kramdown_expand", 29)
-        md.parser.blockprocessors.register(
-            _BlockAttributes(md.parser, self), "kramdown_block_ial", 110
-        )
-        md.treeprocessors.register(_SpanAttributes(md, self), _SPAN_NAME, 16)
+        register_block_attributes(md, self)
+        register_span_attributes(md, self)
 
     def reset(self) -> None:
         self.toc_levels: frozenset[int] = frozenset()
@@ -357,411 +341,3 @@ class _Expand(Preprocessor):
         placeholder = self.md.htmlStash.store(html)
         self.extension.placeholders.add(placeholder)
         return placeholder
-
-
-class _BlockAttributes(BlockProcessor):
-    """Attribute lists and definitions that stand on lines of their own.
-
-    kramdown (`parse_block_extensions`): an attribute list on the line directly below a block
-    applies to it, and so does one below that; one that does not (after a blank line, at the
-    start of a container, or below a definition) applies to the next block, even past blank
-    lines, except at the very start of a container, where the blank line takes it.
-    """
-
-    def __init__(self, parser: Any, extension: KramdownAttributesExtension) -> None:
-        super().__init__(parser)
-        self.extension = extension
-
-    def test(self, parent: etree.Element, block: str) -> bool:
-        if MARK not in block:
-            return False
-        lines = block.split("\n")
-        first_item = _first_item(lines)
-        return any(
-            self._standalone(line, 0 <= first_item < index) for index, line in enumerate(lines)
-        )
-
-    def _standalone(self, line: str, in_list: bool) -> Construct | None:
-        """The attribute list or definition that `line` holds alone, if it does; `in_list`:
-        the line comes after the first line of a list item."""
-        stripped = line.lstrip(" ")
-        indent = len(line) - len(stripped)
-        # Under a list item, an indented line belongs to the item: it is read in there.
-        if indent > 3 or (in_list and indent > 0) or not stripped.startswith(MARK):
-            return None
-        if stripped[MARKER_LENGTH:].strip():
-            return None
-        construct = self.extension.construct(stripped, 0)
-        return construct if construct and construct.kind in ("ial", "ald") else None
-
-    def run(self, parent: etree.Element, blocks: list[str]) -> None:
-        extension, md = self.extension, self.parser.md
-        lines = blocks.pop(0).split("\n")
-        first_item = _first_item(lines)
-        had_content = len(parent) > 0 or bool((parent.text or "").strip())
-        content: list[str] = []
-        pending: list[Construct] = []
-        target: etree.Element | None = None
-        first = True
-        after_marker = False
-        for index, line in enumerate(lines):
-            # Lines above the list's first item are not in it (`  {: .x }` under raw HTML).
-            construct = self._standalone(line, 0 <= first_item < index)
-            if construct is None:
-                if content or line.strip():  # a block may start with an empty line
-                    content.append(line)
-                    first = False
-                continue
-            if content:
-                produced = self._parse(parent, content, after_marker)
-                self._attach_all(pending, produced[0] if produced else None)
-                pending, content = [], []
-                target = produced[-1] if produced else None
-                if target is None and construct.kind == "ial":
-                    self._lost(construct, "follows text that made no element of its own")
-                    after_marker = True
-                    continue
-            elif first and construct.follows_text:
-                target = parent[-1] if len(parent) else None
-            first = False
-            after_marker = True
-            if construct.kind == "ald":
-                if construct.in_code:  # markdown-it read it as code; Python-Markdown did not
-                    extension.define(construct)
-                # A definition ends the block above; a pending list applies to it, and is lost.
-                for lost in pending:
-                    self._lost(lost, "is followed by a definition, which it then applies to")
-                pending, target = [], None
-            elif target is not None:
-                extension.assign(md, target, construct)
-            else:
-                pending.append(construct)
-        if content:
-            produced = self._parse(parent, content, after_marker)
-            self._attach_all(pending, produced[0] if produced else None)
-            pending = []
-        if pending:
-            self._attach_to_next(parent, blocks, pending, had_content)
-
-    def _parse(
-        self, parent: etree.Element, content: list[str], after_marker: bool
-    ) -> list[etree.Element]:
-        """Parse `content` into `parent`; the elements it made, or `[parent]` when the text
-        went into the parent itself (a tight list item).
-
-        kramdown ends a block at an attribute list line, and never continues a block quote
-        past a blank line; Python-Markdown would add a block quote (or, after an attribute
-        list line, a list) to the one before it. So such content is parsed on its own.
-        """
-        text = "\n".join(content)
-        if not (after_marker or text.lstrip(" ").startswith(">")):
-            before = len(parent), parent.text
-            self.parser.parseBlocks(parent, [text])
-            made = list(parent[before[0] :])
-            if not made and parent.tag == "li" and parent.text != before[1]:
-                return [parent]
-            return made
-        holder = etree.Element(parent.tag)
-        self.parser.parseBlocks(holder, [text])
-        made = list(holder)
-        for child in made:
-            holder.remove(child)
-            parent.append(child)
-        if holder.text and holder.text.strip():
-            append_text(parent, holder.text)
-            if not made and parent.tag == "li":
-                return [parent]
-        return made
-
-    def _attach_all(self, pending: list[Construct], target: etree.Element | None) -> None:
-        for construct in pending:
-            if target is None:
-                self._lost(construct, "precedes text that made no element of its own")
-            else:
-                self.extension.assign(self.parser.md, target, construct)
-
-    def _attach_to_next(
-        self, parent: etree.Element, blocks: list[str], pending: list[Construct], had_content: bool
-    ) -> None:
-        if not pending[-1].precedes_text and not had_content:
-            for construct in pending:
-                self._lost(
-                    construct,
-                    "stands at the start of its block with a blank line after it, "
-                    "where kramdown applies it to nothing",
-                )
-            return
-        if not blocks:
-            for construct in pending:
-                self._lost(construct, "has no block after it to apply to")
-            return
-        produced = self._parse(parent, [blocks.pop(0)], True)
-        if not produced:
-            for construct in pending:
-                self._lost(construct, "has no block after it to apply to")
-            return
-        self._attach_all(pending, produced[0])
-
-    def _lost(self, construct: Construct, why: str) -> None:
-        self.extension.problem(
-            construct,
-            f"kramdown attribute list `{construct.text}` {why}; put it on the line directly "
-            "above or below the block it is for; left out",
-        )
-
-
-def _first_item(lines: list[str]) -> int:
-    """The index of the first line that is not a marker when it starts a list item (`- `,
-    `1. `); -1 when it does not."""
-    for index, line in enumerate(lines):
-        stripped = line.lstrip(" ")
-        if stripped.startswith(MARK):
-            continue
-        if len(line) - len(stripped) > 3:
-            return -1
-        if stripped[:1] in ("*", "+", "-") and stripped[1:2] in ("", " ", "\t"):
-            return index
-        digits = len(stripped) - len(stripped.lstrip("0123456789"))
-        starts = (
-            0 < digits <= 9
-            and stripped[digits : digits + 1] in (".", ")")
-            and stripped[digits + 1 : digits + 2] in ("", " ", "\t")
-        )
-        return index if starts else -1
-    return -1
-
-
-class _SpanAttributes(Treeprocessor):
-    """Attribute lists inside the text: after a span, at the start of a list item, at the end
-    of a heading, item, cell or term; markers left in code and raw HTML become the text they
-    hid again; any other is reported and left out."""
-
-    def __init__(self, md: Markdown, extension: KramdownAttributesExtension) -> None:
-        super().__init__(md)
-        self.extension = extension
-        self._closed_by: dict[etree.Element, dict[int, int]] = {}
-        """Per element, which stash entry's start tag each end tag in its text closes."""
-
-    def run(self, root: etree.Element) -> None:
-        extension = self.extension
-        if not extension.constructs:
-            return
-        self._restore_stash()
-        self._closed_by = {}
-        pairs = [(parent, child) for parent in root.iter() for child in parent]
-        self._element_text(root, None)
-        for parent, child in pairs:
-            self._element_text(child, parent)
-            if (
-                child.tag == "p"
-                and len(child) == 0
-                and (child.text or "").strip() in (extension.placeholders)
-            ):
-                # Alone in its paragraph (inside a block quote a line break follows it), so
-                # the HTML replaces the paragraph, as `raw_html` does for raw HTML blocks.
-                child.text = (child.text or "").strip()
-            if child.tail and MARK in child.tail:
-                child.tail = self._tail(child, parent)
-            for key, value in child.attrib.items():
-                if MARK in value:
-                    child.set(key, self._restored(value, escape=False))
-
-    def _restore_stash(self) -> None:
-        """Raw HTML (and code Python-Markdown stashed) keeps what was written inside it."""
-        stash = self.md.htmlStash.rawHtmlBlocks
-        for index, entry in enumerate(stash):
-            if isinstance(entry, str) and MARK in entry:
-                stash[index] = self._restored(entry, escape=True)
-
-    def _restored(self, text: str, *, escape: bool) -> str:
-        parts: list[str] = []
-        position = 0
-        for offset, construct in self._markers(text):
-            original = construct.text if construct else ""
-            parts.append(text[position:offset])
-            parts.append(html.escape(original, quote=False) if escape else original)
-            position = offset + MARKER_LENGTH
-        parts.append(text[position:])
-        return "".join(parts)
-
-    def _markers(self, text: str) -> Iterator[tuple[int, Construct | None]]:
-        offset = text.find(MARK)
-        while offset >= 0:
-            yield offset, self.extension.construct(text, offset)
-            offset = text.find(MARK, offset + MARKER_LENGTH)
-
-    def _element_text(self, element: etree.Element, parent: etree.Element | None) -> None:
-        text = element.text
-        if not text or MARK not in text:
-            return
-        if element.tag in CODE or isinstance(text, AtomicString):
-            element.text = AtomicString(self._restored(text, escape=False))
-            return
-        kept: list[str] = []
-        position = 0
-        leading = trailing = False
-        for offset, construct in list(self._markers(text)):
-            kept.append(text[position:offset])
-            position = offset + MARKER_LENGTH
-            if construct is None or construct.kind != "ial":
-                continue
-            before, after = "".join(kept), text[position:]
-            target = self._leading_target(element, parent, before)
-            leading = leading or target is not None
-            raw = None if target is not None else self._raw_html(element, before)
-            if raw is not None:
-                self.extension.assign_to_raw_html(self.md, raw, construct)
-                continue
-            if target is None and len(element) == 0:
-                target = self._trailing_target(element, before, after)
-                trailing = trailing or target is not None
-            if target is None:
-                self._unattached(construct)
-            else:
-                self.extension.assign(self.md, target, construct)
-        kept.append(text[position:])
-        result = "".join(kept)
-        # The space that set the list apart goes with it (as attr_list strips it).
-        if leading:
-            result = result.lstrip()
-        if trailing:
-            result = result.rstrip()
-        element.text = result
-
-    def _leading_target(
-        self, element: etree.Element, parent: etree.Element | None, before: str
-    ) -> etree.Element | None:
-        """kramdown's list item IAL: first in the item's text, it applies to the item."""
-        if before.strip():
-            return None
-        if element.tag == "li":
-            return element
-        if (
-            element.tag == "p"
-            and parent is not None
-            and parent.tag == "li"
-            and parent[0] is element
-            and not (parent.text or "").strip()
-        ):
-            return parent
-        return None
-
-    def _trailing_target(
-        self, element: etree.Element, before: str, after: str
-    ) -> etree.Element | None:
-        """Last in the text of a heading, item, cell or term, after a space (attr_list's
-        rule), or on a line of its own at the end of any block's text."""
-        if not _only_markers(after):
-            return None
-        if element.tag in _ENDS_WITH_ATTRIBUTES and before[-1:].isspace():
-            return element
-        if self.md.is_block_level(element.tag) and before.rstrip(" ").endswith("\n"):
-            return element
-        return None
-
-    def _tail(self, element: etree.Element, parent: etree.Element) -> str:
-        tail = element.tail or ""
-        kept: list[str] = []
-        position = 0
-        for offset, construct in self._markers(tail):
-            kept.append(tail[position:offset])
-            position = offset + MARKER_LENGTH
-            if construct is None or construct.kind != "ial":
-                continue
-            before, after = "".join(kept), tail[position:]
-            target: etree.Element | None = None
-            raw = self._raw_html(parent, before) if before else None
-            if raw is not None:
-                self.extension.assign_to_raw_html(self.md, raw, construct)
-                continue
-            if not before and not self.md.is_block_level(element.tag):
-                target = element  # directly after the span
-            elif (
-                parent[-1] is element
-                and parent.tag in _ENDS_WITH_ATTRIBUTES
-                and _only_markers(after)
-                and before[-1:].isspace()
-            ):
-                target = parent
-            if target is None:
-                self._unattached(construct)
-            else:
-                self.extension.assign(self.md, target, construct)
-                if target is parent:
-                    kept = ["".join(kept).rstrip()]
-        kept.append(tail[position:])
-        return "".join(kept)
-
-    def _raw_html(self, level: etree.Element, before: str) -> int | None:
-        """The stash entry of the raw HTML element that `before` (text of `level`) ends
-        with, as kramdown applies a span attribute list to it: a void or self-closing tag
-        (`<img …>`), or the start tag that the end tag there (`</span>`) closes."""
-        if not before.endswith(ETX):
-            return None
-        match = HTML_PLACEHOLDER_RE.fullmatch(before, max(before.rfind(STX), 0))
-        stash = self.md.htmlStash.rawHtmlBlocks
-        if match is None or int(match.group(1)) >= len(stash):
-            return None
-        index = int(match.group(1))
-        entry = stash[index]
-        tag = tag_of(entry) if isinstance(entry, str) else None
-        if tag is None:
-            return None
-        if tag.closing:
-            if level not in self._closed_by:
-                self._closed_by[level] = self._pair_tags(level)
-            return self._closed_by[level].get(index)
-        return index if tag.complete else None
-
-    def _pair_tags(self, level: etree.Element) -> dict[int, int]:
-        """Which start tag each end tag closes in the text of `level` and its children's
-        tails: one pass, a stack per tag name."""
-        stash = self.md.htmlStash.rawHtmlBlocks
-        open_tags: dict[str, list[int]] = {}
-        closes: dict[int, int] = {}
-        texts = [level.text or "", *(child.tail or "" for child in level)]
-        for text in texts:
-            for match in HTML_PLACEHOLDER_RE.finditer(text):
-                index = int(match.group(1))
-                entry = stash[index] if index < len(stash) else None
-                tag = tag_of(entry) if isinstance(entry, str) else None
-                if tag is None or tag.complete:
-                    continue
-                if not tag.closing:
-                    open_tags.setdefault(tag.name, []).append(index)
-                elif open_tags.get(tag.name):
-                    closes[index] = open_tags[tag.name].pop()
-        return closes
-
-    def _unattached(self, construct: Construct) -> None:
-        self.extension.problem(
-            construct,
-            f"kramdown attribute list `{construct.text}` follows text, not an element: "
-            "write it directly after `*emphasis*`, a `[link](…)`, `` `code` `` or an HTML "
-            "element, or on a line of its own directly above or below a block; left out",
-        )
-
-
-def _only_markers(text: str) -> bool:
-    """Whether `text` holds nothing but white space and markers."""
-    position = 0
-    while (offset := text.find(MARK, position)) >= 0:
-        if text[position:offset].strip():
-            return False
-        position = offset + MARKER_LENGTH
-    return not text[position:].strip()
-
-
-def append_after(parent: etree.Element, previous: etree.Element | None, text: str | None) -> None:
-    """Add `text` where it shows after `previous` (its tail), or first in `parent`."""
-    if not text:
-        return
-    if previous is None:
-        parent.text = (parent.text or "") + text
-    else:
-        previous.tail = (previous.tail or "") + text
-
-
-def append_text(element: etree.Element, text: str | None) -> None:
-    """Add `text` at the end of `element`'s content."""
-    append_after(element, element[-1] if len(element) else None, text)

@@ -34,8 +34,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..page.source import Source
+from .kramdown_attribute_spans import CODE
 from .kramdown_attributes import (
-    CODE,
     KramdownAttributesExtension,
     Report,
     add_missing,

@@ -27,14 +27,9 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import TocExtension, nest_toc_tokens
 from markdown.treeprocessors import Treeprocessor
 
-from .kramdown_attributes import (
-    HEADINGS,
-    KramdownAttributesExtension,
-    add_missing,
-    append_after,
-    append_text,
-    attributes_of,
-)
+from .kramdown_attribute_blocks import append_after, append_text
+from .kramdown_attribute_spans import HEADINGS
+from .kramdown_attributes import KramdownAttributesExtension, add_missing, attributes_of
 from .kramdown_settings import KramdownSettings, parse_toc_levels
 
 _NO_TOC = re.compile(r"\bno_toc\b")
