@@ -10,6 +10,7 @@ from typing import Any
 
 import markdown
 import pytest
+from markdown.extensions.toc import TocExtension, TocTreeprocessor
 
 from mkdocs_playbook.jekyll.kramdown_attributes import attribute_origin, attributes_of
 from mkdocs_playbook.jekyll.kramdown_raw_html import raw_html_elements
@@ -134,3 +135,23 @@ def test_toc_leaves_no_toc_headings_out_when_toc_is_listed_after_it() -> None:
     toc, _ = toc_of(md)
     assert "#hidden" not in toc
     assert '<span class="toctitle">T</span>' in toc
+
+
+def test_toc_keeps_the_toc_processor_another_extension_made_and_leaves_no_toc_out() -> None:
+    """A `TocExtension` subclass with its own processor keeps it, `no_toc` left out besides."""
+    ran: list[bool] = []
+
+    class Counted(TocTreeprocessor):
+        def run(self, doc: etree.Element) -> None:
+            super().run(doc)
+            ran.append(True)
+
+    class CountedToc(TocExtension):
+        TreeProcessorClass = Counted
+
+    md = markdown.Markdown(extensions=[CountedToc(), f"{PACKAGE}.kramdown_toc"])
+    md.convert(TOC_PAGE)
+    assert ran == [True]
+    toc, _ = toc_of(md)
+    assert "#shown" in toc
+    assert "#hidden" not in toc

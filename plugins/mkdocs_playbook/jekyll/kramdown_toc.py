@@ -8,8 +8,15 @@ list).
   becomes kramdown's in-page table of contents (`ul#markdown-toc`, nested links, the levels
   of `toc_levels` or of the page's `{::options toc_levels="…" /}`).
 
+`toc`'s processor is replaced by name, as pymdownx replaces Python-Markdown's processors, with
+a subclass that leaves `no_toc` headings out of the tokens before `toc` makes `md.toc` of
+them; toc's own `[TOC]` marker lists every heading still. An extension listed after this one
+that registers `toc` again gets the same replacement when a conversion starts.
+
 Priorities:
 
+- preprocessor `kramdown_toc_replaced`, 1: when a conversion starts, `toc` is the subclass.
+- tree processor `toc`, 5: Python-Markdown's, replaced.
 - tree processor `kramdown_toc`, 4.9: after `toc` (5) filled `md.toc_tokens` and gave every
   heading its id; before `unescape` (0) and [the model reader, which runs last].
 """
@@ -24,7 +31,8 @@ from typing import Any, cast
 
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.extensions.toc import TocExtension, nest_toc_tokens
+from markdown.extensions.toc import TocExtension, TocTreeprocessor, nest_toc_tokens
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from .kramdown_attribute_blocks import append_after, append_text
@@ -65,7 +73,73 @@ class KramdownTocExtension(Extension):
                 ("toc" not in md.treeprocessors, TocExtension),
             ],
         )
+        leave_out_no_toc(md)
+        md.preprocessors.register(_TocReplaced(md), "kramdown_toc_replaced", 1)
         md.treeprocessors.register(_TableOfContents(md, self.toc_levels), "kramdown_toc", 4.9)
+
+
+class KramdownTocTreeprocessor(TocTreeprocessor):
+    """Python-Markdown's `toc`, leaving headings with the class `no_toc` out of `md.toc` and
+    `md.toc_tokens`; `[TOC]` lists them still."""
+
+    _root: etree.Element | None = None
+    _marker_div: etree.Element | None = None
+
+    def run(self, doc: etree.Element) -> None:
+        self._root, self._marker_div = doc, None
+        try:
+            super().run(doc)
+        finally:
+            self._root = self._marker_div = None
+
+    def build_toc_div(self, toc_list: list[Any]) -> etree.Element:
+        """The table of contents of `toc_list`, less the `no_toc` headings, which leave
+        `toc_list` too (`toc` makes it `md.toc_tokens`)."""
+        hidden = _hidden(self.md, self._root) if self._root is not None and toc_list else set()
+        if not hidden:
+            return super().build_toc_div(toc_list)
+        self._marker_div = super().build_toc_div(toc_list)
+        kept = [token for token in _flatten_tokens(toc_list) if token.get("id") not in hidden]
+        toc_list[:] = nest_toc_tokens(cast(Any, kept))
+        return super().build_toc_div(toc_list)
+
+    def replace_marker(self, root: etree.Element, elem: etree.Element) -> None:
+        # `[TOC]` lists every heading, as it did before `no_toc` headings left the tokens.
+        super().replace_marker(root, elem if self._marker_div is None else self._marker_div)
+
+
+def leave_out_no_toc(md: Markdown) -> None:
+    """Replace the `toc` processor a `TocExtension` of `md` registered by one of the same
+    class that leaves `no_toc` headings out; any other is kept as it is."""
+    current = md.treeprocessors["toc"] if "toc" in md.treeprocessors else None
+    if current is None or isinstance(current, KramdownTocTreeprocessor):
+        return
+    made_by = (
+        extension
+        for extension in reversed(md.registeredExtensions)
+        if isinstance(extension, TocExtension) and type(current) is extension.TreeProcessorClass
+    )
+    extension = next(made_by, None)
+    if extension is None:
+        return
+    replacement = _leaving_out_no_toc(extension.TreeProcessorClass)
+    md.treeprocessors.register(replacement(md, extension.getConfigs()), "toc", 5)
+
+
+def _leaving_out_no_toc(base: type[TocTreeprocessor]) -> type[KramdownTocTreeprocessor]:
+    """`base` (Python-Markdown's or a subclass another extension made) that leaves `no_toc`
+    headings out."""
+    if base is TocTreeprocessor:
+        return KramdownTocTreeprocessor
+    return type(f"Kramdown{base.__name__}", (KramdownTocTreeprocessor, base), {})
+
+
+class _TocReplaced(Preprocessor):
+    """An extension listed after this one may have registered `toc` again: replaced now."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        leave_out_no_toc(self.md)
+        return lines
 
 
 def _hidden(md: Markdown, root: etree.Element) -> set[str | None]:
@@ -81,7 +155,7 @@ def _hidden(md: Markdown, root: etree.Element) -> set[str | None]:
 
 
 class _TableOfContents(Treeprocessor):
-    """`no_toc` headings out of `md.toc_tokens`; the in-page table of contents."""
+    """The in-page table of contents, in place of the list `{:toc}` marks."""
 
     def __init__(self, md: Markdown, levels: frozenset[int]) -> None:
         super().__init__(md)
@@ -89,31 +163,11 @@ class _TableOfContents(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         attributes = attributes_of(self.md)
-        if attributes is None:
+        if attributes is None or not attributes.tocs:
             return
-        hidden = _hidden(self.md, root)
-        if hidden:
-            self._filter_tokens(hidden)
-        if attributes.tocs:
-            headings = [element for element in root.iter() if element.tag in HEADINGS]
-            levels = attributes.toc_levels or self.levels
-            self._in_page(root, attributes.tocs[0], headings, levels)
-
-    def _filter_tokens(self, hidden: set[str | None]) -> None:
-        tokens = getattr(self.md, "toc_tokens", None)
-        if not tokens:
-            return
-        flat = [token for token in _flatten_tokens(tokens) if token.get("id") not in hidden]
-        nested = nest_toc_tokens(cast(Any, flat))
-        self.md.toc_tokens = nested  # type: ignore[attr-defined]
-        toc = self.md.treeprocessors["toc"] if "toc" in self.md.treeprocessors else None
-        if toc is not None and hasattr(toc, "build_toc_div"):
-            # As `toc` itself makes `md.toc`: the same HTML, through the postprocessors.
-            div = toc.build_toc_div(nested)
-            text = self.md.serializer(div)
-            for postprocessor in self.md.postprocessors:
-                text = postprocessor.run(text)
-            self.md.toc = text  # type: ignore[attr-defined]
+        headings = [element for element in root.iter() if element.tag in HEADINGS]
+        levels = attributes.toc_levels or self.levels
+        self._in_page(root, attributes.tocs[0], headings, levels)
 
     def _in_page(
         self,
