@@ -3,7 +3,8 @@
 Each feature is an extension of its own, with `makeExtension`, that a site may list alone:
 
 - `kramdown_attributes`: attribute lists (`{: .class #id }`, `{:name: …}`), `{::comment}`,
-  `{::options}` and `{::nomarkdown}`, on Python-Markdown's `attr_list`;
+  `{::options}` and `{::nomarkdown}`, on Python-Markdown's `attr_list` (its block and span
+  processors in `kramdown_attribute_blocks` and `kramdown_attribute_spans`);
 - `kramdown_footnotes`: footnotes ended, numbered, placed (`{:footnotes}`) and left out as
   kramdown does, on `footnotes`;
 - `kramdown_abbreviations`: abbreviation definitions, on `abbr`;
@@ -11,7 +12,8 @@ Each feature is an extension of its own, with `makeExtension`, that a site may l
 - `kramdown_ids`: the ids Jekyll's kramdown gives headings;
 - `kramdown_toc`: `no_toc` headings out of `md.toc`, and the in-page `{:toc}`, on `toc`.
 
-`register_kramdown(md, settings, report)` adds them all as Jekyll's settings say, with
+`register_kramdown(md, settings, report)` adds them all as a site's `kramdown:` options
+(`kramdown_settings.KramdownSettings`) say, with
 Python-Markdown's `def_list` (kramdown's definition lists) and, before any of them, each
 Python-Markdown extension they build on that `md` lacks. Each module's docstring gives its
 processors' priorities.

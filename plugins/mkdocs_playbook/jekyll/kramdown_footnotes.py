@@ -60,7 +60,6 @@ class KramdownFootnotesExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
         report: Report = self.getConfig("report")
         add_missing(
             md,
