@@ -7,7 +7,7 @@ which Python-Markdown may not read as code: `Construct.in_code`) in one forward 
 each behind a marker of the same length, so every later text rewrite keeps its offsets (and
 sees no Liquid inside a comment); `expand` then drops comments and options and stores
 `{::nomarkdown}` HTML, leaving short markers for attribute lists that the Python-Markdown
-processors in `kramdown` attach to elements.
+processors of `kramdown_attributes` attach to elements.
 
 Every scan here is linear in the text: `str.find` and single character-class loops, no
 regular expression on page content. The next `}` and the next line end are found once and
