@@ -247,6 +247,8 @@ class _Page:
         self.toc_levels = self.settings.toc_levels
         """`settings.toc_levels`, unless the page sets `{::options toc_levels="…" /}`."""
         self.source = ""
+        self.masked = ""
+        """The text with its constructs masked, as the Liquid rewrite gets it."""
         self.constructs: list[Construct] = []
         self.definitions: dict[str, list[Attributes]] = {}
         self.tocs: list[etree.Element] = []
@@ -256,6 +258,24 @@ class _Page:
         """Where `{::nomarkdown}` HTML went."""
         self.raw_html_elements: set[etree.Element] = set()
         """Elements of raw HTML with `markdown="1"` (md_in_html's), with all inside them."""
+
+    def mask_added(self, text: str) -> str:
+        """`text` with the attribute lists and extensions that Liquid brought in (an
+        include's `{: .tip }`) masked too: Jekyll runs kramdown on Liquid's output. Their
+        problems are not reported: their lines are not the page's."""
+        added = [
+            construct
+            for construct in scan(Source(text)).constructs
+            if construct.kind in ("ial", "ald")
+        ][: MAX_CONSTRUCTS - len(self.constructs)]
+        if not added:
+            return text
+        text = mask(text, added, len(self.constructs))
+        self.constructs.extend(added)
+        for construct in added:
+            if not construct.in_code and construct.kind == "ald":
+                self.define(construct)
+        return text
 
     def construct(self, text: str, offset: int) -> Construct | None:
         index = marker_index(text, offset)
@@ -406,7 +426,8 @@ class _Mask(Preprocessor):
                 # The one option that changes what a page shows and is ours to honour.
                 if key == "toc_levels" and _levels(value):
                     page.toc_levels = _levels(value)
-        return mask(text, page.constructs).split("\n")
+        page.masked = mask(text, page.constructs)
+        return page.masked.split("\n")
 
 
 class _Expand(Preprocessor):
@@ -417,9 +438,12 @@ class _Expand(Preprocessor):
         self.page = page
 
     def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "{:" in text and text != self.page.masked:
+            text = self.page.mask_added(text)
         if not self.page.constructs:
             return lines
-        return expand("\n".join(lines), self.page.constructs, self._store).split("\n")
+        return expand(text, self.page.constructs, self._store).split("\n")
 
     def _store(self, html: str) -> str:
         placeholder = self.md.htmlStash.store(html)
