@@ -50,6 +50,7 @@ from .jekyll.frontmatter import (
 from .jekyll.layout_parts import FooterParts
 from .jekyll.liquid import site_variables, thawed
 from .jekyll.navigation import ChildLink, NavSource, site_nav
+from .jekyll.own_layouts import OwnLayout, own_layout, with_built_links
 from .jekyll.permalinks import (
     permalink_destination,
     redirect_destinations,
@@ -136,6 +137,8 @@ class PageRecord:
     """Its script-only controls' markup (`PageModel.controls`)."""
     controls_after: int = -1
     """While search reads the content without them: how much content followed them."""
+    layout: OwnLayout | None = None
+    """The site's own layout, not Just the Docs', that Jekyll writes the page in."""
 
 
 # MkDocs' own warning for a relative link to no file (`mkdocs/structure/pages.py`).
@@ -408,10 +411,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if document is not None:
                 # Jekyll gives every document a title (`Document#populate_title`).
                 front_matter = record.front_matter = with_title(front_matter, document)
-            if self.nav_from_front_matter:  # a title can take a parse of the page
+            layout = own_layout(self.site.source_dir, front_matter.data.get("layout"))
+            if isinstance(layout, str):
+                line = front_matter.line_of("layout")
+                self.findings.add(record.display_path, line, f"{layout}; shown in the theme")
+            record.layout = layout if isinstance(layout, OwnLayout) else None
+            # Not a Just the Docs page: untitled, it is not one Just the Docs leaves out.
+            untitled_own = record.layout is not None and not front_matter.data.get("title")
+            if self.nav_from_front_matter and not untitled_own:
                 title = _title(file, front_matter, text)
                 sources.append(NavSource(file.src_uri, title, front_matter))
         self._place_permalinks(files, config)
+        self._place_own_layouts(files)
         # Before `published`, which has the extension make its rewrites (they use both) anew.
         self.extension.setConfig(
             "page_urls", {uri: record.file.url for uri, record in self.records.items()}
@@ -453,6 +464,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 data = {**data, **self.collections.liquid_fields(document, data)}
             pages.append({**data, "url": url, "path": path})
         return pages
+
+    def _place_own_layouts(self, files: Files) -> None:
+        """A page in the site's own layout where Jekyll writes it (`x.html`, not `x/`): the
+        layout's HTML is written as it is, and its relative links hold from there."""
+        taken = {file.dest_uri for file in files}
+        for record in self.records.values():
+            file = record.file
+            if record.layout is None or file.src_uri in self.documents or not file.abs_src_path:
+                continue
+            if "permalink" in record.front_matter.data:
+                continue  # placed already
+            url = page_url(self.site.source_path(file.abs_src_path)).lstrip("/")
+            destination = url + "index.html" if not url or url.endswith("/") else url
+            if destination not in taken:
+                taken.discard(file.dest_uri)
+                move_file(file, destination)
+                taken.add(destination)
 
     def _place_permalinks(self, files: Files, config: MkDocsConfig) -> None:
         """Pages at their `permalink`, and a page sending readers on from each of their
@@ -720,6 +748,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     on_page_context = CombinedEvent(_controls_out, _controls_in, _no_added_title)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        record = self.records.get(page.file.src_uri)
+        if record is not None and record.layout is not None:
+            return self._in_own_layout(record, page.content or "")
         output = self._with_run_bar(output, page)
         if self.run_page is not None and page.file is self.run_page:
             output = self.with_review_template(output, config)
@@ -733,6 +764,21 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 page.file.dest_uri, output, page.content or "", ids
             )
         return output
+
+    def _in_own_layout(self, record: PageRecord, content: str) -> str:
+        """The page as Jekyll writes it: its content in the site's own layouts, Liquid and
+        all; their problems named at the layout's lines."""
+        assert record.layout is not None
+        page = record.input or PageInput(record.file.src_uri, record.front_matter.data)
+        for layout in record.layout.layouts:
+            rendered = self.extension.rewrites.apply_to_layout(layout.template, page, content)
+            path = os.path.join(self.site.source_dir, layout.shown)
+            shown = os.path.relpath(path, self.working_tree).replace(os.sep, "/")
+            for problem in rendered.problems:
+                self.findings.add(shown, problem.line, problem.message)
+            content = rendered.text
+        urls = self.extension.jekyll_urls
+        return content if urls is None else with_built_links(content, urls, record.file.src_uri)
 
     def site_levels(self) -> list[str]:
         """The site's severities, once every page's Markdown is rendered (MkDocs renders
