@@ -652,9 +652,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for damage in find_mojibake(Source(markdown)):
             line = damage.line + first_line
             self.findings.add(record.display_path, line, damage.message, damage.column)
+        meta = record.front_matter.data
+        document = self.documents.get(page.file.src_uri)
+        if document is not None:  # a post's own `page.date`, as `site.posts` has it
+            meta = {**meta, **self.collections.liquid_fields(document, meta)}
         record.input = PageInput(
             page.file.src_uri,
-            record.front_matter.data,
+            meta,
             first_line,
             page.file.url,
             children=record.children,
@@ -666,7 +670,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if last_edit is not None:
             # Material's "last update", unless a plugin (git-revision-date-localized) says.
             page.meta.setdefault("revision_date", last_edit)
-        document = self.documents.get(page.file.src_uri)
         if record.front_matter.data.get("search_exclude") is True or (
             document is not None and self.collections.search_excluded(document)
         ):
