@@ -34,6 +34,16 @@ class _Typography(SmartyExtension):
         ellipses = SubstituteTextPattern(r"\.\.\.", (self.substitutions["ellipsis"],), md)
         self.inlinePatterns.register(ellipses, "smarty-ellipses", 10)
 
+    def educateQuotes(self, md: Markdown) -> None:
+        # kramdown reads a quote from the character before it: after white space, one that
+        # no word follows opens (`'aider: ' if` is ‘aider: ‘), where smarty closes it.
+        opening = (
+            (r"(?<=\s)'(?!\w)", (self.substitutions["left-single-quote"],)),
+            (r'(?<=\s)"(?!\w)', (self.substitutions["left-double-quote"],)),
+        )
+        self._addPatterns(md, opening, "kramdown-quotes", 31)
+        super().educateQuotes(md)
+
     def extendMarkdown(self, md: Markdown) -> None:
         super().extendMarkdown(md)
         md.treeprocessors.deregister("smarty")
