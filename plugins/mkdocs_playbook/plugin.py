@@ -51,6 +51,7 @@ from .jekyll.layout_parts import FooterParts
 from .jekyll.liquid import site_variables, thawed
 from .jekyll.navigation import ChildLink, NavSource, site_nav
 from .jekyll.own_layouts import OwnLayout, own_layout, with_built_links
+from .jekyll.posts import excerpt
 from .jekyll.permalinks import (
     permalink_destination,
     redirect_destinations,
@@ -71,9 +72,11 @@ from .page.lint import find_mojibake
 from .page.model import PageModel, SeverityMatrix, TemplateForm
 from .page.source import Source
 from .published_files import (
+    HtmlPage,
     Publication,
     ReadmesBesideIndex,
     github_pages_rules,
+    html_pages,
     move_file,
     opens_front_matter,
     publish,
@@ -139,6 +142,8 @@ class PageRecord:
     """While search reads the content without them: how much content followed them."""
     layout: OwnLayout | None = None
     """The site's own layout, not Just the Docs', that Jekyll writes the page in."""
+    html: str | None = None
+    """An `.html` page's content: its HTML, Liquid rendered (Jekyll converts no Markdown)."""
 
 
 # MkDocs' own warning for a relative link to no file (`mkdocs/structure/pages.py`).
@@ -387,6 +392,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             log.info("%s", rules.describe())
             readmes = self._readmes.dropped if self._readmes is not None else []
             self._find_documents(files)
+            html_pages(files, config, self.site)
             self.publication = publish(
                 files, config, self.site, rules, readmes, documents=set(self.documents)
             )
@@ -462,6 +468,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             document = self.documents.get(src_uri)
             if document is not None:
                 data = {**data, **self.collections.liquid_fields(document, data)}
+                if document.dated and "excerpt" not in data:
+                    data["excerpt"] = excerpt(file.content_string, record.front_matter.body_start)
             pages.append({**data, "url": url, "path": path})
         return pages
 
@@ -663,6 +671,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page.file.url,
             children=record.children,
         )
+        if isinstance(page.file, HtmlPage):
+            record.html = self._html_content(record, markdown)
+            markdown = body = ""
         # Python-Markdown starts no conversion for white space: nothing would take the page,
         # and the next conversion to start (another plugin's) must not.
         self.extension.hand_over(record.input if markdown.strip() else None)
@@ -767,6 +778,24 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 page.file.dest_uri, output, page.content or "", ids
             )
         return output
+
+    def _html_content(self, record: PageRecord, html: str) -> str:
+        """An `.html` page's content as Jekyll renders it: Liquid, no Markdown; its links to
+        pages given as the built pages'."""
+        assert record.input is not None
+        rendered = self.extension.rewrites.apply_to_layout(html, record.input, "")
+        for problem in rendered.problems:
+            line = problem.line + record.input.first_line
+            self.findings.add(record.display_path, line, problem.message, problem.column)
+        urls = self.extension.jekyll_urls
+        text = rendered.text
+        return text if urls is None else with_built_links(text, urls, record.file.src_uri)
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        record = self.records.get(page.file.src_uri)
+        return record.html if record is not None and record.html is not None else None
 
     def _in_own_layout(self, record: PageRecord, content: str) -> str:
         """The page as Jekyll writes it: its content in the site's own layouts, Liquid and

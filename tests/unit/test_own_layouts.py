@@ -47,3 +47,7 @@ def test_a_layout_in_itself_is_said(source: str) -> None:
     assert own_layout(source, "loop") == (
         "_layouts/loop.html sits in itself, or in more than 10 layouts"
     )
+
+
+def test_layout_none_is_the_pages_html_alone(source: str) -> None:
+    assert own_layout(source, "none") == OwnLayout(())

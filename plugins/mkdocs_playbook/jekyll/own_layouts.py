@@ -49,6 +49,8 @@ def own_layout(jekyll_source: str, name: object) -> OwnLayout | str | None:
     message saying why, when a layout of the site cannot be read."""
     if not jekyll_source or not isinstance(name, str) or not name:
         return None
+    if name == "none":
+        return OwnLayout(())  # Jekyll's "no layout": the page's own HTML alone
     folder = os.path.join(jekyll_source, "_layouts")
     layouts: list[Layout] = []
     seen: set[str] = set()

@@ -276,12 +276,13 @@ def _plain(title: str) -> str:
     """The plugin's `strip_markup`: `markdownify`, `strip_html`, `normalize_whitespace`, less
     footnote marks. Python-Markdown with kramdown's typography stands in for kramdown
     (`Don't add --flags` is `Don’t add –flags`, in the title and so in the nav)."""
-    rendered = _markdownified(title) if any(c in title for c in "#*_`[<&\\!'\"-.>") else title
+    rendered = markdownified(title) if any(c in title for c in "#*_`[<&\\!'\"-.>") else title
     text = html.unescape(_TAG.sub("", rendered))
     return _FOOTNOTE_MARK.sub("", " ".join(text.split()))
 
 
-def _markdownified(text: str) -> str:
+def markdownified(text: str) -> str:
+    """`text` as HTML, with kramdown's typography (Jekyll's `markdownify`, closely)."""
     md = markdown.Markdown()
     register_typography(md)
     return md.convert(text)
