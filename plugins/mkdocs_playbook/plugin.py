@@ -51,13 +51,13 @@ from .jekyll.layout_parts import FooterParts
 from .jekyll.liquid import site_variables, thawed
 from .jekyll.navigation import ChildLink, NavSource, site_nav
 from .jekyll.own_layouts import OwnLayout, own_layout, with_built_links
-from .jekyll.posts import excerpt
 from .jekyll.permalinks import (
     permalink_destination,
     redirect_destinations,
     redirect_page,
     unwritable_character,
 )
+from .jekyll.posts import excerpt
 from .jekyll.publishing import REDIRECTS_NOT_WRITTEN
 from .jekyll.rewrite import PageInput
 from .jekyll.site_config import SiteConfig

@@ -20,9 +20,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "jekyll-include-ial"
 
 def _converted() -> str:
     text = (FIXTURE / "index.md").read_text("utf-8")
-    extension = PlaybookExtension(
-        jekyll_config=str(FIXTURE / "_config.yml"), docs_dir=str(FIXTURE)
-    )
+    extension = PlaybookExtension(jekyll_config=str(FIXTURE / "_config.yml"), docs_dir=str(FIXTURE))
     md = markdown.Markdown(extensions=["attr_list", "admonition", extension])
     return md.convert(text[parse_front_matter(text).body_start :])
 

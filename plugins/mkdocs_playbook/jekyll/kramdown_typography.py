@@ -36,12 +36,16 @@ class _Typography(SmartyExtension):
 
     def educateQuotes(self, md: Markdown) -> None:
         # kramdown reads a quote from the character before it: after white space, one that
-        # no word follows opens (`'aider: ' if` is ‘aider: ‘), where smarty closes it.
-        opening = (
-            (r"(?<=\s)'(?!\w)", (self.substitutions["left-single-quote"],)),
-            (r'(?<=\s)"(?!\w)', (self.substitutions["left-double-quote"],)),
+        # no word follows opens (`'aider: ' if` gets a left quote twice), where smarty closes.
+        lsquo, ldquo = (
+            self.substitutions["left-single-quote"],
+            self.substitutions["left-double-quote"],
         )
-        self._addPatterns(md, opening, "kramdown-quotes", 31)
+        for index, (pattern, quote) in enumerate(
+            ((r"(?<=\s)'(?!\w)", lsquo), (r'(?<=\s)"(?!\w)', ldquo))
+        ):
+            opening = SubstituteTextPattern(pattern, (quote,), md)
+            self.inlinePatterns.register(opening, f"kramdown-quotes-{index}", 31 - index / 10)
         super().educateQuotes(md)
 
     def extendMarkdown(self, md: Markdown) -> None:

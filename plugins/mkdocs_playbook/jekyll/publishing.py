@@ -275,7 +275,7 @@ def heading_title(body: str) -> str | None:
 def _plain(title: str) -> str:
     """The plugin's `strip_markup`: `markdownify`, `strip_html`, `normalize_whitespace`, less
     footnote marks. Python-Markdown with kramdown's typography stands in for kramdown
-    (`Don't add --flags` is `Don’t add –flags`, in the title and so in the nav)."""
+    (`Don't add --flags` gets a curly apostrophe and an en dash, in the title and the nav)."""
     rendered = markdownified(title) if any(c in title for c in "#*_`[<&\\!'\"-.>") else title
     text = html.unescape(_TAG.sub("", rendered))
     return _FOOTNOTE_MARK.sub("", " ".join(text.split()))

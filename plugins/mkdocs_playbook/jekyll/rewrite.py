@@ -141,7 +141,9 @@ class Rewrites:
         source = Source(text)
         tags = JekyllTags(self, page, source)
         state = PageState(tags, _nowhere, tags.suggestions.closest)
-        context = page_context(self.environment, {**self.namespace(page), "content": content}, state)
+        context = page_context(
+            self.environment, {**self.namespace(page), "content": content}, state
+        )
         limit = len(text.encode("utf-8")) + len(content.encode("utf-8")) + GROWTH_LIMIT
         rendered = render_text(context, text, _nowhere, limit, GROWTH_LIMIT)
         problems = [
