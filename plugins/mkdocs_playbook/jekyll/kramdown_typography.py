@@ -36,13 +36,14 @@ class _Typography(SmartyExtension):
 
     def educateQuotes(self, md: Markdown) -> None:
         # kramdown reads a quote from the character before it: after white space, one that
-        # no word follows opens (`'aider: ' if` gets a left quote twice), where smarty closes.
+        # no word (nor its pair) follows opens (`'aider: ' if` gets a left quote twice), where
+        # smarty closes.
         lsquo, ldquo = (
             self.substitutions["left-single-quote"],
             self.substitutions["left-double-quote"],
         )
         for index, (pattern, quote) in enumerate(
-            ((r"(?<=\s)'(?!\w)", lsquo), (r'(?<=\s)"(?!\w)', ldquo))
+            ((r"(?<=\s)'(?![\w'])", lsquo), (r'(?<=\s)"(?![\w"])', ldquo))
         ):
             opening = SubstituteTextPattern(pattern, (quote,), md)
             self.inlinePatterns.register(opening, f"kramdown-quotes-{index}", 31 - index / 10)
