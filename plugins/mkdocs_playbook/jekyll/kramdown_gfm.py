@@ -29,7 +29,6 @@ from .kramdown_spans import register_links, register_spans
 from .kramdown_tables import DelimiterRow
 from .kramdown_typography import register_typography
 
-
 _KRAMDOWN_ESCAPED = "\\.*_+`<>()[]{}#!:|\"'$=-"
 """What a backslash escapes in kramdown 2.4 (`parser/kramdown/escaped_chars.rb`)."""
 
