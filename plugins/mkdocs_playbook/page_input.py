@@ -6,6 +6,7 @@ from __future__ import annotations
 from mkdocs.structure.pages import Page
 
 from .findings import Findings
+from .jekyll.collections import Collections, Document
 from .jekyll.frontmatter import body_first_line, without_front_matter
 from .jekyll.rewrite import PageInput
 from .page.lint import find_mojibake
@@ -13,9 +14,17 @@ from .page.source import Source
 from .records import PageRecord
 
 
-def page_input(record: PageRecord, markdown: str, page: Page, findings: Findings) -> str | None:
+def page_input(
+    record: PageRecord,
+    markdown: str,
+    page: Page,
+    findings: Findings,
+    document: Document | None = None,
+    collections: Collections | None = None,
+) -> str | None:
     """Set `record.input` for the page MkDocs converts next; the Markdown to convert instead
-    of `markdown` (the page's body, as MkDocs read it), or None to keep it."""
+    of `markdown` (the page's body, as MkDocs read it), or None to keep it. `document`: the
+    page as a document of `collections`, whose own fields (a post's date) its Liquid reads."""
     body = None
     if record.front_matter.problem is not None:
         # MkDocs reads the block on its own: what we refused (a title aliased 10^7 times
@@ -38,9 +47,13 @@ def page_input(record: PageRecord, markdown: str, page: Page, findings: Findings
     for damage in find_mojibake(Source(markdown)):
         line = damage.line + first_line
         findings.add(record.display_path, line, damage.message, damage.column)
+    meta = record.front_matter.data
+    # A post's own `page.date`, as `site.posts` has it.
+    if document is not None and collections is not None:
+        meta = {**meta, **collections.liquid_fields(document, meta)}
     record.input = PageInput(
         page.file.src_uri,
-        record.front_matter.data,
+        meta,
         first_line,
         page.file.url,
         children=record.children,

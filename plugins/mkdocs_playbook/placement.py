@@ -21,6 +21,7 @@ from .findings import Findings
 from .jekyll.collections import Document, collection_navs, read_collections, with_title
 from .jekyll.frontmatter import FrontMatter, parse_front_matter
 from .jekyll.navigation import NavSource, site_nav
+from .jekyll.own_layouts import OwnLayout, own_layout
 from .jekyll.permalinks import (
     permalink_destination,
     redirect_destinations,
@@ -28,12 +29,20 @@ from .jekyll.permalinks import (
     redirect_to,
     unwritable_character,
 )
+from .jekyll.posts import excerpt
 from .jekyll.publishing import REDIRECTS_NOT_WRITTEN
 from .jekyll.site_config import SiteConfig
 from .jekyll.urls import page_url
 from .nav_indexes import lead_sections
 from .page.source import Source
-from .published_files import Publication, github_pages_rules, move_file, opens_front_matter, publish
+from .published_files import (
+    Publication,
+    github_pages_rules,
+    html_pages,
+    move_file,
+    opens_front_matter,
+    publish,
+)
 from .records import PageRecord, display_path
 from .settings import SiteFacts
 
@@ -69,6 +78,7 @@ class Placement:
         )
         log.info("%s", rules.describe())
         self._find_documents(files)
+        html_pages(files, config, self.site)
         self.publication = publish(
             files, config, self.site, rules, readmes, documents=set(self.documents)
         )
@@ -91,7 +101,14 @@ class Placement:
             if document is not None:
                 # Jekyll gives every document a title (`Document#populate_title`).
                 front_matter = record.front_matter = with_title(front_matter, document)
-            if titles:  # a title can take a parse of the page
+            layout = own_layout(self.site.source_dir, front_matter.data.get("layout"))
+            if isinstance(layout, str):
+                line = front_matter.line_of("layout")
+                self.findings.add(record.display_path, line, f"{layout}; shown in the theme")
+            record.layout = layout if isinstance(layout, OwnLayout) else None
+            # Not a Just the Docs page: untitled, it is not one Just the Docs leaves out.
+            untitled_own = record.layout is not None and not front_matter.data.get("title")
+            if titles and not untitled_own:  # a title can take a parse of the page
                 title = _title(file, front_matter, text)
                 sources.append(NavSource(file.src_uri, title, self._nav_front_matter(record)))
         return sources
@@ -156,8 +173,27 @@ class Placement:
             document = self.documents.get(src_uri)
             if document is not None:
                 data = {**data, **self.collections.liquid_fields(document, data)}
+                if document.dated and "excerpt" not in data:
+                    data["excerpt"] = excerpt(file.content_string, record.front_matter.body_start)
             pages.append({**data, "url": url, "path": path})
         return pages
+
+    def place_own_layouts(self, files: Files) -> None:
+        """A page in the site's own layout where Jekyll writes it (`x.html`, not `x/`): the
+        layout's HTML is written as it is, and its relative links hold from there."""
+        taken = {file.dest_uri for file in files}
+        for record in self.records.values():
+            file = record.file
+            if record.layout is None or file.src_uri in self.documents or not file.abs_src_path:
+                continue
+            if "permalink" in record.front_matter.data:
+                continue  # placed already
+            url = page_url(self.site.source_path(file.abs_src_path)).lstrip("/")
+            destination = url + "index.html" if not url or url.endswith("/") else url
+            if destination not in taken:
+                taken.discard(file.dest_uri)
+                move_file(file, destination)
+                taken.add(destination)
 
     def place_permalinks(self, files: Files, config: MkDocsConfig) -> None:
         """Pages at their `permalink`, and a page sending readers on from each of their

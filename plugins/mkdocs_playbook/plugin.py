@@ -43,11 +43,12 @@ from .findings import Findings
 from .jekyll.permalinks import redirect_page
 from .links.check import Repository
 from .links.scan import TemplateScanner
+from .own_pages import html_content, in_own_layout
 from .page.model import PageModel
 from .page_input import page_input
 from .placement import Placement
 from .post_build import link_site, report_build
-from .published_files import ReadmesBesideIndex
+from .published_files import HtmlPage, ReadmesBesideIndex
 from .records import PageRecord, working_tree
 from .run_page import ASSETS_URI, RunPage
 from .search import boost_search, exclude_from_search, with_controls, without_controls
@@ -170,6 +171,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.runs.add_page(files, config)
         sources = placement.read_pages(files, titles=self.nav_from_front_matter)
         placement.place_permalinks(files, config)
+        placement.place_own_layouts(files)
         jekyll_urls = placement.jekyll_urls(files)
         if self.nav_from_front_matter:
             placement.place_nav(files, config, sources)
@@ -187,7 +189,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if record is None:
             self.extension.hand_over(None)
             return None
-        body = page_input(record, markdown, page, self.findings)
+        document = self.placement.documents.get(page.file.src_uri)
+        collections = self.placement.collections
+        body = page_input(record, markdown, page, self.findings, document, collections)
+        if isinstance(page.file, HtmlPage):  # Liquid, and no Markdown (Jekyll's rule)
+            urls = self.extension.jekyll_urls
+            html = markdown if body is None else body
+            rewrites = self.extension.rewrites
+            record.html = html_content(record, html, rewrites, urls, self.findings)
+            body = ""
         # Python-Markdown starts no conversion for white space: nothing would take the page,
         # and the next conversion to start (another plugin's) must not.
         converted = (markdown if body is None else body).strip()
@@ -197,8 +207,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if last_edit is not None:
             # Material's "last update", unless a plugin (git-revision-date-localized) says.
             page.meta.setdefault("revision_date", last_edit)
-        document = self.placement.documents.get(page.file.src_uri)
-        exclude_from_search(page.meta, data, document, self.placement.collections)
+        exclude_from_search(page.meta, data, document, collections)
         if page.edit_url is None and self.site.edit_link is not None and page.file.abs_src_path:
             page.edit_url = self.site.edit_url(self.site.source_path(page.file.abs_src_path))
         return body
@@ -251,10 +260,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     on_page_context = CombinedEvent(_controls_out, _controls_in, _no_added_title)
 
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        record = self.records.get(page.file.src_uri)
+        return record.html if record is not None and record.html is not None else None
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         moved = self._redirected(page.file.src_uri)
         if moved is not None:  # jekyll-redirect-from writes a redirect in the page's place
             return redirect_page(moved, page.title or page.file.src_uri)
+        own = self.records.get(page.file.src_uri)
+        if own is not None and own.layout is not None:  # as Jekyll writes it, not the theme
+            urls = self.extension.jekyll_urls
+            content = page.content or ""
+            rewrites = self.extension.rewrites
+            site, tree = self.site, self.working_tree
+            return in_own_layout(own, content, rewrites, urls, self.findings, site, tree)
         output = self.runs.with_run_bar(output, page)
         if self.runs.file is not None and page.file is self.runs.file:
             output = self.runs.with_review_template(output, config)

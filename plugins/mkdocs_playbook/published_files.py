@@ -52,6 +52,31 @@ class ReadmesBesideIndex(logging.Filter):
         return False
 
 
+class HtmlPage(File):
+    """An `.html` file with front matter: Jekyll renders it (Liquid, then its layout) as a
+    page of the site, not a file copied as it is."""
+
+    def is_documentation_page(self) -> bool:
+        return True
+
+
+def html_pages(files: Files, config: MkDocsConfig, site: SiteConfig) -> None:
+    """Make each `.html` file of the Jekyll source that opens with front matter a page
+    (`HtmlPage`); `404.html` stays the theme's own."""
+    for file in list(files):
+        if file.generated_by is not None or not file.abs_src_path:
+            continue
+        if not file.src_uri.lower().endswith((".html", ".htm")) or file.src_uri == "404.html":
+            continue
+        path = site.source_path(file.abs_src_path)
+        if path.startswith("../") or not site.published(path) or not opens_front_matter(file):
+            continue
+        files.remove(file)
+        files.append(
+            HtmlPage(file.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+        )
+
+
 class PlainFile(File):
     """A Markdown file Jekyll copies as it is: written to the site unrendered, never a page."""
 

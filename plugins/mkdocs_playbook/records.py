@@ -9,6 +9,7 @@ from mkdocs.structure.files import File
 
 from .jekyll.frontmatter import FrontMatter
 from .jekyll.navigation import ChildLink
+from .jekyll.own_layouts import OwnLayout
 from .jekyll.rewrite import PageInput
 from .jekyll.site_config import SiteConfig
 from .links.scan import TemplateLink
@@ -38,6 +39,10 @@ class PageRecord:
     """Its script-only controls' markup (`PageModel.controls`)."""
     controls_after: int = -1
     """While search reads the content without them: how much content followed them."""
+    layout: OwnLayout | None = None
+    """The site's own layout, not Just the Docs', that Jekyll writes the page in."""
+    html: str | None = None
+    """An `.html` page's content: its HTML, Liquid rendered (Jekyll converts no Markdown)."""
 
 
 def working_tree(project_dir: str, site: SiteConfig) -> str:

@@ -152,6 +152,8 @@ class KramdownAttributesExtension(Extension):
         """What the page sets with `{::options toc_levels="…" /}`; empty when it does not."""
         self.source = ""
         """The text as given to the extension."""
+        self.masked = ""
+        """The text with its constructs masked, as the Liquid rewrite gets it."""
         self.constructs: list[Construct] = []
         self.definitions: dict[str, list[Attributes]] = {}
         self.tocs: list[etree.Element] = []
@@ -161,6 +163,24 @@ class KramdownAttributesExtension(Extension):
         self.origins: dict[etree.Element, dict[str, Construct]] = {}
         self.placeholders: set[str] = set()
         """Where `{::nomarkdown}` HTML went."""
+
+    def mask_added(self, text: str) -> str:
+        """`text` with the attribute lists and extensions that Liquid brought in (an
+        include's `{: .tip }`) masked too: Jekyll runs kramdown on Liquid's output. Their
+        problems are not reported: their lines are not the page's."""
+        added = [
+            construct
+            for construct in scan(Source(text)).constructs
+            if construct.kind in ("ial", "ald")
+        ][: MAX_CONSTRUCTS - len(self.constructs)]
+        if not added:
+            return text
+        text = mask(text, added, len(self.constructs))
+        self.constructs.extend(added)
+        for construct in added:
+            if not construct.in_code and construct.kind == "ald":
+                self.define(construct)
+        return text
 
     def construct(self, text: str, offset: int) -> Construct | None:
         index = marker_index(text, offset)
@@ -322,7 +342,8 @@ class _Mask(Preprocessor):
                 # The one option that changes what a page shows and is ours to honour.
                 if key == "toc_levels" and parse_toc_levels(value):
                     extension.toc_levels = parse_toc_levels(value)
-        return mask(text, extension.constructs).split("\n")
+        extension.masked = mask(text, extension.constructs)
+        return extension.masked.split("\n")
 
 
 class _Expand(Preprocessor):
@@ -333,9 +354,12 @@ class _Expand(Preprocessor):
         self.extension = extension
 
     def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if "{:" in text and text != self.extension.masked:
+            text = self.extension.mask_added(text)
         if not self.extension.constructs:
             return lines
-        return expand("\n".join(lines), self.extension.constructs, self._store).split("\n")
+        return expand(text, self.extension.constructs, self._store).split("\n")
 
     def _store(self, html: str) -> str:
         placeholder = self.md.htmlStash.store(html)

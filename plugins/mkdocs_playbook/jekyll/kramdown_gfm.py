@@ -29,6 +29,9 @@ from .kramdown_spans import register_links, register_spans
 from .kramdown_tables import DelimiterRow
 from .kramdown_typography import register_typography
 
+_KRAMDOWN_ESCAPED = "\\.*_+`<>()[]{}#!:|\"'$=-"
+"""What a backslash escapes in kramdown 2.4 (`parser/kramdown/escaped_chars.rb`)."""
+
 
 def register_gfm(md: Markdown, *, gfm: bool = True, hard_wrap: bool = False) -> None:
     """Make `md` read Markdown as Jekyll's kramdown does with Jekyll's options; unless `gfm`
@@ -37,6 +40,8 @@ def register_gfm(md: Markdown, *, gfm: bool = True, hard_wrap: bool = False) -> 
     every line break in a paragraph is a `<br />`, with Python-Markdown's `nl2br`."""
     register_links(md)
     register_typography(md)
+    # kramdown's `ESCAPED_CHARS` (both parsers): `\<question\>` is `<question>`, not a tag.
+    md.ESCAPED_CHARS.extend(char for char in _KRAMDOWN_ESCAPED if char not in md.ESCAPED_CHARS)
     if not gfm:
         return
     register_fences(md)

@@ -619,12 +619,13 @@ def marker_index(text: str, offset: int) -> int | None:
     return high * _BASE + low
 
 
-def mask(text: str, constructs: list[Construct]) -> str:
+def mask(text: str, constructs: list[Construct], first: int = 0) -> str:
     """`text` with each construct (a comment or nomarkdown tag with its body's lines kept
-    apart) hidden behind its marker, padded to its length; line breaks stay where they were."""
+    apart) hidden behind its marker, padded to its length; line breaks stay where they were.
+    Markers are numbered from `first` (constructs found after others were masked)."""
     parts: list[str] = []
     position = 0
-    for index, construct in enumerate(constructs):
+    for index, construct in enumerate(constructs, first):
         parts.append(text[position : construct.start])
         hidden = text[construct.start : construct.end]
         padding = "".join("\n" if char == "\n" else FILL for char in hidden[MARKER_LENGTH:])

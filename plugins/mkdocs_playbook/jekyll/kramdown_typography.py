@@ -12,7 +12,7 @@ of Python-Markdown's), where that pass leaves them the same text.
 from __future__ import annotations
 
 from markdown import Markdown
-from markdown.extensions.smarty import SmartyExtension
+from markdown.extensions.smarty import SmartyExtension, SubstituteTextPattern
 
 _LAST = 4.0
 """Below every built-in inline pattern."""
@@ -20,6 +20,34 @@ _LAST = 4.0
 
 class _Typography(SmartyExtension):
     """`smarty`, its patterns in the main inline pass."""
+
+    # kramdown's `TYPOGRAPHIC_SYMS_RE` takes `---`, `--` and `...` wherever they are, left to
+    # right (`......` is two ellipses, `----` an em dash and a hyphen); smarty only takes
+    # runs of exactly that length.
+    def educateDashes(self, md: Markdown) -> None:
+        em = SubstituteTextPattern("---", (self.substitutions["mdash"],), md)
+        en = SubstituteTextPattern("--", (self.substitutions["ndash"],), md)
+        self.inlinePatterns.register(em, "smarty-em-dashes", 50)
+        self.inlinePatterns.register(en, "smarty-en-dashes", 45)
+
+    def educateEllipses(self, md: Markdown) -> None:
+        ellipses = SubstituteTextPattern(r"\.\.\.", (self.substitutions["ellipsis"],), md)
+        self.inlinePatterns.register(ellipses, "smarty-ellipses", 10)
+
+    def educateQuotes(self, md: Markdown) -> None:
+        # kramdown reads a quote from the character before it: after white space, one that
+        # no word (nor its pair) follows opens (`'aider: ' if` gets a left quote twice), where
+        # smarty closes.
+        lsquo, ldquo = (
+            self.substitutions["left-single-quote"],
+            self.substitutions["left-double-quote"],
+        )
+        for index, (pattern, quote) in enumerate(
+            ((r"(?<=\s)'(?![\w'])", lsquo), (r'(?<=\s)"(?![\w"])', ldquo))
+        ):
+            opening = SubstituteTextPattern(pattern, (quote,), md)
+            self.inlinePatterns.register(opening, f"kramdown-quotes-{index}", 31 - index / 10)
+        super().educateQuotes(md)
 
     def extendMarkdown(self, md: Markdown) -> None:
         super().extendMarkdown(md)

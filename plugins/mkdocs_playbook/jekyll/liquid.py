@@ -27,6 +27,7 @@ from .liquid_engine import (
 from .liquid_scope import GROWTH_LIMIT, Scope
 from .liquid_values import ruby_str
 from .posts import POSTS
+from .publishing import MARKDOWN_EXTENSIONS
 
 
 def site_variables(
@@ -91,8 +92,8 @@ def site_namespace(
     time: datetime.datetime,
 ) -> dict[str, Any]:
     """`site`: `_config.yml`'s keys with their lists and mappings, the dotted `variables`
-    (mkdocs.yml's settings, which win) where they differ, `site.pages`, `site.posts`, `site.data`,
-    `site.time`."""
+    (mkdocs.yml's settings, which win) where they differ, `site.pages`, `site.html_pages`,
+    `site.posts`, `site.data`, `site.time`."""
     site: dict[str, Any] = thawed(config)
     for name, value in variables.items():
         keys = name.split(".")[1:]
@@ -111,10 +112,21 @@ def site_namespace(
     # Jekyll's `site.posts` are not among its `site.pages`; newest first (`Document#<=>`).
     posts = [page for page in pages if page.get("collection") == POSTS]
     site["pages"] = [thawed(page) for page in pages if page.get("collection") != POSTS]
+    site["html_pages"] = [page for page in site["pages"] if _is_html(page)]
     site["posts"] = [thawed(post) for post in sorted(posts, key=_post_order, reverse=True)]
     site["data"] = thawed(data)
     site["time"] = time
     return site
+
+
+def _is_html(page: Mapping[str, Any]) -> bool:
+    """Jekyll's `site.html_pages` rule: the page is written as HTML, or its URL is a folder."""
+    path, url = str(page.get("path", "")), str(page.get("url", ""))
+    return url.endswith("/") or path.lower().endswith((*MARKDOWN_EXTENSIONS, *_HTML_EXTENSIONS))
+
+
+_HTML_EXTENSIONS = (".html", ".xhtml", ".htm")
+"""Jekyll's `Page::HTML_EXTENSIONS`: pages written as HTML as they are."""
 
 
 def _post_order(post: Mapping[str, Any]) -> tuple[float, str]:

@@ -26,7 +26,7 @@ the rendered text maps back to the page as written.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TextIO
@@ -61,6 +61,9 @@ CODE_TAGS = frozenset(
     {"raw", "comment", "highlight", "endhighlight", "include", "include_relative", "link"}
 )
 """The tags rendered in code; any other stays as written there (another template language)."""
+
+_BLOCK_TAGS = frozenset({"for", "if", "unless", "case", "capture", "tablerow"})
+"""Liquid's tags with a body, closed by `end` and their name."""
 
 _OPEN_RE = re.compile(r"\{[{%]")
 _OUTPUT_STOP_RE = re.compile(r"[{}]")
@@ -104,9 +107,14 @@ class _Finder:
         return found
 
 
-def tokenize(text: str, in_code: Callable[[int], bool]) -> tuple[list[Token], list[LiquidProblem]]:
+def tokenize(
+    text: str, in_code: Callable[[int], bool], known: Container[str] = frozenset()
+) -> tuple[list[Token], list[LiquidProblem]]:
     """`text` as python-liquid's tokens, with the problems found on the way (an unclosed
-    `raw` or `comment`). A tag token's `start_index` is where its `{%` is."""
+    `raw` or `comment`). A tag token's `start_index` is where its `{%` is.
+
+    A `known` tag inside the body of a Liquid block (`for`, `if` ...) is Liquid's even where
+    Markdown would read code (an indented line of an HTML block's loop): the block is."""
     tokens: list[Token] = []
     problems: list[LiquidProblem] = []
     opens = _Finder(_OPEN_RE, text)
@@ -118,6 +126,8 @@ def tokenize(text: str, in_code: Callable[[int], bool]) -> tuple[list[Token], li
     content_start = 0
     lstrip = False
     position = 0
+    blocks = 0
+    """Liquid blocks open around the position."""
 
     def content(end: int, rstrip: bool) -> None:
         nonlocal lstrip
@@ -177,8 +187,10 @@ def tokenize(text: str, in_code: Callable[[int], bool]) -> tuple[list[Token], li
             continue
         name = name_match.group(1)
         base = name[3:] if name.startswith("end") else name
-        if base not in CODE_TAGS and in_code(start):
+        if base not in CODE_TAGS and in_code(start) and not (blocks and base in known):
             continue  # another template language's: kept as written
+        if base in _BLOCK_TAGS:
+            blocks = blocks + 1 if name == base else max(blocks - 1, 0)
         if name in ("raw", "comment"):
             closing = (endraws if name == "raw" else endcomments).next(end)
             if closing is None:
@@ -429,7 +441,7 @@ class JekyllEnvironment(Environment):
         self, text: str, in_code: Callable[[int], bool]
     ) -> tuple[list[Node], list[LiquidProblem], list[LiquidError]]:
         """`text` parsed: its top-level nodes, the scanner's problems, the parse errors."""
-        tokens, problems = tokenize(text, in_code)
+        tokens, problems = tokenize(text, in_code, self.tags)
         with self.collecting() as errors:
             nodes = get_parser(self).parse(TokenStream(iter(tokens)))
         return nodes, problems, errors

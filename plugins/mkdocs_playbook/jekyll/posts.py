@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .liquid_values import ruby_str
+from .publishing import markdownified
 from .site_config import SPECIAL_LEADING
 
 POSTS = "posts"
@@ -149,3 +150,10 @@ def _listed(value: object) -> list[object]:
     if isinstance(value, (list, tuple)):
         return [item for item in value if item is not None]
     return [value]
+
+
+def excerpt(text: str, body_start: int) -> str:
+    """The excerpt Jekyll generates for a post whose front matter gives none: its text up
+    to the first blank line (the default `excerpt_separator`), converted."""
+    body = text.replace("\r\n", "\n")[body_start:]
+    return markdownified(body.partition("\n\n")[0])

@@ -30,6 +30,7 @@ from typing import Any
 import markdown
 
 from .frontmatter import FrontMatter
+from .kramdown_typography import register_typography
 from .site_config import SiteConfig
 
 OPTIONAL_FRONT_MATTER = "jekyll-optional-front-matter"
@@ -273,10 +274,18 @@ def heading_title(body: str) -> str | None:
 
 def _plain(title: str) -> str:
     """The plugin's `strip_markup`: `markdownify`, `strip_html`, `normalize_whitespace`, less
-    footnote marks. Python-Markdown stands in for kramdown (no typographic quotes)."""
-    rendered = markdown.markdown(title) if any(c in title for c in "#*_`[<&\\!") else title
+    footnote marks. Python-Markdown with kramdown's typography stands in for kramdown
+    (`Don't add --flags` gets a curly apostrophe and an en dash, in the title and the nav)."""
+    rendered = markdownified(title) if any(c in title for c in "#*_`[<&\\!'\"-.>") else title
     text = html.unescape(_TAG.sub("", rendered))
     return _FOOTNOTE_MARK.sub("", " ".join(text.split()))
+
+
+def markdownified(text: str) -> str:
+    """`text` as HTML, with kramdown's typography (Jekyll's `markdownify`, closely)."""
+    md = markdown.Markdown()
+    register_typography(md)
+    return md.convert(text)
 
 
 def _with_title(placement: Placement, title: str) -> Placement:

@@ -135,6 +135,24 @@ class Rewrites:
             result = Rewritten(text, result.problems, result.offsets.then(moved), parsed)
         return result
 
+    def apply_to_layout(self, text: str, page: PageInput, content: str) -> Rewritten:
+        """`text`, a layout's HTML, rendered for `page` with `content` its content: every tag
+        is Liquid's, as nothing in HTML is Markdown's code; problems at lines of `text`."""
+        source = Source(text)
+        tags = JekyllTags(self, page, source)
+        state = PageState(tags, _nowhere, tags.suggestions.closest)
+        context = page_context(
+            self.environment, {**self.namespace(page), "content": content}, state
+        )
+        limit = len(text.encode("utf-8")) + len(content.encode("utf-8")) + GROWTH_LIMIT
+        rendered = render_text(context, text, _nowhere, limit, GROWTH_LIMIT)
+        problems = [
+            Problem(line, problem.message, column)
+            for problem in rendered.problems
+            for line, column in [source.line_col(problem.offset)]
+        ]
+        return Rewritten(rendered.text, problems)
+
     @cached_property
     def environment(self) -> JekyllEnvironment:
         """The site's Liquid, made once."""
@@ -174,6 +192,11 @@ class Rewrites:
     def real_docs_dir(self) -> str:
         """The docs folder, through its symlinks."""
         return os.path.realpath(self.docs_dir)
+
+
+def _nowhere(_: object) -> bool:
+    """No position of a layout is in code."""
+    return False
 
 
 @dataclass

@@ -1,0 +1,35 @@
+"""Liquid tags inside a Liquid block's body are Liquid's even on lines Markdown reads as code.
+
+aider's docs/index.md loops over `site.html_pages` inside `<div class="toc">`; markdown-it ends
+that HTML block at a blank line, so the loop body's indented `{% assign %}` and `{% if %}`
+read as an indented code block, and were left as written in every iteration (484 literal
+markers). kramdown reads the whole `<div>` as HTML, and Jekyll renders every tag. A tag in
+code outside any Liquid block keeps the rule for code (another template language's).
+Expected output: `jekyll build` (4.3.1) of the same text as a `.txt` page."""
+
+from __future__ import annotations
+
+from test_liquid_engine import fixture_site
+
+from mkdocs_playbook.jekyll.rewrite import PageInput
+
+LOOP = (
+    '<div class="toc">\n<ul>\n{% for s in page.steps %}\n  <li>\n\n'
+    "      {% if forloop.first %}first{% endif %} {{ s }}\n"
+    "      {% assign n = forloop.index %}\n  </li>\n{% endfor %}\n</ul>\n</div>\n"
+)
+JEKYLL = (
+    '<div class="toc">\n<ul>\n\n  <li>\n\n      first a\n      \n  </li>\n\n'
+    "  <li>\n\n       b\n      \n  </li>\n\n</ul>\n</div>\n"
+)
+
+
+def test_tags_in_a_loop_body_render_where_markdown_reads_code() -> None:
+    result = fixture_site().apply(LOOP, PageInput("p.md", {"steps": ["a", "b"]}))
+    assert (result.text, result.problems) == (JEKYLL, [])
+
+
+def test_a_tag_in_code_outside_any_block_stays_as_written() -> None:
+    code = "\n    {% if x %}code{% endif %}\n"
+    result = fixture_site().apply(LOOP + code, PageInput("p.md", {"steps": ["a", "b"]}))
+    assert result.text == JEKYLL + code
