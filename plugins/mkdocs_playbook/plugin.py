@@ -77,6 +77,7 @@ from .published_files import (
     opens_front_matter,
     publish,
 )
+from .serve_cache import ServeSession
 from .static import served_files
 from .widgets.placeholders import PlaceholderUse, mistyped_placeholders, uses_in
 from .widgets.runs import (
@@ -164,7 +165,7 @@ class _ReportedAtLine(logging.Filter):
         return target not in self.unpublished
 
 
-class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
     supports_multiple_instances = False
     _reported_at_line: _ReportedAtLine | None = None
     _readmes: ReadmesBesideIndex | None = None
@@ -634,6 +635,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # Python-Markdown starts no conversion for white space: nothing would take the page,
         # and the next conversion to start (another plugin's) must not.
         self.extension.hand_over(record.input if markdown.strip() else None)
+        if self.serve_cache is not None and markdown.strip():
+            self.serve_cache.offer(
+                page,
+                record.input,
+                config=config,
+                files=files,
+                extension=self.extension,
+                extra=sorted(self.publication.unpublished.items()),
+            )
         last_edit = self.footer.last_edit(record.front_matter.data)
         if last_edit is not None:
             # Material's "last update", unless a plugin (git-revision-date-localized) says.
