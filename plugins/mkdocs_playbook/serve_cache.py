@@ -21,6 +21,7 @@ import copy
 import hashlib
 import logging
 import os
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -156,9 +157,12 @@ class _Recorder(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.NOTSET)
         self.records: list[logging.LogRecord] = []
+        self.thread = threading.get_ident()
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
+        # Only the conversion's: serve's web server logs its requests from its own thread.
+        if record.thread == self.thread:
+            self.records.append(record)
 
 
 @dataclass
