@@ -22,7 +22,8 @@ import hashlib
 import logging
 import os
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -161,8 +162,22 @@ class _Recorder(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         # Only the conversion's: serve's web server logs its requests from its own thread.
-        if record.thread == self.thread:
+        # Once: a record of MkDocs' that propagates reaches both loggers listened to.
+        if record.thread == self.thread and not any(r is record for r in self.records):
             self.records.append(record)
+
+    @contextmanager
+    def listening(self) -> Iterator[None]:
+        """Records while the block runs: MkDocs' own (its command line stops them at the
+        `mkdocs` logger) and every other logger's (at the root)."""
+        loggers = (logging.getLogger("mkdocs"), logging.getLogger())
+        for logger in loggers:
+            logger.addHandler(self)
+        try:
+            yield
+        finally:
+            for logger in loggers:
+                logger.removeHandler(self)
 
 
 @dataclass
@@ -242,13 +257,11 @@ class ServeCache:
             receiver(model)
 
         recorder = _Recorder()
-        root = logging.getLogger()
         extension.setConfig("on_page_model", keep)
-        root.addHandler(recorder)
         try:
-            render(page, config, files)
+            with recorder.listening():
+                render(page, config, files)
         finally:
-            root.removeHandler(recorder)
             extension.setConfig("on_page_model", receiver)
         links = page.links_to_anchors
         return Converted(

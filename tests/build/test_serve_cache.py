@@ -43,7 +43,9 @@ class _Warnings(logging.Handler):
 
 @pytest.fixture
 def conversions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The pages MkDocs converted (`Page.render` run), in order."""
+    """The pages MkDocs converted (`Page.render` run), in order; MkDocs' log set up as its
+    command line does it (its records stop at the `mkdocs` logger)."""
+    monkeypatch.setattr(logging.getLogger("mkdocs"), "propagate", False)
     converted: list[str] = []
     render = Page.render
 
