@@ -120,6 +120,7 @@ def site_key(config: MkDocsConfig, files: Files, extension: Extension, *extra: o
         dependencies += _files_under(folder) if jekyll else []
     dependencies += _files_under(config.theme.custom_dir or "")
     dependencies += [config.config_file_path] if config.config_file_path else []
+    dependencies += [str(options["jekyll_config"])] if options.get("jekyll_config") else []
     parts = (
         config.config_file_path,
         config.docs_dir,
@@ -129,6 +130,8 @@ def site_key(config: MkDocsConfig, files: Files, extension: Extension, *extra: o
         config.mdx_configs,
         config.validation,
         sorted(options.items()),
+        # Set by the plugin, not options: `site.pages` holds every page's front matter.
+        getattr(extension, "site_pages", ()),
         sorted((file.src_uri, file.dest_uri, file.url) for file in files),
         _stats(dependencies),
         extra,

@@ -135,6 +135,24 @@ def test_a_rebuild_converts_only_the_edited_page_and_builds_what_a_fresh_build_d
     assert any("#lost2" in message for message in warnings[1])
 
 
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_a_page_that_lists_the_site_s_pages_follows_another_page_s_front_matter(
+    tmp_path: Path, conversions: list[str], directory_urls: bool
+) -> None:
+    pages = {**PAGES, "list.md": "# List\n\n{% for p in site.pages %}- {{ p.title }}\n{% endfor %}"}
+    setting = f"use_directory_urls: {str(directory_urls).lower()}\n"
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", pages, setting)
+    with serve_session(project) as (plugin, warnings):
+        rebuild(project, plugin, warnings)
+        runbook = project / "docs" / "runbook.md"
+        runbook.write_text(runbook.read_text(encoding="utf-8").replace("Runbook", "Renamed", 1))
+        rebuild(project, plugin, warnings)
+    fresh = run_build(project, strict=False, site_dir=tmp_path / "fresh")
+    assert "Renamed" in fresh.html("list/index.html" if directory_urls else "list.html")
+    assert site_files(project / "site") == site_files(tmp_path / "fresh")
+
+
 def test_a_changed_site_config_converts_every_page_again(
     tmp_path: Path, conversions: list[str]
 ) -> None:
