@@ -12,7 +12,8 @@ hooks after the conversion, run on it as on a page converted afresh.
 
 Only where the conversion reads nothing beside the page that the key does not hold: with a
 Markdown extension not known to read only its page (`pymdownx.snippets` reads files,
-mkdocstrings reads Python modules), nothing is kept.
+mkdocstrings reads Python modules), nothing is kept; nor is a page that holds a Liquid tag
+(`{% include_relative %}` reads another page).
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ BUILT_IN = frozenset(
 FAMILIES = ("markdown.extensions.", "pymdownx.", "material.extensions.", "mkdocs_playbook.")
 READS_FILES = frozenset({"pymdownx.snippets", "pymdownx.b64"})
 """Extensions of those families that read files the page names: never kept."""
+LIQUID_TAG = "{%"
+"""Pages that hold one are never kept."""
 _UNKEYED_OPTIONS = ("on_page_model", "template_loader")
 """The extension's options that are objects of this build (the theme's templates are keyed by
 their files instead)."""
@@ -113,11 +116,12 @@ def site_key(config: MkDocsConfig, files: Files, extension: Extension, *extra: o
         for name, value in extension.getConfigs().items()
         if name not in _UNKEYED_OPTIONS
     }
-    jekyll = os.path.dirname(str(options.get("jekyll_config") or ""))
+    # Where includes and data are read: the Jekyll source, else the docs folder.
+    source = os.path.dirname(str(options.get("jekyll_config") or "")) or config.docs_dir
     others = [file.abs_src_path for file in files if not file.is_documentation_page()]
     dependencies = [path for path in others if path]
-    for folder in (os.path.join(jekyll, "_includes"), os.path.join(jekyll, "_data")):
-        dependencies += _files_under(folder) if jekyll else []
+    for folder in ("_includes", "_data"):
+        dependencies += _files_under(os.path.join(source, folder))
     dependencies += _files_under(config.theme.custom_dir or "")
     dependencies += [config.config_file_path] if config.config_file_path else []
     dependencies += [str(options["jekyll_config"])] if options.get("jekyll_config") else []
@@ -225,6 +229,13 @@ class ServeCache:
         render = type(page).render
 
         def convert(config: MkDocsConfig, files: Files) -> None:
+            if LIQUID_TAG in (page.markdown or ""):
+                # A Liquid tag may read any file (`include_relative` another page): converted
+                # every time, as the key cannot say what it read.
+                self._pages.pop(page.file.src_uri, None)
+                self.conversions += 1
+                render(page, config, files)
+                return
             key = hashlib.sha256(
                 repr((page.markdown, page_input)).encode("utf-8", "surrogatepass")
             ).hexdigest()

@@ -20,6 +20,7 @@ from mkdocs_playbook.plugin import PlaybookPlugin
 from support import make_project, run_build
 
 PAGES = {
+    "part.md": "# Part\n\nThe old part.\n",
     "index.md": (
         "# Home\n\nSee [the checklist](runbook.md#checklist), [an anchor no page has]"
         "(runbook.md#nowhere) and [a page no one wrote](missing.md).\n"
@@ -57,9 +58,9 @@ def conversions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return converted
 
 
-def new_project(root: Path, config: str = "") -> Path:
+def new_project(root: Path, config: str = "", pages: dict[str, str] = PAGES) -> Path:
     root.mkdir()
-    return make_project(root, PAGES, config)
+    return make_project(root, pages, config)
 
 
 @contextmanager
@@ -123,7 +124,7 @@ def test_a_rebuild_converts_only_the_edited_page_and_builds_what_a_fresh_build_d
         other.write_text(other.read_text(encoding="utf-8") + "\nEdited [again](#lost2).\n")
         rebuild(project, plugin, warnings)
         assert conversions == ["other.md"]
-        assert plugin.serve_cache is not None and plugin.serve_cache.reused == 2
+        assert plugin.serve_cache is not None and plugin.serve_cache.reused == len(PAGES) - 1
 
     fresh = run_build(project, strict=False, site_dir=tmp_path / "fresh")
     assert fresh.returncode == 0, fresh.output
@@ -139,10 +140,9 @@ def test_a_rebuild_converts_only_the_edited_page_and_builds_what_a_fresh_build_d
 def test_a_page_that_lists_the_site_s_pages_follows_another_page_s_front_matter(
     tmp_path: Path, conversions: list[str], directory_urls: bool
 ) -> None:
-    pages = {**PAGES, "list.md": "# List\n\n{% for p in site.pages %}- {{ p.title }}\n{% endfor %}"}
+    pages = {**PAGES, "list.md": '# List\n\n{{ site.pages | map: "title" | join: ", " }}\n'}
     setting = f"use_directory_urls: {str(directory_urls).lower()}\n"
-    (tmp_path / "project").mkdir()
-    project = make_project(tmp_path / "project", pages, setting)
+    project = new_project(tmp_path / "project", setting, pages)
     with serve_session(project) as (plugin, warnings):
         rebuild(project, plugin, warnings)
         runbook = project / "docs" / "runbook.md"
@@ -151,6 +151,21 @@ def test_a_page_that_lists_the_site_s_pages_follows_another_page_s_front_matter(
     fresh = run_build(project, strict=False, site_dir=tmp_path / "fresh")
     assert "Renamed" in fresh.html("list/index.html" if directory_urls else "list.html")
     assert site_files(project / "site") == site_files(tmp_path / "fresh")
+
+
+def test_a_page_with_a_liquid_tag_is_converted_every_time(
+    tmp_path: Path, conversions: list[str]
+) -> None:
+    pages = {**PAGES, "whole.md": "# Whole\n\n{% include_relative part.md %}\n"}
+    project = new_project(tmp_path / "project", pages=pages)
+    with serve_session(project) as (plugin, warnings):
+        rebuild(project, plugin, warnings)
+        (project / "docs" / "part.md").write_text("# Part\n\nThe new part.\n")
+        conversions.clear()
+        rebuild(project, plugin, warnings)
+    # The page it includes, and the page that includes it (a tag may read anything).
+    assert sorted(conversions) == ["part.md", "whole.md"]
+    assert "The new part." in (project / "site" / "whole" / "index.html").read_text("utf-8")
 
 
 def test_a_changed_site_config_converts_every_page_again(
