@@ -62,8 +62,17 @@ BUILT_IN = frozenset(
 FAMILIES = ("markdown.extensions.", "pymdownx.", "material.extensions.", "mkdocs_playbook.")
 READS_FILES = frozenset({"pymdownx.snippets", "pymdownx.b64"})
 """Extensions of those families that read files the page names: never kept."""
-LIQUID_TAG = "{%"
-"""Pages that hold one are never kept."""
+
+
+def keepable(markdown: str) -> bool:
+    """Whether a page's conversion depends only on what the keys hold: not with a Liquid tag
+    (`{% include_relative %}` may read another page), nor with Liquid that may print the
+    time (`site.time`, `"now" | date`), which a fresh build would print anew."""
+    if "{%" in markdown:
+        return False
+    return "{{" not in markdown or ("site.time" not in markdown and "now" not in markdown)
+
+
 _UNKEYED_OPTIONS = ("on_page_model", "template_loader")
 """The extension's options that are objects of this build (the theme's templates are keyed by
 their files instead)."""
@@ -229,9 +238,7 @@ class ServeCache:
         render = type(page).render
 
         def convert(config: MkDocsConfig, files: Files) -> None:
-            if LIQUID_TAG in (page.markdown or ""):
-                # A Liquid tag may read any file (`include_relative` another page): converted
-                # every time, as the key cannot say what it read.
+            if not keepable(page.markdown or ""):
                 self._pages.pop(page.file.src_uri, None)
                 self.conversions += 1
                 render(page, config, files)

@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from mkdocs_playbook.extension import PlaybookExtension
-from mkdocs_playbook.serve_cache import _Recorder, reads_only_its_page
+from mkdocs_playbook.serve_cache import _Recorder, keepable, reads_only_its_page
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,20 @@ def test_a_conversion_keeps_its_own_log_records_not_another_threads() -> None:
     finally:
         logger.removeHandler(recorder)
     assert [record.getMessage() for record in recorder.records] == ["from the conversion"]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "kept"),
+    [
+        ("# Page\n\nNo Liquid, now or ever.\n", True),
+        ("Served from {{ site.baseurl }}/x.\n", True),
+        ("{% include_relative part.md %}\n", False),
+        ("{% link other.md %}\n", False),
+        ("Built at {{ site.time }}.\n", False),
+        ('Today: {{ "now" | date: "%Y" }}\n', False),
+    ],
+)
+def test_a_page_is_kept_only_when_its_liquid_reads_nothing_the_keys_miss(
+    markdown: str, kept: bool
+) -> None:
+    assert keepable(markdown) is kept
