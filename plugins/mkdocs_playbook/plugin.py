@@ -642,6 +642,7 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
                 config=config,
                 files=files,
                 extension=self.extension,
+                receiver=self._on_page_model,
                 extra=sorted(self.publication.unpublished.items()),
             )
         last_edit = self.footer.last_edit(record.front_matter.data)
@@ -664,6 +665,8 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
         record = self.records.get(model.src_uri) if model.src_uri is not None else None
         if record is None:
             return
+        if self.serve_cache is not None:
+            self.serve_cache.note(model)
         record.placeholders = uses_in(model.code_texts)
         record.controls = model.controls
         self.severity_matrices.extend(model.severity_matrices)

@@ -116,24 +116,33 @@ def _files_under(folder: str) -> list[str]:
     )
 
 
-def site_key(config: MkDocsConfig, files: Files, extension: Extension, *extra: object) -> str:
-    """What every page's conversion reads beside its own text: the site's settings, every
-    file's place, the other files' contents (by time and size: includes, data, images) and
-    the theme's overrides (our widgets' fragments)."""
+def extension_settings(extension: Extension) -> tuple[object, str]:
+    """What our extension converts every page with, and the Jekyll `_config.yml` it read
+    (empty: none). The one place that reads the extension's settings."""
     options = {
         name: value
         for name, value in extension.getConfigs().items()
         if name not in _UNKEYED_OPTIONS
     }
+    # Set by the plugin, not options: `site.pages` holds every page's front matter.
+    settings = (sorted(options.items()), getattr(extension, "site_pages", ()))
+    return settings, str(options.get("jekyll_config") or "")
+
+
+def site_key(config: MkDocsConfig, files: Files, extension: Extension, *extra: object) -> str:
+    """What every page's conversion reads beside its own text: the site's settings, every
+    file's place, the other files' contents (by time and size: includes, data, images) and
+    the theme's overrides (our widgets' fragments)."""
+    settings, jekyll_config = extension_settings(extension)
     # Where includes and data are read: the Jekyll source, else the docs folder.
-    source = os.path.dirname(str(options.get("jekyll_config") or "")) or config.docs_dir
+    source = os.path.dirname(jekyll_config) or config.docs_dir
     others = [file.abs_src_path for file in files if not file.is_documentation_page()]
     dependencies = [path for path in others if path]
     for folder in ("_includes", "_data"):
         dependencies += _files_under(os.path.join(source, folder))
     dependencies += _files_under(config.theme.custom_dir or "")
     dependencies += [config.config_file_path] if config.config_file_path else []
-    dependencies += [str(options["jekyll_config"])] if options.get("jekyll_config") else []
+    dependencies += [jekyll_config] if jekyll_config else []
     parts = (
         config.config_file_path,
         config.docs_dir,
@@ -142,9 +151,7 @@ def site_key(config: MkDocsConfig, files: Files, extension: Extension, *extra: o
         [extension_name(name) for name in config.markdown_extensions],
         config.mdx_configs,
         config.validation,
-        sorted(options.items()),
-        # Set by the plugin, not options: `site.pages` holds every page's front matter.
-        getattr(extension, "site_pages", ()),
+        settings,
         sorted((file.src_uri, file.dest_uri, file.url) for file in files),
         _stats(dependencies),
         extra,
@@ -208,6 +215,9 @@ class ServeCache:
     _site: str = ""
     _files: Files | None = None
     _active: bool = False
+    _models: list[PageModel] | None = None
+    """While a page converts: its models, as the plugin is handed them (`note`)."""
+    _converting: str = ""
 
     def _start_build(
         self, config: MkDocsConfig, files: Files, extension: Extension, extra: object
@@ -227,10 +237,12 @@ class ServeCache:
         config: MkDocsConfig,
         files: Files,
         extension: Extension,
+        receiver: Callable[[PageModel], None],
         extra: object = (),
     ) -> None:
         """Makes `page`'s conversion keep its result, or reuse the last build's, from its
-        text as MkDocs converts it. Call once `page_input` is handed to the extension."""
+        text as MkDocs converts it. Call once `page_input` is handed to the extension;
+        `receiver` is what the extension hands each model to, which calls `note`."""
         if files is not self._files:
             self._start_build(config, files, extension, extra)
         if not self._active:
@@ -248,10 +260,10 @@ class ServeCache:
             ).hexdigest()
             kept = self._pages.get(page.file.src_uri)
             if kept is not None and kept.key == key:
-                self._reuse(kept, page, page_input, files, extension)
+                self._reuse(kept, page, page_input, files, extension, receiver)
             else:
                 self._pages[page.file.src_uri] = self._convert(
-                    key, render, page, page_input, config, files, extension
+                    key, render, page, page_input, config, files
                 )
 
         # Where MkDocs calls it, after every plugin's on_page_markdown: keyed on the text it
@@ -266,24 +278,16 @@ class ServeCache:
         page_input: PageInput,
         config: MkDocsConfig,
         files: Files,
-        extension: Extension,
     ) -> Converted:
         self.conversions += 1
-        receiver = extension.getConfig("on_page_model")
         models: list[PageModel] = []
-
-        def keep(model: PageModel) -> None:
-            if model.src_uri == page_input.src_uri:
-                models.append(model)
-            receiver(model)
-
         recorder = _Recorder()
-        extension.setConfig("on_page_model", keep)
+        self._models, self._converting = models, page_input.src_uri
         try:
             with recorder.listening():
                 render(page, config, files)
         finally:
-            extension.setConfig("on_page_model", receiver)
+            self._models, self._converting = None, ""
         links = page.links_to_anchors
         return Converted(
             key,
@@ -306,6 +310,7 @@ class ServeCache:
         page_input: PageInput,
         files: Files,
         extension: Extension,
+        receiver: Callable[[PageModel], None],
     ) -> None:
         self.reused += 1
         # No conversion takes the page handed over: none after this page's may.
@@ -324,9 +329,14 @@ class ServeCache:
         page_input.dead_jekyll_links.update(kept.dead_jekyll_links)
         for record in kept.logged:
             logging.getLogger(record.name).handle(record)
-        receiver = extension.getConfig("on_page_model")
         for model in kept.models:
             receiver(model)
+
+    def note(self, model: PageModel) -> None:
+        """A model the extension handed over: kept with the page converting, if its own (not a
+        docstring's converted inside it)."""
+        if self._models is not None and model.src_uri == self._converting:
+            self._models.append(model)
 
 
 class ServeSession:
