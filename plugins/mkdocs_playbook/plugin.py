@@ -52,6 +52,7 @@ from .published_files import HtmlPage, ReadmesBesideIndex
 from .records import PageRecord, working_tree
 from .run_page import ASSETS_URI, RunPage
 from .search import boost_search, exclude_from_search, with_controls, without_controls
+from .serve_cache import ServeSession
 from .settings import SiteFacts
 from .static import served_files
 from .widgets.placeholders import uses_in
@@ -86,7 +87,7 @@ class _ReportedAtLine(logging.Filter):
         return target not in self.unpublished
 
 
-class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
     supports_multiple_instances = False
     _reported_at_line: _ReportedAtLine | None = None
     _readmes: ReadmesBesideIndex | None = None
@@ -202,6 +203,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # and the next conversion to start (another plugin's) must not.
         converted = (markdown if body is None else body).strip()
         self.extension.hand_over(record.input if converted else None)
+        if self.serve_cache is not None and converted and record.input is not None:
+            self.serve_cache.offer(
+                page,
+                record.input,
+                config=config,
+                files=files,
+                extension=self.extension,
+                receiver=self._on_page_model,
+                extra=sorted(self.placement.publication.unpublished.items()),
+            )
         data = record.front_matter.data
         last_edit = self.footer.last_edit(data)
         if last_edit is not None:
@@ -218,6 +229,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         record = self.records.get(model.src_uri) if model.src_uri is not None else None
         if record is None:
             return
+        if self.serve_cache is not None:
+            self.serve_cache.note(model)
         record.placeholders = uses_in(model.code_texts)
         record.controls = model.controls
         if model.severity_matrices and record.file.page is not None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import corpus
-from bench import parsers, profile
+from bench import builds, parsers, profile, report
 from bench.builds import plugin_nav
 from mkdocs_playbook.extension import SCRIPTS, STYLESHEETS
 from mkdocs_playbook.jekyll.frontmatter import parse_front_matter
@@ -20,7 +20,8 @@ from mkdocs_playbook.static import BUNDLES
 from support import ROOT
 
 SECTIONS = [
-    "## Targets",
+    "## Cost targets (issue 26)",
+    "## Targets (issues 18 and 6)",
     "## Build cost",
     "## This site's pages",
     "## The model's source",
@@ -29,6 +30,7 @@ SECTIONS = [
     "## Enhancement time",
     "## Responder",
     "## Link checking",
+    "## Profile",
 ]
 
 
@@ -39,6 +41,7 @@ def bench_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, 
         str(ROOT / "scripts" / "bench"),
         *("--pages", "20", "--runs", "1", "--visits", "1", "--scaling", "10,20"),
         *("--check-links", "corpus", "--site-copies", "1", "--output", str(output)),
+        *("--profile", "always", "--profile-pages", "10"),
     ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -200,6 +203,53 @@ def test_report_states_every_target_and_section(bench_run: tuple[str, dict[str, 
     assert links["check_links_corpus"]["available"] == check_links
     absent = "`scripts/check-links` on a 20-page corpus (LinkChecker is slow): not on this branch"
     assert (absent in markdown) != check_links
+
+
+def test_issue_26_cost_targets_come_first_each_unmet_one_with_its_profile(
+    bench_run: tuple[str, dict[str, Any]],
+) -> None:
+    markdown, data = bench_run
+    names = [target["name"] for target in data["cost_targets"]]
+    assert names == [
+        f"This site's pages, {data['site']['pages']:,} pages, navigation.prune",
+        "Bench corpus, 20 pages, full nav",
+        "Bench corpus, 20 pages, navigation.prune",
+        "Plugin cost per page, bench corpus, 20 pages, navigation.prune",
+        "`mkdocs serve` rebuild after one edit",
+        "Peak memory",
+    ]
+    assert markdown.index("## Cost targets (issue 26)") < markdown.index("## Targets (issues")
+    for target in data["cost_targets"]:
+        assert f"| {target['name']} | {target['figure']} |" in markdown
+        why = "- " + report.why_opening(target)
+        # An unmet target says why, from this run's profile; a met one needs no excuse.
+        assert (why in markdown) == (target["met"] is False)
+        if target["met"] is False and target["key"] not in ("memory", "serve"):
+            line = markdown[markdown.index(why) :].split("\n", 1)[0]
+            assert "cProfile" in line and "most in: " in line, line
+    # The profile of the same run: both corpora, every part.
+    assert data["profile"]["corpus"]["pages"] == 10
+    assert data["profile"]["site"]["pages"] == data["site"]["pages"]
+    assert markdown.count("| Part | With the plugin | Material alone | Extra per page |") == 2
+    # Whole processes, timed by hyperfine where it is installed; the in-process time beside it.
+    assert data["meta"]["timer"].startswith("hyperfine" if builds.HYPERFINE else "the harness")
+    for runs in data["build"]["variants"].values():
+        assert runs["median_seconds"] > runs["median_build_seconds"] > 0
+
+
+def test_a_round_of_builds_is_timed_without_hyperfine_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hyperfine is optional: without it the harness times each build's process itself."""
+    project = builds.make_project(tmp_path, 10)
+    monkeypatch.setattr(builds, "HYPERFINE", None)
+    assert builds.timer() == "the harness (hyperfine not found)"
+    found = builds.build_round([(v, project.config(v)) for v in ("ours-prune", "material-prune")])
+    assert list(found) == ["ours-prune", "material-prune"]
+    for data in found.values():
+        assert data["process_seconds"] > data["seconds"] > 0
+        assert data["process_cpu_seconds"] > 0
+        assert data["warnings"] == []
 
 
 def test_profile_finds_every_part_of_the_plugins_work() -> None:

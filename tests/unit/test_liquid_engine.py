@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_playbook.jekyll import rewrite
+from mkdocs_playbook.jekyll import liquid_engine, rewrite
 from mkdocs_playbook.jekyll.frontmatter import parse_front_matter
 from mkdocs_playbook.jekyll.liquid import site_variables
 from mkdocs_playbook.jekyll.liquid_data import load_data
@@ -216,7 +216,7 @@ def test_a_page_without_liquid_costs_no_render(monkeypatch: pytest.MonkeyPatch) 
     def refused(*args: object, **kwargs: object) -> None:
         raise AssertionError("rendered")
 
-    monkeypatch.setattr(rewrite, "render_text", refused)
+    monkeypatch.setattr(liquid_engine, "render_text", refused)
     monkeypatch.setattr(rewrite, "Source", refused)
     text = "# Page\n\nNo Liquid here: { braces } and 100% sure.\n"
     assert fixture_site().apply(text, PAGE).text == text

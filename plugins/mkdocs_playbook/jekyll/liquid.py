@@ -8,26 +8,22 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-from liquid import RenderContext
-from liquid.token import Token
 
 from ..page.offsets import OffsetMap
 from ..page.source import Source
-from .liquid_engine import (
-    JekyllEnvironment,
-    LiquidFailure,
-    LiquidProblem,
-    PageState,
-    page_context,
-    render_text,
-)
 from .liquid_scope import GROWTH_LIMIT, Scope
 from .liquid_values import ruby_str
 from .posts import POSTS
 from .publishing import MARKDOWN_EXTENSIONS
+
+if TYPE_CHECKING:
+    # The engine (and python-liquid) is imported where a text is rendered, not with the
+    # site's variables: a site without Liquid never loads it.
+    from liquid.token import Token
+
+    from .liquid_engine import JekyllEnvironment, LiquidProblem, PageState
 
 
 def site_variables(
@@ -138,6 +134,8 @@ def _post_order(post: Mapping[str, Any]) -> tuple[float, str]:
 @functools.cache
 def _environment() -> JekyllEnvironment:
     """One for every text rendered alone: it holds tags and filters, no state."""
+    from .liquid_engine import JekyllEnvironment
+
     return JekyllEnvironment()
 
 
@@ -154,9 +152,13 @@ class _NoSite:
         return path
 
     def link(self, markup: str, state: PageState) -> str:
+        from .liquid_engine import LiquidFailure
+
         raise LiquidFailure(f"`{{% link {markup} %}}`: the site's pages are not known", token=None)
 
     def include(self, name: str, markup: str, *_: Any) -> int:
+        from .liquid_engine import LiquidFailure
+
         raise LiquidFailure(
             f"`{{% {name} {markup} %}}`: the site's folder is not known", token=None
         )
@@ -171,6 +173,8 @@ def substitute(
     """`source` rendered with dotted `variables` (`site.title`) and nothing else: the text,
     what could not be rendered (left as written) with its offset, and where each
     replacement was made."""
+    from .liquid_engine import PageState, page_context, render_text
+
     scope = variables if isinstance(variables, Scope) else Scope.of(variables)
     site = _NoSite(source)
     state = PageState(site, site.in_code, scope.suggestions.closest, line_numbers)
@@ -182,7 +186,7 @@ def substitute(
             for key in rest.split(".")[:-1]:
                 target = target.setdefault(key, {})
             target[rest.split(".")[-1]] = value
-    context: RenderContext = page_context(_environment(), namespace, state)
+    context = page_context(_environment(), namespace, state)
     limit = len(source.text.encode("utf-8")) + GROWTH_LIMIT
     rendered = render_text(context, source.text, source.in_code, limit, GROWTH_LIMIT)
     return rendered.text, rendered.problems, rendered.offsets

@@ -21,16 +21,7 @@ import re
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TextIO
-
-from liquid import RenderContext
-from liquid.builtin.expressions import FilteredExpression
-from liquid.builtin.expressions._tokenize import tokenize as tokenize_expression
-from liquid.exceptions import OutputStreamLimitError
-from liquid.output import LimitedStringIO
-from liquid.stream import TokenStream
-from liquid.token import Token
-from liquid.undefined import Undefined
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..page.model import Problem
 from ..page.offsets import OffsetMap
@@ -46,19 +37,16 @@ from .includes import (
 )
 from .liquid import site_namespace, thawed
 from .liquid_data import load_data
-from .liquid_engine import (
-    RENDER_ERRORS,
-    JekyllEnvironment,
-    LiquidFailure,
-    PageState,
-    message_of,
-    page_context,
-    render_text,
-)
 from .liquid_scope import GROWTH_LIMIT, Growth, Suggestions
 from .navigation import ChildLink
 from .repolinks import RepositoryLinks
 from .urls import JekyllUrls
+
+if TYPE_CHECKING:
+    from liquid import RenderContext
+    from liquid.token import Token
+
+    from .liquid_engine import JekyllEnvironment, PageState
 
 
 @dataclass(frozen=True)
@@ -114,6 +102,9 @@ class Rewrites:
         result = Rewritten(text)
         # A page without Liquid costs one search of its text.
         if "{{" in text or "{%" in text:
+            # Here: python-liquid is imported by the first page that holds Liquid, if any.
+            from .liquid_engine import PageState, page_context, render_text
+
             source = Source(text)
             tags = JekyllTags(self, page or PageInput("", {}), source)
             state = PageState(tags, tags.in_code, tags.suggestions.closest, line_numbers)
@@ -138,6 +129,8 @@ class Rewrites:
     def apply_to_layout(self, text: str, page: PageInput, content: str) -> Rewritten:
         """`text`, a layout's HTML, rendered for `page` with `content` its content: every tag
         is Liquid's, as nothing in HTML is Markdown's code; problems at lines of `text`."""
+        from .liquid_engine import PageState, page_context, render_text
+
         source = Source(text)
         tags = JekyllTags(self, page, source)
         state = PageState(tags, _nowhere, tags.suggestions.closest)
@@ -156,6 +149,8 @@ class Rewrites:
     @cached_property
     def environment(self) -> JekyllEnvironment:
         """The site's Liquid, made once."""
+        from .liquid_engine import JekyllEnvironment
+
         return JekyllEnvironment()
 
     @cached_property
@@ -269,6 +264,8 @@ class JekyllTags:
 
     def link(self, markup: str, state: PageState) -> str:
         """The page's Markdown file, relative to this page: MkDocs makes it the URL."""
+        from .liquid_engine import LiquidFailure
+
         path = markup.split()[0] if markup.split() else ""
         if not path:
             raise LiquidFailure("`{% link %}` names no file", token=None)
@@ -300,6 +297,17 @@ class JekyllTags:
     ) -> int:
         """The include rendered into `buffer` in `context`, its parameters as `include.*`;
         raises `LiquidFailure` naming the tag (and the include inside it that failed)."""
+        from liquid.exceptions import OutputStreamLimitError
+        from liquid.output import LimitedStringIO
+
+        from .liquid_engine import (
+            RENDER_ERRORS,
+            JekyllEnvironment,
+            LiquidFailure,
+            message_of,
+            render_text,
+        )
+
         words = markup.split(None, 1)
         if not words:
             raise LiquidFailure(f"`{{% {name} %}}` names no file", token=token)
@@ -362,6 +370,11 @@ class JekyllTags:
 
     def _parameters(self, markup: str, context: RenderContext, token: Token) -> dict[str, Any]:
         """`key="value"`, `key='value'` and `key=variable`, as Jekyll's include reads them."""
+        from liquid.builtin.expressions import FilteredExpression
+        from liquid.builtin.expressions._tokenize import tokenize as tokenize_expression
+        from liquid.stream import TokenStream
+        from liquid.undefined import Undefined
+
         parameters: dict[str, Any] = {}
         for match in _PARAMETER_RE.finditer(markup):
             key, double, single, bare = match.groups()

@@ -25,7 +25,18 @@ from typing import Any
 
 import corpus
 
-from . import builds, enhancement, linkcheck, parsers, report, responder, serve, weight, zensical
+from . import (
+    builds,
+    enhancement,
+    linkcheck,
+    parsers,
+    profile,
+    report,
+    responder,
+    serve,
+    weight,
+    zensical,
+)
 
 RESULTS = linkcheck.REPOSITORY / "bench" / "results"
 PRUNED = ("ours-prune", "material-prune")
@@ -63,6 +74,19 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
         type=int,
         default=20,
         help="corpus size for scripts/check-links (default 20: LinkChecker is slow)",
+    )
+    parser.add_argument(
+        "--profile",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="profile the plugin's cost per part when an issue 26 target is not met (auto), "
+        "always, or never",
+    )
+    parser.add_argument(
+        "--profile-pages",
+        type=int,
+        default=200,
+        help="bench corpus size for the profile (default 200; at most --pages)",
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--output", type=Path, default=RESULTS, help="report folder")
@@ -125,6 +149,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "load_average": os.getloadavg()[0],
             "python": platform.python_version(),
             "versions": _versions(),
+            "timer": builds.timer(),
         }
     }
     stages: dict[str, dict[str, float]] = {}
@@ -142,10 +167,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
         with _stage(stages, "site"):
             _log(f"This site's pages, {args.site_copies} copies, pruned, {args.runs} rounds")
-            site = builds.make_site_project(work / "site", args.site_copies)
-            site_runs = builds.compare(site, PRUNED, args.runs)
+            site_project = builds.make_site_project(work / "site", args.site_copies)
+            site_runs = builds.compare(site_project, PRUNED, args.runs)
             data["site"] = {
-                "pages": site.pages,
+                "pages": site_project.pages,
                 "copies": args.site_copies,
                 "variants": {name: runs.as_json() for name, runs in site_runs.items()},
             }
@@ -154,10 +179,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             _log("The model's source: the element tree against HTML parsers, per page")
             data["parsers"] = {
                 "corpus": parsers.measure(project.config("ours-prune")),
-                "site": parsers.measure(site.config("ours-prune")),
+                "site": parsers.measure(site_project.config("ours-prune")),
             }
-            if not args.keep:
-                shutil.rmtree(site.root)
 
         with _stage(stages, "zensical"):
             _log(f"Zensical: prepare, then clean and cached builds, {args.runs} rounds")
@@ -196,6 +219,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             )
             data["serve"] = {
                 "page": touched.relative_to(project.root).as_posix(),
+                "pages": len(project.corpus.pages),
                 "ours": serve.rebuild_seconds(project.config("ours-prune"), touched),
                 "material": serve.rebuild_seconds(project.config("material-prune"), touched),
             }
@@ -233,6 +257,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     linkcheck.REPOSITORY, skip=args.check_links != "all"
                 ),
             }
+        data["cost_targets"] = report.cost_targets(data)
+        unmet = any(target["met"] is False for target in data["cost_targets"])
+        if args.profile == "always" or (args.profile == "auto" and unmet):
+            with _stage(stages, "profile"):
+                data["profile"] = _profile(args, work, site_project)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
@@ -242,6 +271,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     data["meta"]["load_average_end"] = os.getloadavg()[0]
     data["targets"] = report.targets(data)
     return data
+
+
+def _profile(args: argparse.Namespace, work: Path, site: builds.Project) -> dict[str, Any]:
+    """Where the plugin's cost goes, per part, in this run: the bench corpus at
+    `--profile-pages` and this site's pages as measured."""
+    pages = min(args.pages, args.profile_pages)
+    _log(f"Profile: where the plugin's cost goes (cProfile), {pages} pages and this site's")
+    corpus = builds.make_project(work / f"profile{pages}", pages, args.seed)
+    return {"corpus": profile.profile_project(corpus), "site": profile.profile_project(site)}
 
 
 def main(argv: list[str]) -> int:

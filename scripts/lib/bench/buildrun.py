@@ -1,7 +1,8 @@
 """One `mkdocs build` in this fresh process; prints its time, peak memory and log as JSON.
 
-Run as `python -m bench.buildrun CONFIG`: a process per build, so `ru_maxrss` is that build's
-own peak and no build warms another's caches.
+Run as `python -m bench.buildrun [--out FILE] CONFIG`: a process per build, so `ru_maxrss` is
+that build's own peak and no build warms another's caches. With `--out`, the JSON goes to FILE
+(hyperfine, which times the whole process, discards what it prints).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ class _Collector(logging.Handler):
             self.link_seconds = float(match.group(1))
 
 
-def main(config_file: str) -> None:
+def main(config_file: str, out: str = "") -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -55,19 +56,24 @@ def main(config_file: str) -> None:
         config.plugins.on_shutdown()
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    json.dump(
-        {
-            "seconds": seconds,
-            # What this process itself ran: steadier than wall time when the machine is shared.
-            "cpu_seconds": usage.ru_utime + usage.ru_stime,
-            # Linux reports kilobytes.
-            "peak_rss_mb": usage.ru_maxrss / 1024,
-            "warnings": collector.warnings,
-            "link_seconds": collector.link_seconds,
-        },
-        sys.stdout,
-    )
+    result = {
+        "seconds": seconds,
+        # What this process itself ran: steadier than wall time when the machine is shared.
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        # Linux reports kilobytes.
+        "peak_rss_mb": usage.ru_maxrss / 1024,
+        "warnings": collector.warnings,
+        "link_seconds": collector.link_seconds,
+    }
+    if out:
+        with open(out, "w", encoding="utf-8") as stream:
+            json.dump(result, stream)
+    else:
+        json.dump(result, sys.stdout)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "--out":
+        main(sys.argv[3], sys.argv[2])
+    else:
+        main(sys.argv[1])

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import resource
+import shlex
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,12 +44,29 @@ class Project:
         return self.root / f"site-{variant}"
 
 
+HYPERFINE = shutil.which("hyperfine")
+"""Times each build's whole process (interpreter start to exit) where it is installed; else
+the harness times the child process itself (`timer()` says which)."""
+
+
+def timer() -> str:
+    """What times the builds' processes in this run."""
+    if HYPERFINE is None:
+        return "the harness (hyperfine not found)"
+    found = subprocess.run([HYPERFINE, "--version"], capture_output=True, text=True, check=False)
+    return found.stdout.strip() or "hyperfine"
+
+
 @dataclass
 class Runs:
     """The builds of one variant."""
 
     seconds: list[float] = field(default_factory=list)
+    """Each build's whole process, wall time: what `mkdocs build` costs its user."""
     cpu_seconds: list[float] = field(default_factory=list)
+    """The same processes' CPU time (user and system)."""
+    build_seconds: list[float] = field(default_factory=list)
+    """Inside each process: loading the configuration and building, as before hyperfine."""
     peak_rss_mb: list[float] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     link_seconds: list[float] = field(default_factory=list)
@@ -59,6 +81,8 @@ class Runs:
             "median_seconds": self.median,
             "cpu_seconds": self.cpu_seconds,
             "median_cpu_seconds": statistics.median(self.cpu_seconds),
+            "build_seconds": self.build_seconds,
+            "median_build_seconds": statistics.median(self.build_seconds),
             "peak_rss_mb": self.peak_rss_mb,
             "median_peak_rss_mb": statistics.median(self.peak_rss_mb),
             "warnings": len(self.warnings),
@@ -192,46 +216,100 @@ def child_environment() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(path)}
 
 
+def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`command` run in `cwd` with the benchmarks' modules importable, its output kept."""
+    return subprocess.run(
+        command, cwd=cwd, env=child_environment(), capture_output=True, text=True, check=False
+    )
+
+
 def in_child(module: str, config: Path, *arguments: str) -> dict[str, Any]:
     """Run `python -m MODULE [ARGUMENTS] CONFIG` in a fresh interpreter beside `config`; the
     JSON it prints."""
-    result = subprocess.run(
-        [sys.executable, "-m", module, *arguments, str(config)],
-        cwd=config.parent,
-        env=child_environment(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = _run([sys.executable, "-m", module, *arguments, str(config)], config.parent)
     if result.returncode != 0:
         raise RuntimeError(f"{module} on {config} failed:\n{result.stderr[-4000:]}")
     data: dict[str, Any] = json.loads(result.stdout)
     return data
 
 
-def build_once(config: Path) -> dict[str, Any]:
-    """One build in a fresh interpreter."""
-    return in_child("bench.buildrun", config)
+def _buildrun(config: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "bench.buildrun", "--out", str(out), str(config)]
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed_by_hyperfine(
+    hyperfine: str, configs: list[tuple[str, Path]], work: Path
+) -> list[tuple[float, float]]:
+    """One hyperfine run of each build, in the order given: whole-process wall and CPU
+    seconds, from its JSON export."""
+    export = work / "hyperfine.json"
+    command = [hyperfine, "-N", "--runs", "1", "--style", "none", "--export-json", str(export)]
+    for variant, config in configs:
+        command += ["--command-name", variant, shlex.join(_buildrun(config, work / variant))]
+    result = _run(command, configs[0][1].parent)
+    if result.returncode != 0:
+        raise RuntimeError(f"hyperfine failed:\n{result.stdout[-2000:]}{result.stderr[-4000:]}")
+    timed = json.loads(export.read_text(encoding="utf-8"))["results"]
+    return [(float(run["times"][0]), float(run["user"] + run["system"])) for run in timed]
+
+
+def _timed_by_harness(configs: list[tuple[str, Path]], work: Path) -> list[tuple[float, float]]:
+    """Without hyperfine: the same, timed around each child process."""
+    timed = []
+    for variant, config in configs:
+        cpu, started = _children_cpu(), time.perf_counter()
+        result = _run(_buildrun(config, work / variant), config.parent)
+        wall = time.perf_counter() - started
+        if result.returncode != 0:
+            raise RuntimeError(f"bench.buildrun on {config} failed:\n{result.stderr[-4000:]}")
+        timed.append((wall, _children_cpu() - cpu))
+    return timed
+
+
+def build_round(configs: list[tuple[str, Path]]) -> dict[str, dict[str, Any]]:
+    """Each (variant, configuration) built once, in this order, each in a fresh process: what
+    `bench.buildrun` measured inside it, with the whole process's `process_seconds` and
+    `process_cpu_seconds` (hyperfine's, where it is installed)."""
+    with tempfile.TemporaryDirectory(prefix="playbook-round-") as folder:
+        work = Path(folder)
+        if HYPERFINE is not None:
+            timed = _timed_by_hyperfine(HYPERFINE, configs, work)
+        else:
+            timed = _timed_by_harness(configs, work)
+        results = {}
+        for (variant, _), (wall, cpu) in zip(configs, timed, strict=True):
+            data: dict[str, Any] = json.loads((work / variant).read_text(encoding="utf-8"))
+            data["process_seconds"], data["process_cpu_seconds"] = wall, cpu
+            results[variant] = data
+    return results
 
 
 def compare(project: Project, variants: tuple[str, ...], runs: int) -> dict[str, Runs]:
-    """`runs` rounds; each round builds every variant once, in turn, so drift hits all alike."""
+    """`runs` rounds; each round builds every variant once, in turn, so drift hits all alike
+    (hyperfine times one round's builds, paired, as one of its runs each)."""
     results = {variant: Runs() for variant in variants}
     for round_number in range(runs):
         # Alternate the order too, so no variant always follows the same one.
         order = variants if round_number % 2 == 0 else tuple(reversed(variants))
+        built = build_round([(variant, project.config(variant)) for variant in order])
         for variant in order:
-            data = build_once(project.config(variant))
+            data = built[variant]
             runs_ = results[variant]
-            runs_.seconds.append(data["seconds"])
-            runs_.cpu_seconds.append(data["cpu_seconds"])
+            runs_.seconds.append(data["process_seconds"])
+            runs_.cpu_seconds.append(data["process_cpu_seconds"])
+            runs_.build_seconds.append(data["seconds"])
             runs_.peak_rss_mb.append(data["peak_rss_mb"])
             runs_.warnings = data["warnings"]
             if data["link_seconds"] is not None:
                 runs_.link_seconds.append(data["link_seconds"])
             print(
-                f"  {project.pages} pages, {variant}: {data['seconds']:.2f} s "
-                f"({data['cpu_seconds']:.2f} s CPU), "
+                f"  {project.pages} pages, {variant}: {data['process_seconds']:.2f} s "
+                f"({data['process_cpu_seconds']:.2f} s CPU; building {data['seconds']:.2f} s), "
                 f"{data['peak_rss_mb']:.0f} MB",
                 file=sys.stderr,
             )

@@ -229,7 +229,8 @@ def _summary(pages: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def measure(config: Path) -> dict[str, Any]:
-    """One instrumented build of `config` in a fresh interpreter (`builds.build_once`'s way)."""
+    """One instrumented build of `config` in a fresh interpreter, as `builds.build_round`
+    builds."""
     return builds.in_child("bench.parsers", config)
 
 
