@@ -43,7 +43,9 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     ),
     # The run page only (widgets.runs.RUN_PAGE_ASSETS), after playbook.js.
     "run_page.css": ("run_page.css",),
-    "run_page.js": ("runstate.js", "run_page.js"),
+    # The validator, the runs as data, then the page's parts (run_page.js first: the review
+    # says what it did through its message line).
+    "run_page.js": ("runstate.js", "run_records.js", "run_page.js", "run_review.js"),
 }
 """Each file the site serves, and its parts in `ASSETS_DIR`, in order."""
 

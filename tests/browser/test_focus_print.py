@@ -6,30 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, expect
 from test_runs import PLAYBOOK, RUN_PAGE, SCRIBE, box
-from viewing import Scheme, run_view
+from viewing import Scheme, around, printed, run_view
 
 POST_INCIDENT = "POST_LAUNCH_SUPPORT_OPTIMIZATION.html"
 SUMMARY = '#template-form input[data-playbook-field="summary"]'
-MARGIN = 8
-"""Pixels around a control that a focus ring may take."""
-
-
-def around(page: Page, control: Locator) -> bytes:
-    """A screenshot of `control` and the margin around it."""
-    control.scroll_into_view_if_needed()
-    found = control.bounding_box()
-    assert found is not None
-    clip = {
-        "x": max(0, found["x"] - MARGIN),
-        "y": max(0, found["y"] - MARGIN),
-        "width": found["width"] + 2 * MARGIN,
-        "height": found["height"] + 2 * MARGIN,
-    }
-    return page.screenshot(clip=clip, animations="disabled")  # type: ignore[arg-type]
-
-
 CONTROLS = {
     "text field": (POST_INCIDENT, SUMMARY),
     "radio button": (PLAYBOOK, "#severity-lookup input[type=radio] >> nth=0"),
@@ -57,14 +39,6 @@ def test_a_focused_control_differs_visibly_from_an_unfocused_one(
     blurred = around(page, target)
     assert focused != blurred, f"the focused {control} looks the same as when unfocused"
     page.context.close()
-
-
-def printed(page: Page) -> str:
-    """The page printed to PDF (which fires "beforeprint"), then its article's text as print
-    media lay it out: what is hidden in print is not in it."""
-    assert page.pdf()[:5] == b"%PDF-"
-    page.emulate_media(media="print")
-    return page.locator("article").inner_text()
 
 
 def test_printed_playbook_names_the_run_and_shows_no_controls(

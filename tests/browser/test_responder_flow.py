@@ -1,8 +1,10 @@
 """The responder's walk through an incident (issue 25), at 390 px in the dark palette and at
-1280 px: declare (severity and the first update by keyboard alone), a confirmation before an
-open run is replaced, the state in words, UTC tick times, the post-incident draft as plain text,
-and, around them, the commander, the hand-offs in the timeline, messages beside their control
-and a back-dated start that is not called overdue."""
+1280 px, over http and from file://: declare (severity and the first update by keyboard alone,
+the focused field visibly so), ticks on two pages in UTC, the incident's id in a runbook
+command, the state in words, a confirmation before an open run is replaced, a hand-off, the
+post-incident draft as plain text and the page printed to PDF; and, around them, the commander,
+the hand-offs in the timeline, messages beside their control and a back-dated start that is not
+called overdue."""
 
 from __future__ import annotations
 
@@ -14,8 +16,20 @@ from pathlib import Path
 import pytest
 from accessibility import tab_to
 from playwright.sync_api import Browser, Locator, Page, expect
-from test_runs import RUN_PAGE, bar, box, declare, events, go, message
-from viewing import Scheme, guarded_context
+from test_moments_and_placeholders import FREEZE, freeze
+from test_runs import (
+    CONFIRM_SEVERITY,
+    PLAYBOOK,
+    ROLLBACK,
+    RUN_PAGE,
+    bar,
+    box,
+    declare,
+    events,
+    go,
+    message,
+)
+from viewing import Scheme, around, guarded_context, pdf_text
 
 from browsing import CLIPBOARD
 
@@ -95,12 +109,12 @@ def review_text(page: Page) -> str:
 
 @pytest.mark.parametrize(("width", "scheme"), [(390, "dark"), (1280, "light")])
 def test_the_responders_walk_from_declaring_to_the_draft(
-    browser: Browser, site_url: str, width: int, scheme: Scheme
+    browser: Browser, base_url: str, width: int, scheme: Scheme
 ) -> None:
     # A responder whose computer is not on UTC: every time shown is UTC all the same.
     page = responder(browser, width, scheme, timezone="America/Los_Angeles")
     # The header's "Declare incident" leads to the form, its first field focused.
-    page.goto(site_url + RUN_PAGE + "#declare-an-incident")
+    page.goto(base_url + RUN_PAGE + "#declare-an-incident")
     run_id = page.locator("#playbook-run-id")
     expect(run_id).to_be_focused()
     no_sideways_scroll(page)
@@ -123,9 +137,14 @@ def test_the_responders_walk_from_declaring_to_the_draft(
     expect(next_step).to_be_focused()
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"INCIDENT_RESPONSE_PLAYBOOK\.html#template-form$"))
-    expect(page.locator(SUMMARY)).to_be_focused()
+    summary = page.locator(SUMMARY)
+    expect(summary).to_be_focused()
     page.keyboard.type("Ledger sync stalled")
+    # The field the keyboard is in looks it: a screenshot of it differs once the focus moves on.
+    assert summary.evaluate("element => element.matches(':focus-visible')")
+    focused = around(page, summary)
     tab_to(page, page.locator("#template-form [data-playbook-copy]"))
+    assert around(page, summary) != focused, "the focused field looks the same as unfocused"
     page.keyboard.press("Enter")
     expect(page.locator("#template-form [data-playbook-form-status]")).to_have_text(
         "Copied the filled template."
@@ -135,12 +154,21 @@ def test_the_responders_walk_from_declaring_to_the_draft(
     )
     no_sideways_scroll(page)
 
-    # A tick shows its time in UTC; the run's marks are reached by keyboard and said in words.
+    # Ticks on two pages show their time in UTC; the run controls are reached by keyboard, and
+    # the marks said in words.
     page.clock.fast_forward("02:00")
     box(page, DECLARE_STEP).check()
     tick = page.locator(".playbook-checklist__time:not([hidden])")
     expect(tick).to_have_text("13:02 UTC")
-    page.clock.fast_forward("08:00")
+    go(page, base_url, ROLLBACK)
+    # The runbook's command names the incident.
+    expect(freeze(page)).to_have_text(FREEZE + "INC-2041")
+    expect(freeze(page).get_by_role("mark")).to_have_text("INC-2041")
+    page.clock.fast_forward("01:00")
+    box(page, CONFIRM_SEVERITY).check()
+    expect(tick).to_have_text("13:03 UTC")
+    no_sideways_scroll(page)
+    page.clock.fast_forward("07:00")
     mark_by_keyboard(page, "mitigated")
     expect(state(page)).to_be_visible()
     expect(state(page)).to_have_text(re.compile(rf"^mitigated at {CLOCK}$"))
@@ -150,7 +178,7 @@ def test_the_responders_walk_from_declaring_to_the_draft(
     no_sideways_scroll(page)
 
     # Declaring over the open run asks, beside the button, and Cancel replaces nothing.
-    go(page, site_url, RUN_PAGE)
+    go(page, base_url, RUN_PAGE)
     page.fill("#playbook-run-id", "INC-2042")
     page.get_by_role("button", name="Declare incident").click()
     question = page.locator("[data-playbook-run-confirm]")
@@ -166,10 +194,19 @@ def test_the_responders_walk_from_declaring_to_the_draft(
     expect(bar(page).locator("[data-playbook-runbar-id]")).to_have_text("INC-2041")
     no_sideways_scroll(page)
 
-    # The draft is plain text: status and duration from the run, the rest marked unfilled.
+    # The hand-off: a link that carries the run, in the timeline.
+    page.get_by_role("button", name="Share state").click()
+    expect(page.locator("#playbook-run-share-url")).to_have_value(re.compile(r"#playbook-run=1\."))
+    expect(page.locator("[data-playbook-run-events] li").last).to_contain_text(
+        "Handed off: shared as a link"
+    )
+
+    # The draft is plain text: status and duration from the run, the ticks of both pages as
+    # actions, the rest marked unfilled.
     text = review_text(page)
     assert "&gt;" not in text and "&amp;" not in text, text
     assert "Ticked “Declare the incident -> Post in" in text, text
+    assert f"Ticked “{CONFIRM_SEVERITY}” in “Rollback Checklist”" in text, text
     assert "Status: Resolved\n" in text, text
     assert "Duration of client impact: 30 min\n" in text, text
     assert "Incident Commander: Dana\n" in text, text
@@ -180,6 +217,15 @@ def test_the_responders_walk_from_declaring_to_the_draft(
     in_view(page, message(page))
     assert page.evaluate("window.copied")[-1] == text
     no_sideways_scroll(page)
+
+    # On paper: the playbook printed to PDF heads each sheet with the run and the print time,
+    # and holds the update as filled in, not its raw block of placeholders.
+    go(page, base_url, PLAYBOOK)
+    paper = pdf_text(page)
+    assert re.search(rf"INC-2041\s+SEV-2\s+IC Dana\s+resolved at {CLOCK}", paper), paper[:500]
+    assert re.search(r"printed 2026-11-27 13:\d\d UTC", paper), paper[:500]
+    assert ":rotating_light: SEV-2 | Ledger sync stalled\n" in paper, paper
+    assert "{Summary}" not in paper and "SEV-{#}" not in paper, paper
     page.context.close()
 
 

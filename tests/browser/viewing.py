@@ -1,13 +1,16 @@
 """The built site as a responder sees it on a given screen: a phone's width, the dark palette,
-with or without JavaScript. What the phone, focus and print tests share."""
+with or without JavaScript, a control's focus ring, the page on paper. What the phone, focus,
+print and responder-flow tests share."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from io import BytesIO
 from pathlib import Path
 from typing import Literal
 
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from pypdf import PdfReader
 from test_runs import RUN_PAGE, declare
 
 from browsing import is_local
@@ -70,3 +73,36 @@ def run_view(
     page = with_run(guarded_context(browser, width=width, scheme=scheme), base)
     shown(page, path, base)
     return page
+
+
+MARGIN = 8
+"""Pixels around a control that a focus ring may take."""
+
+
+def around(page: Page, control: Locator) -> bytes:
+    """A screenshot of `control` and the margin around it, the control in mid-viewport (clear
+    of the sticky header, whose run bar ticks every second)."""
+    control.evaluate("element => element.scrollIntoView({block: 'center'})")
+    found = control.bounding_box()
+    assert found is not None
+    clip = {
+        "x": max(0, found["x"] - MARGIN),
+        "y": max(0, found["y"] - MARGIN),
+        "width": found["width"] + 2 * MARGIN,
+        "height": found["height"] + 2 * MARGIN,
+    }
+    return page.screenshot(clip=clip, animations="disabled")  # type: ignore[arg-type]
+
+
+def printed(page: Page) -> str:
+    """The page printed to PDF (which fires "beforeprint"), then its article's text as print
+    media lay it out: what is hidden in print is not in it."""
+    assert page.pdf()[:5] == b"%PDF-"
+    page.emulate_media(media="print")
+    return page.locator("article").inner_text()
+
+
+def pdf_text(page: Page) -> str:
+    """The text of the page printed to PDF (which fires "beforeprint"), as the PDF holds it."""
+    reader = PdfReader(BytesIO(page.pdf()))
+    return "\n".join(sheet.extract_text() for sheet in reader.pages)

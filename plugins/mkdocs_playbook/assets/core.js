@@ -1,6 +1,7 @@
 /* window.playbook: the one namespace of the playbook's scripts, and what they all share.
  * The other parts add theirs with define(): store (store.js), runs (runs.js) on every page,
- * runState and runPage (the run page's bundle). static.BUNDLES says in which order they load.
+ * runState, runRecords, runPage and runReview (the run page's bundle). static.BUNDLES says in
+ * which order they load.
  *
  *   playbook.define(name, api)       adds part `name` (frozen, read-only); false if it is there
  *                                    (a part claims its name first: a second copy then stops)

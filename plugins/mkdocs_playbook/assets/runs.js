@@ -12,7 +12,7 @@
  * the bar then shows in words (closing a run asks for the resolved time); the
  * templates' {Mitigated at} and {Resolved at}, and the post-incident draft, take the last one.
  *
- *   playbook.runs                   what run_page.js shares: TIMELINE, meta(id), severityOf(id),
+ *   playbook.runs                   what the run page shares: TIMELINE, meta(id), severityOf(id),
  *                                   events(id), eventsToStore(list),
  *                                   log(id, kind, text, page, at), nextUpdate(id) -> {due, minutes}
  *   playbook.runs.moment(list, name)  when events `list` (in time order) put the incident's
