@@ -10,7 +10,7 @@ import pytest
 from csp import STRICT_POLICY
 
 from browsing import Visit
-from support import ROOT, run_build
+from support import ROOT, make_project, run_build
 
 PAGE = """\
 # Payloads {: #heading onclick="window.ran = 'heading'" }
@@ -26,16 +26,17 @@ PAGE = """\
 @pytest.fixture(scope="module")
 def payloads_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The page, built with unsafe_attributes: true, this site's overrides and its policy."""
-    root = tmp_path_factory.mktemp("trusted")
-    (root / "docs").mkdir()
-    (root / "docs" / "index.md").write_text(PAGE, encoding="utf-8")
-    (root / "mkdocs.yml").write_text(
-        "site_name: Payloads\n"
-        f"theme:\n  name: material\n  font: false\n  custom_dir: {ROOT / 'overrides'}\n"
-        "plugins:\n  - playbook:\n      unsafe_attributes: true\n"
+    root = make_project(
+        tmp_path_factory.mktemp("trusted"),
+        {"index.md": PAGE},
         f'extra:\n  content_security_policy: "{STRICT_POLICY}"\n',
-        encoding="utf-8",
+        "      unsafe_attributes: true\n",
     )
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    # This site's overrides: overrides/main.html writes the policy into each page's head.
+    text = text.replace("  font: false\n", f"  font: false\n  custom_dir: {ROOT / 'overrides'}\n")
+    config.write_text(text, encoding="utf-8")
     build = run_build(root, strict=False)
     assert build.returncode == 0, build.output[-3000:]
     html = build.html("index.html")
