@@ -229,10 +229,7 @@ class _NestingCap(_LineReporter):
     """Caps how deep blocks nest (`page.nesting`) before Python-Markdown's parser recurses."""
 
     def run(self, lines: list[str]) -> list[str]:
-        deep = deep_lines(lines)
         nested_html = deep_html(lines, frozenset(self.md.block_level_elements))
-        if not deep and nested_html is None:
-            return lines
         capped = list(lines)
         problems: list[tuple[int, str]] = []
         if nested_html is not None:
@@ -240,6 +237,10 @@ class _NestingCap(_LineReporter):
                 # `&lt;`: the tag is text, shown as written.
                 capped[index] = _escaped_at(capped[index], offsets)
             problems.append((nested_html.first, nested_html.message))
+        # After the tags: list markers inside the elements kept nest deeper still.
+        deep = deep_lines(capped)
+        if not deep and nested_html is None:
+            return lines
         for line in deep:
             # Stashed as HTML: shown as written, and no block or inline pass reads it.
             capped[line.index] = line.head + self.md.htmlStash.store(html.escape(line.tail))

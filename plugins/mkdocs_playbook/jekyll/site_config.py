@@ -13,6 +13,7 @@ colour) is one of the `warnings`, and the key is read as unset or the entry is s
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ import yaml
 
 from .frontmatter import read_yaml_mapping
 from .globs import fnmatch
+from .liquid_scope import mebibytes
 from .liquid_values import ruby_str, truthy
 from .navigation import ExternalLink
 
@@ -195,15 +197,32 @@ class SiteConfig:
         return _matches_any(excluded, path, False)
 
 
+READ_LIMIT = 1024 * 1024
+"""Bytes a `_config.yml` may hold: real ones hold a few kilobytes."""
+
+
 def load_site_config(path: Path) -> SiteConfig:
-    """Read `path`; I/O errors (a missing file) raise `OSError`, bad content is a `problem`."""
-    data = path.read_bytes()
+    """Read `path`; I/O errors (a missing file) raise `OSError`, bad content is a `problem`,
+    and so is a `path` that is no regular file or is larger than `READ_LIMIT`."""
+    status = path.stat()
+    # Checked before opening: a FIFO would block the build, a device (/dev/zero) never end.
+    if not stat.S_ISREG(status.st_mode):
+        return _unread(path, "is not a regular file (a device, a FIFO or a folder)")
+    with path.open("rb") as stream:
+        data = stream.read(READ_LIMIT + 1)
+    if len(data) > READ_LIMIT:
+        return _unread(path, f"is larger than {mebibytes(READ_LIMIT)}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         return SiteConfig(path=str(path), problem=ConfigProblem(str(path), line, "not UTF-8"))
     return parse_site_config(text, str(path))
+
+
+def _unread(path: Path, why: str) -> SiteConfig:
+    problem = ConfigProblem(str(path), 1, f"{path.name} {why}; it is not read")
+    return SiteConfig(path=str(path), problem=problem)
 
 
 def parse_site_config(text: str, path: str = "_config.yml") -> SiteConfig:

@@ -10,7 +10,6 @@ data. A finding's line and column are worked out only for links that fail (`page
 
 from __future__ import annotations
 
-import difflib
 import os
 import posixpath
 import re
@@ -21,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..page.lines import Lines, LinkSource
 from ..page.model import DuplicateHeadings, Link
+from .closest import ClosestIds
 from .scan import TemplateLink, target_key
 
 MISSING_PAGE = "missing_page"
@@ -218,6 +218,8 @@ class _Checker:
         self.files_by_lower = {name.lower(): name for name in site.files}
         self.sources_by_lower = {uri.lower(): uri for uri in site.by_source}
         self._cache: dict[tuple[str, str, str, str | None], Verdict | None] = {}
+        self._closest_ids: dict[str, ClosestIds] = {}
+        """By page URL: each page's ids grouped once, for the anchors missing from it."""
 
     def check(self, page: SitePage, link: Link) -> Verdict | None:
         # Links resolve from the page's folder; a fragment-only link from the page itself.
@@ -349,12 +351,10 @@ class _Checker:
             return None
         if fragment.lower() == "top":
             return None
-        ids = page.ids | page.template_ids
-        same_case = [i for i in ids if i.lower() == fragment.lower()]
-        guess = same_case or difflib.get_close_matches(fragment, sorted(ids), n=1, cutoff=0.6)
-        return Verdict(
-            MISSING_ANCHOR, "no such anchor", f"did you mean #{guess[0]}?" if guess else ""
-        )
+        if page.url not in self._closest_ids:
+            self._closest_ids[page.url] = ClosestIds(page.ids | page.template_ids)
+        guess = self._closest_ids[page.url].closest(fragment)
+        return Verdict(MISSING_ANCHOR, "no such anchor", f"did you mean #{guess}?" if guess else "")
 
     def _check_missing(self, page: SitePage, target: str, written: str, raw_html: bool) -> Verdict:
         """A relative link to nothing in the site: what is it in the working tree?"""

@@ -2,10 +2,12 @@
 
 Python-Markdown parses a nested list or block quote by recursion, a few frames per level: a
 line of 500 list markers (`- - - … x`), or lines indented 250 levels deep, exhaust Python's
-recursion limit and MkDocs fails on the page. CommonMark parsers cap nesting for the same
-reason (markdown-it's `maxNesting`). Beyond `MAX_DEPTH` levels the rest of the line is kept
-as written, as text, and the page says where. (Escaping each marker instead would cost
-quadratic time: Python-Markdown's inline pass is slow on a paragraph of many escapes.)
+recursion limit and MkDocs fails on the page. Markers after a definition (`: `), a footnote
+(`[^1]:`) or an HTML tag on the same line count too: what follows those is parsed as blocks.
+CommonMark parsers cap nesting for the same reason (markdown-it's `maxNesting`). Beyond
+`MAX_DEPTH` levels the rest of the line is kept as written, as text, and the page says where.
+(Escaping each marker instead would cost quadratic time: Python-Markdown's inline pass is slow
+on a paragraph of many escapes.)
 
 The same holds for block-level HTML elements inside Markdown (md_in_html's `markdown`
 attribute, which nests `<div markdown="1">` by recursion, and the elements inside them):
@@ -77,9 +79,17 @@ def _cut(index: int, line: str) -> DeepLine | None:
     while position < len(line):
         end = _marker_end(line, position)
         if end is None:
-            break
-        depth += 1
-        level += 1
+            # A definition, a footnote or an HTML tag opens a block the markers after it nest in.
+            opener = _OPENER_RE.match(line, position)
+            if opener is None:
+                break
+            end = opener.end()
+            if not opener.group("tag"):
+                depth += 1
+                level += 1
+        else:
+            depth += 1
+            level += 1
         if level > MAX_DEPTH and cut is None:
             cut = position
         while end < len(line) and line[end] in " \t":
@@ -89,6 +99,11 @@ def _cut(index: int, line: str) -> DeepLine | None:
         return None
     cut = len(line) if cut is None else cut
     return DeepLine(index, depth, line[:cut], line[cut:])
+
+
+_OPENER_RE = re.compile(r"(?::[ \t]|\[\^[^\]]*\]:|(?P<tag><[A-Za-z][^<>]*>))")
+"""What Python-Markdown parses blocks after on the same line: a definition (`: `), a footnote
+(`[^1]:`), an HTML element (`<div markdown="1">`, nested by md_in_html and counted there)."""
 
 
 def _marker_end(line: str, position: int) -> int | None:
