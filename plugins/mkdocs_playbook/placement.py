@@ -8,6 +8,7 @@ collections' `documents`, the `publication`); `facts` is what the extension is t
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import replace
 from typing import Any
 from urllib.parse import unquote
@@ -294,6 +295,32 @@ class Placement:
             elif not opens_front_matter(file):
                 continue
             self.documents[file.src_uri] = document
+
+    def leave_out_unreadable(self, files: Files, docs_dir: str) -> None:
+        """A file of `docs_dir` that is not a regular file inside the project (a FIFO, a
+        device, a link to one, or a link that leads out of the project) is left out, as a
+        finding, before anything reads it: MkDocs would copy `/dev/zero` forever, or block on
+        a FIFO. (The theme's files live elsewhere, and are the theme's.)"""
+        inside = {os.path.realpath(self.project_dir), os.path.realpath(self.working_tree)}
+        for file in list(files):
+            path = file.abs_src_path
+            if not path or file.src_dir != docs_dir:
+                continue
+            real = os.path.realpath(path)
+            try:
+                regular = stat.S_ISREG(os.stat(real).st_mode)
+            except OSError:
+                regular = False
+            if not regular:
+                why = "is not a regular file (a FIFO, a device or a broken link)"
+            elif not any(real == top or real.startswith(top + os.sep) for top in inside):
+                why = f"is a link that leads out of the project (to {real})"
+            else:
+                continue
+            self.findings.add(
+                self.display_path(file), 0, f"{why}; it is left out of the site, unread"
+            )
+            files.remove(file)
 
     def leave_out_unwritable(self, files: Files) -> None:
         """A file whose name holds `?`, `#` or a control character is left out, as a finding:

@@ -162,6 +162,8 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
     @event_priority(-50)
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         placement = self.placement
+        # First: the publishing rules read files' heads.
+        placement.leave_out_unreadable(files, config.docs_dir)
         readmes = self._readmes.dropped if self._readmes is not None else []
         placement.publish(files, config, self.config.github_pages, readmes)
         if self._reported_at_line is not None:

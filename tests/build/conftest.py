@@ -14,7 +14,7 @@ from support import ROOT, Clone, commit
 def clone(tmp_path_factory: pytest.TempPathFactory) -> Clone:
     """This repository as its working tree stands (uncommitted changes too, ignored files not),
     with `./scripts/build --wheel` run in it as the README says: `dist/` holds the wheel and
-    `constraints.txt`."""
+    `.constraints.txt`."""
     path = tmp_path_factory.mktemp("clone") / "playbook"
     listed = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard"],

@@ -4,7 +4,9 @@ outside this repository and builds their site strict."""
 
 from __future__ import annotations
 
+import glob
 import subprocess
+import sys
 import venv
 from pathlib import Path
 
@@ -48,7 +50,7 @@ def test_the_wheel_installs_elsewhere_with_the_tested_versions_and_builds_anothe
             "--quiet",
             "--disable-pip-version-check",
             "-c",
-            str(clone.path / "dist" / "constraints.txt"),
+            str(clone.path / "dist" / ".constraints.txt"),
             str(wheel),
         ],
         tmp_path,
@@ -73,3 +75,13 @@ def test_the_wheel_installs_elsewhere_with_the_tested_versions_and_builds_anothe
         [str(python), "-c", "import mkdocs_playbook; print(mkdocs_playbook.__file__)"], site
     )
     assert str(environment) in where.stdout and str(ROOT) not in where.stdout
+
+
+def test_twine_check_accepts_everything_dist_star_names(clone: Clone) -> None:
+    """`twine check dist/*`, as a shell expands it (no dot files): the constraints beside the
+    wheel are no distribution, so they must not be among what `dist/*` names."""
+    named = sorted(glob.glob(str(clone.path / "dist" / "*")))
+    assert named and all(name.endswith((".whl", ".tar.gz")) for name in named), named
+    checked = run([sys.executable, "-m", "twine", "check", "--strict", *named], clone.path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert (clone.path / "dist" / ".constraints.txt").is_file()
