@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_prepare_safety import WRITTEN, _prepare, _project
+from test_adversarial_prepare import WRITTEN, _prepare, _project
 
 
 @pytest.mark.parametrize("name", [".playbook", ".playbook/docs"])
