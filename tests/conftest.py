@@ -53,8 +53,16 @@ TIERS = ("unit", "property", "build", "browser")
 """Test folders, each a marker of the same name: `pytest -m "not browser"` runs the rest."""
 
 
+SLOWEST_FIRST = "clone"
+"""The modules whose tests take this fixture (fresh virtual environments, pip installs, the
+wheel: minutes) run first, so that no worker starts them when the others are done."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         folder = Path(str(item.path)).parent.name
         if folder in TIERS:
             item.add_marker(getattr(pytest.mark, folder))
+    slowest = {item.path for item in items if SLOWEST_FIRST in getattr(item, "fixturenames", ())}
+    # A stable sort: each module's tests keep their order, and the other modules theirs.
+    items.sort(key=lambda item: item.path not in slowest)
