@@ -2,38 +2,49 @@
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from support import ROOT, Build, build_with_zensical, run_build
+from support import Build, build_with_zensical, made_once, run_build, site_copy
+
+
+def _shared(build: Callable[[Path], Build]) -> Callable[[Path], dict[str, Any]]:
+    """`build` as `made_once` takes it: its Build as JSON."""
+
+    def make(folder: Path) -> dict[str, Any]:
+        done = build(folder)
+        return {"returncode": done.returncode, "output": done.output, "site": str(done.site_dir)}
+
+    return make
+
+
+def _from_shared(made: dict[str, Any]) -> Build:
+    return Build(made["returncode"], made["output"], Path(made["site"]))
 
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real site, built once per session with `mkdocs build --strict` from a copy."""
-    project = tmp_path_factory.mktemp("site-project")
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        else:
-            shutil.copy2(source, project / name)
-    build = run_build(project)
+    """The real site, built once per run with `mkdocs build --strict` from a copy (once for
+    every pytest-xdist worker: the tests only read it)."""
+    made = made_once(tmp_path_factory, "site-project", _shared(lambda p: run_build(site_copy(p))))
+    build = _from_shared(made)
     assert build.returncode == 0, build.output
     return build
 
 
 @pytest.fixture(scope="session")
 def zensical_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The real site, built once per session with Zensical, as `./scripts/build --zensical`
+    """The real site, built once per run with Zensical, as `./scripts/build --zensical`
     builds it (prepare, zensical build, prepare --check), from a copy."""
-    project = tmp_path_factory.mktemp("zensical-site")
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
-    build = build_with_zensical(project)
+    made = made_once(
+        tmp_path_factory,
+        "zensical-site",
+        _shared(lambda p: build_with_zensical(site_copy(p))),
+    )
+    build = _from_shared(made)
     assert build.returncode == 0, build.output
     return build
 
@@ -42,8 +53,16 @@ TIERS = ("unit", "property", "build", "browser")
 """Test folders, each a marker of the same name: `pytest -m "not browser"` runs the rest."""
 
 
+SLOWEST_FIRST = "clone"
+"""The modules whose tests take this fixture (fresh virtual environments, pip installs, the
+wheel: minutes) run first, so that no worker starts them when the others are done."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         folder = Path(str(item.path)).parent.name
         if folder in TIERS:
             item.add_marker(getattr(pytest.mark, folder))
+    slowest = {item.path for item in items if SLOWEST_FIRST in getattr(item, "fixturenames", ())}
+    # A stable sort: each module's tests keep their order, and the other modules theirs.
+    items.sort(key=lambda item: item.path not in slowest)

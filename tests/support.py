@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import re
 import shutil
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from localserver import serve
 
@@ -38,6 +44,14 @@ class Build:
         return (self.site_dir / path).read_text(encoding="utf-8")
 
 
+def site_copy(project: Path) -> Path:
+    """This repository's site (mkdocs.yml, docs, overrides) copied into `project`."""
+    for name in ("mkdocs.yml", "docs", "overrides"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / name)
+    return project
+
+
 def run_build(
     project: Path,
     *,
@@ -58,6 +72,31 @@ def run_build(
         command, cwd=project, env=env, capture_output=True, text=True, timeout=300, check=False
     )
     return Build(result.returncode, result.stdout + result.stderr, site_dir)
+
+
+def made_once(
+    factory: pytest.TempPathFactory, name: str, make: Callable[[Path], dict[str, Any]]
+) -> dict[str, Any]:
+    """What `make(folder)` returns (JSON), made once for the whole run into a new folder.
+
+    Under pytest-xdist the first worker to ask makes it, in the run's own temporary folder
+    that every worker shares, while the others wait on a lock and then read what it returned:
+    a site built or a clone set up once, not once per worker. What is made there is read,
+    never changed, by the tests.
+    """
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return make(factory.mktemp(name))
+    # Each worker's base folder is the run's folder/<worker>: its parent is the run's alone.
+    shared = factory.getbasetemp().parent
+    record = shared / f"{name}.json"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if record.exists():
+            return dict(json.loads(record.read_text(encoding="utf-8")))
+        # A fresh folder each time: a worker that failed half-way leaves its own behind.
+        made = make(Path(tempfile.mkdtemp(prefix=f"{name}-", dir=shared)))
+        record.write_text(json.dumps(made), encoding="utf-8")
+        return made
 
 
 def run_build_with_url_style(

@@ -28,7 +28,14 @@ playbook_venv() {
         echo "Installing $profile requirements into $venv" >&2
         "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
             -r "$playbook_root/requirements/$profile.txt" -e "$playbook_root"
-        echo "$digest" > "$stamp"
+        # A profile's file installs the ones it includes (`-r site.txt`): stamp them too, so
+        # that `./scripts/serve` after `./scripts/test` (or a test running it beside others
+        # that use .venv) installs nothing.
+        local included="$profile"
+        while [ -n "$included" ]; do
+            echo "$digest" > "$venv/.installed-$included"
+            included="$(sed -n 's/^-r \(.*\)\.txt$/\1/p' "$playbook_root/requirements/$included.txt")"
+        done
     fi
     export PATH="$venv/bin:$PATH"
     export VIRTUAL_ENV="$venv"

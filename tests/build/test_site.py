@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, Build, nav_labels, run_build, without_spots
+from support import ROOT, Build, nav_labels, run_build, site_copy, without_spots
 
 PLAYBOOK = "operations/INCIDENT_RESPONSE_PLAYBOOK.html"
 # Every document the playbook links to, with the anchors its links need.
@@ -124,10 +123,7 @@ def test_playbook_content_is_the_seed(site_build: Build) -> None:
 
 
 def test_properdocs_builds_the_site_too(tmp_path: Path) -> None:
-    for name in ("mkdocs.yml", "docs", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, tmp_path / name)
-    build = run_build(tmp_path, tool="properdocs")
+    build = run_build(site_copy(tmp_path), tool="properdocs")
     assert build.returncode == 0, build.output
     html = build.html(PLAYBOOK)
     assert '<div class="admonition warning">' in html
