@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from support import make_project
+from support import make_project, run_module
 
 SECRET = "outside-the-project secret 7f3a"
 
@@ -33,17 +32,8 @@ def project(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
 
 
 def _build(project: Path, *flags: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    # A hang (the FIFO) or an endless copy (/dev/zero) fails here rather than stalling CI.
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *flags],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    # A hang (the FIFO) or an endless copy (/dev/zero) fails at run_module's timeout.
+    return run_module(project, "mkdocs", "build", *flags)
 
 
 def test_each_is_left_out_unread_with_a_warning_naming_it(project: Path) -> None:
