@@ -10,7 +10,7 @@ from support import ROOT
 
 
 @pytest.mark.parametrize(
-    "path", ["dist/mkdocs_playbook-0.4.0-py3-none-any.whl", "dist/constraints.txt", "site/a.html"]
+    "path", ["dist/mkdocs_playbook-0.5.0-py3-none-any.whl", "dist/.constraints.txt", "site/a.html"]
 )
 def test_build_outputs_are_ignored(path: str) -> None:
     checked = subprocess.run(
