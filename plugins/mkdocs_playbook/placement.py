@@ -317,10 +317,15 @@ class Placement:
                 why = f"is a link that leads out of the project (to {real})"
             else:
                 continue
+            files.remove(file)
+            # Jekyll publishes nothing under `_` or `.` (an include there is reported where
+            # it is included).
+            parts = file.src_uri.split("/")
+            if self.site.path and any(part.startswith(("_", ".")) for part in parts):
+                continue
             self.findings.add(
                 self.display_path(file), 0, f"{why}; it is left out of the site, unread"
             )
-            files.remove(file)
 
     def leave_out_unwritable(self, files: Files) -> None:
         """A file whose name holds `?`, `#` or a control character is left out, as a finding:
