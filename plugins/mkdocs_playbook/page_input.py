@@ -19,8 +19,8 @@ def page_input(
     markdown: str,
     page: Page,
     findings: Findings,
-    document: Document | None = None,
-    collections: Collections | None = None,
+    document: Document | None,
+    collections: Collections,
 ) -> str | None:
     """Set `record.input` for the page MkDocs converts next; the Markdown to convert instead
     of `markdown` (the page's body, as MkDocs read it), or None to keep it. `document`: the
@@ -49,7 +49,7 @@ def page_input(
         findings.add(record.display_path, line, damage.message, damage.column)
     meta = record.front_matter.data
     # A post's own `page.date`, as `site.posts` has it.
-    if document is not None and collections is not None:
+    if document is not None:
         meta = {**meta, **collections.liquid_fields(document, meta)}
     record.input = PageInput(
         page.file.src_uri,

@@ -44,7 +44,7 @@ from collections.abc import Mapping
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .kramdown import Report, attribute_origin
+from .kramdown_attributes import Report, attribute_origin
 from .site_config import Callout, CalloutsLevel
 
 MATERIAL_TYPES = {
