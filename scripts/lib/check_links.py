@@ -66,13 +66,23 @@ def run_linkchecker(urls: list[str]) -> tuple[int, str, str]:
     """LinkChecker's exit status, CSV report (on stdout) and log.
 
     Run as root, LinkChecker switches to the user `nobody`, who may not write to our
-    folders: so it writes nothing but its report to the pipe we hold, and reads its settings
-    (before switching) from linkcheckerrc.
+    folders: so it writes nothing but its report to the pipe we hold, reads its settings
+    (before switching) from linkcheckerrc, and finds its plugins through
+    linkchecker_command.py, which lists them before the switch.
     """
-    linkchecker = Path(sys.executable).parent / "linkchecker"
+    command = Path(__file__).with_name("linkchecker_command.py")
     env = {**os.environ, "NO_PROXY": "127.0.0.1", "no_proxy": "127.0.0.1"}
     result = subprocess.run(
-        [str(linkchecker), "-f", str(CONFIG), "-o", "csv/utf-8", "--no-status", "--stdin"],
+        [
+            sys.executable,
+            str(command),
+            "-f",
+            str(CONFIG),
+            "-o",
+            "csv/utf-8",
+            "--no-status",
+            "--stdin",
+        ],
         input="\n".join(urls).encode("utf-8"),
         env=env,
         capture_output=True,
