@@ -10,11 +10,16 @@ page).
 
 A link leads to a page key (with its `#anchor`) when the site serves its path as a static host
 such as GitHub Pages does (the file, `x/index.html` for `x/` or `x`, `x.html` for `x`), to
-`missing:/path` when it does not, to `outside:/path` below neither base. An absolute URL under
+`missing:/path` when it does not, to `outside:/path` below neither base. A link that leads to no
+page on either side (a `missing:` or `outside:` target on both) leads where Jekyll's does,
+nowhere, and the report lists it apart as broken in both sites. An absolute URL under
 either site's own URL (`url` + `baseurl` of Jekyll's `_config.yml` beside its `_site/`, else
 the canonical links jekyll-seo-tag writes; our canonical links, from `site_url`) is read as a
 path of the site it is on, on both sides: that is where it leads once our site is served in
 Jekyll's place. Other absolute URLs are compared as written.
+
+A page Jekyll writes with no main text and no links (an empty page) that we do not build loses
+nothing: it counts as similarity 1 and is listed as empty in Jekyll's site.
 
 Just the Docs prints callout titles with CSS; they are read from the stylesheets each Jekyll
 page links (inside its `_site/`), and from `callouts:` of that `_config.yml`.
@@ -71,7 +76,7 @@ class PageComparison:
     page: str
     """The page key."""
     similarity: float
-    """0 to 1; 0 when we did not build the page."""
+    """0 to 1; 0 when we did not build the page (1 when Jekyll's is empty)."""
     built: bool
     diff: tuple[str, ...]
     """Differing lines, `- ` Jekyll's and `+ ` ours, at most `_MAX_DIFF_LINES`."""
@@ -88,6 +93,10 @@ class PageComparison:
     then the most it can be (see `similarity`)."""
     markers: tuple[str, ...] = ()
     """Literal markers our page shows and Jekyll's does not."""
+    links_nowhere: tuple[str, ...] = ()
+    """Jekyll's links, counted among `links_same`, that lead to no page on either side."""
+    empty: bool = False
+    """Jekyll's page has no main text and no links."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +140,10 @@ class Report:
     @property
     def links_different(self) -> int:
         return sum(page.links_total - page.links_same for page in self.pages)
+
+    @property
+    def links_nowhere(self) -> int:
+        return sum(len(page.links_nowhere) for page in self.pages)
 
     @property
     def markers(self) -> int:
@@ -178,17 +191,25 @@ class Report:
         lowest = self.minimum()
         low = f"{lowest.similarity:.2f} ({_shown(lowest.page)})" if lowest else "-"
         missing = sum(not p.built for p in self.pages)
+        empty = sum(not p.built and p.empty for p in self.pages)
         estimated = sum(not p.exact for p in self.pages)
         return "\n".join(
             [
                 f"Pages compared: {len(self.pages)}"
-                + (f" ({missing} not built by MkDocs)" if missing else "")
+                + (f" ({missing} not built by MkDocs" if missing else "")
+                + (f", {empty} of them empty in Jekyll's site" if empty else "")
+                + (")" if missing else "")
                 + (f"; {len(self.site_only)} only in MkDocs' site" if self.site_only else ""),
                 f"Text similarity: median {self.median_similarity():.2f}, minimum {low}"
                 + (f" ({estimated} pages not measured exactly)" if estimated else ""),
                 f"Navigation: {self.nav_equal} entries equal, {self.nav_different} different",
-                f"In-content links: {self.links_same} lead to the same page, "
-                f"{self.links_different} do not",
+                f"In-content links: {self.links_same} lead to the same page"
+                + (
+                    f" ({self.links_nowhere} to no page on either side)"
+                    if self.links_nowhere
+                    else ""
+                )
+                + f", {self.links_different} do not",
                 f"Literal markers: {self.markers} on {self.marker_pages} pages "
                 "(Liquid, kramdown or alert syntax that Jekyll's pages do not show)",
             ]
@@ -221,6 +242,8 @@ class Report:
         yield "| --- | --- | --- | --- |"
         for page in sorted(self.pages, key=lambda p: (p.similarity, p.page)):
             figure = f"{page.similarity:.3f}" if page.built else "not built"
+            if not page.built and page.empty:
+                figure = "not built (empty in Jekyll's site)"
             if not page.exact:
                 figure = f"at most {figure}"
             yield (
@@ -238,7 +261,8 @@ class Report:
 
     def _differences(self) -> Iterator[str]:
         for page in sorted(self.pages, key=lambda p: p.page):
-            if not (page.diff or page.links_jekyll_only or page.links_site_only or page.markers):
+            differs = page.links_jekyll_only or page.links_site_only or page.links_nowhere
+            if not (page.diff or differs or page.markers):
                 continue
             yield ""
             yield f"## `{_shown(page.page)}`"
@@ -263,6 +287,12 @@ class Report:
                     yield f"- Jekyll: `{_shown(target)}`"
                 for target in page.links_site_only:
                     yield f"- MkDocs: `{_shown(target)}`"
+            if page.links_nowhere:
+                yield ""
+                yield "Links that lead to no page on either side (broken in Jekyll's site too):"
+                yield ""
+                for target in page.links_nowhere:
+                    yield f"- `{_shown(target)}`"
             yield from _marker_lines(page.markers)
 
 
@@ -451,9 +481,10 @@ class Repository:
     """The Jekyll source folder inside it: `docs/`, or "" for the top."""
 
     def page(self, href: str) -> str | None:
-        """The page key (with its `#anchor`) of a `blob/` or `tree/` link to a Markdown file
-        of the source folder, read from its path (`docs/guide/setup.md` is `guide/setup`, an
-        `index.md` its folder); None for any other link. A page's `permalink` is not known
+        """The page key (with its `#anchor`) of a `blob/` or `tree/` link to a file of the
+        source folder, read from its path (`docs/guide/setup.md` is `guide/setup`, an
+        `index.md` its folder, `docs/assets/x.json` the site's `assets/x.json`, as our build
+        rewrites such links); None for any other link. A page's `permalink` is not known
         here: such a page's own key differs, and the link counts as different."""
         for kind in ("/blob/", "/tree/"):
             if href.startswith(self.url + kind):
@@ -463,9 +494,10 @@ class Repository:
             return None
         path, _, fragment = rest.partition("/")[2].partition("#")
         path = path.split("?", 1)[0]
-        if not path.startswith(self.source) or not path.endswith(".md"):
+        if not path.startswith(self.source) or "." not in path.rpartition("/")[2]:
             return None
-        key = page_key(path[len(self.source) : -len(".md")] + ".html")
+        inside = path[len(self.source) :]
+        key = page_key(inside[: -len(".md")] + ".html" if inside.endswith(".md") else inside)
         return key + (f"#{fragment}" if fragment else "")
 
 
@@ -544,9 +576,13 @@ def _compare_page(key: str, jekyll: _Site, ours: _Site) -> PageComparison:
     mine = ours.pages.get(key)
     links = jekyll.links(theirs)
     if mine is None:
-        return PageComparison(key, 0.0, False, (), 0, len(links), 0, tuple(links), ())
+        empty = not links and not any(line.strip() for line in theirs.content.lines)
+        return PageComparison(
+            key, float(empty), False, (), 0, len(links), 0, tuple(links), (), empty=empty
+        )
     diff = _differing_lines(theirs.content.lines, mine.content.lines)
     wanted, found = Counter(links), Counter(ours.links(mine))
+    nowhere = _paired_nowhere(wanted - found, found - wanted)
     measured = word_similarity(theirs.content.lines, mine.content.lines)
     return PageComparison(
         page=key,
@@ -555,12 +591,36 @@ def _compare_page(key: str, jekyll: _Site, ours: _Site) -> PageComparison:
         diff=tuple(f"{line[0]} {_visible(line[1:])}" for line in diff[:_MAX_DIFF_LINES]),
         diff_more=max(0, len(diff) - _MAX_DIFF_LINES),
         links_total=len(links),
-        links_same=sum((wanted & found).values()),
-        links_jekyll_only=tuple(sorted((wanted - found).elements())),
-        links_site_only=tuple(sorted((found - wanted).elements())),
+        links_same=sum((wanted & found).values()) + len(nowhere),
+        links_jekyll_only=tuple(sorted((wanted - found - Counter(nowhere)).elements())),
+        links_site_only=tuple(sorted(_unpaired(found - wanted, len(nowhere)))),
         exact=measured.exact,
         markers=markers_left(theirs.content.lines, mine.content.lines),
+        links_nowhere=tuple(nowhere),
     )
+
+
+def _nowhere(target: str) -> bool:
+    return target.startswith((_MISSING, _OUTSIDE))
+
+
+def _paired_nowhere(jekyll_only: Counter[str], site_only: Counter[str]) -> list[str]:
+    """Jekyll's unmatched links that lead to no page, as many as ours that do not either:
+    a reader of either site follows them to the same place, no page."""
+    theirs = sorted(t for t in jekyll_only.elements() if _nowhere(t))
+    mine = sum(1 for t in site_only.elements() if _nowhere(t))
+    return theirs[:mine]
+
+
+def _unpaired(site_only: Counter[str], paired: int) -> list[str]:
+    """Our unmatched links less the first `paired` that lead to no page."""
+    left: list[str] = []
+    for target in sorted(site_only.elements()):
+        if paired and _nowhere(target):
+            paired -= 1
+            continue
+        left.append(target)
+    return left
 
 
 def _differing_lines(theirs: list[str], mine: list[str]) -> list[str]:
