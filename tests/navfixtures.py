@@ -75,21 +75,6 @@ def entries(spec: NavSpec, pages: set[str]) -> list[Entry]:
     return out
 
 
-def without(nav: list[Entry], pages: set[str]) -> list[Entry]:
-    """`nav` with the entries of `pages` (and what is under them) left out."""
-    out = []
-    for entry in nav:
-        if entry.get("page") in pages:
-            continue
-        entry = dict(entry)
-        if "children" in entry:
-            entry["children"] = without(entry["children"], pages)
-            if not entry["children"]:
-                del entry["children"]
-        out.append(entry)
-    return out
-
-
 def titled(nav: list[Entry], labels: dict[str, str]) -> list[Entry]:
     """`nav` with Just the Docs' "∞" (a title repeating one above it) as the page's title."""
     out = []

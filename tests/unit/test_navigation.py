@@ -255,7 +255,8 @@ def problems_for(
     sources: list[NavSource], hidden: frozenset[str] = frozenset()
 ) -> tuple[list[Any], dict[str, NavProblem]]:
     spec, problems = build_nav(sources)
-    # No page silently disappears: every page but the hidden (or untitled) ones is in the nav.
+    # No page disappears unexpectedly: every page but the hidden ones (untitled, or left out
+    # with a parent Just the Docs cannot place) is in the nav.
     assert set(_uris(spec)) == {s.src_uri for s in sources} - hidden
     by_page = {problem.src_uri: problem for problem in problems}
     assert len(by_page) == len(problems)
@@ -271,19 +272,23 @@ def _uris(spec: list[Any] | None) -> list[str]:
     return uris
 
 
-def test_unknown_parent_names_nearest_titles_and_shows_the_page_on_top() -> None:
+def test_unknown_parent_names_nearest_titles_and_leaves_the_page_out_with_its_children() -> None:
     nav, problems = problems_for(
         [
             page("ops.md", "Operations Command Center", nav_order=1),
             page("x.md", "X", parent="Operations Command Centre"),
             page("y.md", "Y", parent="X"),
-        ]
+        ],
+        hidden=frozenset({"x.md", "y.md"}),
     )
-    assert nav == ["ops.md", ("x.md", ["y.md"])]
-    assert list(problems) == ["x.md"]
+    assert nav == ["ops.md"]
+    assert list(problems) == ["x.md"]  # reported once, at the page whose parent is unknown
     assert problems["x.md"].line == 3
     message = problems["x.md"].message
-    assert "unknown parent 'Operations Command Centre'; shown at the top level" in message
+    assert (
+        "unknown parent 'Operations Command Centre'; left out of the navigation with its "
+        "children, as in Just the Docs" in message
+    )
     assert "nearest titles: 'Operations Command Center'" in message
 
 
@@ -308,9 +313,9 @@ def test_page_without_title_stays_out_of_the_nav_and_is_reported() -> None:
 def test_a_page_without_title_is_no_parent() -> None:
     nav, problems = problems_for(
         [page("notes.md", None, nav_order=1), page("c.md", "C", parent="Notes")],
-        hidden=frozenset({"notes.md"}),
+        hidden=frozenset({"notes.md", "c.md"}),
     )
-    assert nav == ["c.md"]
+    assert nav == []
     assert "unknown parent 'Notes'" in problems["c.md"].message
 
 
@@ -337,9 +342,10 @@ def test_grand_parent_that_fits_no_page_is_reported_at_its_line() -> None:
             page("a.md", "Team A", nav_order=1),
             page("a-setup.md", "Setup", parent="Team A"),
             page("x.md", "X", parent="Setup", grand_parent="Team B"),
-        ]
+        ],
+        hidden=frozenset({"x.md"}),
     )
-    assert nav == [("a.md", ["a-setup.md"]), "x.md"]
+    assert nav == [("a.md", ["a-setup.md"])]
     assert problems["x.md"].line == 4
     assert problems["x.md"].message.startswith("no page titled 'Setup' fits grand_parent 'Team B'")
 
@@ -353,22 +359,26 @@ def test_title_repeating_an_ancestor_is_listed_once_and_reported() -> None:
     assert "lists it as '∞', without its children" in problems["again.md"].message
 
 
-def test_cycle_is_reported_and_broken() -> None:
+def test_cycle_is_reported_once_and_left_out() -> None:
     nav, problems = problems_for(
         [
             page("a.md", "A", parent="C"),
             page("b.md", "B", parent="A"),
             page("c.md", "C", parent="B"),
-        ]
+            page("d.md", "D"),
+        ],
+        hidden=frozenset({"a.md", "b.md", "c.md"}),
     )
-    assert nav == [("a.md", [("b.md", ["c.md"])])]
+    assert nav == ["d.md"]
     assert list(problems) == ["a.md"]
     assert problems["a.md"].message.startswith("parent cycle a.md -> c.md -> b.md -> a.md")
 
 
 def test_own_title_as_parent() -> None:
-    nav, problems = problems_for([page("a.md", "A", parent="A")])
-    assert nav == ["a.md"]
+    nav, problems = problems_for(
+        [page("a.md", "A", parent="A"), page("b.md", "B")], hidden=frozenset({"a.md"})
+    )
+    assert nav == ["b.md"]
     assert "own title" in problems["a.md"].message
 
 
@@ -394,6 +404,8 @@ def test_non_scalar_nav_order(value: Any, kind: str) -> None:
 
 
 def test_non_string_parent() -> None:
-    nav, problems = problems_for([page("a.md", "A", parent=["B"])])
-    assert nav == ["a.md"]
+    nav, problems = problems_for(
+        [page("a.md", "A", parent=["B"]), page("b.md", "B")], hidden=frozenset({"a.md"})
+    )
+    assert nav == ["b.md"]
     assert problems["a.md"].message == "parent must be a page title (a string), not a list"

@@ -4,8 +4,8 @@ Written from Just the Docs' `_includes/components/site_nav.html` and `components
 (`pages.html`, `children.html`, `sorted.html`, `links.html`) at commit b28a655 (0.12.0), as
 Jekyll 4.3.1 renders them; the README's "Navigation rules" lists every rule with the fixture
 that proves it. Where Just the Docs leaves a page out without a word (a parent it cannot find,
-a parent cycle), the page is still placed, at the top level, and reported. A page without a
-title stays out, as in Just the Docs, and is reported.
+a parent cycle, no title), the page stays out of the nav, as there, and is reported; it is
+still built.
 
 The "Table of contents" of child pages that Just the Docs prints at the end of a parent page
 (`components/children_nav.html`) lists the page's children in the nav that includes excluded
@@ -232,9 +232,9 @@ def _pages_nav(
     for root in nav.top:
         trees[root] = nav.render([root], [], shown)
         nav.render([root], [], anywhere, show_all=True)
-    orphans = _place_dropped(nav, pages, trees, shown, anywhere, problems)
-    roots = nav.sort([*nav.top, *orphans])
-    entries = [entry for root in roots for entry in trees[root]]
+    dropped = _report_dropped(nav, pages, anywhere, problems)
+    entries = [entry for root in nav.sort(nav.top) for entry in trees[root]]
+    roots = nav.sort([*nav.top, *dropped])
     _report_untitled(pages, problems)
     _report_listing(nav, shown, problems)
     top_size = sum(1 for page in nav.top if page.meta.get("nav_exclude") is not True)
@@ -269,7 +269,7 @@ class _Navigation:
         self.repeating: list[_Page] = []
         """Pages listed as "∞": their title is also one above them."""
         self.detached: set[_Page] = set()
-        """Pages Just the Docs lists nowhere, shown at the top level: listed there only."""
+        """Pages Just the Docs lists nowhere: left out of the nav, roots of their tables."""
         # Excluded pages count here too: pages.html maps the titles before links.html filters.
         self.top_titles = [page.title for page in self.top]
 
@@ -376,18 +376,18 @@ def _contains(values: list[Any], value: Any) -> bool:
     return truthy(value) and any(ruby_equal(item, value) for item in values)
 
 
-def _place_dropped(
+def _report_dropped(
     nav: _Navigation,
     pages: list[_Page],
-    trees: dict[_Page, list[_Entry]],
-    shown: _Listing,
     anywhere: _Listing,
     problems: list[NavProblem],
 ) -> list[_Page]:
-    """Report the pages Just the Docs lists nowhere and make them top-level roots.
+    """Report the pages Just the Docs lists nowhere, which stay out of the nav with their
+    children, as there; they are still built, and their tables of contents still list their
+    children. Returns them.
 
-    A page whose parent is itself dropped waits for it: once the parent is placed, the page
-    follows under it. Pages that only wait on each other form a cycle, broken at its first path.
+    A page whose parent is itself dropped goes with it, unreported: the report is at the
+    parent. Pages that only wait on each other form a cycle, reported at its first path.
     """
     remaining = sorted(
         (p for p in pages if p not in anywhere.pages and p.title is not None), key=lambda p: p.uri
@@ -404,10 +404,12 @@ def _place_dropped(
             if message:  # empty: the page's `parent` is reported as malformed already
                 problems.append(NavProblem(page.uri, line, message))
             roots.append(page)
-            trees[page] = nav.render([page], [], shown)
             nav.render([page], [], anywhere, show_all=True)
         remaining = [p for p in remaining if p not in anywhere.pages]
     return roots
+
+
+_LEFT_OUT = "left out of the navigation with its children, as in Just the Docs"
 
 
 def _drop_reason(nav: _Navigation, page: _Page, anywhere: _Listing) -> tuple[int, str] | None:
@@ -418,11 +420,11 @@ def _drop_reason(nav: _Navigation, page: _Page, anywhere: _Listing) -> tuple[int
     candidates = [c for c in nav.by_title.get(page.group, []) if c is not page]
     if not candidates:
         if page.title is not None and ruby_str(page.title) == page.group:
-            message = f"parent {parent!r} is the page's own title; shown at the top level"
+            message = f"parent {parent!r} is the page's own title; {_LEFT_OUT}"
         else:
             close = difflib.get_close_matches(page.group, list(nav.by_title), n=3, cutoff=0.5)
             hint = "; nearest titles: " + ", ".join(map(repr, close)) if close else ""
-            message = f"unknown parent {parent!r}; shown at the top level{hint}"
+            message = f"unknown parent {parent!r}; {_LEFT_OUT}{hint}"
         return page.line_of("parent"), message
     if not any(c in anywhere.pages for c in candidates):
         return None
@@ -434,13 +436,13 @@ def _drop_reason(nav: _Navigation, page: _Page, anywhere: _Listing) -> tuple[int
     if not given:
         message = (
             f"parent {parent!r}: Just the Docs lists no page of that title with its children; "
-            "shown at the top level"
+            f"{_LEFT_OUT}"
         )
         return page.line_of("parent"), message
     wanted = " and ".join(f"{key} {value!r}" for key, value in given)
     message = (
         f"no page titled {parent!r} fits {wanted} (a grand_parent is that page's parent; an "
-        "ancestor is its title or a title above it); shown at the top level"
+        f"ancestor is its title or a title above it); {_LEFT_OUT}"
     )
     return page.line_of(given[0][0]), message
 
@@ -460,7 +462,10 @@ def _cycle(nav: _Navigation, remaining: list[_Page]) -> tuple[_Page, tuple[int, 
     cycle = cycle[start:] + cycle[:start]
     members = " -> ".join(p.uri for p in [*cycle, cycle[0]])
     first = cycle[0]
-    return first, (first.line_of("parent"), f"parent cycle {members}; shown at the top level")
+    return first, (
+        first.line_of("parent"),
+        f"parent cycle {members}; {_LEFT_OUT}",
+    )
 
 
 def _tables(nav: _Navigation, roots: list[_Page], limit: int) -> dict[str, list[ChildLink]]:
