@@ -143,3 +143,22 @@ def test_an_exclude_glob_of_many_stars(tmp_path: Path) -> None:
     seconds, build = _timed_build(tmp_path / "stars", page, site("*a" * 11 + "*b"))
     assert seconds <= RATIO * plain, (seconds, plain)
     assert (build.site_dir / name.removesuffix(".md") / "index.html").exists()
+
+
+def test_deeply_indented_tags_in_raw_html_inside_markdown_html(
+    baseline: float, tmp_path: Path
+) -> None:
+    # kramdown_raw_html reads a block tag indented 4+ spaces inside raw HTML as a tag: the
+    # indentation is measured once a line, not once a tag (60,000 spaces, then 12,000 elements).
+    width, tags = 60_000, 12_000
+    line = " " * width + "<div></div>" * tags
+    # Front matter: on a Jekyll site, Markdown without it is a static file, not a page.
+    text = "---\ntitle: Page\n---\n" + '<div markdown="1">\n\n<blockquote>\n' + line
+    text += "\n</blockquote>\n\n"
+    text += "After.\n\n</div>\n"
+    text += "x" * (SIZE - len(text) - 1) + "\n"
+    seconds, build = _timed_build(tmp_path, text, {"_config.yml": "title: Jekyll site\n"})
+    assert seconds <= RATIO * baseline, (seconds, baseline)
+    html = build.html("index.html")
+    assert html.count("<div>") == tags + 1  # and the markdown="1" one around them
+    assert "<p>After.</p>" in html

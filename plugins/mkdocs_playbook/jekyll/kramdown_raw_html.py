@@ -6,13 +6,15 @@ An extension of its own (`makeExtension`): it adds Python-Markdown's `md_in_html
 (Just the Docs' examples, `<div class="code-example" markdown="1">`, need it) and notes its
 elements per conversion, cleared in `reset()`.
 
-Priority: preprocessor `kramdown_raw_html`, 19: it notes md_in_html's elements once
-`html_block` (20) made them.
+Priority: preprocessor `html_block`, 20, replaces md_in_html's with the same reader and one
+kramdown rule (`_KramdownHtmlExtractor`); `kramdown_raw_html`, 19, notes md_in_html's
+elements once `html_block` made them.
 """
 
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -20,7 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.extensions.md_in_html import MarkdownInHtmlExtension
+from markdown.extensions.md_in_html import (
+    HtmlBlockPreprocessor,
+    HTMLExtractorExtra,
+    MarkdownInHtmlExtension,
+)
 from markdown.preprocessors import Preprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
@@ -45,6 +51,8 @@ class KramdownRawHtmlExtension(Extension):
         md.registerExtension(self)
         if "markdown_block" not in md.parser.blockprocessors:
             md.registerExtensions([MarkdownInHtmlExtension()], {})
+        # The plugin lists this extension last, so it replaces md_in_html's, however listed.
+        md.preprocessors.register(_KramdownHtmlBlocks(md), "html_block", 20)
         md.preprocessors.register(_RawHtmlElements(md, self), _NAME, 19)
 
     def reset(self) -> None:
@@ -170,6 +178,40 @@ class _FirstTag(HTMLParser):
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
+
+
+_INDENT = re.compile(r"[ \t]*")
+
+
+class _KramdownHtmlExtractor(HTMLExtractorExtra):
+    """md_in_html's reader with one rule of kramdown's: inside HTML whose Markdown is off (a
+    `<blockquote>` in a `markdown="1"` element), a block tag indented 4 spaces or more is
+    still a tag, as kramdown keeps such HTML as written. md_in_html reads its start tag as text
+    (indented code, in Markdown) but matches its end tag, which then closed the enclosing
+    element of that name: the rest of aider's chat transcript fell out of it."""
+
+    _indent = (-1, -1)
+    """The line start last measured, and where its indentation ends."""
+
+    def at_line_start(self) -> bool:
+        state: list[str] = getattr(self, "mdstate", [])  # md_in_html's, set in its reset()
+        if self.offset > 3 and state and state[-1] == "off" and not self.inraw:
+            start = self.line_offset
+            if self._indent[0] != start:  # once a line, however many tags it holds
+                indent = _INDENT.match(self.rawdata, start)
+                self._indent = (start, indent.end() if indent else start)
+            return self._indent[1] == start + self.offset
+        return bool(super().at_line_start())
+
+
+class _KramdownHtmlBlocks(HtmlBlockPreprocessor):
+    """md_in_html's `html_block`, reading with `_KramdownHtmlExtractor`."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        parser = _KramdownHtmlExtractor(self.md)
+        parser.feed("\n".join(lines))
+        parser.close()
+        return "".join(parser.cleandoc).split("\n")
 
 
 class _RawHtmlElements(Preprocessor):
