@@ -70,7 +70,7 @@ from .page.inline_limits import rewritten, slow_runs
 from .page.lines import Lines
 from .page.lint import duplicate_headings, repeated_checklist_headings
 from .page.lists import nest_lists
-from .page.model import PageModel, Problem
+from .page.model import PageModel
 from .page.nesting import deep_html, deep_lines, written_line_numbers
 from .page.offsets import OffsetMap
 from .page.reader import read_page
@@ -114,7 +114,7 @@ class _Conversion(Extension):
         self.offsets = OffsetMap()
         self.source: Source | None = None
         """A parse of `rewritten` made on the way, if one was."""
-        self.problems: list[Problem] = []
+        self.problems: list[Finding] = []
         self.links: dict[etree.Element, str] = {}
         self.raw_written: dict[str, str] = {}
         """Each link in raw HTML given another URL, by that URL: the URL as written."""
@@ -222,7 +222,9 @@ class _LineReporter(_Step, Preprocessor):
         first_line = self.conversion.first_line
         for index, message in problems:
             number = numbers[index]
-            self.conversion.problems.append(Problem(number + first_line if number else 0, message))
+            self.conversion.problems.append(
+                Finding(line=number + first_line if number else 0, message=message)
+            )
 
 
 class _NestingCap(_LineReporter):
@@ -366,7 +368,7 @@ class _WrittenLinks(_Step, Treeprocessor):
             f"link target {written}: starts with `//`, so a browser takes `{host}` for a host, "
             f"not a path of this site; it is led to the page it names ({href}): write one `/`"
         )
-        self.conversion.problems.append(Problem(line, message, column))
+        self.conversion.problems.append(Finding(line=line, message=message, column=column))
 
 
 class _ChildPages(_Step, Treeprocessor):
@@ -482,7 +484,9 @@ class PlaybookExtension(Extension):
 
         def report(line: int, column: int, message: str) -> None:
             first_line = conversion.first_line
-            conversion.problems.append(Problem(line + first_line if line else 0, message, column))
+            conversion.problems.append(
+                Finding(line=line + first_line if line else 0, message=message, column=column)
+            )
 
         return report
 
@@ -506,15 +510,12 @@ class PlaybookExtension(Extension):
         url = getattr(page, "url", "")
         return PageInput(path, meta if isinstance(meta, dict) else {}, first_line, str(url))
 
-    def log_problems(self, page: PageInput | None, problems: list[Problem]) -> None:
+    def log_problems(self, page: PageInput | None, problems: list[Finding]) -> None:
         """Each problem as a warning naming the file, line and column."""
         docs_dir = self.settings.docs_dir or "docs"
         path = os.path.relpath(os.path.join(docs_dir, page.src_uri)) if page else "(page)"
         for problem in problems:
-            finding = Finding(
-                path.replace(os.sep, "/"), problem.line, problem.column, problem.message
-            )
-            log.warning("%s", finding)
+            log.warning("%s", problem.at_path(path.replace(os.sep, "/")))
 
     @property
     def published(self) -> Container[str]:

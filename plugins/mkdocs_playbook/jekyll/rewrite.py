@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ..page.model import Problem
+from ..findings import Finding
 from ..page.offsets import OffsetMap
 from ..page.source import Source
 from ..page.unsafe_attributes import unsafe_message, unsafe_scheme
@@ -114,7 +114,9 @@ class Rewrites:
             first_line = page.first_line if page else 0
             for problem in rendered.problems:
                 line, column = source.line_col(problem.offset)
-                result.problems.append(Problem(line + first_line, problem.message, column))
+                result.problems.append(
+                    Finding(line=line + first_line, message=problem.message, column=column)
+                )
             text = rendered.text
             result = Rewritten(text, result.problems, rendered.offsets, source)
         repository = self.repository
@@ -140,7 +142,7 @@ class Rewrites:
         limit = len(text.encode("utf-8")) + len(content.encode("utf-8")) + GROWTH_LIMIT
         rendered = render_text(context, text, _nowhere, limit, GROWTH_LIMIT)
         problems = [
-            Problem(line, problem.message, column)
+            Finding(line=line, message=problem.message, column=column)
             for problem in rendered.problems
             for line, column in [source.line_col(problem.offset)]
         ]
@@ -199,7 +201,7 @@ class Rewritten:
     """A page's text after the rewrites."""
 
     text: str
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
     """What could not be substituted, at its line (in the file) and column."""
     offsets: OffsetMap = field(default_factory=OffsetMap)
     """Where each replacement was made."""

@@ -24,8 +24,9 @@ import xml.etree.ElementTree as etree
 
 from markdown import util
 
+from ..findings import Finding
 from ..page.lines import At
-from ..page.model import Problem, TemplateField, TemplateForm, TemplateRow
+from ..page.model import TemplateField, TemplateForm, TemplateRow
 from ..page.reader import HEADINGS, heading_text
 from ..page.source import line_starts
 from ..page.tree import PageTree, collapse
@@ -281,18 +282,20 @@ class TemplateForms:
             context.tree.insert_after(block, markup)
 
 
-def _repeated(first: int, raw: str, lines: list[int]) -> Problem:
+def _repeated(first: int, raw: str, lines: list[int]) -> Finding:
     """The finding for a time placeholder written on `lines` of a template whose first line
     is `first` in its file (0: unknown)."""
     numbers = [str(first + line) for line in lines[:_LINES_NAMED]] if first else []
     if len(lines) > _LINES_NAMED:
         numbers.append("…")
     where = f" (lines {', '.join(numbers)})" if numbers else ""
-    return Problem(
-        first + lines[0] if first else 0,
-        f"`{raw}` appears {len(lines)} times in one template{where}; if these are different "
-        "times, name them apart (`{Detected at}`, `{Resolved at}`), or mark a line that repeats "
-        "with a line of `...` under it",
+    return Finding(
+        line=first + lines[0] if first else 0,
+        message=(
+            f"`{raw}` appears {len(lines)} times in one template{where}; if these are "
+            "different times, name them apart (`{Detected at}`, `{Resolved at}`), or mark a "
+            "line that repeats with a line of `...` under it"
+        ),
     )
 
 
