@@ -58,7 +58,7 @@ def markdown_of(links: list[Link]) -> str:
 
 def page(src_uri: str, ids: set[str], links: list[Link] | None = None) -> SitePage:
     url = src_uri[: -len(".md")] + ".html"
-    lines = Lines(markdown_of(links or []), first_line=FRONT_MATTER)
+    lines = Lines.of(markdown_of(links or []), first_line=FRONT_MATTER)
     return SitePage(src_uri, url, f"docs/{src_uri}", links or [], ids, lines)
 
 

@@ -158,12 +158,3 @@ def without_front_matter(text: str) -> str:
     text = text.replace("\r\n", "\n").lstrip("\ufeff")
     block = find_block(text)
     return text[block.body_start :] if block else text
-
-
-def body_first_line(content: str, body: str) -> int:
-    """Lines of a page's file before its body (front matter and the blank lines after it),
-    given the file's text and the body a builder handed over (MkDocs, Zensical)."""
-    content = content.replace("\r\n", "\n")
-    if body and content.endswith(body):
-        return content.count("\n", 0, len(content) - len(body))
-    return 0

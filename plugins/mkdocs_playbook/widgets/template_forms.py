@@ -267,7 +267,7 @@ class TemplateForms:
         lines = context.model.lines
         if self._written_lines is None:  # only for a page with a finding
             self._written_lines = lines.written.split("\n")
-        index = line - lines.first_line - 1
+        index = lines.positions.written_line(line) - 1
         written = self._written_lines[index] if 0 <= index < len(self._written_lines) else ""
         return line + (1 if written.lstrip().startswith(("```", "~~~")) else 0)
 
