@@ -69,7 +69,8 @@ class PageInput:
     dead_jekyll_links: set[str] = field(default_factory=set, compare=False)
     """Filled by its conversion: each link (as written) to a Jekyll URL no page has. The
     link check reports it at its line, so MkDocs' own warning (no line) need not repeat it."""
-    positions: Positions | None = field(default=None, compare=False)
+    # Not in its repr either: the serve cache keys a page on it (`serve_cache`).
+    positions: Positions | None = field(default=None, compare=False, repr=False)
     """Its texts and their parses, as the plugin found them: its conversion goes on with
     them when it is handed the same text (else it starts its own)."""
 
