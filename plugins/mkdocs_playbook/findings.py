@@ -72,7 +72,8 @@ class Findings:
         self.items.append(Finding(path, line, column, message, level, kind))
 
     def add_page(self, path: str, problems: Iterable[Finding]) -> None:
-        """A page's problems, found while it was read (without its path), under `path`."""
+        """A file's problems, found by what did not know the path the build shows (a page's
+        readers give none, the nav its docs path), under `path`."""
         self.items.extend(problem.at_path(path) for problem in problems)
 
     def sorted(self) -> list[Finding]:
