@@ -13,12 +13,13 @@ shares lives on its Markdown instance and is cleared by `Markdown.reset()` (`_Co
 One page, from Markdown to model (each step a processor, in the order Python-Markdown runs
 them):
 
-1. `_Capture` (preprocessor, 35) keeps the Markdown as written: lines are counted in it.
-   Unless `unsafe_attributes`, attribute lists give no script (`page.unsafe_attributes`).
-   kramdown's constructs are hidden behind markers as long as they are (`jekyll.kramdown`,
-   34.5). `_Rewrite` (34) renders Liquid (python-liquid, Jekyll's dialect) and rewrites
-   repository links (`jekyll.rewrite`), recording where, so positions map back to the text
-   as written.
+1. `_Capture` (preprocessor, 35) keeps the Markdown as written in the page's `Positions`
+   (`page.positions`: its texts, one parse of each, and where a position stands in the file;
+   the plugin's, when it handed the page over). Unless `unsafe_attributes`, attribute lists
+   give no script (`page.unsafe_attributes`). kramdown's constructs are hidden behind
+   markers as long as they are (`jekyll.kramdown`, 34.5). `_Rewrite` (34) renders Liquid
+   (python-liquid, Jekyll's dialect) and rewrites repository links (`jekyll.rewrite`),
+   recording where, so positions map back to the text as written.
 2. `_NestLists` (27) re-indents nested list items as CommonMark and kramdown nest them
    (`page.lists`); `_NestingCap` (24) cuts lines and HTML nested too deep to parse
    (`page.nesting`); `_InlineLimits` (23) writes as text the runs Python-Markdown's inline
@@ -58,7 +59,6 @@ from .findings import Finding
 from .jekyll.alerts import AlertProcessor
 from .jekyll.callouts import register_callouts
 from .jekyll.children_toc import append_children_toc
-from .jekyll.frontmatter import body_first_line
 from .jekyll.kramdown import KramdownSettings, register_kramdown
 from .jekyll.kramdown_gfm import register_gfm
 from .jekyll.repolinks import RepositoryLinks
@@ -70,9 +70,10 @@ from .page.inline_limits import rewritten, slow_runs
 from .page.lines import Lines
 from .page.lint import duplicate_headings, repeated_checklist_headings
 from .page.lists import nest_lists
-from .page.model import PageModel, Problem
+from .page.model import PageModel
 from .page.nesting import deep_html, deep_lines, written_line_numbers
 from .page.offsets import OffsetMap
+from .page.positions import Positions
 from .page.reader import read_page
 from .page.source import Source
 from .page.tree import PageTree, link_attribute, may_hold_links
@@ -93,8 +94,9 @@ SCRIPTS = ["playbook.js"]
 
 
 class _Conversion(Extension):
-    """What the processors of one conversion share: the text as written and as rewritten,
-    what was found before the tree exists, and each link element's written destination.
+    """What the processors of one conversion share: the page's positions (its text as
+    written and as rewritten, one parse of each), what was found before the tree exists (in
+    file coordinates), and each link element's written destination.
 
     One per Markdown instance, so a conversion nested in another (on an instance of its own)
     never shares it; registered with that instance, whose `reset()` clears it, as
@@ -109,12 +111,10 @@ class _Conversion(Extension):
         """No document: the state a conversion starts from."""
         self.started = False
         """Whether a conversion ran since the last reset."""
-        self.written = ""
-        self.rewritten = ""
-        self.offsets = OffsetMap()
-        self.source: Source | None = None
-        """A parse of `rewritten` made on the way, if one was."""
-        self.problems: list[Problem] = []
+        self.positions = Positions()
+        """The page's texts as written and as rewritten, their one parse each, and where
+        their positions stand in the file."""
+        self.problems: list[Finding] = []
         self.links: dict[etree.Element, str] = {}
         self.raw_written: dict[str, str] = {}
         """Each link in raw HTML given another URL, by that URL: the URL as written."""
@@ -126,15 +126,26 @@ class _Conversion(Extension):
         if self.started:
             self.reset()  # a Markdown instance converting again without `reset()` between
         self.started = True
-        self.written = self.rewritten = written
         self.page = page
-
-    @property
-    def first_line(self) -> int:
-        return self.page.first_line if self.page else 0
+        handed = page.positions if page is not None else None
+        if handed is not None and handed.written == written:
+            # The plugin's: what it parsed of the page is not parsed again.
+            handed.rewritten_as(written, OffsetMap())
+            self.positions = handed
+        else:
+            self.positions = Positions(written, page.first_line if page else 0)
 
     def lines(self) -> Lines:
-        return Lines(self.rewritten, self.written, self.offsets, self.first_line, self.source)
+        return Lines(self.positions)
+
+    def parse(self, text: str) -> Source:
+        """The page's one parse of `text` (read at the time of the call: per conversion)."""
+        return self.positions.parse(text)
+
+    def report(self, line: int, column: int, message: str) -> None:
+        """A problem at a 1-based line (0: the page) and column of the text given."""
+        line = self.positions.file_line(line)
+        self.problems.append(Finding(line=line, message=message, column=column))
 
 
 class _Step(Processor):
@@ -159,7 +170,7 @@ class _Capture(_Step, Preprocessor):
         self.conversion.start(text, page or self.extension.context_page(self.md, text))
         if not self.extension.settings.unsafe_attributes:
             # Here, not in extendMarkdown: an attr_list registered after ours is covered too.
-            guard_attr_lists(self.md, self.extension._report(self.conversion), text)
+            guard_attr_lists(self.md, self.conversion.report, text, self.conversion.parse)
         return lines
 
 
@@ -169,18 +180,16 @@ class _Rewrite(_Step, Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         # The lines as given: kramdown's constructs are hidden by now (as long as they were).
         text = "\n".join(lines)
+        positions = self.conversion.positions
         rewritten = self.extension.rewrites.apply(
-            text, self.conversion.page, line_numbers=_shows_line_numbers(self.md)
+            text,
+            self.conversion.page,
+            line_numbers=_shows_line_numbers(self.md),
+            positions=positions,
         )
         self.conversion.problems.extend(rewritten.problems)
-        if rewritten.source is not None and rewritten.source.text == rewritten.text:
-            self.conversion.source = rewritten.source  # the page's lines come from it too
-        if rewritten.text == text:
-            self.conversion.rewritten = text
-            return lines
-        self.conversion.rewritten = rewritten.text
-        self.conversion.offsets = rewritten.offsets
-        return rewritten.text.split("\n")
+        positions.rewritten_as(rewritten.text, rewritten.offsets)
+        return lines if rewritten.text == text else rewritten.text.split("\n")
 
 
 def _shows_line_numbers(md: Markdown) -> bool:
@@ -215,14 +224,14 @@ class _LineReporter(_Step, Preprocessor):
         numbers = dict(
             zip(
                 indexes,
-                written_line_numbers(self.conversion.rewritten, lines, indexes, self.md.tab_length),
+                written_line_numbers(
+                    self.conversion.positions.rewritten, lines, indexes, self.md.tab_length
+                ),
                 strict=True,
             )
         )
-        first_line = self.conversion.first_line
         for index, message in problems:
-            number = numbers[index]
-            self.conversion.problems.append(Problem(number + first_line if number else 0, message))
+            self.conversion.report(numbers[index], 0, message)
 
 
 class _NestingCap(_LineReporter):
@@ -271,7 +280,7 @@ class _InlineLimits(_LineReporter):
         # A first look without code (a parse), which can only find more.
         if not slow_runs(text, escaped_chars).problems:
             return lines
-        source = Source(text)
+        source = self.conversion.positions.parse(text)
         runs = slow_runs(text, escaped_chars, source.in_code)
         if not runs.problems:
             return lines
@@ -366,7 +375,7 @@ class _WrittenLinks(_Step, Treeprocessor):
             f"link target {written}: starts with `//`, so a browser takes `{host}` for a host, "
             f"not a path of this site; it is led to the page it names ({href}): write one `/`"
         )
-        self.conversion.problems.append(Problem(line, message, column))
+        self.conversion.problems.append(Finding(line=line, message=message, column=column))
 
 
 class _ChildPages(_Step, Treeprocessor):
@@ -408,6 +417,7 @@ class _PageReader(_Step, Treeprocessor):
         model.duplicates = duplicate_headings(model.headings)
         checklist_headings = {checklist.heading for checklist in model.checklists}
         model.problems.extend(repeated_checklist_headings(model.duplicates, checklist_headings))
+        self.conversion.positions.settle()
         receiver = self.extension.on_page_model
         if receiver is None:
             # Nothing collects the problems (Zensical, plain Python-Markdown): say them now.
@@ -477,15 +487,6 @@ class PlaybookExtension(Extension):
         page, self._handed_over = self._handed_over, None
         return page
 
-    def _report(self, conversion: _Conversion) -> Callable[[int, int, str], None]:
-        """Where the Jekyll processors report: a problem at a line of the text given."""
-
-        def report(line: int, column: int, message: str) -> None:
-            first_line = conversion.first_line
-            conversion.problems.append(Problem(line + first_line if line else 0, message, column))
-
-        return report
-
     def context_page(self, md: Markdown, body: str) -> PageInput | None:
         """The page Zensical is rendering (its `rendering_context`), when no plugin said."""
         if "rendering_context" not in md.preprocessors:
@@ -495,26 +496,29 @@ class PlaybookExtension(Extension):
         if not isinstance(path, str):
             return None
         meta = getattr(page, "meta", None)
-        first_line = 0
+        positions = Positions(body)  # a generated page: its lines are its own
         docs_dir = self.settings.docs_dir
         if docs_dir:
             try:
                 with open(os.path.join(docs_dir, path), encoding="utf-8-sig") as stream:
-                    first_line = body_first_line(stream.read(), body)
+                    positions = Positions.in_file(stream.read(), body)
             except OSError:
-                pass  # a generated page: its lines are its own
+                pass
         url = getattr(page, "url", "")
-        return PageInput(path, meta if isinstance(meta, dict) else {}, first_line, str(url))
+        return PageInput(
+            path,
+            meta if isinstance(meta, dict) else {},
+            positions.first_line,
+            str(url),
+            positions=positions,
+        )
 
-    def log_problems(self, page: PageInput | None, problems: list[Problem]) -> None:
+    def log_problems(self, page: PageInput | None, problems: list[Finding]) -> None:
         """Each problem as a warning naming the file, line and column."""
         docs_dir = self.settings.docs_dir or "docs"
         path = os.path.relpath(os.path.join(docs_dir, page.src_uri)) if page else "(page)"
         for problem in problems:
-            finding = Finding(
-                path.replace(os.sep, "/"), problem.line, problem.column, problem.message
-            )
-            log.warning("%s", finding)
+            log.warning("%s", problem.at_path(path.replace(os.sep, "/")))
 
     @property
     def published(self) -> Container[str]:
@@ -603,10 +607,13 @@ class PlaybookExtension(Extension):
         md.parser.blockprocessors.register(AlertProcessor(md.parser), "playbook_alert", 21)
         # kramdown and Just the Docs (each module's docstring gives its priorities).
         site = self.settings.site
-        report = self._report(conversion)
+        # Where the Jekyll processors report, and the page's parse of a text they read.
+        report, parse = conversion.report, conversion.parse
         # kramdown's heading ids for a Jekyll site (its links use them); toc's for any other.
         kramdown = KramdownSettings.from_site(site.data, heading_ids=bool(site.path))
-        register_kramdown(md, kramdown, report, unsafe_attributes=self.settings.unsafe_attributes)
+        register_kramdown(
+            md, kramdown, report, parse=parse, unsafe_attributes=self.settings.unsafe_attributes
+        )
         if site.path:
             # Jekyll's kramdown reads the Markdown of a Jekyll site (`jekyll.kramdown_gfm`).
             register_gfm(md, gfm=kramdown.gfm, hard_wrap=kramdown.hard_wrap)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 
 # Control characters, line and paragraph separators and bidirectional overrides: in a log
 # line they would start a new line (on GitHub Actions, `::error` there is a workflow command),
@@ -18,18 +19,24 @@ def printable(text: str) -> str:
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One content problem: `path:line[:column]: message`."""
+    """One content problem, in file coordinates: `path:line[:column]: message`.
 
-    path: str
-    """Source path relative to the project, e.g. `docs/operations/RUNBOOK.md`."""
-    line: int
+    The one problem type: what reads a page, its front matter, the nav or `_config.yml` makes
+    them, and the build reports them (`Findings`); an extension with no plugin logs them.
+    """
+
+    path: str = ""
+    """Source path relative to the project, e.g. `docs/operations/RUNBOOK.md`; empty for
+    the page being read, whose path the build gives when it reports it (`Findings.add_page`);
+    a docs path (`operations/RUNBOOK.md`) from what knows only those (the nav)."""
+    line: int = 0
     """1-based line in the source file (0 when the problem concerns the whole file)."""
     column: int = 0
     """1-based column, 0 when unknown."""
     message: str = field(default="", compare=True)
     level: str = field(default="warning", compare=False)
     """`warning` fails `mkdocs build --strict`; `info` is only listed."""
-    kind: str = field(default="", compare=False)
+    kind: str = ""
     """What was checked, e.g. `missing_anchor`; empty for other content problems."""
 
     @property
@@ -40,6 +47,10 @@ class Finding:
 
     def __str__(self) -> str:
         return printable(f"{self.where}: {self.message}")
+
+    def at_path(self, path: str) -> Finding:
+        """This finding, named in `path` (the build's name for its file)."""
+        return replace(self, path=path)
 
 
 @dataclass
@@ -59,6 +70,11 @@ class Findings:
         kind: str = "",
     ) -> None:
         self.items.append(Finding(path, line, column, message, level, kind))
+
+    def add_page(self, path: str, problems: Iterable[Finding]) -> None:
+        """A file's problems, found by what did not know the path the build shows (a page's
+        readers give none, the nav its docs path), under `path`."""
+        self.items.extend(problem.at_path(path) for problem in problems)
 
     def sorted(self) -> list[Finding]:
         """Unique findings by file, line and column."""

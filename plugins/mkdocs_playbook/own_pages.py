@@ -10,6 +10,7 @@ from .jekyll.own_layouts import with_built_links
 from .jekyll.rewrite import PageInput, Rewrites
 from .jekyll.site_config import SiteConfig
 from .jekyll.urls import JekyllUrls
+from .page.positions import Positions
 from .records import PageRecord
 
 
@@ -20,8 +21,9 @@ def html_content(
     pages given as the built pages'."""
     assert record.input is not None
     rendered = rewrites.apply_to_layout(html, record.input, "")
+    positions = Positions(html, record.input.first_line)
     for problem in rendered.problems:
-        line = problem.line + record.input.first_line
+        line = positions.file_line(problem.line)
         findings.add(record.display_path, line, problem.message, problem.column)
     text = rendered.text
     return text if urls is None else with_built_links(text, urls, record.file.src_uri)

@@ -7,10 +7,10 @@ from mkdocs.structure.pages import Page
 
 from .findings import Findings
 from .jekyll.collections import Collections, Document
-from .jekyll.frontmatter import body_first_line, without_front_matter
+from .jekyll.frontmatter import without_front_matter
 from .jekyll.rewrite import PageInput
 from .page.lint import find_mojibake
-from .page.source import Source
+from .page.positions import Positions, body_first_line
 from .records import PageRecord
 
 
@@ -42,10 +42,10 @@ def page_input(
         # Python-Markdown returns "" for white space without running a processor; Just the
         # Docs prints a parent's table of contents whatever the page holds.
         markdown = body = "<!-- child pages -->\n"
-    first_line = body_first_line(page.file.content_string, markdown)
+    positions = Positions.in_file(page.file.content_string, markdown)
     # Mojibake anywhere in the body, code included (a broken command is broken too).
-    for damage in find_mojibake(Source(markdown)):
-        line = damage.line + first_line
+    for damage in find_mojibake(positions.parse(markdown)):
+        line = positions.file_line(damage.line)
         findings.add(record.display_path, line, damage.message, damage.column)
     meta = record.front_matter.data
     # A post's own `page.date`, as `site.posts` has it.
@@ -54,8 +54,9 @@ def page_input(
     record.input = PageInput(
         page.file.src_uri,
         meta,
-        first_line,
+        positions.first_line,
         page.file.url,
         children=record.children,
+        positions=positions,
     )
     return body

@@ -96,8 +96,7 @@ class Placement:
             record = PageRecord(file, self.display_path(file), front_matter)
             self.records[file.src_uri] = record
             if front_matter.problem:
-                malformed = front_matter.problem
-                self.findings.add(record.display_path, malformed.line, malformed.message)
+                self.findings.add_page(record.display_path, [front_matter.problem])
             document = self.documents.get(file.src_uri)
             if document is not None:
                 # Jekyll gives every document a title (`Document#populate_title`).
@@ -145,8 +144,7 @@ class Placement:
         for src_uri, children in nav.tables.items() if self.site.path else ():
             self.records[src_uri].children = tuple(children)
         for problem in nav.problems:
-            path = self.records[problem.src_uri].display_path
-            self.findings.add(path, problem.line, problem.message)
+            self.findings.add_page(self.records[problem.path].display_path, [problem])
 
     def facts(self, files: Files, jekyll_urls: dict[str, str]) -> SiteFacts:
         """What the extension is told of the site once its files are placed."""

@@ -106,8 +106,7 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
             jekyll_config_path(self.config, config, self.project_dir),
         )
         self.site = settings.site
-        for warning in self.site.warnings:
-            self.findings.add(warning.path, warning.line, warning.message)
+        self.findings.items.extend(self.site.warnings)
         self.footer = mkdocs_defaults(config, self.site)
         self.settings = with_site_values(settings, self.config, config)
         # The one channel to the extension: settings now, the site's facts in on_files, each
@@ -238,8 +237,7 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
         if model.severity_matrices and record.file.page is not None:
             boost_search(record.file.page.meta)
         self.runs.note_page(record.file.src_uri, model)
-        for problem in model.problems:
-            self.findings.add(record.display_path, problem.line, problem.message, problem.column)
+        self.findings.add_page(record.display_path, model.problems)
         # Only what the end of the build reads: the widgets' parts go with the page.
         record.model = PageModel(
             model.lines, ids=model.ids, links=model.links, duplicates=model.duplicates

@@ -20,7 +20,6 @@ from .links.check import KINDS, Repository, Site, SitePage
 from .links.external import Settings as OnlineSettings
 from .links.policy import leveled
 from .links.reports import github_annotations, junit_xml, step_summary
-from .page.source import Source
 from .records import PageRecord
 from .widgets.placeholders import mistyped_placeholders
 
@@ -116,10 +115,10 @@ def _code_positions(record: PageRecord, needle: str) -> list[tuple[int, int]]:
     """File line and column of each occurrence of `needle` in the page's code."""
     if record.model is None:
         return []
-    lines = record.model.lines
+    positions = record.model.lines.positions
     return [
-        (line + lines.first_line, column)
-        for line, column in Source(lines.written).find_in_code(needle)
+        (positions.file_line(line), column)
+        for line, column in positions.parse(positions.written).find_in_code(needle)
     ]
 
 

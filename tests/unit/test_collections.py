@@ -189,7 +189,7 @@ def test_titles_are_a_namespace_per_collection() -> None:
     # Its parent is in no collection: left out, as Just the Docs leaves it, under the
     # collection's heading, which Just the Docs prints even when it lists nothing.
     assert nav == [{"Home": "index.md"}, {"Tests": []}]
-    assert [p.src_uri for p in problems] == ["_t/a.md"]
+    assert [p.path for p in problems] == ["_t/a.md"]
 
 
 @pytest.mark.parametrize(

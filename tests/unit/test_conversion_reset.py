@@ -17,7 +17,7 @@ def _state(md: markdown.Markdown) -> dict[str, object]:
     """What the instance keeps of its conversion, as the extension's processors share it."""
     conversion = md.preprocessors["playbook_source"].conversion  # type: ignore[attr-defined]
     return {
-        "written": conversion.written,
+        "written": conversion.positions.written,
         "page": conversion.page,
         "problems": list(conversion.problems),
         "links": dict(conversion.links),

@@ -54,5 +54,5 @@ def test_untitled_pages_stay_out_of_the_nav_as_in_just_the_docs() -> None:
     assert NAV.spec is not None
     uris = {source.src_uri for source in fixture_sources()}
     assert entries(NAV.spec, uris) == RENDERED["nav"]
-    reported = sorted(p.src_uri for p in NAV.problems if p.message.startswith("no title"))
+    reported = sorted(p.path for p in NAV.problems if p.message.startswith("no title"))
     assert reported == ["guides/stub.md", "moved.md"]

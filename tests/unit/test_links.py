@@ -58,7 +58,7 @@ def markdown_of(links: list[Link]) -> str:
 
 def page(src_uri: str, ids: set[str], links: list[Link] | None = None) -> SitePage:
     url = src_uri[: -len(".md")] + ".html"
-    lines = Lines(markdown_of(links or []), first_line=FRONT_MATTER)
+    lines = Lines.of(markdown_of(links or []), first_line=FRONT_MATTER)
     return SitePage(src_uri, url, f"docs/{src_uri}", links or [], ids, lines)
 
 
@@ -252,7 +252,7 @@ def test_links_that_break(
 ) -> None:
     column = 7 if source is not None else 10
     assert check(tree, href, source) == [
-        LinkFinding("docs/operations/PLAYBOOK.md", 7, column, message, kind)
+        LinkFinding("docs/operations/PLAYBOOK.md", 7, column, message, kind=kind)
     ]
 
 
@@ -279,7 +279,7 @@ def test_a_folder_link_on_a_site_opened_from_disk_names_the_index_file(
     )
     column = 7 if source is not None else 10
     assert validate(replace(site, pages=pages, files=files, from_disk=True)) == [
-        LinkFinding("docs/operations/PLAYBOOK.md", 7, column, message, FOLDER)
+        LinkFinding("docs/operations/PLAYBOOK.md", 7, column, message, kind=FOLDER)
     ]
 
 
@@ -322,7 +322,7 @@ def test_template_links_are_reported_once_with_their_part(tree: Path) -> None:
             0,
             "link target GONE.html: no such page or file "
             '(in the theme\'s template, <nav class="md-nav md-nav--primary">)',
-            MISSING_PAGE,
+            kind=MISSING_PAGE,
         )
     ]
 

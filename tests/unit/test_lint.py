@@ -68,7 +68,7 @@ def test_distinct_headings_pass(headings: list[Heading]) -> None:
 
 
 def test_a_repeated_heading_is_reported_only_when_a_checklist_stands_under_it() -> None:
-    lines = Lines("## Added\n\ntext\n\n## Added\n\n- [ ] step\n", first_line=3)
+    lines = Lines.of("## Added\n\ntext\n\n## Added\n\n- [ ] step\n", first_line=3)
     headings = [
         Heading(2, "Added", "added", lines.register("heading", "Added")),
         Heading(2, "Added", "added_1", lines.register("heading", "Added")),

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
+from mkdocs_playbook.findings import Finding
 from mkdocs_playbook.jekyll.frontmatter import FrontMatter
 from mkdocs_playbook.jekyll.navigation import (
     CASE_INSENSITIVE,
     ExternalLink,
-    NavProblem,
     NavSource,
     build_nav,
 )
@@ -253,12 +253,12 @@ def test_external_links_alone_build_the_nav() -> None:
 
 def problems_for(
     sources: list[NavSource], hidden: frozenset[str] = frozenset()
-) -> tuple[list[Any], dict[str, NavProblem]]:
+) -> tuple[list[Any], dict[str, Finding]]:
     spec, problems = build_nav(sources)
     # No page disappears unexpectedly: every page but the hidden ones (untitled, or left out
     # with a parent Just the Docs cannot place) is in the nav.
     assert set(_uris(spec)) == {s.src_uri for s in sources} - hidden
-    by_page = {problem.src_uri: problem for problem in problems}
+    by_page = {problem.path: problem for problem in problems}
     assert len(by_page) == len(problems)
     return placed(spec), by_page
 

@@ -67,11 +67,11 @@ def test_nav_is_what_jekyll_renders(jekyll: JekyllNav) -> None:
     reported = REPORTED[jekyll.tree.name]
     labels = {page.src_uri: page.title for page in pages}
     assert ours == titled(jekyll.nav, labels)
-    assert sorted((p.src_uri, p.line) for p in problems) == sorted(
+    assert sorted((p.path, p.line) for p in problems) == sorted(
         (uri, line) for uri, (line, _) in reported.items()
     )
     for problem in problems:
-        assert reported[problem.src_uri][1] in problem.message
+        assert reported[problem.path][1] in problem.message
 
 
 def test_dropped_pages_are_left_out_with_their_children_and_keep_their_tables() -> None:

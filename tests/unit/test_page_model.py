@@ -63,9 +63,10 @@ def test_links_are_tied_to_the_markdown_that_wrote_them() -> None:
 
 def test_a_page_reads_its_source_only_when_a_line_is_asked_for() -> None:
     _, model = read(MARKDOWN)
-    assert model.lines._map is None
+    # The page's parse of its text is kept, and made only when a line is asked for.
+    assert "_blocks" not in vars(model.lines.source)
     assert model.headings[1].line == 6
-    assert model.lines._map is not None
+    assert "_blocks" in vars(model.lines.source)
 
 
 def test_equal_destinations_are_told_apart_by_rank() -> None:
@@ -109,7 +110,7 @@ def test_code_blocks_are_found_with_what_holds_them_and_their_heading() -> None:
 
     class Reader(Treeprocessor):
         def run(self, root: etree.Element) -> None:
-            model = PageModel(Lines(CODE))
+            model = PageModel(Lines.of(CODE))
             found.append((read_page(PageTree(self.md, root), model, {}), model))
 
     md = markdown.Markdown(extensions=["attr_list", "pymdownx.superfences"])

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from ..page.model import Problem
+from ..findings import Finding
 from . import bounded_yaml
 
 # The YAML text starts on the file's second line.
@@ -74,7 +74,7 @@ class FrontMatter:
     """Top-level keys and their values."""
     key_lines: dict[str, int] = field(default_factory=dict)
     """1-based file line of each top-level key."""
-    problem: Problem | None = None
+    problem: Finding | None = None
     """Why a block that looks like front matter could not be used."""
     body_start: int = 0
     """Offset in the (newline-normalised) text where the body starts."""
@@ -92,7 +92,7 @@ def parse_front_matter(text: str) -> FrontMatter:
     document = read_yaml_mapping(block.yaml, _FIRST_YAML_LINE)
     if document.problem is not None:
         line, reason = document.problem
-        return FrontMatter(problem=Problem(line, f"malformed front matter: {reason}"))
+        return FrontMatter(problem=Finding(line=line, message=f"malformed front matter: {reason}"))
     if document.node is None:
         return FrontMatter(body_start=block.body_start)
     return FrontMatter(
@@ -158,12 +158,3 @@ def without_front_matter(text: str) -> str:
     text = text.replace("\r\n", "\n").lstrip("\ufeff")
     block = find_block(text)
     return text[block.body_start :] if block else text
-
-
-def body_first_line(content: str, body: str) -> int:
-    """Lines of a page's file before its body (front matter and the blank lines after it),
-    given the file's text and the body a builder handed over (MkDocs, Zensical)."""
-    content = content.replace("\r\n", "\n")
-    if body and content.endswith(body):
-        return content.count("\n", 0, len(content) - len(body))
-    return 0

@@ -21,6 +21,7 @@ processors' priorities.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from markdown import Markdown
@@ -32,6 +33,7 @@ from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.md_in_html import MarkdownInHtmlExtension
 from markdown.extensions.toc import TocExtension
 
+from ..page.source import Source
 from .kramdown_abbreviations import KramdownAbbreviationsExtension
 from .kramdown_attributes import KramdownAttributesExtension, Report, attribute_origin
 from .kramdown_footnotes import KramdownFootnotesExtension
@@ -44,13 +46,21 @@ __all__ = ["KramdownSettings", "Report", "attribute_origin", "register_kramdown"
 
 
 def register_kramdown(
-    md: Markdown, settings: KramdownSettings, report: Report, *, unsafe_attributes: bool = False
+    md: Markdown,
+    settings: KramdownSettings,
+    report: Report,
+    *,
+    parse: Callable[[str], Source] = Source,
+    unsafe_attributes: bool = False,
 ) -> None:
-    """Make `md` read kramdown's syntax, reporting what it cannot render to `report`; unless
-    `unsafe_attributes`, attribute lists give no script (`page.unsafe_attributes`)."""
+    """Make `md` read kramdown's syntax, reporting what it cannot render to `report` and
+    reading a text through `parse` (the page's one parse of it); unless `unsafe_attributes`,
+    attribute lists give no script (`page.unsafe_attributes`)."""
     _add_missing_extensions(md)
     extensions: list[Extension] = [
-        KramdownAttributesExtension(report=report, unsafe_attributes=unsafe_attributes),
+        KramdownAttributesExtension(
+            report=report, parse=parse, unsafe_attributes=unsafe_attributes
+        ),
         KramdownFootnotesExtension(report=report),
         KramdownAbbreviationsExtension(),
     ]

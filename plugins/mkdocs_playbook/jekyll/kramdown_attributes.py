@@ -129,6 +129,7 @@ class KramdownAttributesExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "report": [log_problem, "Receives each problem: (line, column, message)"],
+            "parse": [Source, "Gives a text's parse: the page's own, where one is kept"],
             "unsafe_attributes": [
                 False,
                 "Let attribute lists give script (`page.unsafe_attributes`)",
@@ -136,6 +137,7 @@ class KramdownAttributesExtension(Extension):
         }
         super().__init__(**kwargs)
         self.report: Report = self.getConfig("report")
+        self.parse: Callable[[str], Source] = self.getConfig("parse")
         self.unsafe_attributes: bool = self.getConfig("unsafe_attributes")
         self.reset()
 
@@ -170,7 +172,7 @@ class KramdownAttributesExtension(Extension):
         problems are not reported: their lines are not the page's."""
         added = [
             construct
-            for construct in scan(Source(text)).constructs
+            for construct in scan(self.parse(text)).constructs
             if construct.kind in ("ial", "ald")
         ][: MAX_CONSTRUCTS - len(self.constructs)]
         if not added:
@@ -331,7 +333,7 @@ class _Mask(Preprocessor):
             return lines
         if MARK in text:  # a page cannot write our marker itself
             text = text.replace(MARK, "\ufffd")
-        found = scan(Source(text))
+        found = scan(extension.parse(text))
         for problem in found.problems:
             extension.report(problem.line, problem.column, problem.message)
         extension.constructs = found.constructs[:MAX_CONSTRUCTS]

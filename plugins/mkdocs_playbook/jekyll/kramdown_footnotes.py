@@ -138,7 +138,7 @@ class _Footnotes(Treeprocessor):
         extension = getattr(self.md.parser.blockprocessors["footnote"], "footnotes", None)
         if not isinstance(extension, FootnoteExtension):
             return
-        text = Source(source)
+        text = attributes.parse(source)
         written = _footnote_marks(text)
         referenced = set(extension.footnote_order)
         unused = [name for name in extension.footnotes if name not in referenced]

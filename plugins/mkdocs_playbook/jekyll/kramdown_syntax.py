@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..page.model import Problem
+from ..findings import Finding
 from ..page.source import Source, escaped
 
 Kind = Literal["ial", "ald", "comment", "nomarkdown", "options", "extension", "end"]
@@ -101,7 +101,8 @@ class Construct:
 @dataclass
 class Scan:
     constructs: list[Construct] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+    """At lines of the text scanned: whoever reports them places them in its file."""
 
 
 def parse_attributes(text: str) -> Attributes:
@@ -342,8 +343,8 @@ class _Reader:
         self.line = line
         self.column = opener - lines.starts[line] + 1
 
-    def problem(self, message: str) -> Problem:
-        return Problem(self.line + 1, message, self.column)
+    def problem(self, message: str) -> Finding:
+        return Finding(line=self.line + 1, column=self.column, message=message)
 
     def add(
         self,

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..findings import Finding
 from .frontmatter import FrontMatter
 from .liquid_values import (
     is_json_string,
@@ -79,13 +80,6 @@ class NavSource:
 
 
 @dataclass(frozen=True)
-class NavProblem:
-    src_uri: str
-    line: int
-    message: str
-
-
-@dataclass(frozen=True)
 class ChildLink:
     """An entry of a parent page's "Table of contents" of child pages."""
 
@@ -101,7 +95,7 @@ class SiteNav:
     contents of child pages (by the parent's path; only pages that show one)."""
 
     spec: NavSpec | None
-    problems: list[NavProblem]
+    problems: list[Finding]
     tables: dict[str, list[ChildLink]]
     indexes: dict[str, str] = field(default_factory=dict)
     """The pages listed with their children, by path, with their nav titles: each leads its
@@ -162,7 +156,7 @@ def build_nav(
     nav_sort: str | None = None,
     external_links: Sequence[ExternalLink] = (),
     collections: Sequence[CollectionNav] = (),
-) -> tuple[NavSpec | None, list[NavProblem]]:
+) -> tuple[NavSpec | None, list[Finding]]:
     """The nav Just the Docs shows for `sources`, and the problems met while placing pages."""
     nav = site_nav(
         sources, nav_sort=nav_sort, external_links=external_links, collections=collections
@@ -194,7 +188,7 @@ def site_nav(
         and not any(NAV_KEYS.intersection(s.front_matter.data) for s in sources)
     ):
         return SiteNav(None, [], {})
-    problems: list[NavProblem] = []
+    problems: list[Finding] = []
     # Jekyll's page order: `site.pages` sorted by file name. Pages of the same name keep the
     # order Jekyll read their folders in, which is the file system's; here it is the path.
     pages = sorted(sources, key=lambda s: (posixpath.basename(s.src_uri), s.src_uri))
@@ -216,7 +210,7 @@ def site_nav(
 def _pages_nav(
     sources: Sequence[NavSource],
     nav_sort: str | None,
-    problems: list[NavProblem],
+    problems: list[Finding],
     indexes: dict[str, str],
 ) -> tuple[NavSpec, dict[str, list[ChildLink]], int]:
     """pages.html over `sources` in Jekyll's order: the nav, its tables of contents, and how
@@ -380,7 +374,7 @@ def _report_dropped(
     nav: _Navigation,
     pages: list[_Page],
     anywhere: _Listing,
-    problems: list[NavProblem],
+    problems: list[Finding],
 ) -> list[_Page]:
     """Report the pages Just the Docs lists nowhere, which stay out of the nav with their
     children, as there; they are still built, and their tables of contents still list their
@@ -402,7 +396,7 @@ def _report_dropped(
         nav.detached.update(page for page, _ in found)
         for page, (line, message) in found:
             if message:  # empty: the page's `parent` is reported as malformed already
-                problems.append(NavProblem(page.uri, line, message))
+                problems.append(Finding(path=page.uri, line=line, message=message))
             roots.append(page)
             nav.render([page], [], anywhere, show_all=True)
         remaining = [p for p in remaining if p not in anywhere.pages]
@@ -486,65 +480,68 @@ def _child_link(page: _Page) -> ChildLink:
     return ChildLink(page.uri, ruby_str(page.title), ruby_str(summary) if truthy(summary) else None)
 
 
-def _report_untitled(pages: list[_Page], problems: list[NavProblem]) -> None:
+def _report_untitled(pages: list[_Page], problems: list[Finding]) -> None:
     """A page without a title is left out, as Just the Docs leaves it out, but said: it is
     mostly a title forgotten. `nav_exclude: true` says the page is meant to be out."""
     for page in sorted(pages, key=lambda p: p.uri):
         if page.title is None and page.meta.get("nav_exclude") is not True:
             problems.append(
-                NavProblem(
-                    page.uri,
-                    page.line_of("title"),
-                    "no title: Just the Docs leaves the page out of its navigation, and so does "
-                    "this site (the page is still built and can be linked to); add a title to "
-                    "list it (or nav_exclude: true to leave it out without this report)",
+                Finding(
+                    path=page.uri,
+                    line=page.line_of("title"),
+                    message=(
+                        "no title: Just the Docs leaves the page out of its navigation, and so "
+                        "does this site (the page is still built and can be linked to); add a "
+                        "title to list it (or nav_exclude: true to leave it out without this "
+                        "report)"
+                    ),
                 )
             )
 
 
-def _report_listing(nav: _Navigation, shown: _Listing, problems: list[NavProblem]) -> None:
+def _report_listing(nav: _Navigation, shown: _Listing, problems: list[Finding]) -> None:
     """Report pages listed under several parents, or listed as "∞"."""
     for page in sorted(shown.pages, key=lambda p: p.uri):
         if len(nav.parents.get(page, [])) > 1:
             names = ", ".join(sorted(p.uri for p in nav.parents[page]))
             problems.append(
-                NavProblem(
-                    page.uri,
-                    page.line_of("parent"),
-                    f"parent {page.meta.get('parent')!r} names several pages ({names}); "
+                Finding(
+                    path=page.uri,
+                    line=page.line_of("parent"),
+                    message=f"parent {page.meta.get('parent')!r} names several pages ({names}); "
                     "Just the Docs lists this page under each; add grand_parent or ancestor "
                     "to choose one",
                 )
             )
     for page in sorted(nav.repeating, key=lambda p: p.uri):
         problems.append(
-            NavProblem(
-                page.uri,
-                page.line_of("title"),
-                f"title {page.title!r} is also the title of a page above it; Just the Docs "
+            Finding(
+                path=page.uri,
+                line=page.line_of("title"),
+                message=f"title {page.title!r} is also the title of a page above it; Just the Docs "
                 "lists it as '∞', without its children; give it a title of its own",
             )
         )
 
 
-def _check_keys(page: _Page, problems: list[NavProblem]) -> None:
+def _check_keys(page: _Page, problems: list[Finding]) -> None:
     order = page.meta.get("nav_order")
     if "nav_order" in page.meta and not (is_number(order) or isinstance(order, str)):
         problems.append(
-            NavProblem(
-                page.uri,
-                page.line_of("nav_order"),
-                f"nav_order must be a number or a string, not {_describe(order)}",
+            Finding(
+                path=page.uri,
+                line=page.line_of("nav_order"),
+                message=f"nav_order must be a number or a string, not {_describe(order)}",
             )
         )
     for key in ("parent", "grand_parent", "ancestor"):
         value = page.meta.get(key)
         if key in page.meta and not (is_number(value) or isinstance(value, str)):
             problems.append(
-                NavProblem(
-                    page.uri,
-                    page.line_of(key),
-                    f"{key} must be a page title (a string), not {_describe(value)}",
+                Finding(
+                    path=page.uri,
+                    line=page.line_of(key),
+                    message=f"{key} must be a page title (a string), not {_describe(value)}",
                 )
             )
 

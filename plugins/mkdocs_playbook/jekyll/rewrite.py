@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ..page.model import Problem
+from ..findings import Finding
 from ..page.offsets import OffsetMap
+from ..page.positions import Positions
 from ..page.source import Source
 from ..page.unsafe_attributes import unsafe_message, unsafe_scheme
 from .includes import (
@@ -68,6 +69,10 @@ class PageInput:
     dead_jekyll_links: set[str] = field(default_factory=set, compare=False)
     """Filled by its conversion: each link (as written) to a Jekyll URL no page has. The
     link check reports it at its line, so MkDocs' own warning (no line) need not repeat it."""
+    # Not in its repr either: the serve cache keys a page on it (`serve_cache`).
+    positions: Positions | None = field(default=None, compare=False, repr=False)
+    """Its texts and their parses, as the plugin found them: its conversion goes on with
+    them when it is handed the same text (else it starts its own)."""
 
 
 @dataclass(frozen=True)
@@ -96,34 +101,45 @@ class Rewrites:
     environment_name: str = "production"
     """`jekyll.environment`."""
 
-    def apply(self, text: str, page: PageInput | None, *, line_numbers: bool = False) -> Rewritten:
+    def apply(
+        self,
+        text: str,
+        page: PageInput | None,
+        *,
+        line_numbers: bool = False,
+        positions: Positions | None = None,
+    ) -> Rewritten:
         """`text` rewritten, with what could not be rendered and where each replacement was
-        made; `line_numbers`: the site's code blocks can show them."""
+        made; `line_numbers`: the site's code blocks can show them. `positions`: the page's,
+        which parse `text` once and place its lines in the file (else `text` is the page's
+        body, after its `first_line`)."""
+        if positions is None:
+            positions = Positions(text, page.first_line if page else 0)
         result = Rewritten(text)
         # A page without Liquid costs one search of its text.
         if "{{" in text or "{%" in text:
             # Here: python-liquid is imported by the first page that holds Liquid, if any.
             from .liquid_engine import PageState, page_context, render_text
 
-            source = Source(text)
+            source = positions.parse(text)
             tags = JekyllTags(self, page or PageInput("", {}), source)
             state = PageState(tags, tags.in_code, tags.suggestions.closest, line_numbers)
             context = page_context(self.environment, self.namespace(page), state)
             limit = len(text.encode("utf-8")) + GROWTH_LIMIT
             rendered = render_text(context, text, source.in_code, limit, GROWTH_LIMIT)
-            first_line = page.first_line if page else 0
             for problem in rendered.problems:
                 line, column = source.line_col(problem.offset)
-                result.problems.append(Problem(line + first_line, problem.message, column))
+                result.problems.append(
+                    Finding(line=positions.file_line(line), message=problem.message, column=column)
+                )
             text = rendered.text
-            result = Rewritten(text, result.problems, rendered.offsets, source)
+            result = Rewritten(text, result.problems, rendered.offsets)
         repository = self.repository
         if repository is not None and page is not None and repository.url_in(text):
             # The page's parse, when the Liquid pass made one of this very text.
-            same = result.source
-            parsed = same if same is not None and same.text == text else Source(text)
+            parsed = positions.parse(text)
             text, moved = repository.rewrite(parsed, page.src_uri, self.published)
-            result = Rewritten(text, result.problems, result.offsets.then(moved), parsed)
+            result = Rewritten(text, result.problems, result.offsets.then(moved))
         return result
 
     def apply_to_layout(self, text: str, page: PageInput, content: str) -> Rewritten:
@@ -140,7 +156,7 @@ class Rewrites:
         limit = len(text.encode("utf-8")) + len(content.encode("utf-8")) + GROWTH_LIMIT
         rendered = render_text(context, text, _nowhere, limit, GROWTH_LIMIT)
         problems = [
-            Problem(line, problem.message, column)
+            Finding(line=line, message=problem.message, column=column)
             for problem in rendered.problems
             for line, column in [source.line_col(problem.offset)]
         ]
@@ -199,12 +215,10 @@ class Rewritten:
     """A page's text after the rewrites."""
 
     text: str
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
     """What could not be substituted, at its line (in the file) and column."""
     offsets: OffsetMap = field(default_factory=OffsetMap)
     """Where each replacement was made."""
-    source: Source | None = None
-    """The last parse made of a text on the way; reusable while it is still `text`'s."""
 
 
 # Tried only where a word starts: from inside a long word with no `=`, each attempt would

@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 import yaml
 
+from ..findings import Finding
 from .frontmatter import read_yaml_mapping
 from .globs import fnmatch
 from .liquid_scope import mebibytes
@@ -53,18 +54,6 @@ SPECIAL_LEADING = (".", "_", "#", "~")
 """Jekyll's `EntryFilter::SPECIAL_LEADING_CHAR_REGEX`: names it reads only when included."""
 # Where patterns and entries are joined, as Jekyll joins them to the site's source folder.
 _SOURCE = "/source"
-
-
-@dataclass(frozen=True)
-class ConfigProblem:
-    """A problem in `_config.yml`: `path:line: message`."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -137,9 +126,9 @@ class SiteConfig:
     edit_link: EditLink | None = None
     """Set when Just the Docs would show the edit link: all of `gh_edit_link`,
     `gh_edit_link_text`, `gh_edit_repository`, `gh_edit_branch` and `gh_edit_view_mode`."""
-    problem: ConfigProblem | None = None
+    problem: Finding | None = None
     """Why the file could not be read at all; every other field is then unset."""
-    warnings: tuple[ConfigProblem, ...] = ()
+    warnings: tuple[Finding, ...] = ()
     """Keys of the wrong shape, each read as unset (or the entry skipped)."""
 
     @property
@@ -216,12 +205,14 @@ def load_site_config(path: Path) -> SiteConfig:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        return SiteConfig(path=str(path), problem=ConfigProblem(str(path), line, "not UTF-8"))
+        return SiteConfig(
+            path=str(path), problem=Finding(path=str(path), line=line, message="not UTF-8")
+        )
     return parse_site_config(text, str(path))
 
 
 def _unread(path: Path, why: str) -> SiteConfig:
-    problem = ConfigProblem(str(path), 1, f"{path.name} {why}; it is not read")
+    problem = Finding(path=str(path), line=1, message=f"{path.name} {why}; it is not read")
     return SiteConfig(path=str(path), problem=problem)
 
 
@@ -231,7 +222,8 @@ def parse_site_config(text: str, path: str = "_config.yml") -> SiteConfig:
     if document.problem is not None:
         line, reason = document.problem
         return SiteConfig(
-            path=path, problem=ConfigProblem(path, line, f"malformed _config.yml: {reason}")
+            path=path,
+            problem=Finding(path=path, line=line, message=f"malformed _config.yml: {reason}"),
         )
     reader = _Reader(path, document.data, _key_lines(document.node))
     return reader.config()
@@ -244,13 +236,13 @@ class _Reader:
         self.path = path
         self.data = data
         self.lines = lines
-        self.warnings: list[ConfigProblem] = []
+        self.warnings: list[Finding] = []
 
     def warn(self, keys: tuple[str, ...], message: str) -> None:
         line = next(
             (self.lines[keys[:n]] for n in range(len(keys), 0, -1) if keys[:n] in self.lines), 1
         )
-        self.warnings.append(ConfigProblem(self.path, line, message))
+        self.warnings.append(Finding(path=self.path, line=line, message=message))
 
     def config(self) -> SiteConfig:
         data = self.data

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from urllib.parse import unquote, urlsplit
 
+from ..findings import Finding
 from ..page.lines import Lines, LinkSource
 from ..page.model import DuplicateHeadings, Link
 from .closest import ClosestIds
@@ -120,15 +121,10 @@ class Verdict:
         return f"{self.problem}; {self.advice}" if self.advice else self.problem
 
 
-@dataclass(frozen=True, order=True, slots=True)
-class LinkFinding:
-    """One broken (or listed) link: where it is written and what is wrong."""
+@dataclass(frozen=True, order=True)
+class LinkFinding(Finding):
+    """One broken (or listed) link: a finding, with what judging it again online needs."""
 
-    path: str
-    line: int
-    column: int
-    message: str
-    kind: str
     target: str = field(default="", compare=False)
     """The href, for external links fetched in online mode."""
     shown: str = field(default="", compare=False)
@@ -188,7 +184,15 @@ def _finding(
     noun = _NOUNS.get(tag, "link target")
     message = describe(noun, shown, verdict, where)
     return LinkFinding(
-        page.display_path, line, column, message, verdict.kind, href, shown, noun, where
+        page.display_path,
+        line,
+        column,
+        message,
+        kind=verdict.kind,
+        target=href,
+        shown=shown,
+        noun=noun,
+        where=where,
     )
 
 

@@ -7,18 +7,17 @@ up to it, in order, so equal texts are told apart by their rank. A page with no 
 parses its source a second time.
 
 The Markdown parsed is the page as rendered (site variables substituted, repository links
-rewritten); positions are given in the page as written, through the rewrite's `OffsetMap`.
+rewritten); positions are given in the file, through the page's `Positions`.
 """
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import unquote
 
-from .offsets import OffsetMap
-from .source import Source, SourceLink, line_starts
+from .positions import Positions
+from .source import Source, SourceLink
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,36 +38,34 @@ class Where:
 
 
 class Lines:
-    """The lines of one page's elements: 1-based, in its file (the Markdown given starts
-    after `first_line` lines of front matter)."""
+    """The lines of one page's elements: 1-based, in its file, as its `positions` place
+    them."""
 
-    def __init__(
-        self,
-        text: str,
-        written: str | None = None,
-        offsets: OffsetMap | None = None,
-        first_line: int = 0,
-        source: Source | None = None,
-    ) -> None:
-        self.text = text
-        """The Markdown as rendered."""
-        # One string when nothing was rewritten: every page's model keeps its lines to the
-        # end of the build, and a second copy of its Markdown would double what they hold.
-        self.written = text if written is None or written == text else written
-        """The Markdown as written, where positions are given."""
-        self.first_line = first_line
-        """Lines of the file before the Markdown given (its front matter)."""
-        self._offsets = offsets if offsets else None
-        self._map = source if source is not None and source.text == text else None
+    def __init__(self, positions: Positions) -> None:
+        self.positions = positions
+        """The page's texts (as written, as rewritten) and where their positions stand."""
         self._requests: list[tuple[str, str, bool]] = []
         self._answers: list[int] = []
 
+    @classmethod
+    def of(cls, text: str, first_line: int = 0) -> Lines:
+        """The lines of `text`, nothing rewritten, after `first_line` lines of its file."""
+        return cls(Positions(text, first_line))
+
+    @property
+    def text(self) -> str:
+        """The Markdown as rendered."""
+        return self.positions.rewritten
+
+    @property
+    def written(self) -> str:
+        """The Markdown as written, where positions are given."""
+        return self.positions.written
+
     @property
     def source(self) -> Source:
-        """The markdown-it reading of the rendered text, made on first use."""
-        if self._map is None:
-            self._map = Source(self.text)
-        return self._map
+        """The markdown-it reading of the rendered text: the page's one parse of it."""
+        return self.positions.parse(self.positions.rewritten)
 
     def register(self, kind: str, text: str, *, prefix: bool = False) -> At:
         """Note an element of `kind` whose text is `text` (or starts with it, if `prefix`)."""
@@ -106,14 +103,16 @@ class Lines:
     def _written_destination(self, link: SourceLink) -> str:
         """The destination as the author wrote it, before site variables and repository links
         were rewritten: what a message should quote."""
-        if self._offsets is None:
+        positions = self.positions
+        if not positions.offsets:
             return ""
-        start = self._rendered_starts[link.line - 1] + link.column - 1
+        start = positions.rewritten_offset(link.line, link.column)
         end = start
         stops = "\"'" if link.kind == "html" else ") >\n\t"
-        while end < len(self.text) and self.text[end] not in stops:
+        text = positions.rewritten
+        while end < len(text) and text[end] not in stops:
             end += 1
-        return self.written[self._offsets.written(start) : self._offsets.written(end)]
+        return positions.written[positions.offsets.written(start) : positions.offsets.written(end)]
 
     @cached_property
     def _links(self) -> dict[tuple[bool, str], list[SourceLink]]:
@@ -127,20 +126,7 @@ class Lines:
     def written_position(self, line: int, column: int) -> tuple[int, int]:
         """Line (in the file) and column in the written text of a line and column in the
         rendered one."""
-        if self._offsets is None:
-            return line + self.first_line, column
-        offset = self._rendered_starts[line - 1] + column - 1
-        written = self._offsets.written(offset)
-        index = bisect.bisect_right(self._written_starts, written) - 1
-        return index + 1 + self.first_line, written - self._written_starts[index] + 1
-
-    @cached_property
-    def _rendered_starts(self) -> list[int]:
-        return line_starts(self.text)
-
-    @cached_property
-    def _written_starts(self) -> list[int]:
-        return line_starts(self.written)
+        return self.positions.file_position(line, column)
 
 
 @dataclass(frozen=True, slots=True, eq=False)

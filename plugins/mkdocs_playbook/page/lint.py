@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import DuplicateHeadings, Heading, Problem
+from ..findings import Finding
+from .model import DuplicateHeadings, Heading
 from .source import Source
 
 # UTF-8 bytes read as Windows-1252 or Latin-1: a lead byte (Ã, Â, â, ï, ð) shown as its own
@@ -65,23 +66,25 @@ def duplicate_headings(headings: list[Heading]) -> list[DuplicateHeadings]:
 
 def repeated_checklist_headings(
     duplicates: list[DuplicateHeadings], checklist_headings: set[str]
-) -> list[Problem]:
+) -> list[Finding]:
     """A problem for each repeated heading that has a checklist under it.
 
     Ticks are kept by heading text and rank: two sections of the same name would swap their
     ticks if they were reordered, in the middle of an incident.
     """
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     for group in duplicates:
         if group.text not in checklist_headings:
             continue
         for heading in group.headings[1:]:
             problems.append(
-                Problem(
-                    heading.line,
-                    f"checklist heading {group.describe()} repeats on the page: their ticks "
-                    "are told apart only by order, so reordering the sections would swap them; "
-                    "give each heading its own text",
+                Finding(
+                    line=heading.line,
+                    message=(
+                        f"checklist heading {group.describe()} repeats on the page: their "
+                        "ticks are told apart only by order, so reordering the sections would "
+                        "swap them; give each heading its own text"
+                    ),
                 )
             )
     return problems

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..findings import Finding
 from .lines import UNKNOWN, At, Lines
 
 
@@ -68,15 +69,6 @@ class Link:
     """Written in raw HTML, which MkDocs leaves as it is."""
     rank: int = 0
     """How many links of the page were written the same way before it: which occurrence."""
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A content problem found while reading the page, reported with the page's path."""
-
-    line: int
-    message: str
-    column: int = 0
 
 
 # Checklists (widgets/checklists.py) --------------------------------------------------------
@@ -214,7 +206,8 @@ class PageModel:
     ids: set[str] = field(default_factory=set)
     """Every id in the content HTML, including those our widgets add."""
     links: list[Link] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+    """Its content problems, at lines of its file; their path is given when reported."""
     severity_matrices: list[SeverityMatrix] = field(default_factory=list)
     template_forms: list[TemplateForm] = field(default_factory=list)
     checklists: list[Checklist] = field(default_factory=list)

@@ -78,10 +78,10 @@ class SafeAttrLists(AttrListTreeprocessor):
     """Python-Markdown's `attr_list`, dropping what `unsafe_attribute` names, each reported
     at the line of its attribute list in `written` (the page's Markdown as given)."""
 
-    def __init__(self, md: Markdown, report: Report, written: str) -> None:
+    def __init__(self, md: Markdown, report: Report, written: Source) -> None:
         super().__init__(md)
         self.report = report
-        self.source = Source(written)
+        self.source = written
         self._searched = 0
         """Where the next attribute list is looked for: they are applied in page order."""
         self._missed = 0
@@ -140,8 +140,11 @@ class SafeAttrLists(AttrListTreeprocessor):
         return text[start : self._searched + 1], *self.source.line_col(start)
 
 
-def guard_attr_lists(md: Markdown, report: Report, written: str) -> None:
-    """Make `md`'s `attr_list` (whoever registered it) a `SafeAttrLists` for this conversion."""
+def guard_attr_lists(
+    md: Markdown, report: Report, written: str, parse: Callable[[str], Source] = Source
+) -> None:
+    """Make `md`'s `attr_list` (whoever registered it) a `SafeAttrLists` for this conversion;
+    `parse` gives the page's one parse of `written`."""
     if "attr_list" in md.treeprocessors:
         # attr_list's own priority: after inline (20), before toc (5).
-        md.treeprocessors.register(SafeAttrLists(md, report, written), "attr_list", 8)
+        md.treeprocessors.register(SafeAttrLists(md, report, parse(written)), "attr_list", 8)

@@ -17,8 +17,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from ..findings import Finding
 from ..page.lines import UNKNOWN
-from ..page.model import Checklist, ChecklistItem, Heading, Problem
+from ..page.model import Checklist, ChecklistItem, Heading
 from ..page.reader import HEADINGS, heading_text
 from ..page.tree import collapse
 from .render import PageContext, stable_id
@@ -147,9 +148,9 @@ class _Reader:
             section = self.sections.pop()
             if section.promises and section.lists == 0:
                 self.context.model.problems.append(
-                    Problem(
-                        section.heading.line,
-                        f"checklist heading '{section.heading.text}' has no list under it: "
+                    Finding(
+                        line=section.heading.line,
+                        message=f"checklist heading '{section.heading.text}' has no list under it: "
                         f"write its steps as a list, or add {{.{OPT_OUT}}} to the heading",
                     )
                 )

@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..config import SEVERITY_COLUMNS, UPDATE_CADENCE
+from ..findings import Finding
 from ..page.lines import At
-from ..page.model import Problem, SeverityMatrix, SeverityRow
+from ..page.model import SeverityMatrix, SeverityRow
 from ..page.tree import PageTree
 from .render import PageContext
 
@@ -109,7 +110,7 @@ def _read_matrix(
     body: list[etree.Element],
     at: At,
     settings: SeveritySettings,
-    problems: list[Problem],
+    problems: list[Finding],
     number: int,
 ) -> SeverityMatrix | None:
     index = {name.casefold(): position for position, name in enumerate(names)}
@@ -117,9 +118,9 @@ def _read_matrix(
     missing = [header for header in headers if header.casefold() not in index]
     if missing:
         problems.append(
-            Problem(
-                at.line,
-                "severity matrix is missing column "
+            Finding(
+                line=at.line,
+                message="severity matrix is missing column "
                 + ", ".join(map(repr, missing))
                 + "; no lookup widget is built for it",
             )
@@ -136,9 +137,9 @@ def _read_matrix(
         empty = [h for h, value in zip(headers, values, strict=True) if not value]
         if empty:
             problems.append(
-                Problem(
-                    row_at.line,
-                    "severity matrix row has an empty cell in column "
+                Finding(
+                    line=row_at.line,
+                    message="severity matrix row has an empty cell in column "
                     + ", ".join(map(repr, empty)),
                 )
             )
@@ -148,9 +149,9 @@ def _read_matrix(
         if severity in seen:
             first = seen[severity].line
             problems.append(
-                Problem(
-                    row_at.line,
-                    f"severity {severity!r} is listed twice in the severity matrix"
+                Finding(
+                    line=row_at.line,
+                    message=f"severity {severity!r} is listed twice in the severity matrix"
                     + (f" (first on line {first})" if first else ""),
                 )
             )
@@ -167,7 +168,7 @@ def _read_matrix(
             )
         )
     if not rows:
-        problems.append(Problem(at.line, "severity matrix has no rows"))
+        problems.append(Finding(line=at.line, message="severity matrix has no rows"))
         return None
     if not valid:
         return None

@@ -24,8 +24,9 @@ import xml.etree.ElementTree as etree
 
 from markdown import util
 
+from ..findings import Finding
 from ..page.lines import At
-from ..page.model import Problem, TemplateField, TemplateForm, TemplateRow
+from ..page.model import TemplateField, TemplateForm, TemplateRow
 from ..page.reader import HEADINGS, heading_text
 from ..page.source import line_starts
 from ..page.tree import PageTree, collapse
@@ -266,7 +267,7 @@ class TemplateForms:
         lines = context.model.lines
         if self._written_lines is None:  # only for a page with a finding
             self._written_lines = lines.written.split("\n")
-        index = line - lines.first_line - 1
+        index = lines.positions.written_line(line) - 1
         written = self._written_lines[index] if 0 <= index < len(self._written_lines) else ""
         return line + (1 if written.lstrip().startswith(("```", "~~~")) else 0)
 
@@ -281,18 +282,20 @@ class TemplateForms:
             context.tree.insert_after(block, markup)
 
 
-def _repeated(first: int, raw: str, lines: list[int]) -> Problem:
+def _repeated(first: int, raw: str, lines: list[int]) -> Finding:
     """The finding for a time placeholder written on `lines` of a template whose first line
     is `first` in its file (0: unknown)."""
     numbers = [str(first + line) for line in lines[:_LINES_NAMED]] if first else []
     if len(lines) > _LINES_NAMED:
         numbers.append("…")
     where = f" (lines {', '.join(numbers)})" if numbers else ""
-    return Problem(
-        first + lines[0] if first else 0,
-        f"`{raw}` appears {len(lines)} times in one template{where}; if these are different "
-        "times, name them apart (`{Detected at}`, `{Resolved at}`), or mark a line that repeats "
-        "with a line of `...` under it",
+    return Finding(
+        line=first + lines[0] if first else 0,
+        message=(
+            f"`{raw}` appears {len(lines)} times in one template{where}; if these are "
+            "different times, name them apart (`{Detected at}`, `{Resolved at}`), or mark a "
+            "line that repeats with a line of `...` under it"
+        ),
     )
 
 
