@@ -326,7 +326,7 @@ class _WrittenLinks(_Step, Treeprocessor):
             self.conversion.links[element] = written
             rank = ranks.get(written, 0)
             ranks[written] = rank + 1
-            if jekyll_urls is None or page is None or element.tag != "a":
+            if jekyll_urls is None or page is None or element.tag not in ("a", "img"):
                 continue
             target = jekyll_urls.target(written, page.src_uri)
             if target is None:

@@ -174,6 +174,8 @@ class JekyllUrls:
         """The link to `target` as the built site has it, relative to the page at `from_src`
         (for raw HTML); None when either page's URL is unknown."""
         to, start = self.page_urls.get(target.src_uri or ""), self.page_urls.get(from_src)
+        if to is None and target.src_uri in self.urls:
+            to = target.src_uri  # a file, not a page: MkDocs copies it to its docs path
         if to is None or start is None:
             return None
         return relative_url(unquote(to), unquote(start)) + target.suffix
