@@ -14,15 +14,13 @@ from pathlib import Path
 
 import pytest
 from test_jekyll_collections import _material_shape
-from test_jekyll_urls import _content, _followed
+from test_jekyll_urls import _LINK_RE, _WARNING_RE, _content, _followed
 
 from support import ROOT, Build, built_pages, nav_tree, run_build, run_build_with_url_style
 
 FIXTURE = ROOT / "tests" / "fixtures" / "jekyll-defaults"
 FACTS = json.loads((FIXTURE / "jekyll-facts.json").read_text(encoding="utf-8"))
 _VALUES_RE = re.compile(r"<p>(Values:.*?)</p>", re.DOTALL)
-_LINK_RE = re.compile(r'<a href="([^"]*)"[^>]*>([^<]*)</a>')
-_WARNING_RE = re.compile(r"^WARNING +- +playbook: (.*)$", re.MULTILINE)
 
 
 @pytest.fixture(scope="module", params=[True, False], ids=["directory-urls", "file-urls"])

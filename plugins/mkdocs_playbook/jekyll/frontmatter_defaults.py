@@ -2,20 +2,28 @@
 
 Follows Jekyll 4.3.1's `lib/jekyll/frontmatter_defaults.rb` (`FrontmatterDefaults#all`),
 `Document#merge_defaults` and `Convertible#to_liquid`: a page's or document's data is the
-deep merge of the defaults under its own front matter, whose keys always win.
+deep merge of the defaults under its own front matter, whose keys always win. Every page
+Jekyll renders takes them (with front matter, or made a page by optional front matter);
+a file Jekyll copies as it is renders nothing to take them.
 
 - A set is a mapping whose `values` is a mapping; any other entry is skipped, as Jekyll skips
   it (with a warning), and reported. A `scope` that is not a mapping stops Jekyll; we report
   it and skip the set.
-- `scope.path` is relative to the site source; missing or empty applies everywhere. (Jekyll
-  drops a leading `/` only to weigh precedence: such a path matches no page.) It matches as Jekyll's `String#start_with?`, a prefix of characters
-  (`guide` also takes `guidebook/x.md`). With a `*` it is a `Dir.glob` over the source folder,
-  and a page matches when its path starts with one of the entries found.
+- `scope.path` is relative to the site source; missing or empty applies everywhere. It
+  matches as Jekyll's `String#start_with?`: a prefix of characters, not of folders (`guide`
+  also takes `guidebook/x.md` and `guide.md`; `guide/` does not). Jekyll drops a leading `/`
+  only to weigh precedence, so such a path matches no page (reported). With a `*` it is a
+  `Dir.glob` under the source folder (Python's `glob`: no `{a,b}` braces), and a page matches
+  when its path starts with one of the entries found.
 - `scope.type` is `pages`, or a collection's label (`posts` for posts); the old `page`,
   `post`, `draft` read as `pages`, `posts`, `drafts`.
-- Of several matching sets, one with a longer scope path takes precedence; for equal lengths
-  a set with a `type`, else the later; a set without precedence fills only the keys not yet
-  set (deep merge both ways).
+- Of several matching sets, the one with the longer scope path takes precedence; for equal
+  lengths a set with a `type`, else the later; a set without precedence fills only the keys
+  not yet set (deep merges both ways).
+- Jekyll reads one key of a page's data through `FrontmatterDefaults#find`, which can differ
+  from `all` when three sets of different lengths match; we follow `all` (what Liquid sees).
+  A page's `published` is read with `Hash#fetch`, which skips defaults: only a document's
+  (a post's) `published` comes from them.
 """
 
 from __future__ import annotations
@@ -65,7 +73,9 @@ def read_sets(value: Any, warn: Callable[[tuple[str, ...], str], None]) -> tuple
             continue
         scope = entry["scope"]
         if not isinstance(scope, dict):
-            warn((*keys, "scope"), "the `scope` of a set of `defaults` should be a mapping; skipped")
+            warn(
+                (*keys, "scope"), "the `scope` of a set of `defaults` should be a mapping; skipped"
+            )
             continue
         path = scope.get("path")
         kind = scope.get("type")
@@ -76,7 +86,10 @@ def read_sets(value: Any, warn: Callable[[tuple[str, ...], str], None]) -> tuple
             warn((*keys, "scope", "type"), "a `scope`'s `type` should be a string; skipped")
             continue
         if isinstance(path, str) and path.startswith("/"):
-            warn((*keys, "scope", "path"), "Jekyll matches no page with a `scope` `path` that starts with `/`")
+            warn(
+                (*keys, "scope", "path"),
+                "Jekyll matches no page with a `scope` `path` that starts with `/`",
+            )
         path = path or ""
         kind = _OLD_TYPES.get(kind, kind) if isinstance(kind, str) else None
         sets.append(DefaultSet(values, path=path, type=kind))
@@ -91,7 +104,7 @@ class FrontMatterDefaults:
     sets: tuple[DefaultSet, ...] = ()
     source_dir: str = ""
     collections_dir: str = ""
-    _globbed: dict[str, frozenset[str]] = field(default_factory=dict)
+    _globbed: dict[str, tuple[frozenset[str], tuple[int, ...]]] = field(default_factory=dict)
 
     def values(self, path: str, kind: str) -> dict[str, Any]:
         """Jekyll's `FrontmatterDefaults#all`: the defaults of the page at `path` (relative to
@@ -122,20 +135,20 @@ class FrontMatterDefaults:
         path = _sanitized(path)
         if "*" not in entry.path:
             return path.startswith(self._stripped(entry.path))
-        found = self._glob(entry.path)
-        # A prefix of the path that is an entry found: every prefix, each a set look-up.
-        return any(path[:end] in found for end in range(1, len(path) + 1))
+        found, lengths = self._glob(entry.path)
+        # A prefix of the path that is an entry found: one look-up per length found.
+        return any(path[:length] in found for length in lengths if length <= len(path))
 
-    def _glob(self, pattern: str) -> frozenset[str]:
+    def _glob(self, pattern: str) -> tuple[frozenset[str], tuple[int, ...]]:
         """What `Dir.glob` finds of `pattern` under the source, relative to it (collections'
-        folder stripped), once per build."""
-        found = self._globbed.get(pattern)
-        if found is None:
+        folder stripped), and their lengths; once per build."""
+        globbed = self._globbed.get(pattern)
+        if globbed is None:
             root = self.source_dir or "."
             matches = glob.glob(pattern, root_dir=root, recursive=True)
             found = frozenset(self._stripped(match.replace(os.sep, "/")) for match in matches)
-            self._globbed[pattern] = found
-        return found
+            globbed = self._globbed[pattern] = (found, tuple({len(name) for name in found}))
+        return globbed
 
     def _stripped(self, path: str) -> str:
         """Jekyll's `strip_collections_dir`."""

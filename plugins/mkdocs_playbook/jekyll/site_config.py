@@ -23,8 +23,8 @@ from typing import Any, Literal
 import yaml
 
 from ..findings import Finding
-from .frontmatter_defaults import DefaultSet, read_sets
 from .frontmatter import read_yaml_mapping
+from .frontmatter_defaults import DefaultSet, read_sets
 from .globs import fnmatch
 from .liquid_scope import mebibytes
 from .liquid_values import ruby_str, truthy
