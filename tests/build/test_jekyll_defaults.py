@@ -16,7 +16,16 @@ import pytest
 from test_jekyll_collections import _material_shape
 from test_jekyll_urls import _LINK_RE, _WARNING_RE, _content, _followed
 
-from support import ROOT, Build, built_pages, nav_tree, run_build, run_build_with_url_style
+from support import (
+    ROOT,
+    Build,
+    built_pages,
+    make_project,
+    nav_labels,
+    nav_tree,
+    run_build,
+    run_build_with_url_style,
+)
 
 FIXTURE = ROOT / "tests" / "fixtures" / "jekyll-defaults"
 FACTS = json.loads((FIXTURE / "jekyll-facts.json").read_text(encoding="utf-8"))
@@ -99,3 +108,38 @@ def test_a_malformed_defaults_entry_is_one_finding_at_its_line(
     assert findings[0].startswith(f"docs/_config.yml:{line}: "), findings
     assert message in findings[0]
     assert result.returncode != 0
+
+
+def test_a_title_from_defaults_keeps_github_pages_from_taking_the_heading(
+    tmp_path: Path,
+) -> None:
+    """jekyll-titles-from-headings reads `page.data["title"]`, defaults included (checked
+    with Jekyll 4.3.1 and the plugin)."""
+    config = "defaults:\n  - scope: {path: t}\n    values: {title: From defaults}\n"
+    pages = {
+        "_config.yml": config,
+        "index.md": "---\n---\n# Other heading\n\nText.\n",
+        "t/a.md": "---\n---\n# Heading title\n\nText.\n",
+    }
+    project = make_project(tmp_path, pages, plugin_options="      github_pages: true\n")
+    build = run_build(project)
+    assert build.returncode == 0, build.output
+    labels = nav_labels(build.html("index.html"))
+    assert "From defaults" in labels and "Heading title" not in labels, labels
+    assert "Other heading" in labels, labels
+
+
+def test_a_posts_published_comes_from_defaults_too(tmp_path: Path) -> None:
+    """A document's defaults are merged into its data before Jekyll's publisher reads it."""
+    config = "defaults:\n  - scope: {path: _posts/2020}\n    values: {published: false}\n"
+    pages = {
+        "_config.yml": config,
+        "index.md": "---\ntitle: Home\n---\n# Home\n",
+        "_posts/2020-01-01-held.md": "---\ntitle: Held\n---\nHeld back.\n",
+        "_posts/2021-01-01-shown.md": "---\ntitle: Shown\n---\nShown.\n",
+    }
+    build = run_build(make_project(tmp_path, pages))
+    assert build.returncode == 0, build.output
+    written = {path.name for path in build.site_dir.rglob("*.html")}
+    assert any("shown" in str(path) for path in build.site_dir.rglob("*.html")), written
+    assert not any("held" in str(path) for path in build.site_dir.rglob("*.html")), written
