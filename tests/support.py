@@ -309,8 +309,13 @@ def built_pages(site: Path, docs: Path) -> dict[str, Path]:
     }
     pages: dict[str, Path] = {}
     for path in site.rglob("*.html"):
-        match = _H1_RE.search(path.read_text(encoding="utf-8"))
-        title = re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else ""
+        title = built_title(path)
         if title in sources and path.name != "404.html":
             pages[sources[title]] = path
     return pages
+
+
+def built_title(page: Path) -> str:
+    """The text of a built page's first level-1 heading; "" without one."""
+    match = _H1_RE.search(page.read_text(encoding="utf-8"))
+    return re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else ""

@@ -143,3 +143,10 @@ def test_a_posts_published_comes_from_defaults_too(tmp_path: Path) -> None:
     written = {path.name for path in build.site_dir.rglob("*.html")}
     assert any("shown" in str(path) for path in build.site_dir.rglob("*.html")), written
     assert not any("held" in str(path) for path in build.site_dir.rglob("*.html")), written
+
+
+def test_search_exclude_from_defaults_keeps_a_page_out_of_the_index(built: Build) -> None:
+    index = json.loads((built.site_dir / "search" / "search_index.json").read_text("utf-8"))
+    locations = {document["location"].split("#")[0] for document in index["docs"]}
+    assert {"notes/meeting-draft/", "notes/meeting-draft.html"} & locations
+    assert not {"notes/meeting/", "notes/meeting.html"} & locations
