@@ -132,7 +132,8 @@ class Placement:
         data = self._defaults_for(file, own, self.documents.get(file.src_uri))
         if own is not front_matter.data and data.get("title") is None:
             data["title"] = front_matter.data["title"]
-        return replace(front_matter, data=data)
+        defaulted = frozenset(key for key in data if data[key] is not front_matter.data.get(key))
+        return replace(front_matter, data=data, defaulted=defaulted)
 
     def _defaults_for(
         self, file: File, data: dict[str, Any], document: Document | None

@@ -150,3 +150,11 @@ def test_search_exclude_from_defaults_keeps_a_page_out_of_the_index(built: Build
     locations = {document["location"].split("#")[0] for document in index["docs"]}
     assert {"notes/meeting-draft/", "notes/meeting-draft.html"} & locations
     assert not {"notes/meeting/", "notes/meeting.html"} & locations
+
+
+def test_the_theme_reads_keys_from_defaults_as_the_pages_own(built: Build) -> None:
+    """Material reads `page.meta` (`description` for its meta tag), as jekyll-seo-tag reads
+    `page.description` in Jekyll."""
+    for page in (built.site_dir / "index.html", _pages(built)["guide/intro.md"]):
+        text = page.read_text(encoding="utf-8")
+        assert '<meta name="description" content="Runbooks for the Acme platform">' in text
