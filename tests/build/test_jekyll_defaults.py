@@ -158,3 +158,15 @@ def test_the_theme_reads_keys_from_defaults_as_the_pages_own(built: Build) -> No
     for page in (built.site_dir / "index.html", _pages(built)["guide/intro.md"]):
         text = page.read_text(encoding="utf-8")
         assert '<meta name="description" content="Runbooks for the Acme platform">' in text
+
+
+def test_a_parents_table_of_contents_lists_children_given_by_defaults(built: Build) -> None:
+    """Just the Docs prints it after the parent's content, in the nav's order."""
+    pages = _pages(built)
+    by_file = {path: src for src, path in pages.items()}
+    content = _content(pages["guide.md"])
+    children = [
+        by_file.get(_followed(pages["guide.md"], html.unescape(href))[0])
+        for href, _ in _LINK_RE.findall(content[content.index("Table of contents") :])
+    ]
+    assert children == ["guide/setup.md", "guide/intro.md", "guide/advanced/tuning.md"]
