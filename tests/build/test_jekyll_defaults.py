@@ -170,3 +170,21 @@ def test_a_parents_table_of_contents_lists_children_given_by_defaults(built: Bui
         for href, _ in _LINK_RE.findall(content[content.index("Table of contents") :])
     ]
     assert children == ["guide/setup.md", "guide/intro.md", "guide/advanced/tuning.md"]
+
+
+def test_a_layout_from_defaults_writes_the_page_in_the_sites_own_layout(tmp_path: Path) -> None:
+    """As if the page had said `layout: bare`: its HTML is the layout's, at Jekyll's URL."""
+    config = "defaults:\n  - scope: {path: old}\n    values: {layout: bare, note: kept}\n"
+    layout = (
+        "<!DOCTYPE html>\n<html><body><p>Bare: {{ page.note }}</p>{{ content }}</body></html>\n"
+    )
+    pages = {
+        "_config.yml": config,
+        "_layouts/bare.html": layout,
+        "index.md": "---\ntitle: Home\n---\n# Home\n",
+        "old/page.md": "---\ntitle: Old\n---\nMoved on.\n",
+    }
+    build = run_build(make_project(tmp_path, pages))
+    assert build.returncode == 0, build.output
+    written = (build.site_dir / "old" / "page.html").read_text(encoding="utf-8")
+    assert written.startswith("<!DOCTYPE html>\n<html><body><p>Bare: kept</p>"), written
