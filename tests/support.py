@@ -294,3 +294,28 @@ def without_spots(html: str) -> str:
     """A built page as written: placeholders in code are wrapped for the run's values to fill
     (widgets/code_placeholders.py), which is neither the page's text nor its controls."""
     return _SPOT.sub(r"\1", html)
+
+
+_H1_MD_RE = re.compile(r"^# (.+)$", re.MULTILINE)
+_H1_RE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
+
+
+def built_pages(site: Path, docs: Path) -> dict[str, Path]:
+    """Each built page of `site` by the docs path of its source in `docs`, found by its title
+    (the level-1 heading every page of a Jekyll facts fixture starts with)."""
+    sources = {
+        _H1_MD_RE.findall(path.read_text(encoding="utf-8"))[0]: path.relative_to(docs).as_posix()
+        for path in docs.rglob("*.md")
+    }
+    pages: dict[str, Path] = {}
+    for path in site.rglob("*.html"):
+        title = built_title(path)
+        if title in sources and path.name != "404.html":
+            pages[sources[title]] = path
+    return pages
+
+
+def built_title(page: Path) -> str:
+    """The text of a built page's first level-1 heading; "" without one."""
+    match = _H1_RE.search(page.read_text(encoding="utf-8"))
+    return re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else ""

@@ -38,6 +38,11 @@ def page_input(
         # of the file, or empty): the page's keys, not its text.
         page.meta = dict(record.front_matter.data)
         markdown = body = without_front_matter(markdown)
+    if record.front_matter.defaulted and record.front_matter.problem is None:
+        # `_config.yml`'s defaults, as if the page had written them (Material reads
+        # `description`, `title`, `hide` from `page.meta`).
+        data = record.front_matter.data
+        page.meta = {**page.meta, **{key: data[key] for key in record.front_matter.defaulted}}
     if record.children and not markdown.strip():
         # Python-Markdown returns "" for white space without running a processor; Just the
         # Docs prints a parent's table of contents whatever the page holds.

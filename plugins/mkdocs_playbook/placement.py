@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 from .findings import Findings
 from .jekyll.collections import Document, collection_navs, read_collections, with_title
 from .jekyll.frontmatter import FrontMatter, parse_front_matter
+from .jekyll.frontmatter_defaults import PAGES, FrontMatterDefaults, document_path
 from .jekyll.navigation import NavSource, site_nav
 from .jekyll.own_layouts import OwnLayout, own_layout
 from .jekyll.permalinks import (
@@ -66,6 +67,11 @@ class Placement:
         self.collections = read_collections(site)
         self.documents: dict[str, Document] = {}
         """The pages that are documents of an output collection, by docs path."""
+        root = site.data.get("collections_dir")
+        self.defaults = FrontMatterDefaults(
+            site.defaults, site.source_dir, root.strip("/") if isinstance(root, str) else ""
+        )
+        """`_config.yml`'s front matter defaults, matched against each page once."""
 
     def publish(
         self, files: Files, config: MkDocsConfig, github_pages: bool | str, readmes: list[str]
@@ -93,6 +99,7 @@ class Placement:
             front_matter = self.publication.front_matter.get(file.src_uri)
             if front_matter is None:
                 front_matter = parse_front_matter(text)
+            front_matter = self._with_defaults(file, front_matter)
             record = PageRecord(file, self.display_path(file), front_matter)
             self.records[file.src_uri] = record
             if front_matter.problem:
@@ -112,6 +119,30 @@ class Placement:
                 title = _title(file, front_matter, text)
                 sources.append(NavSource(file.src_uri, title, self._nav_front_matter(record)))
         return sources
+
+    def _with_defaults(self, file: File, front_matter: FrontMatter) -> FrontMatter:
+        """The page's front matter over `_config.yml`'s defaults for it: the one place they
+        are applied, so the nav, Liquid, permalinks, layouts and search all read them."""
+        if not self.defaults.sets or not file.abs_src_path:
+            return front_matter
+        own = front_matter.data
+        if file.src_uri in self.publication.heading_titles:
+            # jekyll-titles-from-headings reads `data["title"]`, defaults included.
+            own = {key: value for key, value in own.items() if key != "title"}
+        data = self._defaults_for(file, own, self.documents.get(file.src_uri))
+        if own is not front_matter.data and data.get("title") is None:
+            data["title"] = front_matter.data["title"]
+        defaulted = frozenset(key for key in data if data[key] is not front_matter.data.get(key))
+        return replace(front_matter, data=data, defaulted=defaulted)
+
+    def _defaults_for(
+        self, file: File, data: dict[str, Any], document: Document | None
+    ) -> dict[str, Any]:
+        """`data` over the defaults of `file`, a page or a collection's `document`."""
+        if document is not None:
+            path = document_path(document.path, self.defaults.collections_dir)
+            return self.defaults.applied(data, path, document.collection.label)
+        return self.defaults.applied(data, self.site.source_path(file.abs_src_path or ""), PAGES)
 
     def redirect_to(self, src_uri: str) -> str | None:
         """The page's `redirect_to`, when jekyll-redirect-from runs."""
@@ -288,6 +319,8 @@ class Placement:
             if document.dated:
                 # A post is read with or without front matter, and left out when in the future.
                 front_matter = parse_front_matter(file.content_string).data
+                # A post's defaults count (`Document#merge_defaults`), `published` too.
+                front_matter = self._defaults_for(file, front_matter, document)
                 if not self.collections.published(document, front_matter):
                     continue
             elif not opens_front_matter(file):

@@ -22,6 +22,7 @@ import os
 import posixpath
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,7 +50,7 @@ from .page_input import page_input
 from .placement import Placement
 from .post_build import link_site, report_build
 from .published_files import HtmlPage, ReadmesBesideIndex
-from .records import PageRecord, working_tree
+from .records import PageRecord, shown_path, working_tree
 from .run_page import ASSETS_URI, RunPage
 from .search import boost_search, exclude_from_search, with_controls, without_controls
 from .serve_cache import ServeSession
@@ -106,7 +107,6 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
             jekyll_config_path(self.config, config, self.project_dir),
         )
         self.site = settings.site
-        self.findings.items.extend(self.site.warnings)
         self.footer = mkdocs_defaults(config, self.site)
         self.settings = with_site_values(settings, self.config, config)
         # The one channel to the extension: settings now, the site's facts in on_files, each
@@ -116,6 +116,9 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
         # MkDocs hands the list to Python-Markdown, which takes instances as well as names.
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         self.working_tree = working_tree(self.project_dir, self.site)
+        # `_config.yml`'s problems name it as pages are named: from the repository's folder.
+        shown = shown_path(self.site.path or ".", self.working_tree, self.project_dir)
+        self.findings.items.extend(replace(w, path=shown) for w in self.site.warnings)
         self.placement = Placement(self.site, self.findings, self.working_tree, self.project_dir)
         self.records = self.placement.records
         self.runs = RunPage(

@@ -95,6 +95,8 @@ class Publication:
     gives it), by docs path."""
     unpublished: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Docs files that are not pages of the site, by docs path: why, and what to do."""
+    heading_titles: set[str] = field(default_factory=set)
+    """The pages whose title jekyll-titles-from-headings gave, by docs path."""
 
 
 def github_pages_rules(site: SiteConfig, setting: bool | str, folders: list[str]) -> Rules:
@@ -163,6 +165,7 @@ def publish(
             front_matter = source.front_matter
             data = {**front_matter.data, "title": placement.title}
             publication.front_matter[file.src_uri] = dataclasses.replace(front_matter, data=data)
+            publication.heading_titles.add(file.src_uri)
         _place_readme(file, placement.folder_index, config.use_directory_urls)
     return publication
 

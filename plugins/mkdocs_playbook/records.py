@@ -74,7 +74,13 @@ def display_path(file: File, working_tree: str, project_dir: str) -> str:
     top, built from `_mkdocs/mkdocs.yml`); from mkdocs.yml's folder outside a repository."""
     if not file.abs_src_path:
         return file.src_uri
-    path = os.path.relpath(file.abs_src_path, working_tree)
-    if path.startswith(os.pardir + os.sep):
-        path = os.path.relpath(file.abs_src_path, project_dir)
-    return path.replace(os.sep, "/")
+    return shown_path(file.abs_src_path, working_tree, project_dir)
+
+
+def shown_path(path: str, working_tree: str, project_dir: str) -> str:
+    """The path findings name for the file at `path` (`display_path`), `_config.yml` too."""
+    path = os.path.abspath(path)
+    shown = os.path.relpath(path, working_tree)
+    if shown.startswith(os.pardir + os.sep):
+        shown = os.path.relpath(path, project_dir)
+    return shown.replace(os.sep, "/")

@@ -12,7 +12,11 @@ renders the site in a temporary folder. FIXTURE_DIR/jekyll-facts.json then holds
   collection Just the Docs heads, `{"title", "category": true, "fold", "children"}`;
 - `links`: each link the Markdown of each page writes, `{"page", "text", "href"}` as Jekyll
   rendered it, with `"target"` (the docs path of the page it leads to; null when no page is
-  there) and `"anchor"`, or an external link's URL under `"external"`.
+  there) and `"anchor"`, or an external link's URL under `"external"`;
+- `texts`: each page's paragraphs that start with `Values:`, as Jekyll printed them (what
+  its Liquid gave), by docs path.
+
+The fixture's own `defaults:` are kept, after the one that gives every page the layout.
 
 A root-relative link outside the base URL is read from the site's root, as the plugin reads it
 (`jekyll serve --baseurl ""`). Nothing here runs at test time.
@@ -40,7 +44,7 @@ _H1_MD_RE = re.compile(r"^# (.+)$", re.MULTILINE)
 def main() -> None:
     setup = render_arguments(__doc__.splitlines()[0])
     fixture = setup.fixture
-    nav, links = render(fixture, setup.theme)
+    nav, links, texts = render(fixture, setup.theme)
     document = {
         "generated_by": "scripts/jekyll-facts",
         "jekyll": setup.jekyll,
@@ -48,16 +52,21 @@ def main() -> None:
         "nav": nav,
         "links": links,
     }
+    if texts:
+        document["texts"] = texts
     out = fixture / "jekyll-facts.json"
     out.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(out)
 
 
-def render(fixture: Path, theme: bytes) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def render(
+    fixture: Path, theme: bytes
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, list[str]]]:
     docs = fixture / "docs"
     config = yaml.safe_load((docs / "_config.yml").read_text(encoding="utf-8")) or {}
     config["plugins"] = ["jekyll-seo-tag", "jekyll-include-cache"]
-    config["defaults"] = [{"scope": {"path": ""}, "values": {"layout": "default"}}]
+    own_defaults = config.get("defaults") or []
+    config["defaults"] = [{"scope": {"path": ""}, "values": {"layout": "default"}}, *own_defaults]
     url = str(config.get("url") or "")
     baseurl = str(config.get("baseurl") or "").rstrip("/")
     titles = _source_titles(docs)
@@ -79,6 +88,7 @@ def render(fixture: Path, theme: bytes) -> tuple[list[dict[str, Any]], list[dict
                 pages[path.relative_to(site).as_posix()] = (titles[page.h1], page)
         resolver = _Resolver(site, url, baseurl, {out: src for out, (src, _) in pages.items()})
         links = []
+        texts = {src: page.values for src, page in pages.values() if page.values}
         for out, (src, page) in sorted(pages.items(), key=lambda item: item[1][0]):
             written = (docs / src).read_text(encoding="utf-8")
             # The links the page's Markdown writes, not those the theme adds (a child TOC).
@@ -90,7 +100,7 @@ def render(fixture: Path, theme: bytes) -> tuple[list[dict[str, Any]], list[dict
                 links.append(fact)
         home = next(page for out, (src, page) in pages.items() if out == "index.html")
         nav = [_nav_entry(item, resolver) for item in home.nav]
-    return nav, links
+    return nav, links, dict(sorted(texts.items()))
 
 
 def _source_titles(docs: Path) -> dict[str, str]:
@@ -155,6 +165,8 @@ class _Page(HTMLParser):
         super().__init__()
         self.h1: str | None = None
         self.links: list[tuple[str, str]] = []
+        self.values: list[str] = []
+        self._paragraph: str | None = None
         self.nav: list[dict[str, Any]] = []
         self._in_main = self._in_nav = False
         self._h1: str | None = None
@@ -176,6 +188,8 @@ class _Page(HTMLParser):
             self._in_nav = True
         elif self._in_nav:
             self._nav_start(tag, attributes, classes)
+        elif self._in_main and tag == "p":
+            self._paragraph = ""
         elif self._in_main and tag == "h1" and self.h1 is None:
             self._h1 = ""
         elif self._in_main and tag == "a" and "anchor-heading" not in classes:
@@ -213,6 +227,11 @@ class _Page(HTMLParser):
                 self._lists.pop()
             elif tag in ("a", "div"):
                 self._text_of = None
+        elif tag == "p" and self._paragraph is not None:
+            text = " ".join(self._paragraph.split())
+            if text.startswith("Values:"):
+                self.values.append(text)
+            self._paragraph = None
         elif tag == "h1" and self._h1 is not None:
             self.h1, self._h1 = " ".join(self._h1.split()), None
         elif tag == "a" and self._link is not None:
@@ -226,6 +245,8 @@ class _Page(HTMLParser):
             self._h1 += data
         if self._link is not None:
             self._link[1] += data
+        if self._paragraph is not None:
+            self._paragraph += data
 
 
 if __name__ == "__main__":

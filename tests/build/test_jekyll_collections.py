@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from test_jekyll_urls import _content, _followed
 
-from support import ROOT, Build, nav_tree, run_build
+from support import ROOT, Build, built_pages, nav_tree, run_build
 
 FIXTURE = ROOT / "tests" / "fixtures" / "jekyll-collections"
 FACTS = json.loads((FIXTURE / "jekyll-facts.json").read_text(encoding="utf-8"))
@@ -27,8 +27,6 @@ FINDINGS = [
     "no such page or file",
     "docs/index.md:30:13: link target /docs/gone.html: no such page or file",
 ]
-_H1_MD_RE = re.compile(r"^# (.+)$", re.MULTILINE)
-_H1_RE = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 _LINK_RE = re.compile(r'<a href="([^"]*)"[^>]*>([^<]*)</a>')
 _WARNING_RE = re.compile(r"^WARNING +- +playbook: (.*)$", re.MULTILINE)
 
@@ -45,25 +43,8 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     return run_build(project)
 
 
-def _sources() -> dict[str, str]:
-    """Each page's docs path by its title (its level-1 heading)."""
-    docs = FIXTURE / "docs"
-    return {
-        _H1_MD_RE.findall(path.read_text(encoding="utf-8"))[0]: path.relative_to(docs).as_posix()
-        for path in docs.rglob("*.md")
-    }
-
-
 def _built_pages(site: Path) -> dict[str, Path]:
-    """Each built page by the docs path of its source, found by its title."""
-    sources = _sources()
-    pages: dict[str, Path] = {}
-    for path in site.rglob("*.html"):
-        match = _H1_RE.search(path.read_text(encoding="utf-8"))
-        title = re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else ""
-        if title in sources and path.name != "404.html":
-            pages[sources[title]] = path
-    return pages
+    return built_pages(site, FIXTURE / "docs")
 
 
 def test_every_link_leads_to_the_page_jekylls_leads_to(built: Build) -> None:

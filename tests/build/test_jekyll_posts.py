@@ -11,10 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
-from test_jekyll_collections import _H1_RE, _LINK_RE, _WARNING_RE
+from test_jekyll_collections import _LINK_RE, _WARNING_RE
 from test_jekyll_urls import _content, _followed
 
-from support import ROOT, Build, run_build_with_url_style
+from support import ROOT, Build, built_title, run_build_with_url_style
 
 FIXTURE = ROOT / "tests" / "fixtures" / "jekyll-posts"
 URLS: dict[str, str] = json.loads((FIXTURE / "jekyll-urls.json").read_text(encoding="utf-8"))[
@@ -28,13 +28,8 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     return run_build_with_url_style(FIXTURE, project, request.param, "jekyll-urls.json")
 
 
-def _title(page: Path) -> str:
-    match = _H1_RE.search(page.read_text(encoding="utf-8"))
-    return re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else ""
-
-
 def _titles(site: Path) -> dict[str, Path]:
-    return {_title(path): path for path in site.rglob("*.html") if path.name != "404.html"}
+    return {built_title(path): path for path in site.rglob("*.html") if path.name != "404.html"}
 
 
 def test_links_to_a_posts_jekyll_url_lead_to_the_post(built: Build) -> None:
@@ -49,7 +44,7 @@ def test_links_to_a_posts_jekyll_url_lead_to_the_post(built: Build) -> None:
     for text, (title, anchor) in expected.items():
         target, fragment = _followed(home, links[text])
         assert target.is_file(), (text, links[text])
-        assert (_title(target), fragment) == (title, anchor), text
+        assert (built_title(target), fragment) == (title, anchor), text
 
 
 def test_every_post_jekyll_publishes_is_built_and_no_other(built: Build) -> None:
@@ -85,7 +80,7 @@ def test_site_posts_lists_the_posts_newest_first(built: Build) -> None:
     links = _LINK_RE.findall(content)
     # Jekyll's own titles (`Two_words`, from the name), leading to the posts they name.
     assert [text for _, text in links] == ["Two_words", "First post", "Single digits"]
-    assert [_title(_followed(latest, href)[0]) for href, _ in links] == [
+    assert [built_title(_followed(latest, href)[0]) for href, _ in links] == [
         "Two words",
         "First post",
         "Single digits",

@@ -78,6 +78,8 @@ class FrontMatter:
     """Why a block that looks like front matter could not be used."""
     body_start: int = 0
     """Offset in the (newline-normalised) text where the body starts."""
+    defaulted: frozenset[str] = frozenset()
+    """The keys `_config.yml`'s defaults gave or merged into (`frontmatter_defaults`)."""
 
     def line_of(self, key: str) -> int:
         """Line of `key`, or of the block's first line when the key is absent."""

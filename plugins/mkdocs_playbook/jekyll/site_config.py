@@ -24,6 +24,7 @@ import yaml
 
 from ..findings import Finding
 from .frontmatter import read_yaml_mapping
+from .frontmatter_defaults import DefaultSet, read_sets
 from .globs import fnmatch
 from .liquid_scope import mebibytes
 from .liquid_values import ruby_str, truthy
@@ -126,6 +127,8 @@ class SiteConfig:
     edit_link: EditLink | None = None
     """Set when Just the Docs would show the edit link: all of `gh_edit_link`,
     `gh_edit_link_text`, `gh_edit_repository`, `gh_edit_branch` and `gh_edit_view_mode`."""
+    defaults: tuple[DefaultSet, ...] = ()
+    """`defaults:`, its usable sets in order (`frontmatter_defaults`)."""
     problem: Finding | None = None
     """Why the file could not be read at all; every other field is then unset."""
     warnings: tuple[Finding, ...] = ()
@@ -264,6 +267,7 @@ class _Reader:
             exclude=_unique((*(exclude or ()), *_DEFAULT_EXCLUDES)),
             include=tuple(include) if include is not None else _DEFAULT_INCLUDE,
             edit_link=self.edit_link(),
+            defaults=read_sets(data.get("defaults"), self.warn),
             warnings=tuple(self.warnings),
         )
 
