@@ -496,6 +496,9 @@ class PlaybookExtension(Extension):
         if not isinstance(path, str):
             return None
         meta = getattr(page, "meta", None)
+        meta = dict(meta) if isinstance(meta, dict) else {}
+        # `_config.yml`'s defaults for it, as `prepare` read them (Zensical reads none).
+        meta.update(self.site.defaulted.get(path, {}))
         positions = Positions(body)  # a generated page: its lines are its own
         docs_dir = self.settings.docs_dir
         if docs_dir:
@@ -507,7 +510,7 @@ class PlaybookExtension(Extension):
         url = getattr(page, "url", "")
         return PageInput(
             path,
-            meta if isinstance(meta, dict) else {},
+            meta,
             positions.first_line,
             str(url),
             positions=positions,

@@ -184,6 +184,11 @@ class Placement:
             jekyll_urls=jekyll_urls,
             page_urls={uri: record.file.url for uri, record in self.records.items()},
             site_pages=self._site_pages(jekyll_urls),
+            defaulted={
+                uri: {key: record.front_matter.data[key] for key in record.front_matter.defaulted}
+                for uri, record in self.records.items()
+                if record.front_matter.defaulted
+            },
         )
 
     def display_path(self, file: File) -> str:

@@ -108,13 +108,16 @@ class SiteFacts:
     """Each page's URL in the built site by docs path, for links in raw HTML."""
     site_pages: Sequence[Mapping[str, Any]] = ()
     """`site.pages` for Liquid: each page's front matter, `url` and `path`."""
+    defaulted: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """The keys `_config.yml`'s defaults give each page, by docs path: a page Zensical
+    renders has only its own front matter (the plugin's pages get them on their record)."""
 
 
 class SettingsError(ValueError):
     """A setting the extension cannot use; the message names the file and the setting."""
 
 
-_FACTS = ("jekyll_urls", "page_urls", "site_pages")
+_FACTS = ("jekyll_urls", "page_urls", "site_pages", "defaulted")
 
 
 def from_options(
@@ -151,6 +154,7 @@ def from_options(
         jekyll_urls=dict(options.get("jekyll_urls") or {}),
         page_urls=dict(options.get("page_urls") or {}),
         site_pages=tuple(options.get("site_pages") or ()),
+        defaulted=dict(options.get("defaulted") or {}),
     )
     return PlaybookSettings(**values), facts
 
@@ -208,6 +212,7 @@ def options_of(
     severity = settings.severity
     options["severity"] = {"columns": dict(severity.columns), "cadence": dict(severity.cadence)}
     options["site_pages"] = thawed(facts.site_pages)
+    options["defaulted"] = thawed(facts.defaulted)
     if custom_dir:
         # The site's own widget fragments (`overrides/playbook/*.html`).
         options["template_loader"] = os.path.abspath(custom_dir)
