@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from markdown import util
+
 from .model import Heading, Link, PageModel
 from .tree import PageTree, RawHtml, link_attribute, may_hold_links
 
@@ -66,21 +68,11 @@ def read_page(
             ranks[(source, raw_html)] += 1
         model.links.append(Link(href, tag, source, raw_html, rank))
 
-    for element, tail in tree.walk():
-        if not tail:
-            _read_element(tree, element, model, written, add_link)
-            if element.tag in HEADINGS:
-                heading = element.get("id") or ""
-            elif element.tag == "pre":
-                code = next((child for child in element if child.tag == "code"), None)
-                if code is not None:
-                    text = tree.readable("".join(code.itertext()))
-                    blocks.append(CodeBlock(element, text.removesuffix("\n"), heading))
-        for raw in tree.stashed(element.tail if tail else element.text):
+    def read_stashed(text: str, holder: etree.Element | None) -> None:
+        for raw in tree.stashed(text):
             code_text = tree.code_text(raw)
             if code_text is not None:
                 model.code_texts.append(code_text)
-                holder = tree.parent(element) if tail else element
                 if holder is not None:
                     blocks.append(CodeBlock(holder, code_text.removesuffix("\n"), heading))
             elif may_hold_links(raw):
@@ -88,6 +80,38 @@ def read_page(
                 model.ids.update(snippet.ids)
                 for tag, value in snippet.links:
                     add_link(value, tag, raw_written.get(value, value), True)
+
+    # `PageTree.walk`'s order, without its pair per element: a tail only matters when it
+    # holds a stash placeholder, so only those go on the stack (as the parent that holds it).
+    stx = util.STX
+    root = tree.root
+    pending: list[etree.Element | tuple[etree.Element, etree.Element | None]] = [root]
+    if root.tail and stx in root.tail:
+        pending.insert(0, (root, None))
+    while pending:
+        node = pending.pop()
+        if isinstance(node, tuple):
+            element, parent = node
+            read_stashed(element.tail or "", parent)
+            continue
+        element = node
+        _read_element(tree, element, model, written, add_link)
+        tag = element.tag
+        if tag in HEADINGS:
+            heading = element.get("id") or ""
+        elif tag == "pre":
+            code = next((child for child in element if child.tag == "code"), None)
+            if code is not None:
+                text = tree.readable("".join(code.itertext()))
+                blocks.append(CodeBlock(element, text.removesuffix("\n"), heading))
+        own = element.text
+        if own and stx in own:
+            read_stashed(own, element)
+        for child in reversed(element):
+            tail = child.tail
+            if tail and stx in tail:
+                pending.append((child, element))
+            pending.append(child)
     return blocks
 
 

@@ -75,7 +75,8 @@ class PageTree:
 
     def parent(self, element: etree.Element) -> etree.Element | None:
         if self._parents is None:
-            self._parents = {child: parent for parent in self.iter() for child in parent}
+            # ElementTree's own iterator (a stack in C, as deep as the tree): order is no matter.
+            self._parents = {child: parent for parent in self.root.iter() for child in parent}
         return self._parents.get(element)
 
     def ancestors(self, element: etree.Element) -> Iterator[etree.Element]:
