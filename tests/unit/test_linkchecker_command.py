@@ -42,7 +42,5 @@ def test_preloaded_plugins_survive_an_unreadable_plugin_folder(
 def test_a_linkchecker_without_anchorcheck_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(plugins, "get_plugin_modules", plugins.get_plugin_modules)
     _folder_unreadable(monkeypatch)
-    with pytest.raises(
-        SystemExit, match=r"no AnchorCheck plugin .*anchors would go unchecked"
-    ):
+    with pytest.raises(SystemExit, match=r"no AnchorCheck plugin .*anchors would go unchecked"):
         linkchecker_command.preload_plugins()
