@@ -17,6 +17,7 @@ import locale
 import os
 import runpy
 import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -98,10 +99,13 @@ def _child(request: dict[str, object]) -> int:
 
 
 def serve() -> None:
-    """Imports PREIMPORTED, then for each JSON request read from fd 0 forks a child that runs
-    it, writing its pid and then its exit status as lines to fd 1."""
+    """Imports PREIMPORTED, then for each JSON request read from standard input forks a child
+    that runs it, writing its pid and then its exit status as lines to standard output."""
     # The folder of this file is no part of the children's path: theirs is their folder.
     sys.path.pop(0)
+    # Answers go out on their own descriptor: nothing an import prints can mix with them.
+    answers = os.dup(1)
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
     for name in PREIMPORTED:
         __import__(name)
     requests = os.fdopen(0, "r", encoding="utf-8")
@@ -113,12 +117,13 @@ def serve() -> None:
         if pid == 0:
             code = 1
             try:
+                os.close(answers)
                 code = _child(request)
             finally:
                 os._exit(code)
-        os.write(1, f"{pid}\n".encode())
+        os.write(answers, f"{pid}\n".encode())
         _, status = os.waitpid(pid, 0)
-        os.write(1, f"{os.waitstatus_to_exitcode(status)}\n".encode())
+        os.write(answers, f"{os.waitstatus_to_exitcode(status)}\n".encode())
 
 
 class _Server:
@@ -141,6 +146,7 @@ class _Server:
         if self.process.poll() is None:
             self.process.stdin.close()  # type: ignore[union-attr]
             self.process.wait(timeout=30)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def _line(self, timeout: float | None) -> str:
         out = self.process.stdout
