@@ -58,19 +58,27 @@ SLOWEST_FIRST = "clone"
 wheel: minutes) run first, so that no worker starts them when the others are done."""
 
 
+BETWEEN_SLOWEST = 8
+"""Other modules between two of those taking SLOWEST_FIRST: as long, with the heavy tiers'
+modules, as making the clone takes."""
+
+
 def _run_order(items: list[pytest.Item]) -> dict[Path, int]:
-    """Each module's place: those taking SLOWEST_FIRST first, each followed by another module,
-    then the rest in collection order (the heavy tiers, browser and build, before the light).
+    """Each module's place: those taking SLOWEST_FIRST first, BETWEEN_SLOWEST others after
+    each, then the rest in collection order (the heavy tiers, browser and build, before the
+    light).
 
     pytest-xdist (--dist loadscope, --no-loadscope-reorder: scripts/test) hands the modules out
-    in this order, two to each worker at first. A module between two of the slowest goes to the
-    other worker, which runs it while the first makes the clone, instead of waiting for it."""
+    in this order, two to each worker at first. The modules between the slowest go to the other
+    workers, which run them while the first makes the clone, instead of waiting for it."""
     modules = list(dict.fromkeys(item.path for item in items))
     slowest = {item.path for item in items if SLOWEST_FIRST in getattr(item, "fixturenames", ())}
     first = [module for module in modules if module in slowest]
     rest = [module for module in modules if module not in slowest]
-    ordered = [module for pair in zip(first, rest, strict=False) for module in pair]
-    ordered += first[len(rest) :] + rest[len(first) :]
+    ordered = []
+    for index, module in enumerate(first):
+        ordered += [module, *rest[index * BETWEEN_SLOWEST : (index + 1) * BETWEEN_SLOWEST]]
+    ordered += rest[len(first) * BETWEEN_SLOWEST :]
     return {module: place for place, module in enumerate(ordered)}
 
 
