@@ -58,11 +58,35 @@ SLOWEST_FIRST = "clone"
 wheel: minutes) run first, so that no worker starts them when the others are done."""
 
 
+BETWEEN_SLOWEST = 8
+"""Other modules between two of those taking SLOWEST_FIRST: as long, with the heavy tiers'
+modules, as making the clone takes."""
+
+
+def _run_order(items: list[pytest.Item]) -> dict[Path, int]:
+    """Each module's place: those taking SLOWEST_FIRST first, BETWEEN_SLOWEST others after
+    each, then the rest in collection order (the heavy tiers, browser and build, before the
+    light).
+
+    pytest-xdist (--dist loadscope, --no-loadscope-reorder: scripts/test) hands the modules out
+    in this order, two to each worker at first. The modules between the slowest go to the other
+    workers, which run them while the first makes the clone, instead of waiting for it."""
+    modules = list(dict.fromkeys(item.path for item in items))
+    slowest = {item.path for item in items if SLOWEST_FIRST in getattr(item, "fixturenames", ())}
+    first = [module for module in modules if module in slowest]
+    rest = [module for module in modules if module not in slowest]
+    ordered = []
+    for index, module in enumerate(first):
+        ordered += [module, *rest[index * BETWEEN_SLOWEST : (index + 1) * BETWEEN_SLOWEST]]
+    ordered += rest[len(first) * BETWEEN_SLOWEST :]
+    return {module: place for place, module in enumerate(ordered)}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         folder = Path(str(item.path)).parent.name
         if folder in TIERS:
             item.add_marker(getattr(pytest.mark, folder))
-    slowest = {item.path for item in items if SLOWEST_FIRST in getattr(item, "fixturenames", ())}
-    # A stable sort: each module's tests keep their order, and the other modules theirs.
-    items.sort(key=lambda item: item.path not in slowest)
+    order = _run_order(items)
+    # A stable sort: each module's tests keep their order.
+    items.sort(key=lambda item: order[item.path])
