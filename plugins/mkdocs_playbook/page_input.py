@@ -41,8 +41,7 @@ def page_input(
     if record.front_matter.defaulted and record.front_matter.problem is None:
         # `_config.yml`'s defaults, as if the page had written them (Material reads
         # `description`, `title`, `hide` from `page.meta`).
-        data = record.front_matter.data
-        page.meta = {**page.meta, **{key: data[key] for key in record.front_matter.defaulted}}
+        page.meta = {**page.meta, **record.front_matter.from_defaults}
     if record.children and not markdown.strip():
         # Python-Markdown returns "" for white space without running a processor; Just the
         # Docs prints a parent's table of contents whatever the page holds.

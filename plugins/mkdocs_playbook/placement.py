@@ -185,7 +185,7 @@ class Placement:
             page_urls={uri: record.file.url for uri, record in self.records.items()},
             site_pages=self._site_pages(jekyll_urls),
             defaulted={
-                uri: {key: record.front_matter.data[key] for key in record.front_matter.defaulted}
+                uri: record.front_matter.from_defaults
                 for uri, record in self.records.items()
                 if record.front_matter.defaulted
             },

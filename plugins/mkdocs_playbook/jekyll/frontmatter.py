@@ -81,6 +81,11 @@ class FrontMatter:
     defaulted: frozenset[str] = frozenset()
     """The keys `_config.yml`'s defaults gave or merged into (`frontmatter_defaults`)."""
 
+    @property
+    def from_defaults(self) -> dict[str, Any]:
+        """The keys defaults gave or merged into, with their values (as if written)."""
+        return {key: self.data[key] for key in self.defaulted}
+
     def line_of(self, key: str) -> int:
         """Line of `key`, or of the block's first line when the key is absent."""
         return self.key_lines.get(key, 1)

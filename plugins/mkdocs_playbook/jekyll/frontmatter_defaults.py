@@ -152,10 +152,7 @@ class FrontMatterDefaults:
 
     def _stripped(self, path: str) -> str:
         """Jekyll's `strip_collections_dir`."""
-        folder = self.collections_dir
-        if folder and path.startswith(folder + "/"):
-            return path.replace(folder + "/", "", 1)
-        return path
+        return document_path(path, self.collections_dir)
 
 
 def _sanitized(path: str) -> str:
