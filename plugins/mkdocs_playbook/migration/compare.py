@@ -582,7 +582,9 @@ def _compare_page(key: str, jekyll: _Site, ours: _Site) -> PageComparison:
         )
     diff = _differing_lines(theirs.content.lines, mine.content.lines)
     wanted, found = Counter(links), Counter(ours.links(mine))
-    nowhere = _paired_nowhere(wanted - found, found - wanted)
+    # A reader of either site follows these to the same place, no page: paired one to one.
+    lost_there, lost_here = _nowhere(wanted - found), _nowhere(found - wanted)
+    nowhere = lost_there[: len(lost_here)]
     measured = word_similarity(theirs.content.lines, mine.content.lines)
     return PageComparison(
         page=key,
@@ -593,34 +595,18 @@ def _compare_page(key: str, jekyll: _Site, ours: _Site) -> PageComparison:
         links_total=len(links),
         links_same=sum((wanted & found).values()) + len(nowhere),
         links_jekyll_only=tuple(sorted((wanted - found - Counter(nowhere)).elements())),
-        links_site_only=tuple(sorted(_unpaired(found - wanted, len(nowhere)))),
+        links_site_only=tuple(
+            sorted((found - wanted - Counter(lost_here[: len(lost_there)])).elements())
+        ),
         exact=measured.exact,
         markers=markers_left(theirs.content.lines, mine.content.lines),
         links_nowhere=tuple(nowhere),
     )
 
 
-def _nowhere(target: str) -> bool:
-    return target.startswith((_MISSING, _OUTSIDE))
-
-
-def _paired_nowhere(jekyll_only: Counter[str], site_only: Counter[str]) -> list[str]:
-    """Jekyll's unmatched links that lead to no page, as many as ours that do not either:
-    a reader of either site follows them to the same place, no page."""
-    theirs = sorted(t for t in jekyll_only.elements() if _nowhere(t))
-    mine = sum(1 for t in site_only.elements() if _nowhere(t))
-    return theirs[:mine]
-
-
-def _unpaired(site_only: Counter[str], paired: int) -> list[str]:
-    """Our unmatched links less the first `paired` that lead to no page."""
-    left: list[str] = []
-    for target in sorted(site_only.elements()):
-        if paired and _nowhere(target):
-            paired -= 1
-            continue
-        left.append(target)
-    return left
+def _nowhere(unmatched: Counter[str]) -> list[str]:
+    """The unmatched links that lead to no page (`missing:` or `outside:`), sorted."""
+    return sorted(t for t in unmatched.elements() if t.startswith((_MISSING, _OUTSIDE)))
 
 
 def _differing_lines(theirs: list[str], mine: list[str]) -> list[str]:
