@@ -23,7 +23,7 @@ from .jekyll.collections import Document, collection_navs, read_collections, wit
 from .jekyll.frontmatter import FrontMatter, parse_front_matter
 from .jekyll.frontmatter_defaults import PAGES, FrontMatterDefaults, document_path
 from .jekyll.navigation import NavSource, site_nav
-from .jekyll.own_layouts import OwnLayout, own_layout
+from .jekyll.own_layouts import InTheme, OwnLayout, own_layout
 from .jekyll.permalinks import (
     permalink_destination,
     redirect_destinations,
@@ -113,6 +113,7 @@ class Placement:
                 line = front_matter.line_of("layout")
                 self.findings.add(record.display_path, line, f"{layout}; shown in the theme")
             record.layout = layout if isinstance(layout, OwnLayout) else None
+            record.layouts_in_theme = layout.layouts if isinstance(layout, InTheme) else ()
             # Not a Just the Docs page: untitled, it is not one Just the Docs leaves out.
             untitled_own = record.layout is not None and not front_matter.data.get("title")
             if titles and not untitled_own:  # a title can take a parse of the page

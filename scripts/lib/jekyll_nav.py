@@ -119,13 +119,22 @@ def jekyll_build(fixture: Path, theme: bytes, nav_sort: str | None, site: Path) 
         config["nav_sort"] = nav_sort
     with tempfile.TemporaryDirectory(prefix="jekyll-source-") as temp:
         source = Path(temp) / "source"
-        shutil.copytree(fixture / "docs", source)
+        source.mkdir()
         subprocess.run(["tar", "-x", "-C", str(source)], input=theme, check=True)
+        # The site's files over the theme's: its `_layouts/home.html` wins, as in Jekyll.
+        shutil.copytree(fixture / "docs", source, dirs_exist_ok=True)
         (source / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
         subprocess.run(
             ["jekyll", "build", "--quiet", "--source", str(source), "--destination", str(site)],
             check=True,
         )
+
+
+def written_file(site: Path, url: str) -> Path:
+    """The file Jekyll wrote in `site` for a page's `url`."""
+    if url == "/":
+        return site / "index.html"
+    return site / (url.strip("/") + ("/index.html" if url.endswith("/") else ""))
 
 
 def _page_urls(docs: Path) -> dict[str, str]:
