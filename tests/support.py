@@ -335,6 +335,27 @@ def build_jekyll_fixture(fixture: Path, project: Path, directory_urls: bool) -> 
     return run_build(project)
 
 
+def built_jekyll_fixture(fixture: Path) -> Any:
+    """A test module's `built` fixture: `fixture` built once per URL style
+    (`build_jekyll_fixture`)."""
+
+    @pytest.fixture(scope="module", params=[True, False], ids=["directory-urls", "file-urls"])
+    def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Build:
+        project = tmp_path_factory.mktemp(fixture.name) / "project"
+        return build_jekyll_fixture(fixture, project, request.param)
+
+    return built
+
+
+def main_texts(site: Path, uri: str, jekyll_html: str) -> tuple[list[str], list[str]]:
+    """The main text of our built page at docs path `uri` and of Jekyll's (`jekyll_main`), as
+    `compare` reads them."""
+    from mkdocs_playbook.migration.pages import read_page
+
+    ours = built_page(site, uri).read_text(encoding="utf-8")
+    return read_page(ours, "material").lines, read_page(jekyll_html, "jekyll").lines
+
+
 def jekyll_main(fixture: Path) -> dict[str, str]:
     """Each page's `<main>` as Jekyll wrote it (scripts/jekyll-main), by its docs path."""
     folder = fixture / "jekyll-main"
@@ -351,3 +372,9 @@ def built_page(site: Path, uri: str) -> Path:
         return site / f"{stem}.html"
     folder = site / stem / "index.html"
     return folder if folder.is_file() else site / f"{stem}.html"
+
+
+def link_targets(page: Path, hrefs: list[str]) -> list[Path]:
+    """The file each relative link of the built `page` leads to (a folder's `index.html`)."""
+    targets = [(page.parent / href).resolve() for href in hrefs]
+    return [target / "index.html" if target.is_dir() else target for target in targets]

@@ -58,7 +58,7 @@ from pymdownx.highlight import HighlightExtension
 from .findings import Finding
 from .jekyll.alerts import AlertProcessor
 from .jekyll.callouts import register_callouts
-from .jekyll.children_toc import append_children_toc
+from .jekyll.children_toc import HEADING_INCLUDE, append_children_toc
 from .jekyll.content_layouts import around_content
 from .jekyll.kramdown import KramdownSettings, register_kramdown
 from .jekyll.kramdown_gfm import register_gfm
@@ -382,7 +382,8 @@ class _WrittenLinks(_Step, Treeprocessor):
 class _ChildPages(_Step, Treeprocessor):
     """What Just the Docs' page prints around the content: the site's own layouts it sits in
     (`jekyll.content_layouts`), as raw HTML before and after it; then, at the end of a parent
-    page, its table of contents of child pages."""
+    page, its table of contents of child pages (`jekyll.children_toc`), under the site's own
+    `toc_heading_custom.html` where it has one."""
 
     def run(self, root: etree.Element) -> None:
         page = self.conversion.page
@@ -390,7 +391,21 @@ class _ChildPages(_Step, Treeprocessor):
             return
         if page.layouts:
             self._in_layouts(root, page)
-        append_children_toc(root, page.src_uri, page.children)
+        if page.children:
+            append_children_toc(root, page.src_uri, page.children, self._heading(root, page))
+
+    def _heading(self, root: etree.Element, page: PageInput) -> list[etree.Element] | None:
+        """The site's own heading of the table of child pages, as raw HTML; None: the
+        theme's (the site has none, or it could not be rendered, which is reported)."""
+        rendered = self.extension.rewrites.site_include(HEADING_INCLUDE, page)
+        if rendered is None:
+            return None
+        if rendered.problems:
+            # The tag names the include and why; the page is where it is printed.
+            self.conversion.problems.extend(Finding(message=p.message) for p in rendered.problems)
+            return None
+        text = rendered.text.strip()
+        return [PageTree(self.md, root).block(text)] if text else []
 
     def _in_layouts(self, root: etree.Element, page: PageInput) -> None:
         around = around_content(self.extension.rewrites, page)

@@ -15,9 +15,11 @@ from mkdocs_playbook.migration.pages import read_page
 from support import (
     ROOT,
     Build,
-    build_jekyll_fixture,
+    built_jekyll_fixture,
     built_page,
     jekyll_main,
+    link_targets,
+    main_texts,
     make_project,
     run_build,
 )
@@ -26,29 +28,21 @@ FIXTURE = ROOT / "tests" / "fixtures" / "jekyll-site-layouts"
 MAIN = jekyll_main(FIXTURE)
 
 
-@pytest.fixture(scope="module", params=[True, False], ids=["directory-urls", "file-urls"])
-def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Build:
-    project = tmp_path_factory.mktemp("jekyll-site-layouts") / "project"
-    return build_jekyll_fixture(FIXTURE, project, request.param)
-
-
-def test_the_build_is_clean(built: Build) -> None:
-    assert built.returncode == 0, built.output
+built = built_jekyll_fixture(FIXTURE)
 
 
 @pytest.mark.parametrize("uri", sorted(MAIN))
 def test_each_page_shows_what_jekyll_shows(built: Build, uri: str) -> None:
-    ours = built_page(built.site_dir, uri).read_text(encoding="utf-8")
-    assert read_page(ours, "material").lines == read_page(MAIN[uri], "jekyll").lines
+    ours, jekylls = main_texts(built.site_dir, uri, MAIN[uri])
+    assert ours == jekylls
 
 
-def test_the_layouts_include_links_to_every_page(built: Build) -> None:
+def test_the_layouts_include_links_to_every_page_in_a_clean_build(built: Build) -> None:
+    assert built.returncode == 0, built.output
     home = built_page(built.site_dir, "index.md")
     links = read_page(home.read_text(encoding="utf-8"), "material").links
-    targets = [(home.parent / href).resolve() for href in links]
-    targets = [target / "index.html" if target.is_dir() else target for target in targets]
     pages = ["index.md", "notes.md", "plain.md", "guides/setup.md"]
-    assert targets == [built_page(built.site_dir, uri).resolve() for uri in pages]
+    assert link_targets(home, links) == [built_page(built.site_dir, uri).resolve() for uri in pages]
 
 
 def test_a_problem_in_a_site_layout_fails_a_strict_build_naming_its_line(tmp_path: Path) -> None:

@@ -166,6 +166,14 @@ class Rewrites:
         ]
         return Rewritten(rendered.text, problems)
 
+    def site_include(self, name: str, page: PageInput) -> Rewritten | None:
+        """The site's own `_includes/NAME` rendered for `page`, as HTML (nothing in it is
+        code); None when the site has none, and the theme's is Just the Docs' own."""
+        source = self.jekyll_source or self.docs_dir
+        if not source or not os.path.lexists(os.path.join(source, "_includes", name)):
+            return None
+        return self.apply_to_layout(f"{{% include {name} %}}", page, "")
+
     @cached_property
     def environment(self) -> JekyllEnvironment:
         """The site's Liquid, made once."""
