@@ -108,9 +108,12 @@ def render_nav(fixture: Path, theme: bytes, nav_sort: str | None) -> list[dict[s
 def jekyll_build(fixture: Path, theme: bytes, nav_sort: str | None, site: Path) -> None:
     """Build the fixture's pages with the theme (a tar of its parts) into `site`."""
     config = yaml.safe_load((fixture / "_config.yml").read_text(encoding="utf-8")) or {}
-    config["plugins"] = ["jekyll-seo-tag", "jekyll-include-cache"]
-    # Every page gets the theme's layout, which holds the nav; the pages need not say so.
-    config["defaults"] = [{"scope": {"path": ""}, "values": {"layout": "default"}}]
+    # The theme's, and those the fixture lists (GitHub Pages' jekyll-default-layout).
+    plugins = ["jekyll-seo-tag", "jekyll-include-cache", *config.get("plugins", [])]
+    config["plugins"] = plugins
+    if "jekyll-default-layout" not in plugins:
+        # Every page gets the theme's layout, which holds the nav; the pages need not say so.
+        config["defaults"] = [{"scope": {"path": ""}, "values": {"layout": "default"}}]
     config.pop("nav_sort", None)
     # Default URLs (a/b.md → /a/b.html, or a page's own permalink), so each nav link maps
     # back to its page's file.

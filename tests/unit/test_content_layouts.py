@@ -17,7 +17,8 @@ def source(tmp_path: Path) -> str:
     files = {
         "_layouts/home.html": "---\nlayout: default\n---\n{{ content }}\n<p>Extra</p>",
         "_layouts/page.html": "---\nlayout: default\n---\n{{ content }}",
-        "_layouts/framed.html": "---\nlayout: page\n---\n<div>{{ content }}</div>",
+        "_layouts/framed.html": "---\nlayout: noted\n---\n<div>{{ content }}</div>",
+        "_layouts/noted.html": "---\nlayout: page\n---\n{{ content }}<p>Note</p>",
         "_layouts/about.html": "<html>the site's copy of a page, under a theme's name</html>",
         "_layouts/minimal.html": "---\nlayout: home\n---\n<html>a copy of the theme's</html>",
         # Indented after a blank line: code, were it Markdown.
@@ -41,8 +42,13 @@ def test_site_layouts_are_followed_out_to_the_themes_page(source: str) -> None:
     assert isinstance(framed, InTheme)
     assert [layout.shown for layout in framed.layouts] == [
         "_layouts/framed.html",
-        "_layouts/page.html",
+        "_layouts/noted.html",
     ]
+
+
+def test_a_layout_that_prints_the_content_alone_is_not_rendered(source: str) -> None:
+    """abap-leitfaden's `page.html`, which GitHub Pages gives every page: no Liquid to run."""
+    assert own_layout(source, "page") is None
 
 
 @pytest.mark.parametrize("name", ["about", "minimal", "post"])

@@ -34,6 +34,7 @@ PAGE_LAYOUTS = frozenset({"default", "minimal", "table_wrappers", "vendor/compre
 """Just the Docs' layouts that print its page (head, nav, footer): Material's page stands for
 them, a site's own copy of one too. The others (`home`, `page`, ...) print `{{ content }}` in
 `default`."""
+_CONTENT_ALONE_RE = re.compile(r"\s*\{\{-?\s*content\s*-?\}\}\s*")
 LAYOUT_DEPTH = 10
 """Layouts inside layouts, at most: a cycle is reported long before."""
 
@@ -81,7 +82,7 @@ def own_layout(jekyll_source: str, name: object) -> OwnLayout | InTheme | str | 
             # Not the site's: the theme's own (`home`, `page`: its content in `default`; a
             # later Just the Docs'), or a missing layout, which Jekyll renders without one.
             break
-        if name in seen or len(layouts) >= LAYOUT_DEPTH:
+        if name in seen or len(seen) >= LAYOUT_DEPTH:
             return f"{shown} sits in itself, or in more than {LAYOUT_DEPTH} layouts"
         seen.add(name)
         try:
@@ -93,7 +94,9 @@ def own_layout(jekyll_source: str, name: object) -> OwnLayout | InTheme | str | 
         outer = outer if isinstance(outer, str) and outer != "none" else ""
         if not outer and name in JUST_THE_DOCS_LAYOUTS:
             break  # the site's copy of the theme's page, under one of the theme's names
-        layouts.append(Layout(shown, text[front_matter.body_start :]))
+        template = text[front_matter.body_start :]
+        if not _CONTENT_ALONE_RE.fullmatch(template):  # one that adds nothing is not rendered
+            layouts.append(Layout(shown, template))
         if not outer:
             return OwnLayout(tuple(layouts))
         name = outer
