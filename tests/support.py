@@ -323,3 +323,58 @@ def built_title(page: Path) -> str:
     """The text of a built page's first level-1 heading; "" without one."""
     match = _H1_RE.search(page.read_text(encoding="utf-8"))
     return re.sub(r"<[^>]+>", "", match.group(1)).strip() if match else ""
+
+
+def build_jekyll_fixture(fixture: Path, project: Path, directory_urls: bool) -> Build:
+    """A site fixture as scripts/jekyll-main renders it (its `docs/`, with `_config.yml` beside
+    them) built with Material in `project`: `docs/` is the Jekyll source, as GitHub Pages
+    publishes it."""
+    shutil.copytree(fixture / "docs", project / "docs")
+    shutil.copy(fixture / "_config.yml", project / "docs" / "_config.yml")
+    make_project(project, {}, f"use_directory_urls: {str(directory_urls).lower()}\n")
+    return run_build(project)
+
+
+def built_jekyll_fixture(fixture: Path) -> Any:
+    """A test module's `built` fixture: `fixture` built once per URL style
+    (`build_jekyll_fixture`)."""
+
+    @pytest.fixture(scope="module", params=[True, False], ids=["directory-urls", "file-urls"])
+    def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Build:
+        project = tmp_path_factory.mktemp(fixture.name) / "project"
+        return build_jekyll_fixture(fixture, project, request.param)
+
+    return built
+
+
+def main_texts(site: Path, uri: str, jekyll_html: str) -> tuple[list[str], list[str]]:
+    """The main text of our built page at docs path `uri` and of Jekyll's (`jekyll_main`), as
+    `compare` reads them."""
+    from mkdocs_playbook.migration.pages import read_page
+
+    ours = built_page(site, uri).read_text(encoding="utf-8")
+    return read_page(ours, "material").lines, read_page(jekyll_html, "jekyll").lines
+
+
+def jekyll_main(fixture: Path) -> dict[str, str]:
+    """Each page's `<main>` as Jekyll wrote it (scripts/jekyll-main), by its docs path."""
+    folder = fixture / "jekyll-main"
+    return {
+        path.relative_to(folder).as_posix().removesuffix(".html") + ".md": path.read_text("utf-8")
+        for path in sorted(folder.rglob("*.html"))
+    }
+
+
+def built_page(site: Path, uri: str) -> Path:
+    """The built file of the page at docs path `uri`, under either URL style."""
+    stem = uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return site / f"{stem}.html"
+    folder = site / stem / "index.html"
+    return folder if folder.is_file() else site / f"{stem}.html"
+
+
+def link_targets(page: Path, hrefs: list[str]) -> list[Path]:
+    """The file each relative link of the built `page` leads to (a folder's `index.html`)."""
+    targets = [(page.parent / href).resolve() for href in hrefs]
+    return [target / "index.html" if target.is_dir() else target for target in targets]

@@ -58,7 +58,8 @@ from pymdownx.highlight import HighlightExtension
 from .findings import Finding
 from .jekyll.alerts import AlertProcessor
 from .jekyll.callouts import register_callouts
-from .jekyll.children_toc import append_children_toc
+from .jekyll.children_toc import HEADING_INCLUDE, append_children_toc
+from .jekyll.content_layouts import around_content
 from .jekyll.kramdown import KramdownSettings, register_kramdown
 from .jekyll.kramdown_gfm import register_gfm
 from .jekyll.repolinks import RepositoryLinks
@@ -379,12 +380,45 @@ class _WrittenLinks(_Step, Treeprocessor):
 
 
 class _ChildPages(_Step, Treeprocessor):
-    """Just the Docs' table of contents of child pages, at the end of a parent page."""
+    """What Just the Docs' page prints around the content: the site's own layouts it sits in
+    (`jekyll.content_layouts`), as raw HTML before and after it; then, at the end of a parent
+    page, its table of contents of child pages (`jekyll.children_toc`), under the site's own
+    `toc_heading_custom.html` where it has one."""
 
     def run(self, root: etree.Element) -> None:
         page = self.conversion.page
-        if page is not None:
-            append_children_toc(root, page.src_uri, page.children)
+        if page is None:
+            return
+        if page.layouts:
+            self._in_layouts(root, page)
+        if page.children:
+            append_children_toc(root, page.src_uri, page.children, self._heading(root, page))
+
+    def _heading(self, root: etree.Element, page: PageInput) -> list[etree.Element] | None:
+        """The site's own heading of the table of child pages, as raw HTML; None: the
+        theme's (the site has none, or it could not be rendered, which is reported)."""
+        rendered = self.extension.rewrites.site_include(HEADING_INCLUDE, page)
+        if rendered is None:
+            return None
+        if rendered.problems:
+            # The tag names the include and why; the page is where it is printed.
+            self.conversion.problems.extend(Finding(message=p.message) for p in rendered.problems)
+            return None
+        text = rendered.text.strip()
+        return [PageTree(self.md, root).block(text)] if text else []
+
+    def _in_layouts(self, root: etree.Element, page: PageInput) -> None:
+        around = around_content(self.extension.rewrites, page)
+        self.conversion.problems.extend(around.problems)
+        tree = PageTree(self.md, root)
+        if around.before.strip():
+            before = tree.block(around.before)
+            before.tail = "\n"
+            root.insert(0, before)
+        if around.after.strip():
+            after = tree.block(around.after)
+            after.tail = "\n"
+            root.append(after)
 
 
 class _PageReader(_Step, Treeprocessor):
@@ -622,8 +656,9 @@ class PlaybookExtension(Extension):
             register_gfm(md, gfm=kramdown.gfm, hard_wrap=kramdown.hard_wrap)
         register_callouts(md, site.callouts, report, level=site.callouts_level)
         register_ui_classes(md)
-        # After toc (5), so the table's heading gets no id and stays out of the page's own
-        # contents, as the layout's does; before its links are noted and made URLs (0).
+        # After toc (5), so the table's heading (and the layouts' HTML) gets no id and stays
+        # out of the page's own contents, as the layout's does; before their links are noted
+        # and made URLs (0).
         md.treeprocessors.register(_ChildPages(md, self, conversion), "playbook_children", 0.5)
         # After toc (5) and MkDocs' title (1); registered before MkDocs' relpath (0) is, so
         # it runs first at the same priority and sees links as written.

@@ -42,9 +42,10 @@ def page_input(
         # `_config.yml`'s defaults, as if the page had written them (Material reads
         # `description`, `title`, `hide` from `page.meta`).
         page.meta = {**page.meta, **record.front_matter.from_defaults}
-    if record.children and not markdown.strip():
+    if (record.children or record.layouts_in_theme) and not markdown.strip():
         # Python-Markdown returns "" for white space without running a processor; Just the
-        # Docs prints a parent's table of contents whatever the page holds.
+        # Docs prints a parent's table of contents, and the site's layouts, whatever the
+        # page holds.
         markdown = body = "<!-- child pages -->\n"
     positions = Positions.in_file(page.file.content_string, markdown)
     # Mojibake anywhere in the body, code included (a broken command is broken too).
@@ -61,6 +62,7 @@ def page_input(
         positions.first_line,
         page.file.url,
         children=record.children,
+        layouts=record.layouts_in_theme,
         positions=positions,
     )
     return body

@@ -23,7 +23,7 @@ from .jekyll.collections import Document, collection_navs, read_collections, wit
 from .jekyll.frontmatter import FrontMatter, parse_front_matter
 from .jekyll.frontmatter_defaults import PAGES, FrontMatterDefaults, document_path
 from .jekyll.navigation import NavSource, site_nav
-from .jekyll.own_layouts import OwnLayout, own_layout
+from .jekyll.own_layouts import InTheme, OwnLayout, own_layout
 from .jekyll.permalinks import (
     permalink_destination,
     redirect_destinations,
@@ -32,7 +32,7 @@ from .jekyll.permalinks import (
     unwritable_character,
 )
 from .jekyll.posts import excerpt
-from .jekyll.publishing import REDIRECTS_NOT_WRITTEN
+from .jekyll.publishing import REDIRECTS_NOT_WRITTEN, default_layout
 from .jekyll.site_config import SiteConfig
 from .jekyll.urls import page_url
 from .nav_indexes import lead_sections
@@ -108,17 +108,29 @@ class Placement:
             if document is not None:
                 # Jekyll gives every document a title (`Document#populate_title`).
                 front_matter = record.front_matter = with_title(front_matter, document)
-            layout = own_layout(self.site.source_dir, front_matter.data.get("layout"))
+            layout = own_layout(self.site.source_dir, self._layout_name(file, front_matter))
             if isinstance(layout, str):
                 line = front_matter.line_of("layout")
                 self.findings.add(record.display_path, line, f"{layout}; shown in the theme")
             record.layout = layout if isinstance(layout, OwnLayout) else None
+            record.layouts_in_theme = layout.layouts if isinstance(layout, InTheme) else ()
             # Not a Just the Docs page: untitled, it is not one Just the Docs leaves out.
             untitled_own = record.layout is not None and not front_matter.data.get("title")
             if titles and not untitled_own:  # a title can take a parse of the page
                 title = _title(file, front_matter, text)
                 sources.append(NavSource(file.src_uri, title, self._nav_front_matter(record)))
         return sources
+
+    def _layout_name(self, file: File, front_matter: FrontMatter) -> object:
+        """The page's `layout:`, or the one GitHub Pages' jekyll-default-layout gives it."""
+        if "layout" in front_matter.data or not self.site.path or not file.abs_src_path:
+            return front_matter.data.get("layout")
+        path = self.site.source_path(file.abs_src_path)
+        document = self.documents.get(file.src_uri)
+        kind = "page" if document is None else document.collection.label
+        kind = "post" if kind == "posts" else kind
+        url = page_url(path, front_matter.data.get("permalink"))
+        return default_layout(self.publication.rules, path, url, kind)
 
     def _with_defaults(self, file: File, front_matter: FrontMatter) -> FrontMatter:
         """The page's front matter over `_config.yml`'s defaults for it: the one place they

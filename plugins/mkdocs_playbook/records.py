@@ -9,7 +9,7 @@ from mkdocs.structure.files import File
 
 from .jekyll.frontmatter import FrontMatter
 from .jekyll.navigation import ChildLink
-from .jekyll.own_layouts import OwnLayout
+from .jekyll.own_layouts import Layout, OwnLayout
 from .jekyll.rewrite import PageInput
 from .jekyll.site_config import SiteConfig
 from .links.scan import TemplateLink
@@ -41,6 +41,8 @@ class PageRecord:
     """While search reads the content without them: how much content followed them."""
     layout: OwnLayout | None = None
     """The site's own layout, not Just the Docs', that Jekyll writes the page in."""
+    layouts_in_theme: tuple[Layout, ...] = ()
+    """The site's own layouts Jekyll puts its content in, inside Just the Docs' page."""
     html: str | None = None
     """An `.html` page's content: its HTML, Liquid rendered (Jekyll converts no Markdown)."""
 

@@ -246,7 +246,9 @@ class ServeCache:
         render = type(page).render
 
         def convert(config: MkDocsConfig, files: Files) -> None:
-            if not keepable(page.markdown or ""):
+            # The site's layouts it sits in are Liquid of the page's too.
+            texts = [page.markdown or "", *(layout.template for layout in page_input.layouts)]
+            if not all(keepable(text) for text in texts):
                 self._pages.pop(page.file.src_uri, None)
                 self.conversions += 1
                 render(page, config, files)

@@ -108,9 +108,12 @@ def render_nav(fixture: Path, theme: bytes, nav_sort: str | None) -> list[dict[s
 def jekyll_build(fixture: Path, theme: bytes, nav_sort: str | None, site: Path) -> None:
     """Build the fixture's pages with the theme (a tar of its parts) into `site`."""
     config = yaml.safe_load((fixture / "_config.yml").read_text(encoding="utf-8")) or {}
-    config["plugins"] = ["jekyll-seo-tag", "jekyll-include-cache"]
-    # Every page gets the theme's layout, which holds the nav; the pages need not say so.
-    config["defaults"] = [{"scope": {"path": ""}, "values": {"layout": "default"}}]
+    # The theme's, and those the fixture lists (GitHub Pages' jekyll-default-layout).
+    plugins = ["jekyll-seo-tag", "jekyll-include-cache", *config.get("plugins", [])]
+    config["plugins"] = plugins
+    if "jekyll-default-layout" not in plugins:
+        # Every page gets the theme's layout, which holds the nav; the pages need not say so.
+        config["defaults"] = [{"scope": {"path": ""}, "values": {"layout": "default"}}]
     config.pop("nav_sort", None)
     # Default URLs (a/b.md → /a/b.html, or a page's own permalink), so each nav link maps
     # back to its page's file.
@@ -119,13 +122,22 @@ def jekyll_build(fixture: Path, theme: bytes, nav_sort: str | None, site: Path) 
         config["nav_sort"] = nav_sort
     with tempfile.TemporaryDirectory(prefix="jekyll-source-") as temp:
         source = Path(temp) / "source"
-        shutil.copytree(fixture / "docs", source)
+        source.mkdir()
         subprocess.run(["tar", "-x", "-C", str(source)], input=theme, check=True)
+        # The site's files over the theme's: its `_layouts/home.html` wins, as in Jekyll.
+        shutil.copytree(fixture / "docs", source, dirs_exist_ok=True)
         (source / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
         subprocess.run(
             ["jekyll", "build", "--quiet", "--source", str(source), "--destination", str(site)],
             check=True,
         )
+
+
+def written_file(site: Path, url: str) -> Path:
+    """The file Jekyll wrote in `site` for a page's `url`."""
+    if url == "/":
+        return site / "index.html"
+    return site / (url.strip("/") + ("/index.html" if url.endswith("/") else ""))
 
 
 def _page_urls(docs: Path) -> dict[str, str]:

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from jekyll_nav import _page_urls, jekyll_build, render_arguments, render_nav
+from jekyll_nav import _page_urls, jekyll_build, render_arguments, render_nav, written_file
 
 
 def main() -> None:
@@ -30,8 +30,7 @@ def main() -> None:
         site = Path(temp) / "site"
         jekyll_build(fixture, theme, None, site)
         for url, uri in sorted(urls.items(), key=lambda item: item[1]):
-            path = site / (url.strip("/") + ("/index.html" if url.endswith("/") else ""))
-            path = site / "index.html" if url == "/" else path
+            path = written_file(site, url)
             reader = _PartsReader()
             reader.feed(path.read_text(encoding="utf-8"))
             pages[uri] = reader.parts(urls)

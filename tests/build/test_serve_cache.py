@@ -196,3 +196,22 @@ def test_a_build_that_is_not_served_keeps_nothing(tmp_path: Path, conversions: l
     finally:
         config.plugins.on_shutdown()
     assert sorted(conversions) == sorted([*PAGES, *PAGES])
+
+
+def test_a_page_in_a_site_layout_that_prints_the_time_is_converted_every_time(
+    tmp_path: Path, conversions: list[str]
+) -> None:
+    layout = "---\nlayout: default\n---\n{{ content }}\n<p>{{ 'now' | date: '%s' }}</p>\n"
+    pages = {
+        "_config.yml": "title: Site\n",
+        "_layouts/stamped.html": layout,
+        "index.md": "# Home\n",
+        "stamped.md": "---\nlayout: stamped\n---\n# Stamped\n",
+    }
+    project = new_project(tmp_path / "project", pages=pages)
+    with serve_session(project) as (plugin, warnings):
+        rebuild(project, plugin, warnings)
+        conversions.clear()
+        rebuild(project, plugin, warnings)
+    # Its layout's Liquid prints what a fresh build prints anew, as a page's own would.
+    assert conversions == ["stamped.md"]

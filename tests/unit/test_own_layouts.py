@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_playbook.jekyll.own_layouts import OwnLayout, own_layout
+from mkdocs_playbook.jekyll.own_layouts import InTheme, Layout, OwnLayout, own_layout
 
 
 @pytest.fixture
@@ -38,9 +38,15 @@ def test_a_layout_of_the_sites_own_is_read_with_those_it_sits_in(source: str) ->
     ]
 
 
-@pytest.mark.parametrize("name", [None, "", "default", "minimal", "wrapped", "missing", 3])
-def test_just_the_docs_layouts_and_those_in_them_are_the_themes(source: str, name: object) -> None:
+@pytest.mark.parametrize("name", [None, "", "default", "minimal", "missing", 3])
+def test_just_the_docs_layouts_are_the_themes(source: str, name: object) -> None:
     assert own_layout(source, name) is None
+
+
+def test_a_layout_in_the_themes_page_is_put_inside_it(source: str) -> None:
+    assert own_layout(source, "wrapped") == InTheme(
+        (Layout("_layouts/wrapped.html", "<div>{{ content }}</div>"),)
+    )
 
 
 def test_a_layout_in_itself_is_said(source: str) -> None:

@@ -1,6 +1,7 @@
 """Just the Docs' "Table of contents" of child pages, which its `default` layout prints after
 a parent page's content (`components/children_nav.html` with `toc_heading_custom.html`): a
-rule, an H2 "Table of contents" of class `text-delta`, and a list of links to the children,
+rule, an H2 "Table of contents" of class `text-delta` (or what the site's own
+`toc_heading_custom.html` prints), and a list of links to the children,
 each followed by " - " and the child's `summary` when it has one.
 
 Which children, in which order, is the navigation's (`navigation.SiteNav.tables`); this puts
@@ -18,11 +19,20 @@ from urllib.parse import quote
 from .navigation import ChildLink
 
 HEADING = "Table of contents"
-"""Just the Docs' `toc_heading_custom.html`."""
+"""Just the Docs' own `toc_heading_custom.html`."""
+HEADING_INCLUDE = "toc_heading_custom.html"
+"""The include Just the Docs prints as the table's heading: a site's own wins over it."""
 
 
-def append_children_toc(root: etree.Element, src_uri: str, children: Sequence[ChildLink]) -> None:
-    """The table of contents of `children` at the end of the page at `src_uri` (`root`).
+def append_children_toc(
+    root: etree.Element,
+    src_uri: str,
+    children: Sequence[ChildLink],
+    heading: Sequence[etree.Element] | None = None,
+) -> None:
+    """The table of contents of `children` at the end of the page at `src_uri` (`root`),
+    under `heading` (the site's `toc_heading_custom.html`; none when it prints nothing), else
+    Just the Docs' own.
 
     Held in a `data-search-exclude` element: Just the Docs' search indexes the content
     before the layout adds the table (and removes "Table of contents" from it too).
@@ -33,8 +43,11 @@ def append_children_toc(root: etree.Element, src_uri: str, children: Sequence[Ch
         root, "div", {"class": "playbook-children", "data-search-exclude": ""}
     )
     etree.SubElement(holder, "hr")
-    heading = etree.SubElement(holder, "h2", {"class": "text-delta"})
-    heading.text = HEADING
+    if heading is None:
+        own = etree.SubElement(holder, "h2", {"class": "text-delta"})
+        own.text = HEADING
+    else:
+        holder.extend(heading)
     listing = etree.SubElement(holder, "ul")
     folder = posixpath.dirname(src_uri)
     for child in children:

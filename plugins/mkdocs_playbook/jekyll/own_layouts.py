@@ -1,11 +1,18 @@
-"""Pages in a layout of the site's own that is not Just the Docs' (cedar-docs' 27 `layout:
-forward` meta-refresh stubs): Jekyll writes them as that layout's HTML, with no Just the
-Docs page around them, so this site writes the same HTML (rendered by `jekyll.rewrite`'s
-Liquid) at the same URL instead of a page in its theme.
+"""The site's own layouts, as Jekyll applies them: a site's `_layouts/NAME.html` wins over
+the theme's layout of that name.
 
-A layout is the site's own when `_layouts/NAME.html` is in the Jekyll source and neither it
-nor any layout it sits in (its `layout:` front matter) is one of Just the Docs' layouts; a
-site's `_layouts/default.html` overrides Just the Docs' and stays the theme's.
+A page whose layouts, followed out through their `layout:` front matter, never reach Just the
+Docs' page (cedar-docs' 27 `layout: forward` meta-refresh stubs) is written by Jekyll as
+those layouts' HTML alone, with no Just the Docs page around it, so this site writes the same
+HTML (rendered by `jekyll.rewrite`'s Liquid) at the same URL instead of a page in its theme
+(`OwnLayout`). A page whose site layouts sit in Just the Docs' page (abap-leitfaden's
+`home.html`: `layout: default`, `{{ content }}`, then a list of every page) gets them applied
+around its content, inside the theme's page (`InTheme`).
+
+Just the Docs' page itself stays the theme's, Material's page standing for it: its `default`,
+`minimal`, `table_wrappers` and `vendor/compress` (`PAGE_LAYOUTS`), even where the site has its
+own copy of one (a site that copied `default.html` to change its head), and a site layout of
+one of the theme's names that sits in no other layout (a copy of the page under another name).
 """
 
 from __future__ import annotations
@@ -22,7 +29,12 @@ from .urls import JekyllUrls
 JUST_THE_DOCS_LAYOUTS = frozenset(
     {"about", "default", "home", "minimal", "page", "post", "table_wrappers", "vendor/compress"}
 )
-"""The layouts Just the Docs ships (`_layouts/` of the theme): a page in one is the theme's."""
+"""The layouts Just the Docs ships (`_layouts/` of the theme)."""
+PAGE_LAYOUTS = frozenset({"default", "minimal", "table_wrappers", "vendor/compress"})
+"""Just the Docs' layouts that print its page (head, nav, footer): Material's page stands for
+them, a site's own copy of one too. The others (`home`, `page`, ...) print `{{ content }}` in
+`default`."""
+_CONTENT_ALONE_RE = re.compile(r"\s*\{\{-?\s*content\s*-?\}\}\s*")
 LAYOUT_DEPTH = 10
 """Layouts inside layouts, at most: a cycle is reported long before."""
 
@@ -38,15 +50,24 @@ class Layout:
 
 @dataclass(frozen=True)
 class OwnLayout:
-    """The site's own layouts a page is written in, innermost first."""
+    """The site's own layouts a page is written in, innermost first, with no theme around."""
 
     layouts: tuple[Layout, ...]
 
 
-def own_layout(jekyll_source: str, name: object) -> OwnLayout | str | None:
-    """The site's own layout chain for a page whose `layout:` is `name`; None when the page is
-    Just the Docs' (no layout, one of the theme's, or a site layout that sits in one); a
-    message saying why, when a layout of the site cannot be read."""
+@dataclass(frozen=True)
+class InTheme:
+    """The site's own layouts a page's content is put in, innermost first, inside Just the
+    Docs' page (Material's, here)."""
+
+    layouts: tuple[Layout, ...]
+
+
+def own_layout(jekyll_source: str, name: object) -> OwnLayout | InTheme | str | None:
+    """The site's own layout chain for a page whose `layout:` is `name`: `OwnLayout` when it
+    never reaches Just the Docs' page, `InTheme` when site layouts sit in it; None when the
+    page is Just the Docs' alone (no layout, the theme's, or a missing one, which Jekyll
+    renders without); a message saying why, when a layout of the site cannot be read."""
     if not jekyll_source or not isinstance(name, str) or not name:
         return None
     if name == "none":
@@ -54,14 +75,14 @@ def own_layout(jekyll_source: str, name: object) -> OwnLayout | str | None:
     folder = os.path.join(jekyll_source, "_layouts")
     layouts: list[Layout] = []
     seen: set[str] = set()
-    while name not in JUST_THE_DOCS_LAYOUTS:
+    while name not in PAGE_LAYOUTS:
         shown = f"_layouts/{name}.html"
         path = os.path.join(folder, f"{name}.html")
         if not os.path.isfile(path):
-            # Not the site's: the theme's own (a later Just the Docs', or a missing layout,
-            # which Jekyll renders without one).
-            return None
-        if name in seen or len(layouts) >= LAYOUT_DEPTH:
+            # Not the site's: the theme's own (`home`, `page`: its content in `default`; a
+            # later Just the Docs'), or a missing layout, which Jekyll renders without one.
+            break
+        if name in seen or len(seen) >= LAYOUT_DEPTH:
             return f"{shown} sits in itself, or in more than {LAYOUT_DEPTH} layouts"
         seen.add(name)
         try:
@@ -69,12 +90,17 @@ def own_layout(jekyll_source: str, name: object) -> OwnLayout | str | None:
         except IncludeError as error:
             return str(error)
         front_matter = parse_front_matter(text)
-        layouts.append(Layout(shown, text[front_matter.body_start :]))
         outer = front_matter.data.get("layout")
-        if not isinstance(outer, str) or not outer or outer == "none":
+        outer = outer if isinstance(outer, str) and outer != "none" else ""
+        if not outer and name in JUST_THE_DOCS_LAYOUTS:
+            break  # the site's copy of the theme's page, under one of the theme's names
+        template = text[front_matter.body_start :]
+        if not _CONTENT_ALONE_RE.fullmatch(template):  # one that adds nothing is not rendered
+            layouts.append(Layout(shown, template))
+        if not outer:
             return OwnLayout(tuple(layouts))
         name = outer
-    return None
+    return InTheme(tuple(layouts)) if layouts else None
 
 
 # A URL in the layout's HTML: `href`/`src`, and a meta refresh's `url=`.

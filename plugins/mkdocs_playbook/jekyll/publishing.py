@@ -120,6 +120,19 @@ class Rules:
         return f"Jekyll publishing rules: {head}: {', '.join(running)}"
 
 
+def default_layout(rules: Rules | None, path: str, url: str, kind: str) -> str | None:
+    """The layout jekyll-default-layout gives the page at `path` (Jekyll's `url`) whose front
+    matter, defaults included, names none: `home` at the site's root, `page` for a page
+    (`kind` "page"), `post` for a post ("post"); Just the Docs has all three, so a site's own
+    of that name is the one it gets. None when the plugin does not run, for a page that is
+    not Markdown, and for another collection's document (the theme's `default`)."""
+    if rules is None or DEFAULT_LAYOUT not in rules.plugins:
+        return None
+    if not path.lower().endswith(MARKDOWN_EXTENSIONS) or kind not in ("page", "post"):
+        return None
+    return "home" if url == "/" else kind
+
+
 def rules_for(config: Mapping[str, Any], github_pages: bool | str, gemfile: str) -> Rules:
     """The rules of a site with `_config.yml` keys `config`, the plugin's `github_pages`
     setting (`auto`, `true`, `false`) and its Gemfile's text ("" when it has none)."""

@@ -40,6 +40,7 @@ from .liquid import site_namespace, thawed
 from .liquid_data import load_data
 from .liquid_scope import GROWTH_LIMIT, Growth, Suggestions
 from .navigation import ChildLink
+from .own_layouts import Layout
 from .repolinks import RepositoryLinks
 from .urls import JekyllUrls
 
@@ -66,6 +67,9 @@ class PageInput:
     children: tuple[ChildLink, ...] = ()
     """Its children, for the table of contents Just the Docs prints after a parent page's
     content (`jekyll.children_toc`); none when it prints none."""
+    layouts: tuple[Layout, ...] = ()
+    """The site's own layouts its content is put in, innermost first, inside the theme's page
+    (`jekyll.own_layouts.InTheme`)."""
     dead_jekyll_links: set[str] = field(default_factory=set, compare=False)
     """Filled by its conversion: each link (as written) to a Jekyll URL no page has. The
     link check reports it at its line, so MkDocs' own warning (no line) need not repeat it."""
@@ -148,7 +152,7 @@ class Rewrites:
         from .liquid_engine import PageState, page_context, render_text
 
         source = Source(text)
-        tags = JekyllTags(self, page, source)
+        tags = JekyllTags(self, page, source, markdown=False)
         state = PageState(tags, _nowhere, tags.suggestions.closest)
         context = page_context(
             self.environment, {**self.namespace(page), "content": content}, state
@@ -161,6 +165,14 @@ class Rewrites:
             for line, column in [source.line_col(problem.offset)]
         ]
         return Rewritten(rendered.text, problems)
+
+    def site_include(self, name: str, page: PageInput) -> Rewritten | None:
+        """The site's own `_includes/NAME` rendered for `page`, as HTML (nothing in it is
+        code); None when the site has none, and the theme's is Just the Docs' own."""
+        source = self.jekyll_source or self.docs_dir
+        if not source or not os.path.lexists(os.path.join(source, "_includes", name)):
+            return None
+        return self.apply_to_layout(f"{{% include {name} %}}", page, "")
 
     @cached_property
     def environment(self) -> JekyllEnvironment:
@@ -230,9 +242,14 @@ class JekyllTags:
     """`{% link %}`, `{% include %}`, `{% include_relative %}` and the URL filters, for one
     page of the site; what its includes, at every depth, have read and rendered."""
 
-    def __init__(self, site: Rewrites, page: PageInput, source: Source) -> None:
+    def __init__(
+        self, site: Rewrites, page: PageInput, source: Source, *, markdown: bool = True
+    ) -> None:
         self.site = site
         self.page = page
+        self.markdown = markdown
+        """Whether the text rendered is Markdown, whose code regions (an include's too) keep
+        their Liquid; False for a layout's HTML, where nothing is code."""
         self.chain: list[str] = []
         """The includes being rendered, outermost first (a cycle is one already there)."""
         self.includes = PageIncludes()
@@ -361,16 +378,17 @@ class JekyllTags:
             raise failure(f": {self.growth.refusal}; left as written")
         parameters = self._parameters(words[1] if len(words) > 1 else "", context, token)
         self.sources[id(source.text)] = source
+        in_code = source.in_code if self.markdown else _nowhere
         if path not in self.parsed:
             environment = context.env
             assert isinstance(environment, JekyllEnvironment)
-            self.parsed[path] = environment.nodes(source.text, source.in_code)
+            self.parsed[path] = environment.nodes(source.text, in_code)
         limit = buffer.limit - buffer.size if isinstance(buffer, LimitedStringIO) else GROWTH_LIMIT
         self.chain.append(path)
         try:
             with context.extend({"include": parameters}):
                 rendered = render_text(
-                    context, source.text, source.in_code, limit, GROWTH_LIMIT, self.parsed[path]
+                    context, source.text, in_code, limit, GROWTH_LIMIT, self.parsed[path]
                 )
         except OutputStreamLimitError:
             raise
