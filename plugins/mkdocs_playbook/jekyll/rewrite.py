@@ -40,6 +40,7 @@ from .liquid import site_namespace, thawed
 from .liquid_data import load_data
 from .liquid_scope import GROWTH_LIMIT, Growth, Suggestions
 from .navigation import ChildLink
+from .page_content import SiteContents
 from .repolinks import RepositoryLinks
 from .urls import JekyllUrls
 
@@ -171,8 +172,15 @@ class Rewrites:
 
     @cached_property
     def _site(self) -> dict[str, Any]:
+        source = self.jekyll_source or self.docs_dir
+        paths = [str(page.get("path", "")) for page in self.pages]
         return site_namespace(
-            self.site_data, self.variables, self.pages, self._data, datetime.datetime.now()
+            self.site_data,
+            self.variables,
+            self.pages,
+            self._data,
+            datetime.datetime.now(),
+            SiteContents(source, paths),
         )
 
     @cached_property
