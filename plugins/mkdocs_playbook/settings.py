@@ -73,13 +73,6 @@ class PlaybookSettings:
     """Case-insensitive patterns: lists under a matching heading are checklists; None: the
     site set none (`CHECKLIST_HEADINGS` apply, and a heading of theirs with no list under it
     is prose, not a checklist left empty)."""
-
-    @property
-    def heading_patterns(self) -> tuple[str, ...]:
-        """The patterns in force: the site's, else `CHECKLIST_HEADINGS`."""
-        if self.checklist_headings is None:
-            return tuple(CHECKLIST_HEADINGS)
-        return self.checklist_headings
     site_variables: Mapping[str, str] = field(default_factory=dict)
     """`site.*` values by dotted name (`{{ site.title }}`): mkdocs.yml's over `_config.yml`'s."""
     repository_url: str = ""
@@ -102,6 +95,13 @@ class PlaybookSettings:
     """Searched before the bundled fragments: the theme's."""
     run_bar: RunBarSettings = field(default_factory=RunBarSettings)
     """The run bar first in every page, where no plugin places it."""
+
+    @property
+    def heading_patterns(self) -> tuple[str, ...]:
+        """The patterns in force: the site's, else `CHECKLIST_HEADINGS`."""
+        if self.checklist_headings is None:
+            return tuple(CHECKLIST_HEADINGS)
+        return self.checklist_headings
 
 
 @dataclass(frozen=True)
