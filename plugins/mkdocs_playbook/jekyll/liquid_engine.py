@@ -287,6 +287,7 @@ class _OutputNode(OutputNode):
                 )
         if isinstance(value, PageContent):
             _check_content(value, state, self.token)
+            return buffer.write(state.site.printed_content(value))
         return buffer.write(printed(value))
 
 

@@ -10,6 +10,10 @@ not rendered again (no value of Liquid's is): a page printing itself, or pages p
 other, print each other's text once and stop; a page whose printed body holds Liquid is
 reported at the printing line.
 
+Its relative links and images are rebased onto the printing page, so they lead where the
+author meant from the page that prints them (Jekyll's lead from the printing page's URL:
+images break; `.md` links work only where jekyll-relative-links made them absolute).
+
 Bounded: each body is read once per build; what all pages together may print of each other's
 bodies is `CONTENT_COPIES` times all of them, so a "full version" page printing every page
 fits, and 200 pages each printing every other stop at a finding instead of converting the
@@ -19,8 +23,12 @@ site 200 times over. Each page's output is capped besides (`liquid_scope.GROWTH_
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 from typing import Any
 
+from ..page.destinations import SPACE, DestinationMarks
+from ..page.source import Source
 from .frontmatter import without_front_matter
 from .includes import IncludeError, read_text, resolved
 
@@ -114,3 +122,71 @@ class SiteContents:
                     continue
             self._left = CONTENT_COPIES * total
         return self._left
+
+
+_SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def rebased(text: str, folder: str) -> str:
+    """`text` with each relative link and image destination (Markdown's and raw HTML's)
+    prefixed with `folder`, the way from the printing page's folder to the printed page's
+    (`../guide`), normalised; site paths, anchors, URLs and Liquid left as they are."""
+    if folder in ("", "."):
+        return text
+    source = Source(text)
+    marks: DestinationMarks | None = None  # found once, for the first link
+    parts: list[str] = []
+    done = 0
+    at = source.line_starts
+    # In the text's order: an image in a link's text is written before the link's target.
+    found = sorted(
+        (at[link.line - 1] + link.column - 1, link.kind) for link in source.links if link.column
+    )
+    for start, kind in found:
+        if start < done:
+            continue
+        if marks is None:
+            marks = DestinationMarks.of(text)
+        end = _destination_end(text, start, kind, marks)
+        written = text[start:end]
+        if not written or written.startswith(("/", "#", "{", "?")) or _SCHEME_RE.match(written):
+            continue
+        path, mark, rest = _split(written)
+        parts += [text[done:start], posixpath.normpath(posixpath.join(folder, path)) + mark + rest]
+        done = end
+    return "".join([*parts, text[done:]])
+
+
+_HTML_UNQUOTED_RE = re.compile(r"[^\s>]*")
+_WORD_RE = re.compile(r"\S*")
+
+
+def _destination_end(text: str, start: int, kind: str, marks: DestinationMarks) -> int:
+    """Where the destination written at `start` ends: a raw HTML value at its quote; a
+    Markdown one in `<...>` at its `>`, inline by kramdown's rule, in a reference definition
+    at white space."""
+    before = text[start - 1 : start]
+    if kind == "html":
+        if before in ("'", '"'):
+            found = text.find(before, start)
+            return found if found >= 0 else start
+        unquoted = _HTML_UNQUOTED_RE.match(text, start)
+        return unquoted.end() if unquoted else start
+    if before == "<":
+        found = text.find(">", start)
+        return found if found >= 0 else start
+    opening = start - 1
+    while opening >= 0 and text[opening] in SPACE:
+        opening -= 1
+    if opening >= 0 and text[opening] == "(":
+        return start + len(text[start : marks.end(opening)].rstrip(SPACE))
+    word = _WORD_RE.match(text, start)
+    return word.end() if word else start
+
+
+def _split(destination: str) -> tuple[str, str, str]:
+    """`a/b.md`, `#`, `x` for `a/b.md#x` (or at a `?`)."""
+    cut = min((i for i in (destination.find("#"), destination.find("?")) if i >= 0), default=-1)
+    if cut < 0:
+        return destination, "", ""
+    return destination[:cut], destination[cut], destination[cut + 1 :]

@@ -40,7 +40,7 @@ from .liquid import site_namespace, thawed
 from .liquid_data import load_data
 from .liquid_scope import GROWTH_LIMIT, Growth, Suggestions
 from .navigation import ChildLink
-from .page_content import SiteContents
+from .page_content import PageContent, SiteContents, rebased
 from .repolinks import RepositoryLinks
 from .urls import JekyllUrls
 
@@ -283,6 +283,14 @@ class JekyllTags:
             start = self.page.src_uri
         relative = posixpath.relpath(target or ".", posixpath.dirname(start) or ".")
         return relative + "/" if path.endswith("/") and relative != "." else relative
+
+    def printed_content(self, content: PageContent) -> str:
+        """Another page's body as this page prints it: its relative links rebased here."""
+        source = self._source
+        printed_from = os.path.dirname(os.path.join(source, content.path))
+        printing_at = os.path.dirname(os.path.join(self.site.docs_dir, self.page.src_uri))
+        folder = os.path.relpath(printed_from, printing_at).replace(os.sep, "/")
+        return rebased(content, folder)
 
     def link(self, markup: str, state: PageState) -> str:
         """The page's Markdown file, relative to this page: MkDocs makes it the URL."""
