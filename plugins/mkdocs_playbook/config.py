@@ -23,8 +23,9 @@ REPOSITORY_BRANCHES = ("main", "master")
 """Branches whose `/blob/` links may be rewritten to in-site pages, by default."""
 REPOSITORY_DOCS_ROOTS = ("docs/", "")
 """Repository folders that hold the docs, by default."""
-CHECKLIST_HEADINGS = ["checklist"]
-"""Heading patterns whose lists are checklists."""
+CHECKLIST_HEADINGS = [r"\bchecklists?\b"]
+"""Heading patterns whose lists are checklists, when the site sets none: the whole word, so
+German prose headings ("Entwicklungs-Checkliste") are not taken for checklists."""
 
 
 class LinkSettings(base.Config):
@@ -126,8 +127,9 @@ class PlaybookConfig(base.Config):
     update_cadence = c.Type(dict, default=UPDATE_CADENCE)
     """Minutes between stakeholder updates by severity (`default` for the others, 15 when
     not given)."""
-    checklist_headings = c.ListOfItems(_RegularExpression(str), default=CHECKLIST_HEADINGS)
-    """Case-insensitive regular expressions: lists under a matching heading are checklists."""
+    checklist_headings = c.Optional(c.ListOfItems(_RegularExpression(str)))
+    """Case-insensitive regular expressions: lists under a matching heading are checklists;
+    unset: `CHECKLIST_HEADINGS`, and a matching heading with no list is no finding."""
 
     unsafe_attributes = c.Type(bool, default=False)
     """Let attribute lists (`{: onclick=… }`) and `{% link %}` give event handlers, `srcdoc`

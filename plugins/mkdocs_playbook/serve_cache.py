@@ -68,10 +68,13 @@ READS_FILES = frozenset({"pymdownx.snippets", "pymdownx.b64"})
 def keepable(markdown: str) -> bool:
     """Whether a page's conversion depends only on what the keys hold: not with a Liquid tag
     (`{% include_relative %}` may read another page), nor with Liquid that may print the
-    time (`site.time`, `"now" | date`), which a fresh build would print anew."""
+    time (`site.time`, `"now" | date`), which a fresh build would print anew, nor with
+    Liquid that may print another page's `content`."""
     if "{%" in markdown:
         return False
-    return "{{" not in markdown or ("site.time" not in markdown and "now" not in markdown)
+    return "{{" not in markdown or not any(
+        word in markdown for word in ("site.time", "now", "content")
+    )
 
 
 def extension_name(extension: str | Extension) -> str:

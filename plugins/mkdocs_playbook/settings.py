@@ -69,8 +69,10 @@ class PlaybookSettings:
     """Names this site's stored state; empty: scripts use the origin."""
     severity: SeveritySettings = field(default_factory=SeveritySettings)
     """How severity matrices are found; the update cadence."""
-    checklist_headings: tuple[str, ...] = tuple(CHECKLIST_HEADINGS)
-    """Case-insensitive patterns: lists under a matching heading are checklists."""
+    checklist_headings: tuple[str, ...] | None = None
+    """Case-insensitive patterns: lists under a matching heading are checklists; None: the
+    site set none (`CHECKLIST_HEADINGS` apply, and a heading of theirs with no list under it
+    is prose, not a checklist left empty)."""
     site_variables: Mapping[str, str] = field(default_factory=dict)
     """`site.*` values by dotted name (`{{ site.title }}`): mkdocs.yml's over `_config.yml`'s."""
     repository_url: str = ""
@@ -93,6 +95,13 @@ class PlaybookSettings:
     """Searched before the bundled fragments: the theme's."""
     run_bar: RunBarSettings = field(default_factory=RunBarSettings)
     """The run bar first in every page, where no plugin places it."""
+
+    @property
+    def heading_patterns(self) -> tuple[str, ...]:
+        """The patterns in force: the site's, else `CHECKLIST_HEADINGS`."""
+        if self.checklist_headings is None:
+            return tuple(CHECKLIST_HEADINGS)
+        return self.checklist_headings
 
 
 @dataclass(frozen=True)
@@ -136,7 +145,8 @@ def from_options(
         raise KeyError(f"{where}: no option {', '.join(unknown)}; options: {sorted(known)}")
     values: dict[str, Any] = {k: v for k, v in options.items() if k not in _FACTS}
     for name in ("checklist_headings", "repository_branches", "repository_docs_roots", "widgets"):
-        if name in values:
+        # An unset `checklist_headings` stays None: the site set no patterns of its own.
+        if name in values and not (name == "checklist_headings" and values[name] is None):
             values[name] = tuple(values[name])
     if "unsafe_attributes" in values:
         values["unsafe_attributes"] = bool(parseBoolValue(values["unsafe_attributes"]))
@@ -197,7 +207,9 @@ def options_of(
     Zensical, which runs the extension without the plugin): plain values, paths absolute."""
     options: dict[str, Any] = {
         "site_id": settings.site_id,
-        "checklist_headings": list(settings.checklist_headings),
+        "checklist_headings": None
+        if settings.checklist_headings is None
+        else list(settings.checklist_headings),
         "site_variables": dict(settings.site_variables),
         "jekyll_urls": dict(facts.jekyll_urls),
         "page_urls": dict(facts.page_urls),

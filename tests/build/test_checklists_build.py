@@ -9,7 +9,9 @@ from support import make_project, run_build
 
 def test_checklist_heading_without_a_list_fails_the_strict_build(tmp_path: Path) -> None:
     page = "---\ntitle: Drill\n---\n\n# Drill\n\n## Rollback Checklist\n\nTo be written.\n"
-    project = make_project(tmp_path, {"drill.md": page})
+    # The site's own patterns insist on their lists (the default's are taken for prose).
+    options = "      checklist_headings: [checklist]\n"
+    project = make_project(tmp_path, {"drill.md": page}, plugin_options=options)
     build = run_build(project)
     assert build.returncode != 0
     assert (

@@ -56,6 +56,8 @@ def test_a_conversion_keeps_its_own_log_records_not_another_threads() -> None:
         ("{% link other.md %}\n", False),
         ("Built at {{ site.time }}.\n", False),
         ('Today: {{ "now" | date: "%Y" }}\n', False),
+        # Another page's body, which may change while this page does not.
+        ("{{ site.pages[1].content }}\n", False),
     ],
 )
 def test_a_page_is_kept_only_when_its_liquid_reads_nothing_the_keys_miss(

@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, cast
 
 from markdown import Markdown, util
@@ -32,8 +31,8 @@ from markdown.inlinepatterns import (
 )
 from pymdownx.tilde import DeleteSubExtension
 
-_SPACE = " \t\n"
-_QUOTES = ('"', "'")
+from ..page.destinations import SPACE, DestinationMarks
+
 # A backslash, then the line's end: ahead of `escape` (180), which leaves it as written.
 _BACKSLASH_BREAK = r"\\\n"
 
@@ -58,65 +57,24 @@ def register_links(md: Markdown) -> None:
     md.inlinePatterns.register(_ShortImageReference(IMAGE_REFERENCE_RE, md), "short_image_ref", 125)
 
 
-@dataclass
-class _Marks:
-    """Where, in one text, each `(` is balanced, and where titles may start and end: found in
-    one pass each, so that every link's destination is read in constant time (a `(` never
-    closed would otherwise cost the rest of the paragraph, for each link)."""
-
-    text: str
-    closing: dict[int, int]
-    """Each `(` that is balanced: the `)` that balances it."""
-    stops: list[int]
-    """From each offset: the next white space before a quote (where a title starts)."""
-    closers: dict[str, list[int]]
-    """From each offset, by quote: the next such quote with only white space before a `)`."""
-
-    @classmethod
-    def of(cls, text: str) -> _Marks:
-        closing: dict[int, int] = {}
-        opened: list[int] = []
-        for offset, char in enumerate(text):
-            if char == "(":
-                opened.append(offset)
-            elif char == ")" and opened:
-                closing[opened.pop()] = offset
-        end = len(text)
-        stops = [end] * (end + 1)
-        closers = {quote: [end] * (end + 1) for quote in _QUOTES}
-        following = end  # the next character that is not white space
-        for offset in range(end - 1, -1, -1):
-            char = text[offset]
-            stops[offset] = stops[offset + 1]
-            if char in _SPACE and text[offset + 1 : offset + 2] in _QUOTES:
-                stops[offset] = offset
-            for found in closers.values():
-                found[offset] = found[offset + 1]
-            if char in _QUOTES and text[following : following + 1] == ")":
-                closers[char][offset] = offset
-            if char not in _SPACE:
-                following = offset
-        return cls(text, closing, stops, closers)
-
-
 class _Destination:
     """`getLink` with kramdown's rule: the destination runs to the `)` that balances the
     opening one, or to white space before a quote, where the title starts; the title ends
     at its quote before the closing `)`."""
 
-    _marks: _Marks | None = None
+    _marks: DestinationMarks | None = None
 
     def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:
         base: Any = super()
         if data[index : index + 1] != "(":
             return "", None, index, False  # `[text]` alone: not an inline link
         start = index + 1
-        while start < len(data) and data[start] in _SPACE:
+        while start < len(data) and data[start] in SPACE:
             start += 1
         if data[start : start + 1] == "<":
             return cast(tuple[str, str | None, int, bool], base.getLink(data, index))
         if self._marks is None or self._marks.text is not data:
-            self._marks = _Marks.of(data)
+            self._marks = DestinationMarks.of(data)
         marks = self._marks
         close = marks.closing.get(index, len(data))
         stop = marks.stops[index + 1]

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from liquid.token import Token
 
     from .liquid_engine import JekyllEnvironment, LiquidProblem, PageState
+    from .page_content import SiteContents
 
 
 def site_variables(
@@ -86,10 +87,11 @@ def site_namespace(
     pages: Sequence[Mapping[str, Any]],
     data: Mapping[str, Any],
     time: datetime.datetime,
+    contents: SiteContents | None = None,
 ) -> dict[str, Any]:
     """`site`: `_config.yml`'s keys with their lists and mappings, the dotted `variables`
     (mkdocs.yml's settings, which win) where they differ, `site.pages`, `site.html_pages`,
-    `site.posts`, `site.data`, `site.time`."""
+    `site.posts`, `site.data`, `site.time`; each page's `content` read by `contents`."""
     site: dict[str, Any] = thawed(config)
     for name, value in variables.items():
         keys = name.split(".")[1:]
@@ -106,13 +108,19 @@ def site_namespace(
             continue  # the value itself, not its printed form
         target[keys[-1]] = value
     # Jekyll's `site.posts` are not among its `site.pages`; newest first (`Document#<=>`).
+    drop = contents.drop if contents is not None else _plain
     posts = [page for page in pages if page.get("collection") == POSTS]
-    site["pages"] = [thawed(page) for page in pages if page.get("collection") != POSTS]
+    site["pages"] = [drop(thawed(page)) for page in pages if page.get("collection") != POSTS]
     site["html_pages"] = [page for page in site["pages"] if _is_html(page)]
-    site["posts"] = [thawed(post) for post in sorted(posts, key=_post_order, reverse=True)]
+    ordered = sorted(posts, key=_post_order, reverse=True)
+    site["posts"] = [drop(thawed(post)) for post in ordered]
     site["data"] = thawed(data)
     site["time"] = time
     return site
+
+
+def _plain(page: dict[str, Any]) -> dict[str, Any]:
+    return page
 
 
 def _is_html(page: Mapping[str, Any]) -> bool:

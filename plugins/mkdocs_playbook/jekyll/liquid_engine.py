@@ -48,6 +48,7 @@ from liquid.undefined import Undefined
 from ..page.offsets import OffsetMap, Span
 from .liquid_filters import JEKYLL_FILTERS, STATE_KEY, register
 from .liquid_values import ruby_str
+from .page_content import PageContent
 
 LOOP_LIMIT = 100_000
 """Loop iterations one page may run, nested loops multiplied: `site.pages` twice over for a
@@ -244,6 +245,8 @@ class PageState:
     """Problems found while rendering that do not stop the node (reported at it)."""
     grown: bool = False
     """Whether the page's output reached its limit already (reported once)."""
+    printed_liquid: bool = False
+    """Whether a page's body holding Liquid was printed already (reported once)."""
 
     def url(self, path: str, *, absolute: bool) -> str:
         return str(self.site.url(path, absolute=absolute, in_link=self.in_link))
@@ -282,7 +285,23 @@ class _OutputNode(OutputNode):
                     f"unknown variable `{{{{ {path} }}}}`; left as written{hint}",
                     token=self.token,
                 )
+        if isinstance(value, PageContent):
+            _check_content(value, state, self.token)
+            return buffer.write(state.site.printed_content(value))
         return buffer.write(printed(value))
+
+
+def _check_content(content: PageContent, state: PageState, token: Token) -> None:
+    """A page's body that could not be given fails the output; one holding Liquid is
+    printed as written, and said once a page."""
+    if content.refusal:
+        raise LiquidFailure(f"`{token.value}`: {content.refusal}", token=token)
+    if content.holds_liquid and not state.printed_liquid:
+        state.printed_liquid = True
+        state.notes.append(
+            f"`{token.value}` prints {content.path}'s content as written: its Liquid is not "
+            "rendered again (Jekyll renders it only if it rendered that page first)"
+        )
 
 
 def _is_plain(expression: Any) -> bool:

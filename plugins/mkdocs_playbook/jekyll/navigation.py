@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 import posixpath
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +59,20 @@ one of them: MkDocs reads it too."""
 # them, multiplying at every level. Past this many entries a page already listed is not
 # listed again, so a hostile tree cannot make the build explode.
 _ENTRIES_PER_PAGE = 20
+
+
+MATERIAL_NAV_KEYS = ("subtitle", "icon", "status")
+"""Front matter Material's nav prints beside a page's title (`partials/nav-item.html`: a line
+under it, an icon, a status mark) and Just the Docs' nav never reads: R Markdown's
+`subtitle:` ("Document de travail - Mai 2024") made trajectoires-pro's nav entry differ."""
+
+
+def nav_meta(meta: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    """A Jekyll page's `page.meta` as the theme sees it: without `MATERIAL_NAV_KEYS`, so its
+    nav entry is its title alone, as in Just the Docs. Liquid's `page.*` keeps them."""
+    if not any(key in meta for key in MATERIAL_NAV_KEYS):
+        return meta
+    return {key: value for key, value in meta.items() if key not in MATERIAL_NAV_KEYS}
 
 
 @dataclass(frozen=True)

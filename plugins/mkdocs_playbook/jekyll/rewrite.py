@@ -41,6 +41,7 @@ from .liquid_data import load_data
 from .liquid_scope import GROWTH_LIMIT, Growth, Suggestions
 from .navigation import ChildLink
 from .own_layouts import Layout
+from .page_content import PageContent, SiteContents, rebased
 from .repolinks import RepositoryLinks
 from .urls import JekyllUrls
 
@@ -183,8 +184,15 @@ class Rewrites:
 
     @cached_property
     def _site(self) -> dict[str, Any]:
+        source = self.jekyll_source or self.docs_dir
+        paths = [str(page.get("path", "")) for page in self.pages]
         return site_namespace(
-            self.site_data, self.variables, self.pages, self._data, datetime.datetime.now()
+            self.site_data,
+            self.variables,
+            self.pages,
+            self._data,
+            datetime.datetime.now(),
+            SiteContents(source, paths),
         )
 
     @cached_property
@@ -292,6 +300,14 @@ class JekyllTags:
             start = self.page.src_uri
         relative = posixpath.relpath(target or ".", posixpath.dirname(start) or ".")
         return relative + "/" if path.endswith("/") and relative != "." else relative
+
+    def printed_content(self, content: PageContent) -> str:
+        """Another page's body as this page prints it: its relative links rebased here."""
+        source = self._source
+        printed_from = os.path.dirname(os.path.join(source, content.path))
+        printing_at = os.path.dirname(os.path.join(self.site.docs_dir, self.page.src_uri))
+        folder = os.path.relpath(printed_from, printing_at).replace(os.sep, "/")
+        return rebased(content, folder)
 
     def link(self, markup: str, state: PageState) -> str:
         """The page's Markdown file, relative to this page: MkDocs makes it the URL."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import unquote
 
+from .destinations import SPACE, DestinationMarks
 from .positions import Positions
 from .source import Source, SourceLink
 
@@ -107,12 +108,31 @@ class Lines:
         if not positions.offsets:
             return ""
         start = positions.rewritten_offset(link.line, link.column)
-        end = start
-        stops = "\"'" if link.kind == "html" else ") >\n\t"
         text = positions.rewritten
-        while end < len(text) and text[end] not in stops:
-            end += 1
+        end = self._inline_destination_end(start) if link.kind != "html" else -1
+        if end < 0:
+            end = start
+            stops = "\"'" if link.kind == "html" else ") >\n\t"
+            while end < len(text) and text[end] not in stops:
+                end += 1
         return positions.written[positions.offsets.written(start) : positions.offsets.written(end)]
+
+    def _inline_destination_end(self, start: int) -> int:
+        """Where the inline link destination starting at `start` ends, spaces and all, by
+        kramdown's rule (`page.destinations`); -1 when none starts there (a `<...>` one, a
+        reference definition's)."""
+        text = self.positions.rewritten
+        opening = start - 1
+        while opening >= 0 and text[opening] in SPACE:
+            opening -= 1
+        if opening < 0 or text[opening] != "(" or text[start : start + 1] == "<":
+            return -1
+        return len(text[start : self._marks.end(opening)].rstrip(SPACE)) + start
+
+    @cached_property
+    def _marks(self) -> DestinationMarks:
+        """The rendered text's parentheses and titles, found once for all its links."""
+        return DestinationMarks.of(self.positions.rewritten)
 
     @cached_property
     def _links(self) -> dict[tuple[bool, str], list[SourceLink]]:

@@ -39,10 +39,13 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from .destinations import MarkdownItDestinations
 from .tree import collapse
 
 # Inline children are parsed only where read (most table cells and paragraphs hold no link).
 _INLINES = MarkdownIt("commonmark").enable("table").disable(["normalize", "block"])
+# Link destinations as kramdown and Python-Markdown read them: spaces and quotes in them.
+_INLINES.helpers = MarkdownItDestinations().helpers()  # type: ignore[assignment]
 _BACKTICKS_RE = re.compile(r"`+")
 _LINK_CHARS = ("[", "<")
 """An inline without these holds no link, image, autolink or raw HTML."""

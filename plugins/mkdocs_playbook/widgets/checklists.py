@@ -46,6 +46,8 @@ class _Section:
     element: etree.Element
     promises: bool
     """The heading calls for a checklist (pattern or opt-in class)."""
+    insists: bool
+    """An empty section is a finding: the site's own pattern or the class promised it."""
     lists: int = 0
 
 
@@ -109,7 +111,10 @@ class _Reader:
     def __init__(self, context: PageContext) -> None:
         self.context = context
         self.tree = context.tree
-        self.patterns = compile_patterns(context.settings.checklist_headings)
+        self.patterns = compile_patterns(context.settings.heading_patterns)
+        # A heading the site's own patterns (or class) call a checklist must have its list;
+        # one only the default pattern matches may be prose on a site that never asked.
+        self.report_empty = context.settings.checklist_headings is not None
         self.headings = list(context.model.headings)
         self.sections: list[_Section] = []
         self.views: list[_ListView] = []
@@ -141,12 +146,13 @@ class _Reader:
         promises = OPT_OUT not in classes and (
             OPT_IN in classes or any(p.search(heading.text) for p in self.patterns)
         )
-        self.sections.append(_Section(heading, element, promises))
+        insists = promises and (self.report_empty or OPT_IN in classes)
+        self.sections.append(_Section(heading, element, promises, insists))
 
     def close_sections(self, level: int) -> None:
         while self.sections and self.sections[-1].heading.level >= level:
             section = self.sections.pop()
-            if section.promises and section.lists == 0:
+            if section.insists and section.lists == 0:
                 self.context.model.problems.append(
                     Finding(
                         line=section.heading.line,
