@@ -73,18 +73,19 @@ class _Destination:
             start += 1
         if data[start : start + 1] == "<":
             return cast(tuple[str, str | None, int, bool], base.getLink(data, index))
-        if self._marks is None or self._marks.text is not data:
-            self._marks = DestinationMarks.of(data)
+        shift = None if self._marks is None else self._marks.shift_for(data, index)
+        if self._marks is None or shift is None:
+            self._marks, shift = DestinationMarks.of(data), 0
         marks = self._marks
-        close = marks.closing.get(index, len(data))
-        stop = marks.stops[index + 1]
+        close = marks.closing.get(index + shift, len(marks.text)) - shift
+        stop = marks.stops[index + 1 + shift] - shift
         if close < stop:
             return base.unescape(data[index + 1 : close]).strip(), None, close + 1, True
         if stop >= len(data):
             return "", None, index, False
         # A title: kramdown leaves the whole as text unless it closes before a `)`.
         quote = data[stop + 1]
-        last = marks.closers[quote][stop + 2]
+        last = marks.closers[quote][stop + 2 + shift] - shift
         if last >= len(data):
             return "", None, index, False
         after = last + 1

@@ -61,6 +61,17 @@ class DestinationMarks:
                 following = offset
         return cls(text, closing, stops, closers)
 
+    def shift_for(self, text: str, start: int) -> int | None:
+        """How far this text's offsets lie from `text`'s, from `start` on, when `text` ends
+        with what this text ends with from there on (the marks there read only what follows),
+        else None. Python-Markdown rewrites a paragraph before each link it takes, but never
+        the text after it: the marks found once serve every link of the paragraph."""
+        if text is self.text:
+            return 0
+        if not self.text.endswith(text[start:]):
+            return None
+        return len(self.text) - len(text)
+
     def end(self, opening: int) -> int:
         """Where the destination after the `(` at `opening` ends: its balancing `)`, or the
         white space before a title, whichever comes first; the text's length if neither."""
