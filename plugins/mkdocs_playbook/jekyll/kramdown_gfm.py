@@ -7,8 +7,8 @@ Priorities, beside Python-Markdown's built-ins:
 
 - preprocessor `kramdown_closing_fences`, 26: after [list re-indentation, 27], which moves
   list items' fences to their content column; before the fence reader (25).
-- block processor `kramdown_delimiter_row`, 75.5: just above `table` (75), which then reads
-  the table it evened out.
+- block processor `table`, 75: Python-Markdown's, replaced by kramdown's reading of tables
+  (`kramdown_tables`).
 - block processor `hashheader`, 70: Python-Markdown's, replaced by one that wants a space
   after the hashes (`kramdown_headings`).
 - block processor `kramdown_paragraph_ends`, 10.5: just above `paragraph` (10), the last
@@ -26,7 +26,7 @@ from .kramdown_fences import register_fences
 from .kramdown_headings import SpacedHashHeader
 from .kramdown_paragraphs import ParagraphEnds
 from .kramdown_spans import register_links, register_spans
-from .kramdown_tables import DelimiterRow
+from .kramdown_tables import KramdownTable
 from .kramdown_typography import register_typography
 
 _KRAMDOWN_ESCAPED = "\\.*_+`<>()[]{}#!:|\"'$=-"
@@ -48,6 +48,6 @@ def register_gfm(md: Markdown, *, gfm: bool = True, hard_wrap: bool = False) -> 
     register_spans(md)
     if hard_wrap and "nl" not in md.inlinePatterns:
         md.registerExtensions([Nl2BrExtension()], {})
-    md.parser.blockprocessors.register(DelimiterRow(md.parser), "kramdown_delimiter_row", 75.5)
+    md.parser.blockprocessors.register(KramdownTable(md.parser), "table", 75)
     md.parser.blockprocessors.register(SpacedHashHeader(md.parser), "hashheader", 70)
     md.parser.blockprocessors.register(ParagraphEnds(md.parser), "kramdown_paragraph_ends", 10.5)
