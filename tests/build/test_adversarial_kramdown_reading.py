@@ -22,6 +22,9 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "table-unclosed-code-spans": lambda: repeated("| `` a |\n", SIZE),
     "table-unclosed-code-elements": lambda: repeated("<code>", SIZE, "|") + "|\n",
     "table-backtick-runs": lambda: "|" + " ".join("`" * n for n in range(440, 0, -1)) + "|\n",
+    # Quotes after markup, read from the characters around each (short paragraphs: one long
+    # paragraph of inline elements is slow in Python-Markdown's own inline pass, quotes or not).
+    "quotes-after-markup": lambda: repeated('"*a*" "[b](c)" "-" l\'"x"\n\n', SIZE),
 }
 
 
@@ -40,5 +43,5 @@ def test_a_kramdown_pathological_page_builds_about_as_fast_as_an_ordinary_one(
     text = PATHOLOGICAL[name]()
     assert abs(len(text) - SIZE) < SIZE // 10
     seconds, build = _timed_build(tmp_path, _FRONT_MATTER + text, _JEKYLL)
-    assert "<table>" in build.html("index.html")
+    assert "<table>" in build.html("index.html") or "&rdquo;" in build.html("index.html")
     assert seconds <= RATIO * baseline, (name, seconds, baseline)
