@@ -1,7 +1,8 @@
 """kramdown's readings that Python-Markdown lacks (`jekyll.kramdown_tables`, the quotes of
-`jekyll.kramdown_typography`, `jekyll.kramdown_math`) cannot stall a Jekyll site's build: pages
-built of what each looks at build within `RATIO` of the processor time of an ordinary page of
-the same size, on a site with a `_config.yml` (where they run)."""
+`jekyll.kramdown_typography`, `jekyll.kramdown_math`, `</br>` in `jekyll.kramdown_spans`)
+cannot stall a Jekyll site's build: pages built of what each looks at build within `RATIO` of
+the processor time of an ordinary page of the same size, on a site with a `_config.yml` (where
+they run)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ PATHOLOGICAL: dict[str, tuple[Callable[[], str], str]] = {
     "math-block-unclosed": (lambda: "$$\n\n" + repeated("x\n\n", SIZE, ""), "<p>x</p>"),
     "math-escaped-openers": (lambda: repeated("\\$$ a ", SIZE), "$$ a"),
     "math-blocks-not-alone": (lambda: repeated("$$ a $$ b\n\n", SIZE), "\\(a\\) b"),
+    # End tags of elements without content, read as text; one never closed before spaces.
+    "void-end-tags": (lambda: repeated("a </br> </hr" + " " * 200, SIZE), "&lt;/br&gt;"),
 }
 
 
