@@ -1,5 +1,6 @@
 """kramdown's readings that Python-Markdown lacks (`jekyll.kramdown_tables`, the quotes of
-`jekyll.kramdown_typography`, `jekyll.kramdown_math`, `</br>` in `jekyll.kramdown_spans`)
+`jekyll.kramdown_typography`, `jekyll.kramdown_math`, `</br>` in `jekyll.kramdown_spans`,
+fences closed on a quote's lazy lines in `jekyll.kramdown_fences`)
 cannot stall a Jekyll site's build: pages built of what each looks at build within `RATIO` of
 the processor time of an ordinary page of the same size, on a site with a `_config.yml` (where
 they run)."""
@@ -39,6 +40,8 @@ PATHOLOGICAL: dict[str, tuple[Callable[[], str], str]] = {
     "math-blocks-not-alone": (lambda: repeated("$$ a $$ b\n\n", SIZE), "\\(a\\) b"),
     # End tags of elements without content, read as text; one never closed before spaces.
     "void-end-tags": (lambda: repeated("a </br> </hr" + " " * 200, SIZE), "&lt;/br&gt;"),
+    # Fences in quotes, each line after the quote's lazily in it; openers never closed.
+    "quoted-fences-lazy-lines": (lambda: repeated("> ```\nx\n> ~~~~\n", SIZE), "<blockquote>"),
 }
 
 
