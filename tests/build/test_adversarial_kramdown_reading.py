@@ -12,11 +12,7 @@ from pathlib import Path
 
 import pytest
 from test_adversarial import RATIO, _timed_build, ordinary, repeated
-
-SIZE = 100_000
-_JEKYLL = {"_config.yml": "title: Ops\n"}
-_FRONT_MATTER = "---\ntitle: Page\n---\n"
-"""Without it Jekyll copies a Markdown file as it is, and so do we: nothing would be read."""
+from test_adversarial_gfm import _FRONT_MATTER, _JEKYLL, SIZE
 
 PATHOLOGICAL: dict[str, tuple[Callable[[], str], str]] = {
     # Tables: one block of rows; code spans and `<code>` elements opened and never closed
