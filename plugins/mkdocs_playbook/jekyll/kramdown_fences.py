@@ -8,6 +8,9 @@
 - A closing fence indented up to three spaces past its container closes the block, as in
   kramdown: `ClosingFences` writes it at its opening fence's indentation, where
   superfences looks for it.
+- A fence in a block quote runs on over lines right after the quote's that lack its `>`
+  (kramdown's lazy lines), and a closing fence there closes it: `ClosingFences` gives them
+  the quote's markers.
 """
 
 from __future__ import annotations
@@ -81,8 +84,18 @@ class ClosingFences(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         result: list[str] | None = None
         open_fence: _Open | None = None
+        quoted = False
         for index, line in enumerate(lines):
             quotes = _quote_prefix(line)
+            if open_fence and open_fence.quotes and not quotes and quoted and line.strip():
+                # A line right after the quote's is more of it (kramdown's lazy lines), in
+                # the code of a fence the quote holds, closing fence included.
+                line = open_fence.quotes + line
+                quotes = open_fence.quotes
+                if result is None:
+                    result = list(lines)
+                result[index] = line
+            quoted = bool(quotes)
             found = _fence(line[len(quotes) :])
             if found is None:
                 continue

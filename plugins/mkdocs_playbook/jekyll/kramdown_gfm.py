@@ -7,8 +7,10 @@ Priorities, beside Python-Markdown's built-ins:
 
 - preprocessor `kramdown_closing_fences`, 26: after [list re-indentation, 27], which moves
   list items' fences to their content column; before the fence reader (25).
-- block processor `kramdown_delimiter_row`, 75.5: just above `table` (75), which then reads
-  the table it evened out.
+- block processor `table`, 75: Python-Markdown's, replaced by kramdown's reading of tables
+  (`kramdown_tables`).
+- block processor `kramdown_math`, 75.2, and inline `kramdown_inline_math`, 186
+  (`kramdown_math`).
 - block processor `hashheader`, 70: Python-Markdown's, replaced by one that wants a space
   after the hashes (`kramdown_headings`).
 - block processor `kramdown_paragraph_ends`, 10.5: just above `paragraph` (10), the last
@@ -24,9 +26,10 @@ from markdown.extensions.nl2br import Nl2BrExtension
 
 from .kramdown_fences import register_fences
 from .kramdown_headings import SpacedHashHeader
+from .kramdown_math import register_math
 from .kramdown_paragraphs import ParagraphEnds
 from .kramdown_spans import register_links, register_spans
-from .kramdown_tables import DelimiterRow
+from .kramdown_tables import KramdownTable
 from .kramdown_typography import register_typography
 
 _KRAMDOWN_ESCAPED = "\\.*_+`<>()[]{}#!:|\"'$=-"
@@ -46,8 +49,9 @@ def register_gfm(md: Markdown, *, gfm: bool = True, hard_wrap: bool = False) -> 
         return
     register_fences(md)
     register_spans(md)
+    register_math(md)
     if hard_wrap and "nl" not in md.inlinePatterns:
         md.registerExtensions([Nl2BrExtension()], {})
-    md.parser.blockprocessors.register(DelimiterRow(md.parser), "kramdown_delimiter_row", 75.5)
+    md.parser.blockprocessors.register(KramdownTable(md.parser), "table", 75)
     md.parser.blockprocessors.register(SpacedHashHeader(md.parser), "hashheader", 70)
     md.parser.blockprocessors.register(ParagraphEnds(md.parser), "kramdown_paragraph_ends", 10.5)

@@ -5,6 +5,9 @@
 - a link destination is cut at white space before a quote only: in
   `[a](https://x/?q="Crash+Type")` and `[a](u("x"))` the quotes are part of the URL; a
   title needs white space before it (`[a](url "title")`);
+- the end tag of an element that has no content (`</br>`, `</hr>`) is text, as every end tag
+  kramdown finds no element open for (a heading `Considerations </br>` has the id
+  `considerations-br`);
 - a reference whose label holds a code span or an escape (``[call `new`]``) finds its
   definition: kramdown matches the label as written, Python-Markdown after its code spans
   became placeholders.
@@ -23,6 +26,7 @@ from markdown.inlinepatterns import (
     REFERENCE_RE,
     ImageInlineProcessor,
     ImageReferenceInlineProcessor,
+    InlineProcessor,
     LinkInlineProcessor,
     ReferenceInlineProcessor,
     ShortImageReferenceInlineProcessor,
@@ -35,6 +39,20 @@ from ..page.destinations import SPACE, DestinationMarks
 
 # A backslash, then the line's end: ahead of `escape` (180), which leaves it as written.
 _BACKSLASH_BREAK = r"\\\n"
+# kramdown's HTML_ELEMENTS_WITHOUT_BODY (`parser/html.rb`): an end tag of one closes nothing.
+_VOID_END_TAG = (
+    r"</(?i:area|base|br|col|command|embed|hr|img|input|keygen|link|meta|param|source|track"
+    r"|wbr)\s*>"
+)
+
+
+class _VoidEndTag(InlineProcessor):
+    """`</br>` and its kind as text: ahead of `html` (90), which would pass them as a tag."""
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[str, int, int]:
+        return m.group(), m.start(), m.end()
 
 
 def register_spans(md: Markdown) -> None:
@@ -44,6 +62,7 @@ def register_spans(md: Markdown) -> None:
     md.inlinePatterns.register(
         SubstituteTagInlineProcessor(_BACKSLASH_BREAK, "br"), "kramdown_backslash_break", 185
     )
+    md.inlinePatterns.register(_VoidEndTag(_VOID_END_TAG, md), "kramdown_void_end_tag", 90.5)
 
 
 def register_links(md: Markdown) -> None:

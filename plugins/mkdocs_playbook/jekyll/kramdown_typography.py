@@ -11,11 +11,70 @@ of Python-Markdown's), where that pass leaves them the same text.
 
 from __future__ import annotations
 
+import re
+
 from markdown import Markdown
 from markdown.extensions.smarty import SmartyExtension, SubstituteTextPattern
+from markdown.inlinepatterns import InlineProcessor
+from markdown.util import ETX
 
 _LAST = 4.0
 """Below every built-in inline pattern."""
+
+
+_PUNCT = r"""[!"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"""
+_CLOSE = r"[^ \\\t\r\n\[{(-]"
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), side)
+    for pattern, side in (
+        (r"[\"'](?=[_*]{1,2}\S)", "left"),
+        (rf"[\"'](?={_PUNCT}(?!\.\.)\B)", "right"),
+        (r"\s?\"'(?=\w)", "left"),
+        (r"\s?'\"(?=\w)", "left"),
+        (r"\s?'(?=\d\ds)", "right"),
+        (r"\s[\"'](?=\w)", "left"),
+        (rf"{_CLOSE}[\"']", "right"),
+        (r"[\"'](?=\s|s\b|\Z)", "right"),
+    )
+)
+"""kramdown's `SQ_RULES` (`parser/kramdown/smart_quotes.rb`), tried in order at the character
+before the quote, or at the quote where no character stands before it; none: a left quote."""
+
+_AHEAD = 4
+"""Characters after a quote that a rule looks at, and one more."""
+
+
+def quote_side(before: str, quote: str, after: str) -> str:
+    """`left` or `right`: how kramdown reads `quote` after the character `before` (empty where
+    another span, or the start of the text, took it) and before the text `after`."""
+    text = before + quote + after[:_AHEAD]
+    for pattern, side in _RULES:
+        if pattern.match(text):
+            return side
+    return "left"
+
+
+class _SmartQuote(InlineProcessor):
+    """Each quote, as kramdown reads it from the text around it (`quote_side`). A quote
+    right after another inline element (its placeholder ends in ETX) has no character
+    before it, as after a span kramdown parsed (`*a*"` closes, `-"` opens)."""
+
+    def __init__(self, substitutions: dict[str, str], md: Markdown) -> None:
+        super().__init__(r"[\"']", md)
+        self._entities = {
+            ("left", '"'): substitutions["left-double-quote"],
+            ("right", '"'): substitutions["right-double-quote"],
+            ("left", "'"): substitutions["left-single-quote"],
+            ("right", "'"): substitutions["right-single-quote"],
+        }
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[str, int, int]:
+        start, quote = m.start(), m.group()
+        before = data[start - 1] if start and data[start - 1] != ETX else ""
+        side = quote_side(before, quote, data[m.end() : m.end() + _AHEAD])
+        return self.md.htmlStash.store(self._entities[side, quote]), start, m.end()
 
 
 class _Typography(SmartyExtension):
@@ -35,19 +94,8 @@ class _Typography(SmartyExtension):
         self.inlinePatterns.register(ellipses, "smarty-ellipses", 10)
 
     def educateQuotes(self, md: Markdown) -> None:
-        # kramdown reads a quote from the character before it: after white space, one that
-        # no word (nor its pair) follows opens (`'aider: ' if` gets a left quote twice), where
-        # smarty closes.
-        lsquo, ldquo = (
-            self.substitutions["left-single-quote"],
-            self.substitutions["left-double-quote"],
-        )
-        for index, (pattern, quote) in enumerate(
-            ((r"(?<=\s)'(?![\w'])", lsquo), (r'(?<=\s)"(?![\w"])', ldquo))
-        ):
-            opening = SubstituteTextPattern(pattern, (quote,), md)
-            self.inlinePatterns.register(opening, f"kramdown-quotes-{index}", 31 - index / 10)
-        super().educateQuotes(md)
+        # After every other symbol, so that one it took is no character before a quote.
+        self.inlinePatterns.register(_SmartQuote(self.substitutions, md), "kramdown-quotes", 1)
 
     def extendMarkdown(self, md: Markdown) -> None:
         super().extendMarkdown(md)
