@@ -28,6 +28,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import __version__
@@ -44,6 +45,7 @@ from .findings import Findings
 from .jekyll.permalinks import redirect_page
 from .links.check import Repository
 from .links.scan import TemplateScanner
+from .nav_indexes import sections_answer_is_index
 from .own_pages import html_content, in_own_layout
 from .page.model import PageModel
 from .page_input import page_input
@@ -312,6 +314,11 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
         to = self.placement.redirect_to(src_uri)
         urls = self.extension.jekyll_urls
         return urls.redirect_href(to, src_uri) if to is not None and urls else to
+
+    # Last, so sections other plugins add or rebuild answer too.
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
+        sections_answer_is_index(nav, config)
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.files = files
