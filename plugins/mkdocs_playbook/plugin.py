@@ -94,6 +94,7 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
     supports_multiple_instances = False
     _reported_at_line: _ReportedAtLine | None = None
     _readmes: ReadmesBesideIndex | None = None
+    _answered_nav: Navigation | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         log.info("mkdocs-playbook %s", __version__)
@@ -276,7 +277,17 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
         if self.site.path and page.content is not None:
             page.content = _ShowsItsOwnTitle(page.content)
 
-    on_page_context = CombinedEvent(_controls_out, _controls_in, _no_added_title)
+    # Before the theme renders the build's first page, once per nav: its sections are all
+    # made by then, whichever plugin made them.
+    @event_priority(100)
+    def _sections_answer(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation, **_: Any
+    ) -> None:
+        if nav is not self._answered_nav:
+            self._answered_nav = nav
+            sections_answer_is_index(nav, config)
+
+    on_page_context = CombinedEvent(_sections_answer, _controls_out, _controls_in, _no_added_title)
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -314,11 +325,6 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
         to = self.placement.redirect_to(src_uri)
         urls = self.extension.jekyll_urls
         return urls.redirect_href(to, src_uri) if to is not None and urls else to
-
-    # Last, so sections other plugins add or rebuild answer too.
-    @event_priority(-100)
-    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
-        sections_answer_is_index(nav, config)
 
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.files = files

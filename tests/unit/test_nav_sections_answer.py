@@ -5,9 +5,14 @@ fails twice for it (a third of the feature's cost on the bench corpus)."""
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import PluginCollection
+from mkdocs.structure.files import File
 from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
 
+from mkdocs_playbook.jekyll.site_config import SiteConfig
 from mkdocs_playbook.nav_indexes import FEATURE, sections_answer_is_index
+from mkdocs_playbook.plugin import PlaybookPlugin
 
 
 def _config(features: list[str]) -> MkDocsConfig:
@@ -46,3 +51,16 @@ def test_without_the_feature_sections_are_left_as_mkdocs_makes_them() -> None:
     sections_answer_is_index(nav, _config(["navigation.prune"]))
     assert not hasattr(outer, "is_index")
     assert not hasattr(inner, "is_index")
+
+
+def test_the_plugin_answers_for_the_nav_before_the_theme_renders_a_page() -> None:
+    plugin = PlaybookPlugin()
+    plugin.records = {}
+    plugin.site = SiteConfig()
+    nav, (outer, inner, _) = _nav()
+    page = Page("Home", File("index.md", "docs", "site", False), _config([FEATURE]))
+    plugins = PluginCollection()
+    plugins["playbook"] = plugin  # MkDocs' own dispatch of each part of the event
+    plugins.on_page_context({}, page=page, config=_config([FEATURE]), nav=nav)
+    assert outer.is_index is False  # type: ignore[attr-defined]
+    assert inner.is_index is False  # type: ignore[attr-defined]
