@@ -297,7 +297,8 @@ class _DefinitionItems(BlockProcessor):
     `def_list` would otherwise nest, one level per item, into the definition above."""
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return "deflist" in self.parser.blockprocessors and "\n" in block and ":" in block
+        # The string tests first: a registry lookup is a Python call, on every block.
+        return ":" in block and "\n" in block and "deflist" in self.parser.blockprocessors
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         lines = blocks[0].split("\n")

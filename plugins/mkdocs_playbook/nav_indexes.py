@@ -11,10 +11,12 @@ builds the nav, which takes a file's page when it has one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 FEATURE = "navigation.indexes"
@@ -44,3 +46,24 @@ def lead_sections(indexes: Mapping[str, str], files: Files, config: MkDocsConfig
     # Without the feature, Material lists the page again under a label of its own title.
     if indexes and isinstance(features, list) and FEATURE not in features:
         features.append(FEATURE)
+
+
+def sections_answer_is_index(nav: Navigation, config: MkDocsConfig) -> None:
+    """Under `navigation.indexes`, Material asks every child of every section of the nav, on
+    every page, whether it `is_index`; a `Section` has no such attribute, so Jinja answers
+    undefined only after two exceptions (no attribute, not subscriptable): a third of the
+    feature's cost. Each section says `False`, which the template reads as it read undefined.
+    A section that answers already (a class of another plugin's) is left as it is."""
+    features = config.theme.get("features")
+    if not isinstance(features, list) or FEATURE not in features:
+        return
+    for section in _sections(nav.items):
+        if not hasattr(section, "is_index"):
+            section.is_index = False  # type: ignore[attr-defined]
+
+
+def _sections(items: Iterable[StructureItem]) -> Iterable[Section]:
+    for item in items:
+        if isinstance(item, Section):
+            yield item
+            yield from _sections(item.children)

@@ -26,14 +26,16 @@ def page_input(
     of `markdown` (the page's body, as MkDocs read it), or None to keep it. `document`: the
     page as a document of `collections`, whose own fields (a post's date) its Liquid reads."""
     body = None
+    # Read from disk at each use (MkDocs keeps no copy): read once.
+    content = page.file.content_string
     if record.front_matter.problem is not None:
         # MkDocs reads the block on its own: what we refused (a title aliased 10^7 times
         # took 42 s to print) the theme and other plugins must not see either. Where
         # MkDocs could not read it, it is the page's first text: Jekyll drops it; so do we.
         page.meta = {}
-        if body_first_line(page.file.content_string, markdown) == 0:
+        if body_first_line(content, markdown) == 0:
             markdown = body = without_front_matter(markdown)
-    elif record.front_matter.body_start and not body_first_line(page.file.content_string, markdown):
+    elif record.front_matter.body_start and not body_first_line(content, markdown):
         # Front matter Jekyll reads and MkDocs' narrower rule does not (closed at the end
         # of the file, or empty): the page's keys, not its text.
         page.meta = dict(record.front_matter.data)
@@ -47,7 +49,7 @@ def page_input(
         # Docs prints a parent's table of contents, and the site's layouts, whatever the
         # page holds.
         markdown = body = "<!-- child pages -->\n"
-    positions = Positions.in_file(page.file.content_string, markdown)
+    positions = Positions.in_file(content, markdown)
     # Mojibake anywhere in the body, code included (a broken command is broken too).
     for damage in find_mojibake(positions.parse(markdown)):
         line = positions.file_line(damage.line)

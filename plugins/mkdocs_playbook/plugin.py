@@ -28,6 +28,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import __version__
@@ -45,6 +46,7 @@ from .jekyll.navigation import nav_meta
 from .jekyll.permalinks import redirect_page
 from .links.check import Repository
 from .links.scan import TemplateScanner
+from .nav_indexes import sections_answer_is_index
 from .own_pages import html_content, in_own_layout
 from .page.model import PageModel
 from .page_input import page_input
@@ -93,6 +95,7 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
     supports_multiple_instances = False
     _reported_at_line: _ReportedAtLine | None = None
     _readmes: ReadmesBesideIndex | None = None
+    _answered_nav: Navigation | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         log.info("mkdocs-playbook %s", __version__)
@@ -277,7 +280,17 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
         if self.site.path and page.content is not None:
             page.content = _ShowsItsOwnTitle(page.content)
 
-    on_page_context = CombinedEvent(_controls_out, _controls_in, _no_added_title)
+    # Before the theme renders the build's first page, once per nav: its sections are all
+    # made by then, whichever plugin made them.
+    @event_priority(100)
+    def _sections_answer(
+        self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation, **_: Any
+    ) -> None:
+        if nav is not self._answered_nav:
+            self._answered_nav = nav
+            sections_answer_is_index(nav, config)
+
+    on_page_context = CombinedEvent(_sections_answer, _controls_out, _controls_in, _no_added_title)
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files

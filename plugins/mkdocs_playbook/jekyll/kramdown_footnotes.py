@@ -82,7 +82,8 @@ class _FootnoteEnd(BlockProcessor):
     footnote with it)."""
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return "footnote" in self.parser.blockprocessors and _ends_early(block)
+        # The text first (an anchored match): a registry lookup is a Python call.
+        return _ends_early(block) and "footnote" in self.parser.blockprocessors
 
     def run(self, parent: etree.Element, blocks: list[str]) -> None:
         # Every definition that follows directly is cut off now, in one pass: cutting one

@@ -44,6 +44,8 @@ def bracket_budget(size: int) -> int:
 _MARKS_RE = re.compile(r"\\.|[\[\]]")
 _ABBREVIATION_RE = re.compile(r"\*\[", re.MULTILINE)
 _EMPHASIS_RUN_RE = re.compile(rf"\*{{{MAX_EMPHASIS_RUN + 1},}}|_{{{MAX_EMPHASIS_RUN + 1},}}")
+_EMPHASIS_RUN = ("*" * (MAX_EMPHASIS_RUN + 1), "_" * (MAX_EMPHASIS_RUN + 1))
+"""The shortest runs `_EMPHASIS_RUN_RE` finds."""
 _BLANK_TO_LINE_END_RE = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
@@ -65,7 +67,10 @@ def slow_runs(
     found = SlowRuns()
     code = in_code or (lambda offset: False)
     unclosed: list[tuple[int, list[int]]] = []  # (cost, offsets) per paragraph
-    for start, end in _paragraphs(text):
+    # Each limit is looked for only where a count made in C says it may be passed: an
+    # ordinary page passes none, and a scan in Python of every mark cost it 0.1 ms.
+    marks = _brackets_may_cost(text) or text.count("\\") > MAX_ESCAPES
+    for start, end in _paragraphs(text) if marks else ():
         opened: list[int] = []
         escapes: list[int] = []
         for mark in _MARKS_RE.finditer(text, start, end):
@@ -94,9 +99,20 @@ def slow_runs(
                 )
             )
     _limit_brackets(text, unclosed, found)
-    _limit_abbreviations(text, code, found)
-    _limit_emphasis(text, code, found)
+    if text.count("*[") > MAX_ABBREVIATIONS:
+        _limit_abbreviations(text, code, found)
+    if _EMPHASIS_RUN[0] in text or _EMPHASIS_RUN[1] in text:
+        _limit_emphasis(text, code, found)
     return found
+
+
+def _brackets_may_cost(text: str) -> bool:
+    """Whether unclosed `[` could pass the budget: each costs at most what is left of the
+    text between blank lines it stands in (`\\n\\n` parts hold whole paragraphs)."""
+    budget = bracket_budget(len(text))
+    if text.count("[") * len(text) <= budget:
+        return False
+    return sum(part.count("[") * len(part) for part in text.split("\n\n")) > budget
 
 
 def _limit_brackets(text: str, unclosed: list[tuple[int, list[int]]], found: SlowRuns) -> None:
