@@ -1,6 +1,7 @@
 """kramdown's readings that Python-Markdown lacks (`jekyll.kramdown_tables`, the quotes of
 `jekyll.kramdown_typography`, `jekyll.kramdown_math`, `</br>` in `jekyll.kramdown_spans`,
-fences closed on a quote's lazy lines in `jekyll.kramdown_fences`)
+fences closed on a quote's lazy lines in `jekyll.kramdown_fences`, quotes right under an
+item's text in `jekyll.kramdown_paragraphs`)
 cannot stall a Jekyll site's build: pages built of what each looks at build within `RATIO` of
 the processor time of an ordinary page of the same size, on a site with a `_config.yml` (where
 they run)."""
@@ -38,6 +39,11 @@ PATHOLOGICAL: dict[str, tuple[Callable[[], str], str]] = {
     "void-end-tags": (lambda: repeated("a </br> </hr" + " " * 200, SIZE), "&lt;/br&gt;"),
     # Fences in quotes, each line after the quote's lazily in it; openers never closed.
     "quoted-fences-lazy-lines": (lambda: repeated("> ```\nx\n> ~~~~\n", SIZE), "<blockquote>"),
+    # Quotes right under an item's text, each line after them lazily in the first.
+    "quotes-under-item-text": (
+        lambda: repeated("  > b\n  c\n", SIZE, "- a\n"),
+        "<li>a<blockquote>",
+    ),
 }
 
 

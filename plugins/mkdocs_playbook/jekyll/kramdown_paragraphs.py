@@ -1,7 +1,8 @@
 """Where kramdown's GFM parser ends a paragraph and Python-Markdown does not: at a list item
-(`* item`, `1. step` on the line right after the paragraph's text) and at a fenced code block
-(its placeholder, left on a line of its own by the fence processor). Python-Markdown needs a
-blank line before either, and otherwise prints the markers, or the code, inside the paragraph.
+(`* item`, `1. step` on the line right after the paragraph's text), at a fenced code block
+(its placeholder, left on a line of its own by the fence processor) and, in a list item, at a
+block quote (`> `) right under the item's text. Python-Markdown needs a blank line before
+each, and otherwise prints the markers, the code, or the `>`, inside the paragraph.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ _CODE_INDENT = 4
 
 
 class ParagraphEnds(BlockProcessor):
-    """Cuts a paragraph's block before a line that starts a list item or is a code block's
-    placeholder: registered just above `paragraph` (10), the block's last reader."""
+    """Cuts a paragraph's block before a line that starts a list item or a quote, or is a code
+    block's placeholder: registered just above `paragraph` (10), the block's last reader."""
 
     def test(self, parent: etree.Element, block: str) -> bool:
         return "\n" in block
@@ -34,6 +35,13 @@ class ParagraphEnds(BlockProcessor):
             if self._is_code(line):
                 pieces.extend(["\n".join(lines[start:index]), line.strip(" ")])
                 start = index + 1
+            elif self._is_quote(parent, line) and index > start:
+                # The quote reads the rest: an item's lines, at its content's four spaces,
+                # are written as kramdown reads them, relative to that column.
+                pieces.append("\n".join(lines[start:index]))
+                pieces.append("\n".join(_dedented(rest) for rest in lines[index:]))
+                start = len(lines)
+                break
             elif self._is_item(line):
                 # The list reads the rest, lazy lines and code and all. Not indented: four
                 # spaces would make it an indented code block.
@@ -60,6 +68,15 @@ class ParagraphEnds(BlockProcessor):
             return bool(rest) and set(stripped.replace(" ", "")) != {stripped[0]}
         return False
 
+    def _is_quote(self, parent: etree.Element, line: str) -> bool:
+        """Whether `line` starts a block quote, which ends a paragraph in kramdown's GFM
+        reading: `>` after up to three spaces, counted from an item's content column (four
+        spaces in Python-Markdown) in an item. Outside items Python-Markdown's own quote
+        reader cuts there already."""
+        stripped = line.lstrip(" ")
+        extra = len(line) - len(stripped) - _CODE_INDENT
+        return parent.tag == "li" and stripped.startswith(">") and 0 <= extra < _CODE_INDENT
+
     def _is_code(self, line: str) -> bool:
         """Whether `line` is a fenced code block's placeholder (the fence reader's, which
         took the fence wherever it stood)."""
@@ -69,3 +86,9 @@ class ParagraphEnds(BlockProcessor):
         stash = self.parser.md.htmlStash.rawHtmlBlocks
         index = int(match.group(1))
         return index < len(stash) and str(stash[index]).lstrip().startswith(("<pre", "<div"))
+
+
+def _dedented(line: str) -> str:
+    """`line` with up to an item's four spaces of indentation taken off."""
+    stripped = line.lstrip(" ")
+    return line[min(_CODE_INDENT, len(line) - len(stripped)) :]

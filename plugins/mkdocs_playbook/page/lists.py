@@ -83,10 +83,13 @@ def nest_lists(lines: list[str]) -> list[str]:
         else:
             marker = _marker(stripped)
             is_item = marker is not None
+            # Whether the line before was in an item: after a paragraph outside every list,
+            # a looseness left over from a list before it means nothing.
+            in_item = bool(frames) and frames[-1].item
             shift = _place(stripped, indent, marker, frames, previous_blank) - indent
             # Python-Markdown reads an item right after a loose item's paragraph as more of
             # that paragraph; CommonMark starts a new item there.
-            blank_before = is_item and loose and not previous_blank and bool(frames)
+            blank_before = is_item and loose and not previous_blank and in_item
             if is_item:
                 loose = False
             fence = _opens(stripped, shift)
