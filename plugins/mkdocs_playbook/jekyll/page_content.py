@@ -27,7 +27,7 @@ import posixpath
 import re
 from typing import Any
 
-from ..page.destinations import SPACE, DestinationMarks
+from ..page.destinations import DestinationMarks
 from ..page.source import Source
 from .frontmatter import without_front_matter
 from .includes import IncludeError, read_text, resolved
@@ -175,11 +175,9 @@ def _destination_end(text: str, start: int, kind: str, marks: DestinationMarks) 
     if before == "<":
         found = text.find(">", start)
         return found if found >= 0 else start
-    opening = start - 1
-    while opening >= 0 and text[opening] in SPACE:
-        opening -= 1
-    if opening >= 0 and text[opening] == "(":
-        return start + len(text[start : marks.end(opening)].rstrip(SPACE))
+    inline = marks.inline_end(start)
+    if inline >= 0:
+        return inline
     word = _WORD_RE.match(text, start)
     return word.end() if word else start
 

@@ -72,6 +72,16 @@ class DestinationMarks:
             return None
         return len(self.text) - len(text)
 
+    def inline_end(self, start: int) -> int:
+        """Where the inline destination written at `start` ends, white space before its `)`
+        or title left out; -1 when no `(` stands before it."""
+        opening = start - 1
+        while opening >= 0 and self.text[opening] in SPACE:
+            opening -= 1
+        if opening < 0 or self.text[opening] != "(":
+            return -1
+        return start + len(self.text[start : self.end(opening)].rstrip(SPACE))
+
     def end(self, opening: int) -> int:
         """Where the destination after the `(` at `opening` ends: its balancing `)`, or the
         white space before a title, whichever comes first; the text's length if neither."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from urllib.parse import unquote
 
-from .destinations import SPACE, DestinationMarks
+from .destinations import DestinationMarks
 from .positions import Positions
 from .source import Source, SourceLink
 
@@ -121,13 +121,9 @@ class Lines:
         """Where the inline link destination starting at `start` ends, spaces and all, by
         kramdown's rule (`page.destinations`); -1 when none starts there (a `<...>` one, a
         reference definition's)."""
-        text = self.positions.rewritten
-        opening = start - 1
-        while opening >= 0 and text[opening] in SPACE:
-            opening -= 1
-        if opening < 0 or text[opening] != "(" or text[start : start + 1] == "<":
+        if self.positions.rewritten[start : start + 1] == "<":
             return -1
-        return len(text[start : self._marks.end(opening)].rstrip(SPACE)) + start
+        return self._marks.inline_end(start)
 
     @cached_property
     def _marks(self) -> DestinationMarks:
