@@ -81,8 +81,9 @@ def read_page(
                 for tag, value in snippet.links:
                     add_link(value, tag, raw_written.get(value, value), True)
 
-    # `PageTree.walk`'s order, without its pair per element: a tail only matters when it
-    # holds a stash placeholder, so only those go on the stack (as the parent that holds it).
+    # Document order, each element before its children and its tail after them. A tail only
+    # matters when it holds a stash placeholder, so only those go on the stack (with the
+    # parent that holds them).
     stx = util.STX
     root = tree.root
     pending: list[etree.Element | tuple[etree.Element, etree.Element | None]] = [root]

@@ -62,17 +62,6 @@ class PageTree:
             yield element
             pending.extend(reversed(element))
 
-    def walk(self) -> Iterator[tuple[etree.Element, bool]]:
-        """`(element, False)` in document order, then its children, then `(element, True)`
-        where its tail stands."""
-        pending: list[tuple[etree.Element, bool]] = [(self.root, False)]
-        while pending:
-            element, tail = pending.pop()
-            yield element, tail
-            if not tail:
-                pending.append((element, True))
-                pending.extend((child, False) for child in reversed(element))
-
     def parent(self, element: etree.Element) -> etree.Element | None:
         if self._parents is None:
             # ElementTree's own iterator (a stack in C, as deep as the tree): order is no matter.
