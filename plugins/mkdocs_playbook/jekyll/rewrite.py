@@ -167,10 +167,15 @@ class Rewrites:
         ]
         return Rewritten(rendered.text, problems)
 
+    @property
+    def source(self) -> str:
+        """The Jekyll source: its own folder, else the docs folder ("" when neither is known)."""
+        return self.jekyll_source or self.docs_dir
+
     def site_include(self, name: str, page: PageInput) -> Rewritten | None:
         """The site's own `_includes/NAME` rendered for `page`, as HTML (nothing in it is
         code); None when the site has none, and the theme's is Just the Docs' own."""
-        source = self.jekyll_source or self.docs_dir
+        source = self.source
         if not source or not os.path.lexists(os.path.join(source, "_includes", name)):
             return None
         return self.apply_to_layout(f"{{% include {name} %}}", page, "")
@@ -184,7 +189,6 @@ class Rewrites:
 
     @cached_property
     def _site(self) -> dict[str, Any]:
-        source = self.jekyll_source or self.docs_dir
         paths = [str(page.get("path", "")) for page in self.pages]
         return site_namespace(
             self.site_data,
@@ -192,14 +196,14 @@ class Rewrites:
             self.pages,
             self._data,
             datetime.datetime.now(),
-            SiteContents(source, paths),
+            SiteContents(self.source, paths),
         )
 
     @cached_property
     def _data(self) -> dict[str, Any]:
-        if not (self.jekyll_source or self.docs_dir):
+        if not self.source:
             return {}
-        return load_data(os.path.join(self.jekyll_source or self.docs_dir, "_data"))
+        return load_data(os.path.join(self.source, "_data"))
 
     @cached_property
     def names(self) -> list[str]:
@@ -270,7 +274,7 @@ class JekyllTags:
 
     @property
     def _source(self) -> str:
-        return self.site.jekyll_source or self.site.docs_dir
+        return self.site.source
 
     def in_code(self, token: Token) -> bool:
         source = self.sources.get(id(token.source))
