@@ -223,6 +223,9 @@ def site_nav(
             continue
         entries, collection_tables, _ = _pages_nav(collection.sources, nav_sort, problems, indexes)
         tables.update(collection_tables)
+        if not entries:
+            # Just the Docs prints a bare heading; Material would make it a link to ".".
+            continue
         if len(collections) > 1 or top_size > 0:
             spec.append({collection.name: entries})
         else:
