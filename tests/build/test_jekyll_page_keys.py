@@ -27,7 +27,9 @@ PAGES = {
 
 
 @pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "file-urls"])
-def test_a_page_keeps_the_theme_template_and_its_parts(tmp_path: Path, directory_urls: bool) -> None:
+def test_a_page_keeps_the_theme_template_and_its_parts(
+    tmp_path: Path, directory_urls: bool
+) -> None:
     config = f"use_directory_urls: {str(directory_urls).lower()}\n"
     build = run_build(make_project(tmp_path, PAGES, config))
     assert build.returncode == 0, build.output
