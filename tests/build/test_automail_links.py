@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from support import make_project, run_build
+from support import run_pages_build
 
 PAGES = {
     "_config.yml": "title: Guide\n",
@@ -25,8 +25,7 @@ PAGES = {
 
 @pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "file-urls"])
 def test_an_email_autolink_is_a_mailto_link(tmp_path: Path, directory_urls: bool) -> None:
-    config = f"use_directory_urls: {str(directory_urls).lower()}\n"
-    build = run_build(make_project(tmp_path, PAGES, config))
+    build = run_pages_build(tmp_path, PAGES, directory_urls)
     assert build.returncode == 0, build.output
     assert "WARNING" not in build.output, build.output
     page = build.html("support/index.html" if directory_urls else "support.html")

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, run_build
+from support import ROOT, run_build_with_url_style
 
 FIXTURE = ROOT / "tests" / "fixtures" / "jekyll-collection-lists"
 _ITEM = re.compile(r"<li>(.*?)</li>", re.DOTALL)
@@ -29,13 +28,7 @@ def _texts(page: str) -> list[str]:
 @pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "file-urls"])
 def test_a_page_lists_each_collection_as_jekyll_does(tmp_path: Path, directory_urls: bool) -> None:
     project = tmp_path / "project"
-    shutil.copytree(FIXTURE, project, ignore=shutil.ignore_patterns("jekyll-index.html"))
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8") + f"use_directory_urls: {str(directory_urls).lower()}\n",
-        encoding="utf-8",
-    )
-    build = run_build(project)
+    build = run_build_with_url_style(FIXTURE, project, directory_urls, "jekyll-index.html")
     assert build.returncode == 0, build.output
     ours = build.html("index.html")
     ours = ours[ours.index('<article class="md-content__inner') :]

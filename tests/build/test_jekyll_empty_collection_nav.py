@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from support import make_project, nav_labels, run_build
+from support import nav_labels, run_pages_build
 
 PAGES = {
     "_config.yml": (
@@ -26,8 +26,7 @@ PAGES = {
 
 @pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "file-urls"])
 def test_an_empty_collection_is_no_nav_link(tmp_path: Path, directory_urls: bool) -> None:
-    config = f"use_directory_urls: {str(directory_urls).lower()}\n"
-    build = run_build(make_project(tmp_path, PAGES, config))
+    build = run_pages_build(tmp_path, PAGES, directory_urls)
     assert build.returncode == 0, build.output
     setup = build.html("guide/setup/index.html" if directory_urls else "guide/setup.html")
     for html in (build.html("index.html"), setup):

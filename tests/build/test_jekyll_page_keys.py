@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from support import make_project, nav_labels, run_build
+from support import nav_labels, run_pages_build
 
 PAGES = {
     "_config.yml": "title: Handbook\n",
@@ -30,8 +30,7 @@ PAGES = {
 def test_a_page_keeps_the_theme_template_and_its_parts(
     tmp_path: Path, directory_urls: bool
 ) -> None:
-    config = f"use_directory_urls: {str(directory_urls).lower()}\n"
-    build = run_build(make_project(tmp_path, PAGES, config))
+    build = run_pages_build(tmp_path, PAGES, directory_urls)
     assert build.returncode == 0, build.output
     assert "Traceback" not in build.output, build.output
 
