@@ -111,6 +111,12 @@ def run_build_with_url_style(
     return run_build(project)
 
 
+def run_pages_build(root: Path, pages: dict[str, str], directory_urls: bool) -> Build:
+    """`make_project(root, pages)` built with `use_directory_urls` set as asked."""
+    setting = f"use_directory_urls: {str(directory_urls).lower()}\n"
+    return run_build(make_project(root, pages, setting))
+
+
 def run_module(cwd: Path, *arguments: str, fresh: bool = False) -> subprocess.CompletedProcess[str]:
     """`python -m <arguments>` with this interpreter, in `cwd`, as a user types it there: in a
     process forked from a Python that has imported MkDocs already (warm_python.py), or, with

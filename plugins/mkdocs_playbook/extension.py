@@ -77,7 +77,7 @@ from .page.offsets import OffsetMap
 from .page.positions import Positions
 from .page.reader import read_page
 from .page.source import Source
-from .page.tree import PageTree, link_attribute, may_hold_links
+from .page.tree import PageTree, link_attribute, link_value, may_hold_links
 from .page.unsafe_attributes import guard_attr_lists
 from .settings import WIDGETS as WIDGETS
 from .settings import PlaybookSettings, SiteFacts, from_options
@@ -324,7 +324,7 @@ class _WrittenLinks(_Step, Treeprocessor):
             # The toc extension's permalinks are not written by the author.
             if attribute is None or "headerlink" in (element.get("class") or ""):
                 continue
-            written = element.get(attribute) or ""
+            written = link_value(element, attribute)
             self.conversion.links[element] = written
             rank = ranks.get(written, 0)
             ranks[written] = rank + 1

@@ -19,7 +19,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from .findings import Findings
-from .jekyll.collections import Document, collection_navs, read_collections, with_title
+from .jekyll.collections import (
+    Document,
+    collection_navs,
+    ordered,
+    read_collections,
+    with_title,
+)
 from .jekyll.frontmatter import FrontMatter, parse_front_matter
 from .jekyll.frontmatter_defaults import PAGES, FrontMatterDefaults, document_path
 from .jekyll.navigation import NavSource, site_nav
@@ -208,8 +214,10 @@ class Placement:
         return display_path(file, self.working_tree, self.project_dir)
 
     def _site_pages(self, urls: dict[str, str]) -> list[dict[str, Any]]:
-        """`site.pages` as Liquid reads it: each page's front matter, url and path."""
+        """`site.pages` as Liquid reads it: each page's front matter, url and path; then each
+        collection's documents, in the collection's order (`site.LABEL`)."""
         pages: list[dict[str, Any]] = []
+        members: dict[str, list[tuple[Document, dict[str, Any]]]] = {}
         for src_uri, record in self.records.items():
             file = record.file
             path = src_uri
@@ -222,7 +230,14 @@ class Placement:
                 data = {**data, **self.collections.liquid_fields(document, data)}
                 if document.dated and "excerpt" not in data:
                     data["excerpt"] = excerpt(file.content_string, record.front_matter.body_start)
+                entry = {**data, "url": url, "path": path}
+                members.setdefault(document.collection.label, []).append((document, entry))
+                continue
             pages.append({**data, "url": url, "path": path})
+        for items in members.values():
+            entries = {document.path: entry for document, entry in items}
+            order = ordered(items, items[0][0].collection)
+            pages.extend(entries[document.path] for document in order)
         return pages
 
     def place_own_layouts(self, files: Files) -> None:

@@ -42,7 +42,7 @@ from .build_settings import (
 from .config import PlaybookConfig
 from .extension import JEKYLL_STYLESHEET, SCRIPTS, STYLESHEETS, PlaybookExtension
 from .findings import Findings
-from .jekyll.navigation import nav_meta
+from .jekyll.navigation import theme_meta
 from .jekyll.permalinks import redirect_page
 from .links.check import Repository
 from .links.scan import TemplateScanner
@@ -228,7 +228,7 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
             page.meta.setdefault("revision_date", last_edit)
         exclude_from_search(page.meta, data, document, collections)
         if self.site.path:
-            page.meta = nav_meta(page.meta)
+            page.meta = theme_meta(page.meta)
         if page.edit_url is None and self.site.edit_link is not None and page.file.abs_src_path:
             page.edit_url = self.site.edit_url(self.site.source_path(page.file.abs_src_path))
         return body

@@ -54,6 +54,8 @@ class Collection:
     permalink: str | None = None
     """Its URL template; None: `/:collection/:path` and the site style's ending."""
     sort_by: str | None = None
+    order: tuple[str, ...] | None = None
+    """Its `order:` list: documents by their path in its folder, before all others."""
 
 
 @dataclass(frozen=True)
@@ -200,6 +202,7 @@ def read_collections(site: SiteConfig) -> Collections:
         if label == POSTS and not isinstance(permalink, str):
             permalink = posts_template(data.get("permalink"))
         sort_by = meta.get("sort_by")
+        order = meta.get("order")
         collections.append(
             Collection(
                 label,
@@ -207,6 +210,7 @@ def read_collections(site: SiteConfig) -> Collections:
                 output=label == POSTS or truthy(meta.get("output", False)),
                 permalink=permalink if isinstance(permalink, str) else None,
                 sort_by=sort_by if isinstance(sort_by, str) else None,
+                order=tuple(map(ruby_str, order)) if isinstance(order, (list, tuple)) else None,
             )
         )
     return Collections(
@@ -251,9 +255,14 @@ def with_title(front_matter: FrontMatter, document: Document) -> FrontMatter:
 def ordered(
     documents: Iterable[tuple[Document, Mapping[str, Any]]], collection: Collection
 ) -> list[Document]:
-    """`Collection#sort_docs!`: by path (`Document#<=>` without dates), or by the `sort_by`
-    key, documents without it last, ties and values of different kinds by path."""
+    """`Collection#sort_docs!`: the `order` list's documents first, in its order, then the
+    others by path (`rearrange_docs!`); or by the `sort_by` key, documents without it last,
+    ties and values of different kinds by path; or by path (`Document#<=>` without dates)."""
     items = sorted(documents, key=lambda item: item[0].path)
+    if collection.order is not None:
+        by_name = {document.relative: document for document, _ in items}
+        first = [by_name[name] for name in dict.fromkeys(collection.order) if name in by_name]
+        return first + [document for document, _ in items if document not in first]
     key = collection.sort_by
     if key is None:
         return [document for document, _ in items]

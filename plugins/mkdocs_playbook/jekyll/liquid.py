@@ -107,10 +107,17 @@ def site_namespace(
         if isinstance(current, (dict, list)) or (keys[-1] in target and ruby_str(current) == value):
             continue  # the value itself, not its printed form
         target[keys[-1]] = value
-    # Jekyll's `site.posts` are not among its `site.pages`; newest first (`Document#<=>`).
+    # A collection's documents are not among Jekyll's `site.pages`: `site.LABEL` lists them
+    # (`SiteDrop#[]`), in the order they come in; `site.posts` newest first (`Document#<=>`).
     drop = contents.drop if contents is not None else _plain
     posts = [page for page in pages if page.get("collection") == POSTS]
-    site["pages"] = [drop(thawed(page)) for page in pages if page.get("collection") != POSTS]
+    site["pages"] = [drop(thawed(page)) for page in pages if page.get("collection") is None]
+    documents: dict[str, list[Any]] = {}
+    for page in pages:
+        label = page.get("collection")
+        if isinstance(label, str) and label != POSTS:
+            documents.setdefault(label, []).append(drop(thawed(page)))
+    site.update(documents)
     site["html_pages"] = [page for page in site["pages"] if _is_html(page)]
     ordered = sorted(posts, key=_post_order, reverse=True)
     site["posts"] = [drop(thawed(post)) for post in ordered]

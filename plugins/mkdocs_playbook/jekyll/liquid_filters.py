@@ -27,6 +27,7 @@ from liquid.token import Token
 from liquid.undefined import Undefined
 from markdown import Markdown
 
+from .kramdown_typography import register_typography
 from .liquid_values import jekyll_sort, parse_sort_input, ruby_str
 
 STATE_KEY = "playbook"
@@ -422,9 +423,16 @@ def smartify(value: Any) -> str:
 
 
 def markdownify(value: Any) -> str:
-    """The text as HTML, by Python-Markdown (Jekyll's is kramdown)."""
+    """The text as HTML, by Python-Markdown with kramdown's typography (Jekyll's is kramdown):
+    a real guide's glossary definitions came out with straight quotes."""
     converter = Markdown(extensions=["extra"])
-    return converter.convert(_text(value)) + "\n"
+    register_typography(converter)
+    converted = converter.convert(_text(value))
+    # kramdown prints its typographic symbols as characters (`entity_output: as_char`).
+    return _TYPOGRAPHIC_ENTITY.sub(lambda match: html.unescape(match.group(0)), converted) + "\n"
+
+
+_TYPOGRAPHIC_ENTITY = re.compile(r"&(?:[lr][sd]quo|[nm]dash|hellip|[lr]aquo);")
 
 
 JEKYLL_FILTERS: dict[str, Callable[..., Any]] = {

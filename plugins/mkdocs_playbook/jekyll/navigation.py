@@ -67,12 +67,21 @@ under it, an icon, a status mark) and Just the Docs' nav never reads: R Markdown
 `subtitle:` ("Document de travail - Mai 2024") made trajectoires-pro's nav entry differ."""
 
 
-def nav_meta(meta: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
-    """A Jekyll page's `page.meta` as the theme sees it: without `MATERIAL_NAV_KEYS`, so its
-    nav entry is its title alone, as in Just the Docs. Liquid's `page.*` keeps them."""
-    if not any(key in meta for key in MATERIAL_NAV_KEYS):
+MKDOCS_PAGE_KEYS = ("template", "hide")
+"""Front matter MkDocs reads as the page's Jinja template and Material as the parts of the page
+to hide, and Jekyll and Just the Docs never read: a real handbook's own
+`template: true` stopped the build with a traceback."""
+
+_THEME_ONLY_KEYS = (*MATERIAL_NAV_KEYS, *MKDOCS_PAGE_KEYS)
+
+
+def theme_meta(meta: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    """A Jekyll page's `page.meta` as the theme sees it: without `MATERIAL_NAV_KEYS` (its nav
+    entry is its title alone, as in Just the Docs) and `MKDOCS_PAGE_KEYS` (the theme's page,
+    whole). Liquid's `page.*` keeps them."""
+    if not any(key in meta for key in _THEME_ONLY_KEYS):
         return meta
-    return {key: value for key, value in meta.items() if key not in MATERIAL_NAV_KEYS}
+    return {key: value for key, value in meta.items() if key not in _THEME_ONLY_KEYS}
 
 
 @dataclass(frozen=True)
@@ -214,6 +223,9 @@ def site_nav(
             continue
         entries, collection_tables, _ = _pages_nav(collection.sources, nav_sort, problems, indexes)
         tables.update(collection_tables)
+        if not entries:
+            # Just the Docs prints a bare heading; Material would make it a link to ".".
+            continue
         if len(collections) > 1 or top_size > 0:
             spec.append({collection.name: entries})
         else:

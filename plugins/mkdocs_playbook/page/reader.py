@@ -17,7 +17,7 @@ from types import MappingProxyType
 from markdown import util
 
 from .model import Heading, Link, PageModel
-from .tree import PageTree, RawHtml, link_attribute, may_hold_links
+from .tree import PageTree, RawHtml, link_attribute, link_value, may_hold_links
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -133,7 +133,7 @@ def _read_element(
         )
     attribute = link_attribute(element)
     if attribute is not None:
-        add_link(element.get(attribute) or "", element.tag, written.get(element), False)
+        add_link(link_value(element, attribute), element.tag, written.get(element), False)
     if element.tag == "a" and element.get("name"):
         model.ids.add(element.get("name") or "")
     if element.tag == "code":

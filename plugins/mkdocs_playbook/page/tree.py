@@ -179,6 +179,16 @@ def link_attribute(element: etree.Element) -> str | None:
     return name if name is not None and element.get(name) is not None else None
 
 
+def link_value(element: etree.Element, attribute: str) -> str:
+    """The value of `element`'s `attribute` as the browser reads it: Python-Markdown's e-mail
+    autolinks write each character of the address as an entity behind the placeholder of its
+    `&`, which only the serialiser turns back."""
+    value = element.get(attribute) or ""
+    if util.AMP_SUBSTITUTE not in value:
+        return value
+    return html.unescape(value.replace(util.AMP_SUBSTITUTE, "&"))
+
+
 def may_hold_links(raw: str) -> bool:
     """Whether raw HTML can hold a link or an id: the only snippets worth parsing."""
     return bool(_CANDIDATE_RE.search(raw))
