@@ -4,10 +4,12 @@ Debian's headless Chromium driven by Playwright. Widget tests plug in through `o
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 
 import pytest
+from contexts import ContextPool
 from csp import CspSite, serve_with_policy
-from playwright.sync_api import Browser, BrowserContext, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Dialog, Route, sync_playwright
 
 import chromium
 from browsing import WATCH_CSP, Visit, is_local
@@ -55,47 +57,64 @@ def cached_context(browser: Browser) -> Iterator[BrowserContext]:
     with_cache.close()
 
 
-@pytest.fixture
-def open_page(browser: Browser) -> Iterator[Callable[[str], Visit]]:
-    """Opens a URL in a new context; every request off this machine is blocked and recorded."""
-    contexts = []
+@pytest.fixture(scope="session")
+def visit_contexts(browser: Browser) -> Iterator[tuple[ContextPool, dict[BrowserContext, Visit]]]:
+    """The contexts `open_page` lends, each guarded once: every request off this machine is
+    blocked and recorded, and CSP violations are watched, for the visit it is lent to."""
+    visits: dict[BrowserContext, Visit] = {}
 
-    def open_(url: str) -> Visit:
-        context = browser.new_context()
-        contexts.append(context)
-        page = context.new_page()
-        visit = Visit(page)
-        page.on("pageerror", lambda error: visit.errors.append(f"{error}\n{error.stack or ''}"))
-        page.on(
-            "console",
-            lambda message: visit.errors.append(message.text) if message.type == "error" else None,
-        )
-
-        def guard(route: object) -> None:
-            request_url = route.request.url  # type: ignore[attr-defined]
-            if is_local(request_url):
-                route.continue_()  # type: ignore[attr-defined]
+    def prepare(context: BrowserContext) -> None:
+        def guard(route: Route) -> None:
+            if is_local(route.request.url):
+                route.continue_()
             else:
-                visit.foreign_requests.append(request_url)
-                route.abort()  # type: ignore[attr-defined]
+                visits[context].foreign_requests.append(route.request.url)
+                route.abort()
 
         context.route("**/*", guard)
         context.expose_function(
-            "__playbookCspViolation", lambda report: visit.csp_violations.append(report)
+            "__playbookCspViolation", lambda report: visits[context].csp_violations.append(report)
         )
         context.add_init_script(WATCH_CSP)
 
-        def dismiss(dialog: object) -> None:
-            visit.dialogs.append(dialog.message)  # type: ignore[attr-defined]
-            dialog.dismiss()  # type: ignore[attr-defined]
+    pool = ContextPool(browser, prepare)
+    yield pool, visits
+    pool.close()
 
-        page.on("dialog", dismiss)
-        page.goto(url)
-        return visit
 
-    yield open_
-    for context in contexts:
-        context.close()
+@pytest.fixture
+def open_page(
+    request: pytest.FixtureRequest,
+    visit_contexts: tuple[ContextPool, dict[BrowserContext, Visit]],
+) -> Iterator[Callable[[str], Visit]]:
+    """Opens a URL in a context of its own, as a new one holds nothing of the site (contexts.py);
+    every request off this machine is blocked and recorded. A test marked `clock` sets
+    Playwright's clock: its contexts are closed after it, not kept."""
+    pool, visits = visit_contexts
+    keep = request.node.get_closest_marker("clock") is None
+    with ExitStack() as lent:
+
+        def open_(url: str) -> Visit:
+            context = lent.enter_context(pool.lent(keep=keep))
+            page = context.new_page()
+            visit = visits[context] = Visit(page)
+            page.on("pageerror", lambda error: visit.errors.append(f"{error}\n{error.stack or ''}"))
+            page.on(
+                "console",
+                lambda message: (
+                    visit.errors.append(message.text) if message.type == "error" else None
+                ),
+            )
+
+            def dismiss(dialog: Dialog) -> None:
+                visit.dialogs.append(dialog.message)
+                dialog.dismiss()
+
+            page.on("dialog", dismiss)
+            page.goto(url)
+            return visit
+
+        yield open_
 
 
 @pytest.fixture(params=["http", "file"])

@@ -20,6 +20,9 @@ from test_runs import PLAYBOOK, ROLLBACK, RUN_PAGE, declare, go
 
 from browsing import CLIPBOARD, Visit
 
+# Each test sets the clock of its context (conftest.open_page).
+pytestmark = pytest.mark.clock
+
 START = datetime(2026, 11, 27, 13, 0, tzinfo=UTC)
 FREEZE = "aoctl deploy freeze --env prod --incident "
 EVIDENCE = "SECURITY_COMPLIANCE_REPORT.html"

@@ -14,6 +14,9 @@ from test_runs import PLAYBOOK, RUN_PAGE, SCRIBE, bar, box, declare, events, go,
 
 from browsing import CLIPBOARD, Visit
 
+# Each test sets the clock of its context (conftest.open_page).
+pytestmark = pytest.mark.clock
+
 SLACK = "#template-form"
 EMAIL = "#template-form-2"
 POST_INCIDENT = "POST_LAUNCH_SUPPORT_OPTIMIZATION.html"

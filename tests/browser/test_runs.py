@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser, FilePayload, Locator, Page, expect
 
 from browsing import CLIPBOARD, Visit
@@ -287,6 +288,7 @@ def test_tampered_and_oversized_links_are_refused_with_a_message(
     expect(message(page)).to_contain_text("newer")
 
 
+@pytest.mark.clock
 def test_the_update_timer_goes_overdue_and_a_copied_update_restarts_it(
     open_page: Callable[[str], Visit], site_url: str
 ) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from playwright.sync_api import expect
 from test_runs import PLAYBOOK, RUN_PAGE, bar, go, json_file, message
 from test_severity_forms import EMAIL, field
@@ -31,6 +32,7 @@ def run(**fields: Any) -> dict[str, Any]:
     return data
 
 
+@pytest.mark.clock
 def test_a_severity_named_constructor_is_a_name_and_the_timer_still_runs(
     open_page: Callable[[str], Visit], site_url: str
 ) -> None:

@@ -114,6 +114,7 @@ def test_one_value_fills_both_templates(open_page: Callable[[str], Visit], base_
     expect(missing.first).to_have_text("{impact description}")
 
 
+@pytest.mark.clock
 def test_copy_puts_exactly_the_preview_on_the_clipboard(
     open_page: Callable[[str], Visit], base_url: str
 ) -> None:
@@ -129,6 +130,7 @@ def test_copy_puts_exactly_the_preview_on_the_clipboard(
     assert page.evaluate("navigator.clipboard.readText()") == preview(page, EMAIL)
 
 
+@pytest.mark.clock
 def test_mailto_carries_subject_and_body(open_page: Callable[[str], Visit], base_url: str) -> None:
     page = open_page(base_url + PLAYBOOK).page
     # The preview's times follow the clock: hold it, to compare the preview with the copy.
@@ -145,6 +147,7 @@ def test_mailto_carries_subject_and_body(open_page: Callable[[str], Visit], base
     assert page.locator(f"{SLACK} [data-playbook-mailto]").count() == 0
 
 
+@pytest.mark.clock
 def test_hostile_values_stay_literal(open_page: Callable[[str], Visit], base_url: str) -> None:
     visit = open_page(base_url + PLAYBOOK)
     page = visit.page

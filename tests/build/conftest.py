@@ -1,13 +1,16 @@
-"""What several build tests share: this repository copied as a clone, its wheel built there."""
+"""What several build tests share: this repository copied as a clone, its wheel built there;
+the build time of an ordinary page, the bound of the adversarial pages."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from test_adversarial import _timed_build, ordinary
 
 from support import ROOT, Clone, commit, made_once
 
@@ -46,3 +49,18 @@ def _set_up_clone(folder: Path) -> dict[str, Any]:
         "output": built.stdout + built.stderr,
         "path": str(path),
     }
+
+
+@pytest.fixture(scope="session")
+def ordinary_seconds(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int], float]:
+    """Build time of an ordinary page of a size, timed once per size (and worker): the bound of
+    every pathological page of that size, in every module."""
+    timed: dict[int, float] = {}
+
+    def seconds(size: int) -> float:
+        if size not in timed:
+            root = tmp_path_factory.mktemp(f"ordinary-{size}")
+            timed[size] = _timed_build(root, ordinary(size))[0]
+        return timed[size]
+
+    return seconds

@@ -9,21 +9,22 @@ the same size (`RATIO`). Comparing each with every id, 1,000 of each took 18 s a
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
-from test_adversarial import RATIO, _timed_build, ordinary
+from test_adversarial import RATIO, _timed_build
 
 COUNT = 2000
 
 
-def test_mistyped_anchors_among_many_headings(tmp_path: Path) -> None:
+def test_mistyped_anchors_among_many_headings(
+    ordinary_seconds: Callable[[int], float], tmp_path: Path
+) -> None:
     headings = "".join(f"## Restart step {k}\n\n" for k in range(COUNT))
     links = "".join(f"[Step {k}](#restart-stp-{k})\n" for k in range(COUNT))
     text = "# Page\n\n" + headings + links
-    (tmp_path / "ordinary").mkdir()
-    (tmp_path / "mistyped").mkdir()
-    baseline, _ = _timed_build(tmp_path / "ordinary", ordinary(len(text)))
-    seconds, build = _timed_build(tmp_path / "mistyped", text)
+    baseline = ordinary_seconds(len(text))
+    seconds, build = _timed_build(tmp_path, text, within=RATIO * baseline)
     assert seconds <= RATIO * baseline, (seconds, baseline)
     found = re.findall(
         r"link target #restart-stp-\d+: no such anchor; did you mean #", build.output

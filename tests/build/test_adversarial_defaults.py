@@ -36,6 +36,8 @@ def test_a_huge_defaults_list_costs_sets_times_pages(tmp_path: Path) -> None:
     (tmp_path / "plain").mkdir()
     (tmp_path / "huge").mkdir()
     plain, _ = _timed_build(tmp_path / "plain", index, {"_config.yml": _config(False), **_pages()})
-    huge, build = _timed_build(tmp_path / "huge", index, {"_config.yml": _config(True), **_pages()})
+    huge, build = _timed_build(
+        tmp_path / "huge", index, {"_config.yml": _config(True), **_pages()}, within=plain * RATIO
+    )
     assert "Welcome to Acme." in build.html("index.html")
     assert huge < plain * RATIO, (huge, plain)

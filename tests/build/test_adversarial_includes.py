@@ -42,7 +42,7 @@ def hostile_build(
     size += sum(len(content) for content in files.values())
     baseline, _ = _timed_build(tmp_path / "ordinary", ordinary(size))
     write(tmp_path / "hostile", {"_config.yml": config, **files})
-    seconds, build = _timed_build(tmp_path / "hostile", page)
+    seconds, build = _timed_build(tmp_path / "hostile", page, within=RATIO * baseline)
     assert "Traceback" not in build.output, build.output[-3000:]
     return seconds, baseline, build
 

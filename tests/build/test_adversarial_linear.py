@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_adversarial import RATIO, _timed_build, ordinary, repeated
+from test_adversarial import RATIO, _timed_build, repeated
 
 from support import Build
 
@@ -37,15 +37,15 @@ def _numbered(piece: Callable[[int], str], size: int = SIZE) -> str:
     return "".join(parts)
 
 
-@pytest.fixture(scope="module")
-def baseline(tmp_path_factory: pytest.TempPathFactory) -> float:
+@pytest.fixture
+def baseline(ordinary_seconds: Callable[[int], float]) -> float:
     """Build time of an ordinary page of `SIZE`."""
-    return _timed_build(tmp_path_factory.mktemp("ordinary"), ordinary(SIZE))[0]
+    return ordinary_seconds(SIZE)
 
 
 def _build(root: Path, text: str, baseline: float) -> Build:
     assert abs(len(text) - SIZE) < SIZE // 10
-    seconds, build = _timed_build(root, text)
+    seconds, build = _timed_build(root, text, within=RATIO * baseline)
     assert seconds <= RATIO * baseline, (seconds, baseline)
     return build
 
@@ -140,7 +140,9 @@ def test_an_exclude_glob_of_many_stars(tmp_path: Path) -> None:
     (tmp_path / "stars").mkdir()
     plain, _ = _timed_build(tmp_path / "plain", page, site("b"))
     # A regular expression of `.*` runs backtracks through every way to place the stars.
-    seconds, build = _timed_build(tmp_path / "stars", page, site("*a" * 11 + "*b"))
+    seconds, build = _timed_build(
+        tmp_path / "stars", page, site("*a" * 11 + "*b"), within=RATIO * plain
+    )
     assert seconds <= RATIO * plain, (seconds, plain)
     assert (build.site_dir / name.removesuffix(".md") / "index.html").exists()
 
@@ -157,7 +159,9 @@ def test_deeply_indented_tags_in_raw_html_inside_markdown_html(
     text += "\n</blockquote>\n\n"
     text += "After.\n\n</div>\n"
     text += "x" * (SIZE - len(text) - 1) + "\n"
-    seconds, build = _timed_build(tmp_path, text, {"_config.yml": "title: Jekyll site\n"})
+    seconds, build = _timed_build(
+        tmp_path, text, {"_config.yml": "title: Jekyll site\n"}, within=RATIO * baseline
+    )
     assert seconds <= RATIO * baseline, (seconds, baseline)
     html = build.html("index.html")
     assert html.count("<div>") == tags + 1  # and the markdown="1" one around them

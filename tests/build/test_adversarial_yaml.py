@@ -38,7 +38,9 @@ def baseline(tmp_path_factory: pytest.TempPathFactory) -> float:
 def test_a_hostile_config_stops_the_build_at_its_line(
     config: str, line: int, message: str, baseline: float, tmp_path: Path
 ) -> None:
-    seconds, build = _timed_build(tmp_path, ordinary(SIZE), {"_config.yml": config}, succeeds=False)
+    seconds, build = _timed_build(
+        tmp_path, ordinary(SIZE), {"_config.yml": config}, succeeds=False, within=RATIO * baseline
+    )
     assert seconds <= RATIO * baseline, (seconds, baseline)
     assert re.search(rf"docs/_config\.yml:{line}: malformed _config\.yml: {message}", build.output)
     assert "Traceback" not in build.output
@@ -59,7 +61,9 @@ def test_hostile_front_matter_is_a_finding_at_its_line(
     front_matter: str, line: int, message: str, baseline: float, tmp_path: Path
 ) -> None:
     page = f"---\n{front_matter}---\n{ordinary(SIZE)}"
-    seconds, build = _timed_build(tmp_path, page, {"_config.yml": "title: Ops\n"})
+    seconds, build = _timed_build(
+        tmp_path, page, {"_config.yml": "title: Ops\n"}, within=RATIO * baseline
+    )
     assert seconds <= RATIO * baseline, (seconds, baseline)
     assert re.search(rf"docs/index\.md:{line}: malformed front matter: {message}", build.output)
     assert "Traceback" not in build.output
