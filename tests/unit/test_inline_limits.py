@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import markdown
 import pytest
+from test_kramdown_gfm import convert
 
 from mkdocs_playbook.extension import PlaybookExtension
 from mkdocs_playbook.page.inline_limits import (
     MAX_ABBREVIATIONS,
     MAX_EMPHASIS_RUN,
     MAX_ESCAPES,
+    MAX_SYMBOLS,
     bracket_budget,
     slow_runs,
 )
@@ -83,3 +85,39 @@ def test_emphasis_nested_thousands_deep_is_text() -> None:
     [problem] = model.problems
     assert problem.line == 3
     assert f"{run}word{run} and <em>this</em>" in html
+
+
+@pytest.mark.parametrize(
+    ("text", "breaks", "symbols", "kinds"),
+    [
+        # A backslash at a line's end is a match only where it is a break (kramdown's GFM);
+        # the last line's ends the paragraph, and is text.
+        ("a\\\n" * (MAX_ESCAPES + 2), False, False, []),
+        ("a\\\n" * (MAX_ESCAPES + 2), True, False, ["escapes"]),
+        ("a\\\n" * (MAX_ESCAPES + 1), True, False, []),
+        ("'\"-- ... << >> " * 200, False, False, []),
+        ("'\"-- ... << >> " * 200, False, True, ["typographic"]),
+        ("'\"-- ... << >> \n\n" * 200, False, True, []),
+        # Quotes in tags are attributes; escaped marks are the escapes'.
+        ('<a href="x">a</a> ' * 2 * MAX_SYMBOLS, False, True, []),
+        ('\\" ' * (MAX_SYMBOLS + 1), False, True, []),
+    ],
+)
+def test_breaks_and_typographic_marks_beyond_the_limit_are_found(
+    text: str, breaks: bool, symbols: bool, kinds: list[str]
+) -> None:
+    problems = slow_runs(text, ESCAPED, breaks=breaks, symbols=symbols).problems
+    assert [next(k for k in ("escapes", "typographic") if k in m) for _, m in problems] == kinds
+
+
+def test_breaks_and_marks_beyond_the_limit_show_as_they_read_on_a_jekyll_site() -> None:
+    # What is written without the inline pass: a break stays a break, a mark shows as written,
+    # and the page says where.
+    text = "# Page\n\n" + "a\\\n" * (MAX_ESCAPES + 2) + "\n" + "'x' " * 600 + "\n"
+    html, models = convert(text)
+    assert html.count("a<br />") == MAX_ESCAPES + 1
+    assert "'x' " * 600 in html.replace("&#x27;", "'")
+    assert [(problem.line, problem.message.split(" ", 2)[1]) for problem in models[0].problems] == [
+        (3, "backslash"),
+        (MAX_ESCAPES + 6, "typographic"),
+    ]

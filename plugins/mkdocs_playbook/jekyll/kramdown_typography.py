@@ -108,6 +108,11 @@ class _Typography(SmartyExtension):
             )
 
 
+def has_typography(md: Markdown) -> bool:
+    """Whether `md` sets kramdown's symbols and quotes (`register_typography`)."""
+    return any(isinstance(pattern, _SmartQuote) for pattern in md.inlinePatterns)
+
+
 def register_typography(md: Markdown) -> None:
     """Add kramdown's symbols and quotes to `md`, unless the site configures `smarty`."""
     if "smarty" in md.treeprocessors:
