@@ -88,3 +88,21 @@ def test_search_then_navigation_work_offline(
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert visit.foreign_requests == []
     assert visit.errors == [], visit.errors
+
+
+# With no-cors, a request that reaches its server resolves, one the harness aborts rejects.
+FETCH = "(url) => fetch(url, { mode: 'no-cors' }).then(() => 'reached', () => 'refused')"
+
+
+def test_the_harness_blocks_and_records_requests_off_this_machine_only(
+    open_page: Callable[[str], Visit], site_url: str
+) -> None:
+    # What every `foreign_requests == []` above relies on.
+    visit = open_page(site_url + "index.html")
+    assert visit.page.evaluate(FETCH, site_url + "search/search_index.json") == "reached"
+    # From about:blank, where no Content-Security-Policy refuses them first.
+    visit.page.goto("about:blank")
+    foreign = ["https://example.com/font.woff2", "http://127.0.0.10/", "http://127.0.0.1.example/"]
+    for url in foreign:
+        assert visit.page.evaluate(FETCH, url) == "refused", url
+    assert visit.foreign_requests == foreign
