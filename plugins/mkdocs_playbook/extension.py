@@ -62,7 +62,6 @@ from .jekyll.children_toc import HEADING_INCLUDE, append_children_toc
 from .jekyll.content_layouts import around_content
 from .jekyll.kramdown import KramdownSettings, register_kramdown
 from .jekyll.kramdown_gfm import register_gfm
-from .jekyll.kramdown_typography import has_typography
 from .jekyll.repolinks import RepositoryLinks
 from .jekyll.rewrite import PageInput, Rewrites
 from .jekyll.ui_classes import register_ui_classes
@@ -280,12 +279,11 @@ class _InlineLimits(_LineReporter):
         text = "\n".join(lines)
         escaped_chars = frozenset(self.md.ESCAPED_CHARS)
         breaks = "kramdown_backslash_break" in self.md.inlinePatterns
-        symbols = has_typography(self.md)
         # A first look without code (a parse), which can only find more.
-        if not slow_runs(text, escaped_chars, breaks=breaks, symbols=symbols).problems:
+        if not slow_runs(text, escaped_chars, breaks=breaks).problems:
             return lines
         source = self.conversion.positions.parse(text)
-        runs = slow_runs(text, escaped_chars, source.in_code, breaks=breaks, symbols=symbols)
+        runs = slow_runs(text, escaped_chars, source.in_code, breaks=breaks)
         if not runs.problems:
             return lines
         self.report_at(

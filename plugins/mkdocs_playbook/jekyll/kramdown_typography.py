@@ -6,7 +6,7 @@ Like kramdown, it leaves code, raw HTML and attribute values as written.
 `smarty` runs its patterns in a second inline pass over the tree, which costs time quadratic
 in a paragraph's inline elements (Python-Markdown looks each one up in its parent's list);
 here they join the first pass instead, after every other pattern (`linebreak`, 5, is the last
-of Python-Markdown's), where that pass leaves them the same text.
+of Python-Markdown's), where that pass leaves them the same text, as one pattern (`_Marks`).
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from markdown import Markdown
-from markdown.extensions.smarty import SmartyExtension, SubstituteTextPattern
-from markdown.inlinepatterns import InlineProcessor
-from markdown.util import ETX
+from markdown.extensions.smarty import SmartyExtension
+from markdown.inlinepatterns import HtmlInlineProcessor
+from markdown.util import ETX, STX
 
 _LAST = 4.0
 """Below every built-in inline pattern."""
@@ -54,14 +54,35 @@ def quote_side(before: str, quote: str, after: str) -> str:
     return "left"
 
 
-class _SmartQuote(InlineProcessor):
-    """Each quote, as kramdown reads it from the text around it (`quote_side`). A quote
-    right after another inline element (its placeholder ends in ETX) has no character
-    before it, as after a span kramdown parsed (`*a*"` closes, `-"` opens)."""
+_SYMBOLS_RE = re.compile(r"---|--|<<|>>|\.\.\.")
+"""kramdown's `TYPOGRAPHIC_SYMS_RE`, left to right: `---`, `--` and `...` wherever they are
+(`......` is two ellipses, `----` an em dash and a hyphen); smarty only takes runs of exactly
+that length. Their characters never overlap, so one pass finds what one pass per symbol finds."""
+_QUOTE_RE = re.compile(r"[\"']")
+_TOOK = STX * _AHEAD
+"""What a later quote sees after it where a symbol or quote was taken: a placeholder."""
+
+
+class _Marks(HtmlInlineProcessor):
+    """kramdown's symbols and quotes, in one match per stretch of text: from its first mark to
+    the next inline element (a placeholder) or the end. Python-Markdown rebuilds the whole text
+    for each match, so a match per mark cost time quadratic in the marks of a paragraph.
+
+    The stretch is read as one pattern per symbol, then one for quotes, would read it: each
+    symbol taken, then each quote as kramdown reads it from the text around it
+    (`quote_side`). A quote right after a symbol, a quote or another inline element has no
+    character before it, as after a span kramdown parsed (`*a*"` closes, `-"` opens)."""
 
     def __init__(self, substitutions: dict[str, str], md: Markdown) -> None:
-        super().__init__(r"[\"']", md)
-        self._entities = {
+        super().__init__(r"--|<<|>>|\.\.\.|[\"']", md)
+        self._symbols = {
+            "---": substitutions["mdash"],
+            "--": substitutions["ndash"],
+            "...": substitutions["ellipsis"],
+            "<<": substitutions["left-angle-quote"],
+            ">>": substitutions["right-angle-quote"],
+        }
+        self._quotes = {
             ("left", '"'): substitutions["left-double-quote"],
             ("right", '"'): substitutions["right-double-quote"],
             ("left", "'"): substitutions["left-single-quote"],
@@ -71,46 +92,78 @@ class _SmartQuote(InlineProcessor):
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
     ) -> tuple[str, int, int]:
-        start, quote = m.start(), m.group()
-        before = data[start - 1] if start and data[start - 1] != ETX else ""
-        side = quote_side(before, quote, data[m.end() : m.end() + _AHEAD])
-        return self.md.htmlStash.store(self._entities[side, quote]), start, m.end()
+        start = m.start()
+        end = data.find(STX, start)
+        end = len(data) if end < 0 else end
+        # The stretch as text and taken symbols, in order (a symbol: None beside its HTML).
+        pieces: list[tuple[str, str | None]] = []
+        position = start
+        for found in _SYMBOLS_RE.finditer(data, start, end):
+            pieces.append((data[position : found.start()], None))
+            pieces.append(("", self._symbols[found.group()]))
+            position = found.end()
+        pieces.append((data[position:end], None))
+        store = self.md.htmlStash.store
+        out: list[str] = []
+        for index, (text, symbol) in enumerate(pieces):
+            if symbol is not None:
+                out.append(store(symbol))
+                continue
+            last = 0
+            for quote in _QUOTE_RE.finditer(text):
+                at = quote.start()
+                if at:
+                    before = "" if text[at - 1] in "\"'" else text[at - 1]
+                elif index:
+                    before = ""  # a symbol was taken there
+                else:
+                    before = data[start - 1] if start and data[start - 1] != ETX else ""
+                after = self._after(text[at + 1 : at + 1 + _AHEAD], pieces, index, data, end)
+                out.append(text[last:at])
+                side = quote_side(before, quote.group(), after)
+                out.append(store(self._quotes[side, quote.group()]))
+                last = at + 1
+            out.append(text[last:])
+        return "".join(out), start, end
+
+    @staticmethod
+    def _after(
+        rest: str, pieces: list[tuple[str, str | None]], index: int, data: str, end: int
+    ) -> str:
+        """The `_AHEAD` characters a quote's rules see after it: the rest of its text, a
+        placeholder for each symbol taken, then what follows the stretch."""
+        after = rest
+        following = index + 1
+        while len(after) < _AHEAD and following < len(pieces):
+            text, symbol = pieces[following]
+            after += _TOOK if symbol is not None else text[:_AHEAD]
+            following += 1
+        if len(after) < _AHEAD:
+            after += data[end : end + _AHEAD]
+        return after[:_AHEAD]
 
 
 class _Typography(SmartyExtension):
-    """`smarty`, its patterns in the main inline pass."""
+    """`smarty` as kramdown reads its symbols and quotes, in the main inline pass: smarty's own
+    setup (quotes escapable, a tag followed by `>` no tag, so `<a>>` ends in an angle quote),
+    with `_Marks` for its patterns."""
 
-    # kramdown's `TYPOGRAPHIC_SYMS_RE` takes `---`, `--` and `...` wherever they are, left to
-    # right (`......` is two ellipses, `----` an em dash and a hyphen); smarty only takes
-    # runs of exactly that length.
     def educateDashes(self, md: Markdown) -> None:
-        em = SubstituteTextPattern("---", (self.substitutions["mdash"],), md)
-        en = SubstituteTextPattern("--", (self.substitutions["ndash"],), md)
-        self.inlinePatterns.register(em, "smarty-em-dashes", 50)
-        self.inlinePatterns.register(en, "smarty-en-dashes", 45)
+        pass
 
     def educateEllipses(self, md: Markdown) -> None:
-        ellipses = SubstituteTextPattern(r"\.\.\.", (self.substitutions["ellipsis"],), md)
-        self.inlinePatterns.register(ellipses, "smarty-ellipses", 10)
+        pass
+
+    def educateAngledQuotes(self, md: Markdown) -> None:
+        pass
 
     def educateQuotes(self, md: Markdown) -> None:
-        # After every other symbol, so that one it took is no character before a quote.
-        self.inlinePatterns.register(_SmartQuote(self.substitutions, md), "kramdown-quotes", 1)
+        pass
 
     def extendMarkdown(self, md: Markdown) -> None:
         super().extendMarkdown(md)
         md.treeprocessors.deregister("smarty")
-        patterns = list(self.inlinePatterns)
-        for index, pattern in enumerate(patterns):
-            # In smarty's order (its registry iterates highest priority first).
-            md.inlinePatterns.register(
-                pattern, f"kramdown_typography_{index}", _LAST - index / (len(patterns) + 1)
-            )
-
-
-def has_typography(md: Markdown) -> bool:
-    """Whether `md` sets kramdown's symbols and quotes (`register_typography`)."""
-    return any(isinstance(pattern, _SmartQuote) for pattern in md.inlinePatterns)
+        md.inlinePatterns.register(_Marks(self.substitutions, md), "kramdown_typography", _LAST)
 
 
 def register_typography(md: Markdown) -> None:

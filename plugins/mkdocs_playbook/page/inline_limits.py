@@ -9,9 +9,6 @@
   text: a paragraph of more than `MAX_ESCAPES` has them written as text. Where a backslash
   at a line's end is a line break (kramdown's GFM parser), it is a match too, counted with
   them, and written as its `<br />`.
-- **Typographic marks** (on Jekyll sites, kramdown's quotes, `--`, `---`, `...`, `<<`,
-  `>>`): each is an inline match too; a paragraph of more than `MAX_SYMBOLS` has them
-  written as text, straight as written.
 - **Runs of `*` or `_`**: emphasis nests by recursion, a level per pair of characters; a
   run longer than `MAX_EMPHASIS_RUN` (where thousands on both sides of a word exhaust
   Python's recursion limit) is written as text.
@@ -26,15 +23,12 @@ The limits are far beyond any page written by hand. Code is never touched.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
 MAX_ESCAPES = 1_000
 """Backslash escapes kept in one paragraph."""
-MAX_SYMBOLS = 1_000
-"""Typographic marks kept in one paragraph."""
 MAX_ABBREVIATIONS = 1_000
 """Abbreviation definitions kept in one page."""
 MAX_EMPHASIS_RUN = 500
@@ -50,9 +44,6 @@ def bracket_budget(size: int) -> int:
 
 
 _MARKS_RE = re.compile(r"\\[\s\S]|[\[\]]")
-_SYMBOLS_RE = re.compile(r"---|--|\.\.\.|<<|>>|[\"']")
-_TAG_RE = re.compile(r"<[A-Za-z/!?][^<>]*>")
-"""A tag in a paragraph, whose quotes are its attributes' and stay."""
 _ABBREVIATION_RE = re.compile(r"\*\[", re.MULTILINE)
 _EMPHASIS_RUN_RE = re.compile(rf"\*{{{MAX_EMPHASIS_RUN + 1},}}|_{{{MAX_EMPHASIS_RUN + 1},}}")
 _EMPHASIS_RUN = ("*" * (MAX_EMPHASIS_RUN + 1), "_" * (MAX_EMPHASIS_RUN + 1))
@@ -76,21 +67,17 @@ def slow_runs(
     in_code: Callable[[int], bool] | None = None,
     *,
     breaks: bool = False,
-    symbols: bool = False,
 ) -> SlowRuns:
     """The runs of `text` beyond the limits; `in_code(offset)` says what is code (None:
     nothing is, for a first, cheaper look); `breaks`: a backslash at a line's end is a line
-    break; `symbols`: typographic marks are inline matches."""
+    break."""
     found = SlowRuns()
     code = in_code or (lambda offset: False)
     unclosed: list[tuple[int, list[int]]] = []  # (cost, offsets) per paragraph
     # Each limit is looked for only where a count made in C says it may be passed: an
     # ordinary page passes none, and a scan in Python of every mark cost it 0.1 ms.
-    symbols = symbols and _symbols_may_pass(text)
-    marks = _brackets_may_cost(text) or text.count("\\") > MAX_ESCAPES or symbols
+    marks = _brackets_may_cost(text) or text.count("\\") > MAX_ESCAPES
     for start, end in _paragraphs(text) if marks else ():
-        if symbols:
-            _limit_symbols(text, start, end, code, found)
         opened: list[int] = []
         escapes: list[int] = []
         for mark in _MARKS_RE.finditer(text, start, end):
@@ -124,40 +111,6 @@ def slow_runs(
     if _EMPHASIS_RUN[0] in text or _EMPHASIS_RUN[1] in text:
         _limit_emphasis(text, code, found)
     return found
-
-
-def _symbols_may_pass(text: str) -> bool:
-    """Whether a paragraph could hold more than `MAX_SYMBOLS` marks (counted in C)."""
-    counts = (text.count(mark) for mark in ('"', "'", "--", "...", "<<", ">>"))
-    return sum(counts) > MAX_SYMBOLS
-
-
-def _limit_symbols(
-    text: str, start: int, end: int, code: Callable[[int], bool], found: SlowRuns
-) -> None:
-    tags = [(tag.start(), tag.end()) for tag in _TAG_RE.finditer(text, start, end)]
-    marks: list[re.Match[str]] = []
-    index = 0
-    for mark in _SYMBOLS_RE.finditer(text, start, end):
-        offset = mark.start()
-        while index < len(tags) and tags[index][1] <= offset:
-            index += 1
-        in_tag = index < len(tags) and tags[index][0] <= offset
-        # An escaped mark is the escape's (`\\"`), which the escape limit may write.
-        if not in_tag and text[offset - 1 : offset] != "\\" and not code(offset):
-            marks.append(mark)
-    if len(marks) <= MAX_SYMBOLS:
-        return
-    for mark in marks:
-        found.replacements[mark.start()] = (len(mark.group()), html.escape(mark.group()))
-    found.problems.append(
-        (
-            marks[0].start(),
-            f"{len(marks)} typographic marks (quotes, dashes, ellipses, `<<`, `>>`) in one "
-            f"paragraph, more than {MAX_SYMBOLS}, would cost Python-Markdown quadratic time; "
-            "they are shown as written, as text",
-        )
-    )
 
 
 def _brackets_may_cost(text: str) -> bool:
