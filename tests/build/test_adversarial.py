@@ -99,11 +99,19 @@ def _timed_build(
     return least_cpu_seconds(build, within)
 
 
-def bounded_build(root: Path, text: str, baseline: float, label: str = "") -> Build:
-    """A real build of a site whose page is `text`, which must take at most `RATIO` times
-    `baseline` (`_timed_build`)."""
+def bounded_build(
+    root: Path,
+    text: str,
+    more: dict[str, str] | None = None,
+    *,
+    baseline: float,
+    succeeds: bool = True,
+    label: str = "",
+) -> Build:
+    """A real build of a site whose page is `text` (and the `more` files of docs/), which must
+    take at most `RATIO` times `baseline` (`_timed_build`)."""
     bound = RATIO * baseline
-    seconds, build = _timed_build(root, text, within=bound)
+    seconds, build = _timed_build(root, text, more, succeeds=succeeds, within=bound)
     assert seconds <= bound, (label, seconds, baseline)
     return build
 
@@ -114,13 +122,13 @@ def test_a_pathological_page_builds_about_as_fast_as_an_ordinary_one(
 ) -> None:
     text = PATHOLOGICAL[name]()
     assert abs(len(text) - SIZE) < SIZE // 10
-    bounded_build(tmp_path, text, ordinary_seconds(SIZE), name)
+    bounded_build(tmp_path, text, baseline=ordinary_seconds(SIZE), label=name)
 
 
 def test_fifty_thousand_nested_list_markers_build_and_are_reported(
     ordinary_seconds: Callable[[int], float], tmp_path: Path
 ) -> None:
-    build = bounded_build(tmp_path, NESTED, ordinary_seconds(len(NESTED)))
+    build = bounded_build(tmp_path, NESTED, baseline=ordinary_seconds(len(NESTED)))
     # Python-Markdown would recurse once per level and fail; beyond the cap the line is text.
     assert re.search(r"docs/index\.md:3: blocks nested 50000 levels deep", build.output)
     html = build.html("index.html")
@@ -131,5 +139,5 @@ def test_fifty_thousand_nested_list_markers_build_and_are_reported(
 def test_a_one_megabyte_line_builds(
     ordinary_seconds: Callable[[int], float], tmp_path: Path
 ) -> None:
-    build = bounded_build(tmp_path, HUGE_LINE, ordinary_seconds(len(HUGE_LINE)))
+    build = bounded_build(tmp_path, HUGE_LINE, baseline=ordinary_seconds(len(HUGE_LINE)))
     assert "word word word" in build.html("index.html")
