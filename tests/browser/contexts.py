@@ -86,8 +86,9 @@ class ContextPool:
         """A cleared context for the block; cleared again and kept after it, unless the block
         closed it or `keep` is false: Playwright's clock, once installed, is its context's for
         good (there is no uninstall), so a test that sets it gives its context up."""
+        # Only contexts still open are kept (below), so an idle one is open.
         kept = self._idle.pop() if self._idle else None
-        if kept is None or kept.closed:
+        if kept is None:
             kept = KeptContext(self._browser.new_context(), self._prepare)
         try:
             yield kept.context

@@ -68,8 +68,8 @@ class _Marks(HtmlInlineProcessor):
     the next inline element (a placeholder) or the end. Python-Markdown rebuilds the whole text
     for each match, so a match per mark cost time quadratic in the marks of a paragraph.
 
-    The stretch is read as one pattern per symbol, then one for quotes, would read it: each
-    symbol taken, then each quote as kramdown reads it from the text around it
+    The stretch is read as smarty's passes (one per symbol, then one for quotes) read it:
+    each symbol taken, then each quote as kramdown reads it from the text around it
     (`quote_side`). A quote right after a symbol, a quote or another inline element has no
     character before it, as after a span kramdown parsed (`*a*"` closes, `-"` opens)."""
 
