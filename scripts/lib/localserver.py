@@ -43,13 +43,14 @@ def serve(
     *,
     headers: Mapping[str, str] | None = None,
     handler: type[QuietHandler] = QuietHandler,
+    host: str = "127.0.0.1",
 ) -> Iterator[str]:
-    """`directory` on a free port of 127.0.0.1 for the block; yields its base URL (with `/`)."""
+    """`directory` on a free port of `host` for the block; yields its base URL (with `/`)."""
     answering = type("Handler", (handler,), {"headers_to_send": dict(headers or {})})
-    server = _Server(("127.0.0.1", 0), functools.partial(answering, directory=str(directory)))
+    server = _Server((host, 0), functools.partial(answering, directory=str(directory)))
     threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://{host}:{server.server_address[1]}/"
     finally:
         server.shutdown()
         server.server_close()

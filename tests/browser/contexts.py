@@ -5,7 +5,8 @@ renderer started, Material's and our scripts compiled again); a kept context cos
 that, and the browser tests open hundreds. Given back, a context is left as a new one would be
 for what the site can see: its pages closed, and every origin it opened (the site over HTTP,
 from `file://`) without local or session storage, IndexedDB, caches, cookies or permissions.
-Its HTTP cache stays off, as Playwright turns it off for a context with routes.
+Its HTTP cache is kept, as a responder's browser keeps it: the site a run serves does not
+change, and a test that rebuilds one serves it with `Cache-Control: no-store`.
 """
 
 from __future__ import annotations
