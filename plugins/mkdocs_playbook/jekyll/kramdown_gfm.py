@@ -15,6 +15,8 @@ Priorities, beside Python-Markdown's built-ins:
   after the hashes (`kramdown_headings`).
 - block processor `kramdown_paragraph_ends`, 10.5: just above `paragraph` (10), the last
   reader of a block, so only what nothing else took is cut.
+- block processors `olist` and `ulist`: Python-Markdown's, each continuing only a list of its
+  own kind (`kramdown_lists`).
 - inline `kramdown_backslash_break`, 185: above `escape` (180); `link` and `image_link`
   replaced at their own priorities (160, 150).
 """
@@ -26,6 +28,7 @@ from markdown.extensions.nl2br import Nl2BrExtension
 
 from .kramdown_fences import register_fences
 from .kramdown_headings import SpacedHashHeader
+from .kramdown_lists import register_lists
 from .kramdown_math import register_math
 from .kramdown_paragraphs import ParagraphEnds
 from .kramdown_spans import register_links, register_spans
@@ -45,6 +48,7 @@ def register_gfm(md: Markdown, *, gfm: bool = True, hard_wrap: bool = False) -> 
     register_typography(md)
     # kramdown's `ESCAPED_CHARS` (both parsers): `\<question\>` is `<question>`, not a tag.
     md.ESCAPED_CHARS.extend(char for char in _KRAMDOWN_ESCAPED if char not in md.ESCAPED_CHARS)
+    register_lists(md)
     if not gfm:
         return
     register_fences(md)
