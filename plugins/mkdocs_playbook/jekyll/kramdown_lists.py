@@ -1,19 +1,55 @@
-"""Lists as kramdown ends them: after a blank line, a list item of the other kind (a number
-after bullets, a bullet after numbers) starts a new list. Python-Markdown's list processors
-take a list of either kind before them as the one to continue (their `SIBLING_TAGS`), so
-`- a` then `1. b` made one bulleted list. Bullets `-`, `*` and `+` still continue one another,
-as in kramdown."""
+"""Lists as kramdown reads them, where Python-Markdown's list readers read them otherwise:
+
+- After a blank line, a list item of the other kind (a number after bullets, a bullet after
+  numbers) starts a new list. Python-Markdown's readers take a list of either kind before them
+  as the one to continue (their `SIBLING_TAGS`), so `- a` then `1. b` made one bulleted list.
+  Bullets `-`, `*` and `+` still continue one another, as in kramdown.
+- The lines that go on an item's first block are read without the indentation that puts them
+  in the item. Python-Markdown keeps it in the item's text, where it is harmless in a
+  paragraph but ends a block quote: `- > a` then `  > b` printed `&gt; b` inside the quote.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from markdown import Markdown
+from markdown.blockprocessors import BlockProcessor
 
 
 def register_lists(md: Markdown) -> None:
-    """Each of `md`'s list readers continues only a list of its own kind: the instance's
-    `SIBLING_TAGS`, as Python-Markdown's `sane_lists` sets them (whose other change, list
-    numbers kept, kramdown does not make)."""
+    """Each of `md`'s list readers continues only a list of its own kind (the instance's
+    `SIBLING_TAGS`, as Python-Markdown's `sane_lists` sets them; its other change, list
+    numbers kept, kramdown does not make), and reads an item's lines without their indent."""
     for name in ("olist", "ulist"):
         if name in md.parser.blockprocessors:
             processor = md.parser.blockprocessors[name]
             processor.SIBLING_TAGS = [processor.TAG]  # type: ignore[attr-defined]
+            items_of = processor.get_items  # type: ignore[attr-defined]
+            processor.get_items = _dedented(items_of, processor)  # type: ignore[attr-defined]
+
+
+def _dedented(
+    items_of: Callable[[str], list[str]], processor: BlockProcessor
+) -> Callable[[str], list[str]]:
+    """`items_of` with the lines after each item's first taken back by up to a tab's width.
+    An item that is itself indented (a nested list, parsed inside the item before it) keeps
+    its lines as they are."""
+    tab = " " * processor.tab_length
+
+    def get_items(block: str) -> list[str]:
+        items = items_of(block)
+        return [
+            item if item.startswith(tab) else "\n".join(map(_unindent(tab), item.split("\n")))
+            for item in items
+        ]
+
+    return get_items
+
+
+def _unindent(tab: str) -> Callable[[str], str]:
+    def unindent(line: str) -> str:
+        stripped = line.lstrip(" ")
+        return line[min(len(line) - len(stripped), len(tab)) :]
+
+    return unindent
