@@ -48,11 +48,6 @@ DIFFERENCES: dict[str, tuple[str, str]] = {
         "<li>Verify:\n<pre><code>make verify</code></pre></li>\n</ul>",
         _FENCE_INDENT_KEPT,
     ),
-    "list-kind-changes-without-blank-line": (
-        "<ul>\n<li>Have the runbook open</li>\n<li>Declare the incident</li>\n</ul>",
-        "Python-Markdown's list reader takes a marker of either kind inside a list block as "
-        "the list's next item; kramdown nests the other kind in the item above",
-    ),
     "fence-opening-indented": (
         "<p>Indented fence:</p>\n<pre><code>three spaces\n  five</code></pre>",
         _FENCE_INDENT_KEPT,

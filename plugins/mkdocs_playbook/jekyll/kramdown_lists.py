@@ -4,6 +4,9 @@
   numbers) starts a new list. Python-Markdown's readers take a list of either kind before them
   as the one to continue (their `SIBLING_TAGS`), so `- a` then `1. b` made one bulleted list.
   Bullets `-`, `*` and `+` still continue one another, as in kramdown.
+- Without a blank line, an item of the other kind (`- a` then `1. b`) opens a list inside the
+  item above, up to the next item of the list's own kind; Python-Markdown read it as the
+  list's next item.
 - The lines that go on an item's first block are read without the indentation that puts them
   in the item. Python-Markdown keeps it in the item's text, where it is harmless in a
   paragraph but ends a block quote: `- > a` then `  > b` printed `&gt; b` inside the quote.
@@ -11,10 +14,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
+
+_MARKERS = {
+    "ul": re.compile(r"[ ]{0,3}[*+-][ ]+\S"),
+    "ol": re.compile(r"[ ]{0,3}[0-9]+\.[ ]+\S"),
+}
+"""An item of each kind of list, at the list's own level."""
 
 
 def register_lists(md: Markdown) -> None:
@@ -36,15 +46,34 @@ def _dedented(
     An item that is itself indented (a nested list, parsed inside the item before it) keeps
     its lines as they are."""
     tab = " " * processor.tab_length
+    own = _MARKERS[processor.TAG]  # type: ignore[attr-defined]
+    other = _MARKERS["ol" if processor.TAG == "ul" else "ul"]  # type: ignore[attr-defined]
 
     def get_items(block: str) -> list[str]:
-        items = items_of(block)
+        items = items_of("\n".join(_nest_other_kind(block.split("\n"), own, other, tab)))
         return [
             item if item.startswith(tab) else "\n".join(map(_unindent(tab), item.split("\n")))
             for item in items
         ]
 
     return get_items
+
+
+def _nest_other_kind(
+    lines: list[str], own: re.Pattern[str], other: re.Pattern[str], tab: str
+) -> list[str]:
+    """`lines` with each run of items of the `other` kind (and their lines), from one such item
+    to the next item of the `own` kind, indented by `tab`: items nested in the item above,
+    for Python-Markdown's reader. The first line opens the list and is left as it is."""
+    nested = False
+    out = lines[:1]
+    for line in lines[1:]:
+        if own.match(line):
+            nested = False
+        elif other.match(line):
+            nested = True
+        out.append(tab + line if nested else line)
+    return out
 
 
 def _unindent(tab: str) -> Callable[[str], str]:
