@@ -478,7 +478,9 @@ class PlaybookExtension(Extension):
     Told everything once: `settings` (the MkDocs plugin builds them from mkdocs.yml), else
     keyword options (`makeExtension(**options)`, as `markdown_extensions` lists them), which
     build the same settings (`settings.from_options`). `on_page_model` is called with each
-    page's model; without it, the model's problems are logged as warnings.
+    page's model; without it, the model's problems are logged as warnings. `one_build`: the
+    extension is made anew for each build (as the MkDocs plugin makes it, in `on_config`), so
+    the templates it renders cannot change while it lives.
     """
 
     def __init__(
@@ -486,6 +488,7 @@ class PlaybookExtension(Extension):
         settings: PlaybookSettings | None = None,
         *,
         on_page_model: Callable[[PageModel], None] | None = None,
+        one_build: bool = False,
         **options: Any,
     ) -> None:
         super().__init__()
@@ -501,7 +504,8 @@ class PlaybookExtension(Extension):
         self.know_site(facts)
         # Once per extension, not per page: MkDocs makes a Markdown (so calls extendMarkdown)
         # for every page, and a new environment would recompile every template each time.
-        self.environment = environment(settings.template_loader)
+        # One that lives one build (`one_build`) need not check its files for changes.
+        self.environment = environment(settings.template_loader, auto_reload=not one_build)
 
     def know_site(self, facts: SiteFacts) -> None:
         """What the whole site says, once per build, when its files are known (the MkDocs

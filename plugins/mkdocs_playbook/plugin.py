@@ -115,7 +115,10 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
         self.settings = with_site_values(settings, self.config, config)
         # The one channel to the extension: settings now, the site's facts in on_files, each
         # page's input just before its conversion (as mkdocs-autorefs hands its plugin over).
-        self.extension = PlaybookExtension(self.settings, on_page_model=self._on_page_model)
+        # Made anew for every build (`mkdocs serve` too): its templates are read once.
+        self.extension = PlaybookExtension(
+            self.settings, on_page_model=self._on_page_model, one_build=True
+        )
         self.facts = SiteFacts()
         # MkDocs hands the list to Python-Markdown, which takes instances as well as names.
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
