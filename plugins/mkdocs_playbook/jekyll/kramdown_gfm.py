@@ -17,6 +17,8 @@ Priorities, beside Python-Markdown's built-ins:
   reader of a block, so only what nothing else took is cut.
 - block processors `olist` and `ulist`: Python-Markdown's, each continuing only a list of its
   own kind (`kramdown_lists`).
+- inline `backtick`, 190: Python-Markdown's, replaced by one with kramdown's white space rules
+  (`kramdown_spans`).
 - inline `kramdown_backslash_break`, 185: above `escape` (180); `link` and `image_link`
   replaced at their own priorities (160, 150).
 """
@@ -31,7 +33,7 @@ from .kramdown_headings import SpacedHashHeader
 from .kramdown_lists import register_lists
 from .kramdown_math import register_math
 from .kramdown_paragraphs import ParagraphEnds
-from .kramdown_spans import register_links, register_spans
+from .kramdown_spans import register_code_spans, register_links, register_spans
 from .kramdown_tables import KramdownTable
 from .kramdown_typography import register_typography
 
@@ -45,6 +47,7 @@ def register_gfm(md: Markdown, *, gfm: bool = True, hard_wrap: bool = False) -> 
     link destinations, smart quotes and typographic symbols. `hard_wrap` (GFM's option):
     every line break in a paragraph is a `<br />`, with Python-Markdown's `nl2br`."""
     register_links(md)
+    register_code_spans(md)
     register_typography(md)
     # kramdown's `ESCAPED_CHARS` (both parsers): `\<question\>` is `<question>`, not a tag.
     md.ESCAPED_CHARS.extend(char for char in _KRAMDOWN_ESCAPED if char not in md.ESCAPED_CHARS)

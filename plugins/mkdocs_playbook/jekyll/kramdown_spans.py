@@ -10,20 +10,28 @@
   `considerations-br`);
 - a reference whose label holds a code span or an escape (``[call `new`]``) finds its
   definition: kramdown matches the label as written, Python-Markdown after its code spans
-  became placeholders.
+  became placeholders;
+- a code span ends at the first run of as many backticks as opened it, and keeps its white
+  space: one backtick keeps all of it (`` `: ` `` is ": "), two or more take one space off
+  each end; a lone backtick with white space (or the text's start) before it and white space
+  after it is text (kramdown 2.4's `parse_codespan`). Python-Markdown strips all of it, and
+  pairs runs of different lengths.
 """
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from typing import Any, cast
 
 from markdown import Markdown, util
 from markdown.inlinepatterns import (
+    BACKTICK_RE,
     IMAGE_LINK_RE,
     IMAGE_REFERENCE_RE,
     LINK_RE,
     REFERENCE_RE,
+    BacktickInlineProcessor,
     ImageInlineProcessor,
     ImageReferenceInlineProcessor,
     InlineProcessor,
@@ -63,6 +71,44 @@ def register_spans(md: Markdown) -> None:
         SubstituteTagInlineProcessor(_BACKSLASH_BREAK, "br"), "kramdown_backslash_break", 185
     )
     md.inlinePatterns.register(_VoidEndTag(_VOID_END_TAG, md), "kramdown_void_end_tag", 90.5)
+
+
+def register_code_spans(md: Markdown) -> None:
+    """Make `md` read code spans as kramdown does (either input), under the name and
+    priority of Python-Markdown's reader."""
+    md.inlinePatterns.register(_CodeSpan(BACKTICK_RE), "backtick", 190)
+
+
+class _CodeSpan(BacktickInlineProcessor):
+    """Python-Markdown's code span reader (its escaped backslashes kept), reading spans as
+    kramdown 2.4's `parse_codespan` does: the span ends at the first run of as many backticks
+    (or the start of a longer one), else its backticks are text; one backtick keeps the
+    span's white space, more take one space off each end; a lone backtick after white space
+    (or the text's start) and before white space is text."""
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element | str | None, int | None, int | None]:
+        if m.group(1):
+            return super().handleMatch(m, data)
+        begin = m.start(0)
+        ticks = begin
+        while ticks < len(data) and data[ticks] == "`":
+            ticks += 1
+        delimiter = data[begin:ticks]
+        if delimiter == "`" and (begin == 0 or data[begin - 1].isspace()):
+            if data[ticks : ticks + 1].isspace():
+                return None, begin, ticks
+        close = data.find(delimiter, ticks)
+        if close < 0:
+            return None, begin, ticks
+        text = data[ticks:close]
+        if len(delimiter) > 1:
+            text = text[1:] if text.startswith(" ") else text
+            text = text[:-1] if text.endswith(" ") else text
+        code = etree.Element(self.tag)
+        code.text = util.AtomicString(util.code_escape(text))
+        return code, begin, close + len(delimiter)
 
 
 def register_links(md: Markdown) -> None:
