@@ -15,6 +15,7 @@ import xml.etree.ElementTree as etree
 from markdown import Markdown
 from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
 
 _BLOCK = re.compile(r" {0,3}\$\$(.*?)\$\$[ \t]*(?:\n|\Z)", re.DOTALL)
 _ATTRIBUTES = re.compile(r" {0,3}\{:(?!:|/)")
@@ -72,9 +73,37 @@ class InlineMath(InlineProcessor):
         return formula, m.start(), m.end()
 
 
+class _KeepCodeTails(Treeprocessor):
+    """Keeps the text after each code block (`pre`) in `kept`, before the highlighters turn an
+    indented code block into a placeholder paragraph with `Element.clear()` (Python-Markdown's
+    codehilite and pymdownx.highlight, at 30), which drops the element's tail: where a math
+    block after the code is printed. `_RestoreCodeTails` puts it back after them."""
+
+    def __init__(self, md: Markdown, kept: list[tuple[etree.Element, str]]) -> None:
+        super().__init__(md)
+        self.kept = kept
+
+    def run(self, root: etree.Element) -> None:
+        self.kept[:] = [(pre, pre.tail) for pre in root.iter("pre") if pre.tail]
+
+
+class _RestoreCodeTails(_KeepCodeTails):
+    """Puts back the tails `_KeepCodeTails` kept, where a highlighter dropped them."""
+
+    def run(self, root: etree.Element) -> None:
+        for element, tail in self.kept:
+            if not element.tail:
+                element.tail = tail
+        self.kept.clear()
+
+
 def register_math(md: Markdown) -> None:
     """Read kramdown's math in `md`: blocks above tables (75), which kramdown tries after
     math; inline above `escape` (180), so the formula keeps its backslashes, and below
-    `backtick` (190), so code keeps its `$$`."""
+    `backtick` (190), so code keeps its `$$`. The text after code blocks is kept across the
+    highlighters (30)."""
     md.parser.blockprocessors.register(MathBlock(md.parser), "kramdown_math", 75.2)
     md.inlinePatterns.register(InlineMath(md), "kramdown_inline_math", 186)
+    kept: list[tuple[etree.Element, str]] = []
+    md.treeprocessors.register(_KeepCodeTails(md, kept), "kramdown_keep_code_tails", 30.5)
+    md.treeprocessors.register(_RestoreCodeTails(md, kept), "kramdown_restore_code_tails", 29.5)
