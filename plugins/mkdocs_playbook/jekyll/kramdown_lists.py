@@ -18,41 +18,46 @@ import re
 from collections.abc import Callable
 
 from markdown import Markdown
-from markdown.blockprocessors import BlockProcessor
 
-_MARKERS = {
-    "ul": re.compile(r"[ ]{0,3}[*+-][ ]+\S"),
-    "ol": re.compile(r"[ ]{0,3}[0-9]+\.[ ]+\S"),
-}
-"""An item of each kind of list, at the list's own level."""
+from ..page.lists import dedented
 
 
 def register_lists(md: Markdown) -> None:
     """Each of `md`'s list readers continues only a list of its own kind (the instance's
     `SIBLING_TAGS`, as Python-Markdown's `sane_lists` sets them; its other change, list
-    numbers kept, kramdown does not make), and reads an item's lines without their indent."""
-    for name in ("olist", "ulist"):
-        if name in md.parser.blockprocessors:
-            processor = md.parser.blockprocessors[name]
-            processor.SIBLING_TAGS = [processor.TAG]  # type: ignore[attr-defined]
-            items_of = processor.get_items  # type: ignore[attr-defined]
-            processor.get_items = _dedented(items_of, processor)  # type: ignore[attr-defined]
+    numbers kept, kramdown does not make), nests items of the other kind (told by the other
+    reader's own pattern, `RE`), and reads an item's lines without their indent."""
+    blocks = md.parser.blockprocessors
+    if "olist" not in blocks or "ulist" not in blocks:
+        return
+    numbered, bulleted = blocks["olist"], blocks["ulist"]
+    for processor, other in ((numbered, bulleted), (bulleted, numbered)):
+        processor.SIBLING_TAGS = [processor.TAG]  # type: ignore[attr-defined]
+        processor.get_items = _as_kramdown(  # type: ignore[attr-defined]
+            processor.get_items,  # type: ignore[attr-defined]
+            processor.RE,  # type: ignore[attr-defined]
+            other.RE,  # type: ignore[attr-defined]
+            processor.tab_length,
+        )
 
 
-def _dedented(
-    items_of: Callable[[str], list[str]], processor: BlockProcessor
+def _as_kramdown(
+    items_of: Callable[[str], list[str]],
+    own: re.Pattern[str],
+    other: re.Pattern[str],
+    tab_length: int,
 ) -> Callable[[str], list[str]]:
-    """`items_of` with the lines after each item's first taken back by up to a tab's width.
-    An item that is itself indented (a nested list, parsed inside the item before it) keeps
-    its lines as they are."""
-    tab = " " * processor.tab_length
-    own = _MARKERS[processor.TAG]  # type: ignore[attr-defined]
-    other = _MARKERS["ol" if processor.TAG == "ul" else "ul"]  # type: ignore[attr-defined]
+    """`items_of` with runs of the `other` kind nested (`_nest_other_kind`), and the lines
+    after each item's first taken back by up to a tab's width. An item that is itself
+    indented (a nested list, parsed inside the item before it) keeps its lines as they are."""
+    tab = " " * tab_length
 
     def get_items(block: str) -> list[str]:
         items = items_of("\n".join(_nest_other_kind(block.split("\n"), own, other, tab)))
         return [
-            item if item.startswith(tab) else "\n".join(map(_unindent(tab), item.split("\n")))
+            item
+            if item.startswith(tab)
+            else "\n".join(dedented(line, tab_length) for line in item.split("\n"))
             for item in items
         ]
 
@@ -74,11 +79,3 @@ def _nest_other_kind(
             nested = True
         out.append(tab + line if nested else line)
     return out
-
-
-def _unindent(tab: str) -> Callable[[str], str]:
-    def unindent(line: str) -> str:
-        stripped = line.lstrip(" ")
-        return line[min(len(line) - len(stripped), len(tab)) :]
-
-    return unindent

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as etree
 from markdown.blockprocessors import BlockProcessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-from ..page.lists import marker_end
+from ..page.lists import dedented, marker_end
 
 _CODE_INDENT = 4
 """A line indented this far after a paragraph's text is more of it, not a new block."""
@@ -39,7 +39,7 @@ class ParagraphEnds(BlockProcessor):
                 # The quote reads the rest: an item's lines, at its content's four spaces,
                 # are written as kramdown reads them, relative to that column.
                 pieces.append("\n".join(lines[start:index]))
-                pieces.append("\n".join(_dedented(rest) for rest in lines[index:]))
+                pieces.append("\n".join(dedented(rest) for rest in lines[index:]))
                 start = len(lines)
                 break
             elif self._is_item(line):
@@ -86,9 +86,3 @@ class ParagraphEnds(BlockProcessor):
         stash = self.parser.md.htmlStash.rawHtmlBlocks
         index = int(match.group(1))
         return index < len(stash) and str(stash[index]).lstrip().startswith(("<pre", "<div"))
-
-
-def _dedented(line: str) -> str:
-    """`line` with up to an item's four spaces of indentation taken off."""
-    stripped = line.lstrip(" ")
-    return line[min(_CODE_INDENT, len(line) - len(stripped)) :]

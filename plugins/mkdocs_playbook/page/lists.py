@@ -144,6 +144,13 @@ def _place(
     return column
 
 
+def dedented(line: str, width: int = _INDENT) -> str:
+    """`line` with up to `width` spaces of indentation (a list item's level in
+    Python-Markdown) taken off."""
+    stripped = line.lstrip(" ")
+    return line[min(width, len(line) - len(stripped)) :]
+
+
 def marker_end(line: str, position: int = 0) -> int | None:
     """End of the list marker (`-`, `*`, `+`, `1.`, `1)`) at `position` in `line`, if one
     stands there: a bullet or a number of up to nine digits, then white space or the end."""
