@@ -33,7 +33,7 @@ def site_file_url(site_build: Build) -> str:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        browser = chromium.launch(playwright)
+        browser = chromium.launch(playwright, chromium.TEST_ARGS)
         yield browser
         browser.close()
 
@@ -48,7 +48,7 @@ def cached_context(browser: Browser) -> Iterator[BrowserContext]:
     page's `window.shows` lists its `pageshow` events' `persisted`."""
     with_cache = browser.browser_type.launch(
         executable_path=chromium.EXECUTABLE,
-        args=chromium.ARGS,
+        args=chromium.TEST_ARGS,
         ignore_default_args=["--disable-back-forward-cache"],
     )
     context = with_cache.new_context()
