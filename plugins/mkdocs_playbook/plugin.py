@@ -17,6 +17,7 @@ around the extension that renders each page (`extension.py`).
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import posixpath
@@ -332,9 +333,21 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
         urls = self.extension.jekyll_urls
         return urls.redirect_href(to, src_uri) if to is not None and urls else to
 
+    # Before the pages are read, what is alive (the imported modules, the configuration, the
+    # files and the nav) lives to the end of the build: frozen, the collector no longer scans
+    # it in each full collection while the pages are converted and written (0.28 ms a page on
+    # the bench corpus, an eighth of the plugin's cost). Given back when the build ends, so
+    # that a `serve` session's next build can free what this one left.
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
+        gc.freeze()
+
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         self.files = files
         return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
 
     # Last, so files other plugins write at the end (the offline search index) are there.
     @event_priority(-100)
@@ -358,6 +371,7 @@ class PlaybookPlugin(ServeSession, BasePlugin[PlaybookConfig]):
             self.project_dir,
         )
         report_build(self.findings, site, self.config.links, self.records, self.project_dir)
+        gc.unfreeze()
 
 
 class _ShowsItsOwnTitle(str):

@@ -4,6 +4,7 @@ the same findings."""
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -215,3 +216,33 @@ def test_a_page_in_a_site_layout_that_prints_the_time_is_converted_every_time(
         rebuild(project, plugin, warnings)
     # Its layout's Liquid prints what a fresh build prints anew, as a page's own would.
     assert conversions == ["stamped.md"]
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_what_the_build_froze_for_the_collector_is_given_back_when_it_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fails: bool
+) -> None:
+    # The plugin freezes what lives through the build (gc.freeze, plugin.on_nav) so that full
+    # collections skip it; a `serve` session's next build must find it collectable again,
+    # after a build that failed too.
+    project = new_project(tmp_path / "project")
+    frozen_while_converting: list[int] = []
+    render = Page.render
+
+    def render_counting(page: Page, config: MkDocsConfig, files: Files) -> None:
+        frozen_while_converting.append(gc.get_freeze_count())
+        if fails and page.file.src_uri == "other.md":
+            raise RuntimeError("a page that cannot be converted")
+        render(page, config, files)
+
+    monkeypatch.setattr(Page, "render", render_counting)
+    monkeypatch.setattr(logging.getLogger("mkdocs"), "propagate", False)
+    assert gc.get_freeze_count() == 0
+    with serve_session(project) as (plugin, warnings):
+        if fails:
+            with pytest.raises(RuntimeError, match="cannot be converted"):
+                rebuild(project, plugin, warnings)
+        else:
+            rebuild(project, plugin, warnings)
+        assert frozen_while_converting and min(frozen_while_converting) > 0
+        assert gc.get_freeze_count() == 0
