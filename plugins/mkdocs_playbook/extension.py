@@ -77,6 +77,7 @@ from .page.offsets import OffsetMap
 from .page.positions import Positions
 from .page.reader import read_page
 from .page.source import Source
+from .page.superfences import linear_superfences
 from .page.tree import PageTree, link_attribute, link_value, may_hold_links
 from .page.unsafe_attributes import guard_attr_lists
 from .settings import WIDGETS as WIDGETS
@@ -172,6 +173,7 @@ class _Capture(_Step, Preprocessor):
         if not self.extension.settings.unsafe_attributes:
             # Here, not in extendMarkdown: an attr_list registered after ours is covered too.
             guard_attr_lists(self.md, self.conversion.report, text, self.conversion.parse)
+        linear_superfences(self.md)
         return lines
 
 

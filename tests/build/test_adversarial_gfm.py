@@ -56,3 +56,32 @@ def test_a_gfm_pathological_page_builds_about_as_fast_as_an_ordinary_one(
     assert abs(len(text) - SIZE) < SIZE // 10
     build = bounded_build(tmp_path, _FRONT_MATTER + text, _JEKYLL, baseline=baseline, label=name)
     assert build.html("index.html")  # converted, not copied
+
+
+FENCES_SIZE = 480_000
+"""Where a step quadratic in a page's fenced blocks shows through the build's fixed costs:
+pymdownx.superfences put each block back with a new list of the page's lines
+(`page.superfences`). Before that was linear, these pages built in 5.8 and 7.3 times an
+ordinary page's processor time; now in 1.9 and 2.9. The second is one tight item of them, whose
+paragraphs after code (`ParagraphsAfterCode`) must not become tails, which Python-Markdown's
+inline pass looks up child by child."""
+
+FENCES: dict[str, Callable[[], str]] = {
+    "fences-in-items": lambda: repeated("- item\n  ```\n  x\n  ```\n  after\n", FENCES_SIZE),
+    "fences-in-one-item": lambda: repeated(
+        "  ```\n  x\n  ```\n  after\n", FENCES_SIZE, "# Page\n\n- item\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FENCES))
+def test_a_page_of_fences_builds_about_as_fast_as_an_ordinary_one(
+    name: str, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    text = FENCES[name]()
+    assert abs(len(text) - FENCES_SIZE) < FENCES_SIZE // 10
+    page = _FRONT_MATTER + ordinary(FENCES_SIZE)
+    baseline = _timed_build(tmp_path_factory.mktemp("ordinary-fences"), page, _JEKYLL)[0]
+    build = bounded_build(tmp_path, _FRONT_MATTER + text, _JEKYLL, baseline=baseline, label=name)
+    html = build.html("index.html")
+    assert html.count("<pre") == text.count("```") // 2

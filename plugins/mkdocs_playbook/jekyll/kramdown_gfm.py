@@ -32,7 +32,7 @@ from .kramdown_fences import register_fences
 from .kramdown_headings import SpacedHashHeader
 from .kramdown_lists import register_lists
 from .kramdown_math import register_math
-from .kramdown_paragraphs import ParagraphEnds
+from .kramdown_paragraphs import ParagraphEnds, ParagraphsAfterCode
 from .kramdown_spans import register_code_spans, register_links, register_spans
 from .kramdown_tables import KramdownTable
 from .kramdown_typography import register_typography
@@ -62,3 +62,6 @@ def register_gfm(md: Markdown, *, gfm: bool = True, hard_wrap: bool = False) -> 
     md.parser.blockprocessors.register(KramdownTable(md.parser), "table", 75)
     md.parser.blockprocessors.register(SpacedHashHeader(md.parser), "hashheader", 70)
     md.parser.blockprocessors.register(ParagraphEnds(md.parser), "kramdown_paragraph_ends", 10.5)
+    md.parser.blockprocessors.register(
+        ParagraphsAfterCode(md.parser), "kramdown_paragraphs_after_code", 10.2
+    )

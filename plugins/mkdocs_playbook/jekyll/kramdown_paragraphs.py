@@ -3,6 +3,10 @@
 (its placeholder, left on a line of its own by the fence processor) and, in a list item, at a
 block quote (`> `) right under the item's text. Python-Markdown needs a blank line before
 each, and otherwise prints the markers, the code, or the `>`, inside the paragraph.
+
+And what a tight list item holds after such a code block: kramdown leaves only an item's first
+paragraph bare, and prints every later one as a `<p>` (kramdown 2.4, `parser/kramdown/list.rb`:
+the first paragraph alone is `transparent`); Python-Markdown ran them all into the item's text.
 """
 
 from __future__ import annotations
@@ -78,11 +82,37 @@ class ParagraphEnds(BlockProcessor):
         return parent.tag == "li" and stripped.startswith(">") and 0 <= extra < _CODE_INDENT
 
     def _is_code(self, line: str) -> bool:
-        """Whether `line` is a fenced code block's placeholder (the fence reader's, which
-        took the fence wherever it stood)."""
-        match = HTML_PLACEHOLDER_RE.fullmatch(line.strip(" "))
-        if match is None:
+        return _is_code(self, line)
+
+
+class ParagraphsAfterCode(BlockProcessor):
+    """In a tight list item, a paragraph right after a code block is a `<p>`, as kramdown
+    prints it, and so is every block after that one (a code block's placeholder in a `<p>`
+    comes out bare): registered above `paragraph` (10), which would add them to the item's
+    text, or to the tail of the element before, where Python-Markdown's inline pass looks each
+    element up again, in time quadratic in an item's blocks."""
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        if not self.parser.state.isstate("list"):
             return False
-        stash = self.parser.md.htmlStash.rawHtmlBlocks
-        index = int(match.group(1))
-        return index < len(stash) and str(stash[index]).lstrip().startswith(("<pre", "<div"))
+        last = self.lastChild(parent)
+        if last is not None:
+            return last.tag == "p" and not last.tail
+        # The item's text so far, as the paragraph reader left it: only its last line is
+        # read, and copied.
+        before = parent.text or ""
+        return _is_code(self, before[before.rfind("\n") + 1 :])
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        etree.SubElement(parent, "p").text = blocks.pop(0).lstrip()
+
+
+def _is_code(reader: BlockProcessor, line: str) -> bool:
+    """Whether `line` is a fenced code block's placeholder (the fence reader's, which took the
+    fence wherever it stood)."""
+    match = HTML_PLACEHOLDER_RE.fullmatch(line.strip(" "))
+    if match is None:
+        return False
+    stash = reader.parser.md.htmlStash.rawHtmlBlocks
+    index = int(match.group(1))
+    return index < len(stash) and str(stash[index]).lstrip().startswith(("<pre", "<div"))
