@@ -36,7 +36,7 @@ class ParagraphEnds(BlockProcessor):
         pieces: list[str] = []
         start = 0
         for index, line in enumerate(lines):
-            if self._is_code(line):
+            if _is_code(self, line):
                 pieces.extend(["\n".join(lines[start:index]), line.strip(" ")])
                 start = index + 1
             elif self._is_quote(parent, line) and index > start:
@@ -80,9 +80,6 @@ class ParagraphEnds(BlockProcessor):
         stripped = line.lstrip(" ")
         extra = len(line) - len(stripped) - _CODE_INDENT
         return parent.tag == "li" and stripped.startswith(">") and 0 <= extra < _CODE_INDENT
-
-    def _is_code(self, line: str) -> bool:
-        return _is_code(self, line)
 
 
 class ParagraphsAfterCode(BlockProcessor):
