@@ -364,7 +364,8 @@ class Placement:
         device, a link to one, or a link that leads out of the project) is left out, as a
         finding, before anything reads it: MkDocs would copy `/dev/zero` forever, or block on
         a FIFO. (The theme's files live elsewhere, and are the theme's.)"""
-        inside = {os.path.realpath(self.project_dir), os.path.realpath(self.working_tree)}
+        # docs_dir is the project's too, wherever mkdocs.yml puts it (`docs_dir: ../pages`).
+        inside = {os.path.realpath(top) for top in (self.project_dir, self.working_tree, docs_dir)}
         for file in list(files):
             path = file.abs_src_path
             if not path or file.src_dir != docs_dir:

@@ -50,7 +50,9 @@ class PageRecord:
 def working_tree(project_dir: str, site: SiteConfig) -> str:
     """The repository's folder, where repository links are looked up: the nearest folder
     above mkdocs.yml holding `.git`; else, for a Jekyll site whose edit link names its
-    source folder (`gh_edit_source`), the folder that makes; else mkdocs.yml's folder."""
+    source folder (`gh_edit_source`), the folder that makes; else the folder holding both
+    mkdocs.yml and the Jekyll source (a repository downloaded without `.git`, its pages at the
+    top and mkdocs.yml in `_mkdocs/`: the top), or mkdocs.yml's folder."""
     project = os.path.abspath(project_dir or ".")
     folder = project
     while True:
@@ -67,6 +69,8 @@ def working_tree(project_dir: str, site: SiteConfig) -> str:
             return source
         if source.replace(os.sep, "/").endswith("/" + inside):
             return source[: -len(inside) - 1]
+    if site.path:
+        return os.path.commonpath([project, os.path.abspath(site.source_dir)])
     return project
 
 

@@ -58,3 +58,25 @@ def test_strict_fails_on_them(project: Path) -> None:
     assert built.returncode != 0
     assert "Traceback" not in output
     assert "docs/pipe.md: is not a regular file" in output, output[-3000:]
+
+
+def test_a_docs_dir_beside_the_config_folder_is_the_projects_and_a_link_out_of_it_is_not(
+    tmp_path: Path,
+) -> None:
+    # `docs_dir: ../pages`: the folder mkdocs.yml names is published; a link out of both
+    # folders is still left out.
+    (tmp_path / "outside.md").write_text(f"# Outside\n\n{SECRET}\n", encoding="utf-8")
+    config = tmp_path / "config"
+    config.mkdir()
+    make_project(config, {}, "docs_dir: ../pages\n")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "index.md").write_text("# Home\n\nSee [the runbook](runbook.md).\n", "utf-8")
+    (pages / "runbook.md").write_text("# Runbook\n\nRestart it.\n", "utf-8")
+    (pages / "leak.md").symlink_to(tmp_path / "outside.md")
+    built = _build(config)
+    output = built.stdout + built.stderr
+    assert built.returncode == 0, output[-3000:]
+    assert output.count("leads out of the project") == 1, output[-3000:]
+    assert "leak.md: is a link that leads out of the project" in output
+    assert "Restart it." in (config / "site" / "runbook" / "index.html").read_text("utf-8")

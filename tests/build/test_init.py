@@ -107,6 +107,29 @@ def test_a_root_layout_builds_beside_the_repository(tmp_path: Path) -> None:
     assert 'edit_uri: "tree/main/"' in result.stdout
 
 
+def test_a_root_layout_downloaded_without_git_or_edit_link_builds_its_pages(
+    tmp_path: Path,
+) -> None:
+    # A repository taken as an archive: no `.git`, and no `gh_edit_*` naming its folder. Its
+    # pages are still the project's, not links out of it, and findings name them from the top.
+    project = tmp_path / "storage"
+    shutil.copytree(FIXTURES / "root-layout", project)
+    config = project / "_config.yml"
+    kept = [line for line in config.read_text("utf-8").splitlines() if "gh_edit" not in line]
+    config.write_text("\n".join(kept) + "\n", "utf-8")
+    (project / "procedures" / "broken.md").write_text(
+        "---\ntitle: Broken\n---\n\nSee [nothing](nowhere.md).\n", "utf-8"
+    )
+    result = init(project)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "leads out of the project" not in output
+    # MkDocs' own warning, and ours at the link's line.
+    assert ": 2 finding(s)." in output, output
+    assert "procedures/broken.md:5:15: link target nowhere.md: no such page or file" in output
+    assert (tmp_path / "storage-site" / "procedures" / "broken" / "index.html").is_file()
+
+
 def test_init_compares_with_jekylls_site_when_there_is_one(tmp_path: Path) -> None:
     project = tmp_path / "runbooks"
     shutil.copytree(FIXTURES / "docs-layout", project)

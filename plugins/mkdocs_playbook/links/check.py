@@ -89,7 +89,7 @@ class Site:
     the folder's files, as only a web server answers it with the folder's index.html."""
     project_dir: str = ""
     """Absolute path of the project (the folder of mkdocs.yml); empty: the parent of
-    `docs_dir`. No path outside it is looked up on disk."""
+    `docs_dir`. No path outside it or `docs_dir` is looked up on disk."""
     sources: Mapping[str, str] = field(default_factory=dict)
     """Every file's place in the site by its docs path (`DATABASE.md` -> `DATABASE.html`):
     a link written in Markdown names the file, as MkDocs and Zensical resolve it."""
@@ -384,7 +384,8 @@ class _Checker:
             return Verdict(MISSING_PAGE, "no such page or file")  # a path of the site
         source_dir = os.path.dirname(os.path.join(self.site.docs_dir, page.src_uri))
         on_disk = os.path.normpath(os.path.join(source_dir, written_path))
-        if not _inside(on_disk, self.site.project):
+        # docs_dir is the project's too, wherever mkdocs.yml is (`_mkdocs/`, `docs_dir: ..`).
+        if not (_inside(on_disk, self.site.project) or _inside(on_disk, self.site.docs_dir)):
             # Whether such a path exists on the build machine is none of the page's business.
             return Verdict(OUTSIDE_DOCS, "outside the project, so not in the site")
         if not os.path.exists(on_disk):
