@@ -6,8 +6,8 @@
   code comes out as `fenced_code` makes it (`<pre><code class="language-…">`) but in
   containers too.
 - A closing fence indented up to three spaces past its container closes the block, as in
-  kramdown: `ClosingFences` writes it at its opening fence's indentation, where
-  superfences looks for it.
+  kramdown, and so does one longer than the opening fence (```` after ```): `ClosingFences`
+  writes it at its opening fence's indentation and length, where superfences looks for it.
 - A fence in a block quote runs on over lines right after the quote's that lack its `>`
   (kramdown's lazy lines), and a closing fence there closes it: `ClosingFences` gives them
   the quote's markers.
@@ -78,8 +78,8 @@ def _fence(body: str) -> tuple[int, str, int, str] | None:
 
 
 class ClosingFences(Preprocessor):
-    """Writes each closing fence indented up to three spaces past its container at its
-    opening fence's indentation (one pass, each line looked at once)."""
+    """Writes each closing fence indented up to three spaces past its container, or longer
+    than its opening fence, as the opening fence is (one pass, each line looked at once)."""
 
     def run(self, lines: list[str]) -> list[str]:
         result: list[str] | None = None
@@ -110,9 +110,10 @@ class ClosingFences(Preprocessor):
             container = open_fence.indent - open_fence.indent % _CONTAINER_INDENT
             if not container <= indent <= container + _MAX_FENCE_INDENT:
                 continue
-            if indent != open_fence.indent:
+            if indent != open_fence.indent or length != open_fence.length:
                 if result is None:
                     result = list(lines)
-                result[index] = f"{quotes}{' ' * open_fence.indent}{char * length}"
+                # superfences closes only on a fence as long as the opening one.
+                result[index] = f"{quotes}{' ' * open_fence.indent}{char * open_fence.length}"
             open_fence = None
         return lines if result is None else result
