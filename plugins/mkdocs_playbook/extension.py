@@ -212,10 +212,15 @@ def _shows_line_numbers(md: Markdown) -> bool:
 
 
 class _NestLists(Preprocessor):
-    """Nested list items re-indented for Python-Markdown (`page.lists`)."""
+    """Nested list items re-indented for Python-Markdown (`page.lists`); with `lazy_blocks`
+    (a Jekyll site), as kramdown reads lazy lines."""
+
+    def __init__(self, md: Markdown, *, lazy_blocks: bool) -> None:
+        super().__init__(md)
+        self.lazy_blocks = lazy_blocks
 
     def run(self, lines: list[str]) -> list[str]:
-        return nest_lists(lines)
+        return nest_lists(lines, self.lazy_blocks)
 
 
 class _LineReporter(_Step, Preprocessor):
@@ -638,7 +643,8 @@ class PlaybookExtension(Extension):
         md.preprocessors.register(_Capture(md, self, conversion), "playbook_source", 35)
         md.preprocessors.register(_Rewrite(md, self, conversion), "playbook_rewrite", 34)
         # After normalize_whitespace has expanded tabs, before fenced code (25) is stashed.
-        md.preprocessors.register(_NestLists(md), "playbook_lists", 27)
+        site = self.settings.site
+        md.preprocessors.register(_NestLists(md, lazy_blocks=bool(site.path)), "playbook_lists", 27)
         # After fenced code is stashed, so what is left is what the block parser reads (and
         # after normalize_whitespace, which strips the stash's markers), before raw HTML.
         md.preprocessors.register(_NestingCap(md, self, conversion), "playbook_nesting", 24)
@@ -651,7 +657,6 @@ class PlaybookExtension(Extension):
         # Just above the blockquote processor (20), which would otherwise take the block.
         md.parser.blockprocessors.register(AlertProcessor(md.parser), "playbook_alert", 21)
         # kramdown and Just the Docs (each module's docstring gives its priorities).
-        site = self.settings.site
         # Where the Jekyll processors report, and the page's parse of a text they read.
         report, parse = conversion.report, conversion.parse
         # kramdown's heading ids for a Jekyll site (its links use them); toc's for any other.

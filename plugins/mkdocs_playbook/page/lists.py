@@ -56,10 +56,40 @@ class _Fence:
     length: int
     shift: int
     """Columns added to (or removed from) every line of the fenced block."""
+    item: _Frame | None = None
+    """With `lazy_blocks`: the list item the fence is in, whose lines it places."""
+    column: int = 0
+    """With `lazy_blocks`: the fence's column in its item's content, as kramdown reads it."""
+
+    def place(self, indent: int) -> int:
+        """Where a line of the block written at `indent` goes."""
+        if self.item is None:
+            return indent + self.shift
+        content = _content_column(indent, self.item)
+        return self.item.target + max(0, content - self.column)
 
 
-def nest_lists(lines: list[str]) -> list[str]:
-    """`lines` with list items re-indented for Python-Markdown (a new list when changed)."""
+def _content_column(indent: int, item: _Frame) -> int:
+    """The column kramdown reads a line of `item` at: its indentation taken off when the line
+    has it all, else kept, as for a lazy line (`parser/kramdown/list.rb`)."""
+    return indent - item.written if indent >= item.written else indent
+
+
+def _lazy_block(stripped: str) -> bool:
+    """An ATX heading (kramdown wants white space after the hashes) or a fence."""
+    hashes = len(stripped) - len(stripped.lstrip("#"))
+    if 1 <= hashes <= 6 and stripped[hashes : hashes + 1] in (" ", "\t"):
+        return bool(stripped[hashes:].strip())
+    return stripped.startswith(("```", "~~~"))
+
+
+def nest_lists(lines: list[str], lazy_blocks: bool = False) -> list[str]:
+    """`lines` with list items re-indented for Python-Markdown (a new list when changed).
+
+    `lazy_blocks` (kramdown's reading, on Jekyll sites): a heading or a fence on a line right
+    under an item's text, indented less than the item's content, is in the item, as every
+    lazy line is in kramdown, and so are a fence's lines however little they are indented;
+    CommonMark ends the item there."""
     result: list[str] | None = None
     frames: list[_Frame] = []
     fence: _Fence | None = None
@@ -71,7 +101,7 @@ def nest_lists(lines: list[str]) -> list[str]:
         indent = len(line) - len(stripped)
         blank_before = False
         if fence is not None:
-            shift = fence.shift
+            shift = fence.place(indent) - indent if stripped else 0
             if _closes(stripped, fence):
                 fence = None
         elif not stripped:
@@ -86,13 +116,20 @@ def nest_lists(lines: list[str]) -> list[str]:
             # Whether the line before was in an item: after a paragraph outside every list,
             # a looseness left over from a list before it means nothing.
             in_item = bool(frames) and frames[-1].item
-            shift = _place(stripped, indent, marker, frames, previous_blank) - indent
+            lazy = in_item and not previous_blank and indent < frames[-1].written
+            if lazy_blocks and lazy and not is_item and _lazy_block(stripped):
+                shift = frames[-1].target - indent
+            else:
+                shift = _place(stripped, indent, marker, frames, previous_blank) - indent
             # Python-Markdown reads an item right after a loose item's paragraph as more of
             # that paragraph; CommonMark starts a new item there.
             blank_before = is_item and loose and not previous_blank and in_item
             if is_item:
                 loose = False
             fence = _opens(stripped, shift)
+            if fence is not None and lazy_blocks and frames and frames[-1].item:
+                fence.item = frames[-1]
+                fence.column = _content_column(indent, frames[-1])
             previous_blank = False
         if (shift or blank_before) and result is None:
             result = list(lines[:index])
