@@ -33,3 +33,24 @@ def test_a_tag_in_code_outside_any_block_stays_as_written() -> None:
     code = "\n    {% if x %}code{% endif %}\n"
     result = fixture_site().apply(LOOP + code, PageInput("p.md", {"steps": ["a", "b"]}))
     assert result.text == JEKYLL + code
+
+
+# `else`, `elsif` and `when` have no tags of their own (their block's tag reads them): they
+# were left as written on such lines while their block's `endif` was rendered, so the `else`
+# branch printed with a literal `{% else %}` before it. Expected: `jekyll build` (4.3.1).
+BRANCHES = (
+    '<div class="toc">\n<ul>\n{% for s in page.steps %}\n  <li>\n\n'
+    "      {% if forloop.first %}first{% else %}later{% endif %} {{ s }}\n"
+    '      {% case s %}{% when "a" %}is a{% when "b" %}is b{% else %}other{% endcase %}\n'
+    '      {% if s == "z" %}z{% elsif s == "b" %}elsif b{% endif %}\n'
+    "  </li>\n{% endfor %}\n</ul>\n</div>\n"
+)
+JEKYLL_BRANCHES = (
+    '<div class="toc">\n<ul>\n\n  <li>\n\n      first a\n      is a\n      \n  </li>\n\n'
+    "  <li>\n\n      later b\n      is b\n      elsif b\n  </li>\n\n</ul>\n</div>\n"
+)
+
+
+def test_else_elsif_and_when_in_a_block_render_where_markdown_reads_code() -> None:
+    result = fixture_site().apply(BRANCHES, PageInput("p.md", {"steps": ["a", "b"]}))
+    assert (result.text, result.problems) == (JEKYLL_BRANCHES, [])

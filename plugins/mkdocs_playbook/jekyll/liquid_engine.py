@@ -66,6 +66,9 @@ CODE_TAGS = frozenset(
 _BLOCK_TAGS = frozenset({"for", "if", "unless", "case", "capture", "tablerow"})
 """Liquid's tags with a body, closed by `end` and their name."""
 
+_BRANCH_TAGS = frozenset({"else", "elsif", "when"})
+"""The words that divide a block's body (no tags of their own: the block's tag reads them)."""
+
 _OPEN_RE = re.compile(r"\{[{%]")
 _OUTPUT_STOP_RE = re.compile(r"[{}]")
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
@@ -188,7 +191,8 @@ def tokenize(
             continue
         name = name_match.group(1)
         base = name[3:] if name.startswith("end") else name
-        if base not in CODE_TAGS and in_code(start) and not (blocks and base in known):
+        in_block = blocks and (base in known or base in _BRANCH_TAGS)
+        if base not in CODE_TAGS and in_code(start) and not in_block:
             continue  # another template language's: kept as written
         if base in _BLOCK_TAGS:
             blocks = blocks + 1 if name == base else max(blocks - 1, 0)
