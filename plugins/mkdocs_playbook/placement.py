@@ -236,7 +236,7 @@ class Placement:
             pages.append({**data, "url": url, "path": path})
         for items in members.values():
             entries = {document.path: entry for document, entry in items}
-            order = ordered(items, items[0][0].collection)
+            order = ordered(items, items[0][0].collection, self.collections.timezone)
             pages.extend(entries[document.path] for document in order)
         return pages
 

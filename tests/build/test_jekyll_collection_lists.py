@@ -1,8 +1,10 @@
 """`site.LABEL` lists a collection's documents, as Jekyll's `SiteDrop` does, in the order
 `Collection#sort_docs!` gives them: the `order:` list first (a name no document has is
 skipped), the others after by path; else by `sort_by`, documents without the key last; else by
-path. `site.pages` holds no collection's documents. A real handbook's course and
-project tables (`{% for course in site.courses %}`) were empty. Against what real Jekyll 4.3.1
+`Document#<=>` (date where both have one, else path; with some undated, glibc's merge sort's own
+order, as Debian's Ruby sorts; a real site's nav showed it). `site.pages` holds no collection's
+documents. A real handbook's course and project tables (`{% for course in site.courses %}`)
+were empty. Against what real Jekyll 4.3.1
 wrote (tests/fixtures/jekyll-collection-lists/jekyll-index.html), under both URL styles."""
 
 from __future__ import annotations

@@ -15,12 +15,12 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
 from .frontmatter import FrontMatter
-from .liquid_values import is_number, ruby_str, truthy
+from .liquid_values import is_number, ruby_sort, ruby_str, truthy
 from .navigation import CollectionNav, NavSource
 from .posts import (
     POSTS,
@@ -253,11 +253,15 @@ def with_title(front_matter: FrontMatter, document: Document) -> FrontMatter:
 
 
 def ordered(
-    documents: Iterable[tuple[Document, Mapping[str, Any]]], collection: Collection
+    documents: Iterable[tuple[Document, Mapping[str, Any]]],
+    collection: Collection,
+    timezone: object = None,
 ) -> list[Document]:
     """`Collection#sort_docs!`: the `order` list's documents first, in its order, then the
     others by path (`rearrange_docs!`); or by the `sort_by` key, documents without it last,
-    ties and values of different kinds by path; or by path (`Document#<=>` without dates)."""
+    ties and values of different kinds by path; or by `Document#<=>`: by date where both
+    documents have one (front matter, or a dated file name; `timezone` is `_config.yml`'s),
+    else by path, sorted as Ruby sorts (`ruby_sort`)."""
     items = sorted(documents, key=lambda item: item[0].path)
     if collection.order is not None:
         by_name = {document.relative: document for document, _ in items}
@@ -265,7 +269,20 @@ def ordered(
         return first + [document for document, _ in items if document not in first]
     key = collection.sort_by
     if key is None:
-        return [document for document, _ in items]
+        moments = {
+            document.path: _instant(
+                document_date(posixpath.basename(document.path), data, timezone)
+            )
+            for document, data in items
+        }
+
+        def by_document(a: Document, b: Document) -> int:
+            first, second = moments[a.path], moments[b.path]
+            if first is not None and second is not None and first != second:
+                return -1 if first < second else 1
+            return (a.path > b.path) - (a.path < b.path)
+
+        return ruby_sort([document for document, _ in items], by_document)
 
     def rank(item: tuple[Document, Mapping[str, Any]]) -> tuple[int, int, Any]:
         value = item[1].get(key)
@@ -276,6 +293,14 @@ def ordered(
         return (0, 1, ruby_str(value))
 
     return [document for document, _ in sorted(items, key=rank)]
+
+
+def _instant(moment: datetime | None) -> float | None:
+    """A date as the instant Ruby's `Time#<=>` compares; one without an offset is read as UTC,
+    as GitHub's runners run."""
+    if moment is None:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
 
 def collection_navs(
@@ -292,7 +317,7 @@ def collection_navs(
             and document.collection.label == listed.label
         }
         items = [(document, source.front_matter.data) for document, source in members.values()]
-        order = ordered(items, items[0][0].collection) if items else []
+        order = ordered(items, items[0][0].collection, collections.timezone) if items else []
         in_order = [members[document.path][1] for document in order]
         navs.append(CollectionNav(listed.name, in_order, exclude=listed.nav_exclude))
     return navs

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cmp_to_key
 from typing import Any, TypeVar
 
@@ -164,6 +164,27 @@ def jekyll_sort(items: Iterable[T], value: Callable[[T], Any]) -> list[T]:
         return _compare_parsed(a[0], b[0])
 
     return [item for _, item in sorted(parsed, key=cmp_to_key(compare))]
+
+
+def ruby_sort(items: Sequence[T], compare: Callable[[T, T], int]) -> list[T]:
+    """`items` as Ruby's `sort!` orders them with `compare` (its `<=>`), run as Debian's Ruby
+    runs it: by glibc's `qsort_r`, a merge sort that halves, sorts each half and takes from the
+    left on ties. Where `compare` is not a consistent order (`Document#<=>` when some documents
+    have a date and some do not), the result is that algorithm's own, which this follows."""
+    if len(items) <= 1:
+        return list(items)
+    half = len(items) // 2
+    left, right = ruby_sort(items[:half], compare), ruby_sort(items[half:], compare)
+    merged: list[T] = []
+    i = j = 0
+    while i < len(left) and j < len(right):
+        if compare(left[i], right[j]) <= 0:
+            merged.append(left[i])
+            i += 1
+        else:
+            merged.append(right[j])
+            j += 1
+    return merged + left[i:] + right[j:]
 
 
 def natural_sort(items: Iterable[T], value: Callable[[T], Any]) -> list[T]:
