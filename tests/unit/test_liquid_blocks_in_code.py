@@ -52,3 +52,15 @@ def test_tags_in_a_block_body_render_where_markdown_reads_code(text: str, expect
     assert BRANCHES != LOOP
     result = fixture_site().apply(text, PageInput("p.md", {"steps": ["a", "b"]}))
     assert (result.text, result.problems) == (expected, [])
+
+
+def test_an_unset_name_with_liquid_s_default_renders_in_code() -> None:
+    # An unknown name in code stays as written (another template language's, `{{ gha.unset }}`
+    # below), unless Liquid's own `default:` says it may be unset: Jekyll prints the default.
+    # Jekyll 4.3.1 wrote "a on main", "b on main" and "    x and " for these lines.
+    text = LOOP.replace("{{ s }}", "{{ s }} on {{ repo.branch | default: 'main' }}")
+    code = "\n    {{ other | default: 'x' }} and {{ gha.unset }}\n"
+    result = fixture_site().apply(text + code, PageInput("p.md", {"steps": ["a", "b"]}))
+    assert "first a on main" in result.text
+    assert "       b on main" in result.text
+    assert result.text.endswith("\n    x and {{ gha.unset }}\n")

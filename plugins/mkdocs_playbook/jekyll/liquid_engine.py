@@ -274,7 +274,8 @@ class _OutputNode(OutputNode):
             head = left.head()
             # Asked only of a name nothing defines: where code is takes a parse of the page.
             unknown = isinstance(head, str) and context.resolve(head, default=None) is None
-            if unknown and state.in_code(self.token):
+            # Liquid's own `default:` says the name may be unset, as no other language does.
+            if unknown and not _defaulted(self.expression) and state.in_code(self.token):
                 return buffer.write(self.token.value)  # another template language's
         value = self.expression.evaluate(context)
         if isinstance(value, Undefined) and _is_plain(self.expression):
@@ -293,6 +294,12 @@ class _OutputNode(OutputNode):
             _check_content(value, state, self.token)
             return buffer.write(state.site.printed_content(value))
         return buffer.write(printed(value))
+
+
+def _defaulted(expression: object) -> bool:
+    """Whether an output's filters include Liquid's `default`."""
+    filters = getattr(expression, "filters", None) or ()
+    return any(getattr(found, "name", None) == "default" for found in filters)
 
 
 def _check_content(content: PageContent, state: PageState, token: Token) -> None:
