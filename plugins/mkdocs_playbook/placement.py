@@ -22,6 +22,7 @@ from .findings import Findings
 from .jekyll.collections import (
     Document,
     collection_navs,
+    document_title,
     ordered,
     read_collections,
     with_title,
@@ -73,6 +74,9 @@ class Placement:
         self.collections = read_collections(site)
         self.documents: dict[str, Document] = {}
         """The pages that are documents of an output collection, by docs path."""
+        self.unwritten: list[tuple[str, Document, dict[str, Any]]] = []
+        """Documents of collections without `output: true`: no pages, but `site.LABEL` lists
+        them (path from the source, document, front matter with defaults and title)."""
         root = site.data.get("collections_dir")
         self.defaults = FrontMatterDefaults(
             site.defaults, site.source_dir, root.strip("/") if isinstance(root, str) else ""
@@ -234,6 +238,10 @@ class Placement:
                 members.setdefault(document.collection.label, []).append((document, entry))
                 continue
             pages.append({**data, "url": url, "path": path})
+        for path, document, data in self.unwritten:
+            data = {**data, **self.collections.liquid_fields(document, data)}
+            entry = {**data, "url": self.collections.url(document, data), "path": path}
+            members.setdefault(document.collection.label, []).append((document, entry))
         for items in members.values():
             entries = {document.path: entry for document, entry in items}
             order = ordered(items, items[0][0].collection, self.collections.timezone)
@@ -344,9 +352,10 @@ class Placement:
             if path.startswith("../"):
                 continue
             document = self.collections.document(path, self.site)
-            if document is None or not document.collection.output:
+            if document is None or not file.is_documentation_page():
                 continue
-            if not file.is_documentation_page():
+            if not document.collection.output:
+                self._read_unwritten(file, path, document)
                 continue
             if document.dated:
                 # A post is read with or without front matter, and left out when in the future.
@@ -358,6 +367,18 @@ class Placement:
             elif not opens_front_matter(file):
                 continue
             self.documents[file.src_uri] = document
+
+    def _read_unwritten(self, file: File, path: str, document: Document) -> None:
+        """A document Jekyll reads but does not write (`Collection#read`): with front matter
+        (a post with or without), and published."""
+        if not (document.dated or opens_front_matter(file)):
+            return
+        data = self._defaults_for(file, parse_front_matter(file.content_string).data, document)
+        if not self.collections.published(document, data):
+            return
+        if data.get("title") is None:
+            data = {**data, "title": document_title(document)}
+        self.unwritten.append((path, document, data))
 
     def leave_out_unreadable(self, files: Files, docs_dir: str) -> None:
         """A file of `docs_dir` that is not a regular file inside the project (a FIFO, a

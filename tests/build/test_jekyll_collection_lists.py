@@ -2,10 +2,10 @@
 `Collection#sort_docs!` gives them: the `order:` list first (a name no document has is
 skipped), the others after by path; else by `sort_by`, documents without the key last; else by
 `Document#<=>` (date where both have one, else path; with some undated, glibc's merge sort's own
-order, as Debian's Ruby sorts; a real site's nav showed it). `site.pages` holds no collection's
-documents. A real handbook's course and project tables (`{% for course in site.courses %}`)
-were empty. Against what real Jekyll 4.3.1
-wrote (tests/fixtures/jekyll-collection-lists/jekyll-index.html), under both URL styles."""
+order, as Debian's Ruby sorts; a real site's nav showed it). A collection without `output: true`
+is listed, not written. `site.pages` holds no collection's documents. A real handbook's course
+and project tables (`{% for course in site.courses %}`) were empty. Against what real Jekyll
+4.3.1 wrote (tests/fixtures/jekyll-collection-lists/jekyll-index.html), under both URL styles."""
 
 from __future__ import annotations
 
@@ -38,3 +38,5 @@ def test_a_page_lists_each_collection_as_jekyll_does(tmp_path: Path, directory_u
     expected = _texts(jekyll)
     assert expected[0] == "Summer 2025 at /courses/2025-summer/"  # the fixture is what it says
     assert _texts(ours)[: len(expected)] == expected
+    # The team's documents are listed, not written (`output: false`), as in Jekyll.
+    assert not [path for path in build.site_dir.rglob("*") if "ada" in path.name], "written"

@@ -136,9 +136,13 @@ class Collections:
         return document_date(posixpath.basename(document.path), front_matter, self.timezone)
 
     def liquid_fields(self, document: Document, front_matter: Mapping[str, Any]) -> dict[str, Any]:
-        """What Jekyll adds to a document's front matter for Liquid: its `collection`, and a
+        """What Jekyll adds to a document's front matter for Liquid: its `collection`, its
+        `slug` and `ext` where the front matter has none (`Document#populate_title`), and a
         post's `date` and `categories`."""
         fields: dict[str, Any] = {"collection": document.collection.label}
+        for key, value in (("slug", _slug(document)), ("ext", _extension(document))):
+            if front_matter.get(key) is None:
+                fields[key] = value
         if document.dated:
             fields["date"] = self.date(document, front_matter)
             fields["categories"] = _categories(document, front_matter)
@@ -349,6 +353,12 @@ def _slug(document: Document) -> str:
     `YYYY-MM-DD-` date and trailing dots."""
     dated = dated_name(posixpath.basename(document.path))
     return dated[1].rstrip(".") if dated is not None else _slug_name(document)
+
+
+def _extension(document: Document) -> str:
+    """`Document#populate_title`'s `ext`: the file name's last extension (`.md`)."""
+    name = posixpath.basename(document.path)
+    return posixpath.splitext(name)[1] if "." in name[1:] else ""
 
 
 def _slugify(value: str, pattern: re.Pattern[str], cased: bool) -> str:
