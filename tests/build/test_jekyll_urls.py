@@ -42,11 +42,24 @@ EXPECTED: dict[tuple[str, str], tuple[str, str]] = {
     ("Maintain", "Backup, extensionless"): ("Backup", ""),
     ("Maintain", "Config, relative permalink"): ("Configuration reference", ""),
     ("Backup", "Maintain, this folder"): ("Maintain", ""),
+    ("Backup", "Maintain, raw root-relative"): ("Maintain", "tasks"),
+    ("Backup", "Maintain, relative_url in HTML"): ("Maintain", "tasks"),
+    ("Backup", "Deploy, relative_url in HTML"): ("Before you deploy", ""),
     ("Backup", "Guide, root-relative"): ("Guide", "steps"),
     ("Backup", "Backup, protocol-relative"): ("Backup", "restore"),
     ("Configuration reference", "Home, baseurl index.html"): ("Home page", ""),
     ("Guide", "Deploy, relative from a pretty URL"): ("Before you deploy", ""),
 }
+# Links in raw HTML. Zensical reads a relative link in raw HTML as the Markdown file's and makes
+# it its page URL's again, so the built page's URL the extension gives it leads one folder off
+# under directory URLs: on Zensical these are not held (README, Zensical).
+RAW_HTML = frozenset(
+    {
+        ("Backup", "Maintain, raw root-relative"),
+        ("Backup", "Maintain, relative_url in HTML"),
+        ("Backup", "Deploy, relative_url in HTML"),
+    }
+)
 # Left as written: an external link; and a Jekyll URL no page has, which leads nowhere.
 UNCHANGED = {("Home page", "External"): "https://example.com/page.html"}
 DEAD = ("Before you deploy", "Nowhere")
@@ -107,7 +120,7 @@ def test_every_link_leads_there_on_zensical_too(tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
     build = build_with_zensical(project)
-    _assert_links_lead_where_jekylls_do(build.site_dir)
+    _assert_links_lead_where_jekylls_do(build.site_dir, RAW_HTML)
     # `prepare --check` follows the content's links as the MkDocs build does: the same two
     # findings. (Zensical leaves a page with a permalink at its file's URL, so the theme's
     # nav link to where the check expects it is one more finding, not one of this fixture's.)
@@ -116,7 +129,10 @@ def test_every_link_leads_there_on_zensical_too(tmp_path: Path) -> None:
     assert build.output.count("nope.html") == 1
 
 
-def _assert_links_lead_where_jekylls_do(site: Path) -> None:
+def _assert_links_lead_where_jekylls_do(
+    site: Path, unheld: frozenset[tuple[str, str]] = frozenset()
+) -> None:
+    """Each link of `EXPECTED` but the `unheld` leads to its page and anchor."""
     pages = _pages(site)
     seen: dict[tuple[str, str], str] = {}
     for title, page in pages.items():
@@ -124,6 +140,8 @@ def _assert_links_lead_where_jekylls_do(site: Path) -> None:
             seen[(title, html.unescape(text))] = html.unescape(href)
     assert set(seen) >= {*EXPECTED, *UNCHANGED, DEAD}
     for key, (expected, anchor) in EXPECTED.items():
+        if key in unheld:
+            continue
         page = pages[key[0]]
         target, fragment = _followed(page, seen[key])
         wanted = pages.get(expected, site / expected)

@@ -286,7 +286,9 @@ class JekyllTags:
 
         A file of the docs in a Markdown link, or a page's Jekyll URL, is given as the file
         relative to this page's Markdown file, which MkDocs resolves under either URL style
-        (and checks); anything else relative to this page's URL, as the browser resolves it.
+        (and checks); a page's Jekyll URL elsewhere (raw HTML) as Jekyll prints it, from the
+        site's root, for raw HTML's links to be made the built page's; anything else relative
+        to this page's URL, as the browser resolves it.
         """
         if absolute:
             base = self.site.variables.get("site.url", "") + self.site.variables.get(
@@ -297,8 +299,13 @@ class JekyllTags:
         target = path.lstrip("/")
         jekyll_urls = self.site.jekyll_urls
         page = jekyll_urls.target("/" + target, self.page.src_uri) if jekyll_urls else None
-        if in_link and page is not None and page.src_uri is not None:
-            return page.href(self.page.src_uri)
+        if jekyll_urls is not None and page is not None and page.src_uri is not None:
+            if in_link:
+                return page.href(self.page.src_uri)
+            # Elsewhere (raw HTML: `<a href="{{ p.url | relative_url }}">`) as Jekyll prints
+            # it, from the site's root: raw HTML's links to Jekyll URLs are made the built
+            # page's URL once the page is converted, whatever URL style builds it.
+            return jekyll_urls.baseurl.rstrip("/") + "/" + target
         start = self.page.url
         if in_link and target in self.site.published:
             start = self.page.src_uri
