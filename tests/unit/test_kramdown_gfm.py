@@ -34,6 +34,7 @@ from test_kramdown_fixtures import site_markdown_extensions
 from test_kramdown_reference import shape
 
 from mkdocs_playbook.extension import PlaybookExtension
+from mkdocs_playbook.jekyll.liquid_filters import markdownify
 from mkdocs_playbook.page.model import PageModel
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "kramdown-gfm"
@@ -243,3 +244,44 @@ def test_hard_wrap_makes_every_line_break_a_break(tmp_path: Path) -> None:
     config.write_text("kramdown:\n  hard_wrap: true\n", encoding="utf-8")
     assert convert("a line\nthe next\n", config=config)[0] == "<p>a line<br />\nthe next</p>"
     assert convert("a line\nthe next\n")[0] == "<p>a line\nthe next</p>"
+
+
+# Liquid's `markdownify` reads as the page does (kramdown_gfm), but for what only the page's
+# conversion adds: kramdown's heading ids and the list re-indentation that puts fences and
+# lazy lines in list items (page/lists, the plugin's extension). A table whose code span ran
+# across rows came out a table where kramdown prints a paragraph: it had Python-Markdown's.
+MARKDOWNIFY_APART = {
+    "fence-closed-by-longer-fence",
+    "fence-closing-indented",
+    "fence-closing-indented-in-list-item",
+    "fence-in-list-item",
+    "fence-in-list-item-indented",
+    "fence-in-list-item-then-text",
+    "fence-opening-indented",
+    "heading-needs-space",
+    "heading-void-end-tag",
+    "html-block-indented-tags",
+    "list-item-lazy-heading-and-fence",
+    "list-kind-changes",
+    "smart-quotes-heading",
+}
+
+
+@pytest.mark.parametrize(
+    "source", [f for f in fixtures() if f.stem not in MARKDOWNIFY_APART], ids=lambda p: p.stem
+)
+def test_markdownify_reads_markdown_as_kramdown(source: Path) -> None:
+    html = markdownify(source.read_text(encoding="utf-8"))
+    expected = source.with_suffix(".kramdown.html").read_text(encoding="utf-8")
+    assert outline(html) == outline(expected)
+    assert code_blocks(html) == code_blocks(expected)
+
+
+def test_markdownify_apart_lists_only_fixtures_it_reads_otherwise() -> None:
+    stems = {source.stem for source in fixtures()}
+    assert stems >= MARKDOWNIFY_APART
+    for stem in sorted(MARKDOWNIFY_APART):
+        source = FIXTURES / f"{stem}.md"
+        html = markdownify(source.read_text(encoding="utf-8"))
+        expected = source.with_suffix(".kramdown.html").read_text(encoding="utf-8")
+        assert (outline(html), code_blocks(html)) != (outline(expected), code_blocks(expected))

@@ -27,7 +27,7 @@ from liquid.token import Token
 from liquid.undefined import Undefined
 from markdown import Markdown
 
-from .kramdown_typography import register_typography
+from .kramdown_gfm import register_gfm
 from .liquid_values import jekyll_sort, parse_sort_input, ruby_str
 
 STATE_KEY = "playbook"
@@ -423,10 +423,13 @@ def smartify(value: Any) -> str:
 
 
 def markdownify(value: Any) -> str:
-    """The text as HTML, by Python-Markdown with kramdown's typography (Jekyll's is kramdown):
-    a real guide's glossary definitions came out with straight quotes."""
+    """The text as HTML, read as Jekyll's kramdown reads it with its defaults (`kramdown_gfm`:
+    tables, lists, fences, typography): a real guide's glossary definitions came out with
+    straight quotes, and a real site's table with an unclosed code span came out a table,
+    where kramdown prints a paragraph. A converter of its own for each call: nothing of one
+    text reaches the next."""
     converter = Markdown(extensions=["extra"])
-    register_typography(converter)
+    register_gfm(converter)
     converted = converter.convert(_text(value))
     # kramdown prints its typographic symbols as characters (`entity_output: as_char`).
     return _TYPOGRAPHIC_ENTITY.sub(lambda match: html.unescape(match.group(0)), converted) + "\n"
