@@ -203,6 +203,21 @@ def test_a_readme_is_its_folders_index_only_where_the_folder_has_none() -> None:
     assert not _placed(files, JEKYLL)["guide/README.md"].page
 
 
+def test_a_page_whose_permalink_is_the_folders_url_is_its_index() -> None:
+    # A real site's home page is `clusterfuzzlite.md` with `permalink: /`, beside a README:
+    # Jekyll 4.3.1 with jekyll-readme-index 0.3.0 wrote the home page at / and left the README
+    # a file, and the README of a folder without such a page its index.
+    files = {
+        "README.md": "# Readme\n",
+        "home.md": "---\ntitle: Home\npermalink: /\n---\nHome\n",
+        "guide/README.md": "# Guide\n",
+        "guide/steps.md": "---\ntitle: Steps\npermalink: /guide/steps/\n---\n",
+    }
+    placed = _placed(files, GITHUB_PAGES)
+    assert not placed["README.md"].page
+    assert placed["guide/README.md"].folder_index
+
+
 def test_titles_from_headings_only_for_pages_without_a_title() -> None:
     files = {
         "a.md": "---\ntitle: Own\n---\n# Heading\n",

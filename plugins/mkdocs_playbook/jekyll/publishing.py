@@ -79,7 +79,16 @@ _PLAIN_NAMES = frozenset(
     }
 )
 # jekyll-readme-index `INDEX_REGEX`: what makes a folder's index, beside an index page.
-_INDEX_FILES = ("index.html", "index.htm", "index.xhtml", "index.xml")
+_INDEX_NAME = re.compile(r"index\.(?:html?|xhtml|xml)", re.IGNORECASE)
+
+
+def _indexed_folder(url: str) -> str | None:
+    """The folder (from the source, `` for the top) a page or file at `url` is the index of:
+    its URL is the folder's (`/guide/`) or that and `index.html`; None for any other."""
+    folder, _, name = url.rpartition("/")
+    return folder.strip("/") if not name or _INDEX_NAME.fullmatch(name) else None
+
+
 REDIRECTS_NOT_WRITTEN = (
     "redirect_from: _config.yml's plugins do not list jekyll-redirect-from, so Jekyll writes "
     "no redirect, nor does this build; list it under plugins: to have them"
@@ -206,14 +215,25 @@ def place(
     (front matter, `published`), then the generators by priority (optional front matter at
     `normal`, readme index at `low`, titles from headings at `lowest`). `others` are the
     site's other files (an `index.html` gives its folder an index)."""
+    from .urls import page_url  # which reads this module's extensions
+
     walk = _Walk()
-    walk.indexed.update(posixpath.dirname(p) for p in others if _basename(p) in _INDEX_FILES)
+    # jekyll-readme-index asks whether a page or a file has the folder's URL, or that URL and
+    # `index.html` (`.htm`, `.xhtml`, `.xml`); a static file's URL is its path.
+    for path in others:
+        folder = _indexed_folder("/" + path)
+        if folder is not None:
+            walk.indexed.add(folder)
     for source in sources:
         walk.placements[source.path] = _read(source, site, rules)
+    style = site.data.get("permalink")
     for source in sources:
-        placement = walk.placements[source.path]
-        if placement.page and _stem(source.path) == "index":
-            walk.indexed.add(posixpath.dirname(source.path))
+        if walk.placements[source.path].page:
+            permalink = source.front_matter.data.get("permalink")
+            # `permalink: /` makes a page the top folder's index.
+            folder = _indexed_folder(page_url(source.path, permalink, style))
+            if folder is not None:
+                walk.indexed.add(folder)
     if README_INDEX in rules.plugins:
         for source in sources:
             folder = posixpath.dirname(source.path)
