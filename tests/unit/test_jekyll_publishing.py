@@ -191,8 +191,14 @@ def test_a_readme_is_its_folders_index_only_where_the_folder_has_none() -> None:
         "ops/index.md": "---\ntitle: Ops\n---\n",
         "site/README.md": "# Site\n",
         "with/README.md": "---\ntitle: With\n---\n",
+        # A real site's home page, `permalink: /`, beside its README: Jekyll 4.3.1 with
+        # jekyll-readme-index 0.3.0 wrote the page at / and left the README a file.
+        "README.md": "# Readme\n",
+        "home.md": "---\ntitle: Home\npermalink: /\n---\nHome\n",
+        "guide/steps.md": "---\ntitle: Steps\npermalink: /guide/steps/\n---\n",
     }
     placed = _placed(files, GITHUB_PAGES, others=("site/index.html",))
+    assert not placed["README.md"].page
     assert placed["guide/README.md"].folder_index
     assert placed["api/readme.md"].folder_index
     assert not placed["ops/README.md"].page  # ops/index.md is the index
@@ -201,21 +207,6 @@ def test_a_readme_is_its_folders_index_only_where_the_folder_has_none() -> None:
     assert placed["with/README.md"].page and not placed["with/README.md"].folder_index
     # Without the plugin, a README without front matter is a plain file like any other.
     assert not _placed(files, JEKYLL)["guide/README.md"].page
-
-
-def test_a_page_whose_permalink_is_the_folders_url_is_its_index() -> None:
-    # A real site's home page is `clusterfuzzlite.md` with `permalink: /`, beside a README:
-    # Jekyll 4.3.1 with jekyll-readme-index 0.3.0 wrote the home page at / and left the README
-    # a file, and the README of a folder without such a page its index.
-    files = {
-        "README.md": "# Readme\n",
-        "home.md": "---\ntitle: Home\npermalink: /\n---\nHome\n",
-        "guide/README.md": "# Guide\n",
-        "guide/steps.md": "---\ntitle: Steps\npermalink: /guide/steps/\n---\n",
-    }
-    placed = _placed(files, GITHUB_PAGES)
-    assert not placed["README.md"].page
-    assert placed["guide/README.md"].folder_index
 
 
 def test_titles_from_headings_only_for_pages_without_a_title() -> None:
