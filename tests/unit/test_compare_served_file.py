@@ -38,3 +38,20 @@ def test_an_index_that_no_file_answers_is_missing(tmp_path: Path) -> None:
     _with_link(jekyll, "guide/setup.html", 'href="/hb/"', 'href="nowhere/index"')
     setup = next(page for page in compare_sites(jekyll, ours).pages if page.page == "guide/setup")
     assert setup.links_jekyll_only == ("missing:/guide/nowhere/index",)
+
+
+def test_an_html_file_both_sites_copy_as_it_is_is_the_same_page(tmp_path: Path) -> None:
+    # A real site publishes generated HTML reports (`<main>`, no front matter): Jekyll and
+    # MkDocs copy them as they are. Ours is no Material page, and it was "not built".
+    jekyll, ours = tmp_path / "jekyll", tmp_path / "material"
+    shutil.copytree(FIXTURES / "jekyll", jekyll)
+    shutil.copytree(FIXTURES / "material", ours)
+    report = '<html><body><main><p>Report</p><a href="#CYP2D6">CYP2D6</a></main></body></html>'
+    for site in (jekyll, ours):
+        (site / "report.html").write_text(report, "utf-8")
+    [page] = [page for page in compare_sites(jekyll, ours).pages if page.page == "report"]
+    assert (page.built, page.similarity, page.links_same, page.links_total) == (True, 1.0, 1, 1)
+    # Another file at that path is not the same page.
+    (ours / "report.html").write_text(report.replace("Report", "Other"), "utf-8")
+    [page] = [page for page in compare_sites(jekyll, ours).pages if page.page == "report"]
+    assert not page.built

@@ -361,11 +361,18 @@ class _Site:
     file it serves."""
 
     def __init__(
-        self, pages: dict[str, _Built], base: str, files: frozenset[str], own_url: OwnUrl | None
+        self,
+        pages: dict[str, _Built],
+        base: str,
+        files: frozenset[str],
+        own_url: OwnUrl | None,
+        folder: Path | None = None,
     ) -> None:
         self.pages = pages
         self.base = base
         self.files = files
+        self.folder = folder
+        """Where the files are, for `copied`."""
         self.own_url = own_url
         self.own_urls: tuple[OwnUrl, ...] = (own_url,) if own_url else ()
         """The absolute URLs read as paths of this site (`compare_sites` sets both sites')."""
@@ -409,7 +416,17 @@ class _Site:
             if content.has_main:
                 pages.setdefault(page_key(name), _Built(name, content))
         own_url = _jekyll_url(config) if config else None
-        return cls(pages, base, files, own_url or _canonical_url(pages))
+        return cls(pages, base, files, own_url or _canonical_url(pages), folder)
+
+    def copied(self, name: str, other: _Site) -> bool:
+        """Whether this site serves `name` as the very file `other` serves: an HTML file that
+        is no page of the theme (a generated report, a demo), copied as it is by both."""
+        if name not in self.files or self.folder is None or other.folder is None:
+            return False
+        mine, theirs = self.folder / name, other.folder / name
+        return mine.stat().st_size == theirs.stat().st_size and (
+            mine.read_bytes() == theirs.read_bytes()
+        )
 
     def served(self, path: str) -> str | None:
         """The file a static host (GitHub Pages) answers `path`, below the base, with: the
@@ -575,6 +592,9 @@ def _compare_page(key: str, jekyll: _Site, ours: _Site) -> PageComparison:
     theirs = jekyll.pages[key]
     mine = ours.pages.get(key)
     links = jekyll.links(theirs)
+    if mine is None and ours.copied(theirs.file, jekyll):
+        # Not a page of either theme: the same file, so the same text and links.
+        return PageComparison(key, 1.0, True, (), 0, len(links), len(links), (), ())
     if mine is None:
         empty = not links and not any(line.strip() for line in theirs.content.lines)
         return PageComparison(
