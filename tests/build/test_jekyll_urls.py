@@ -45,6 +45,8 @@ EXPECTED: dict[tuple[str, str], tuple[str, str]] = {
     ("Backup", "Maintain, raw root-relative"): ("Maintain", "tasks"),
     ("Backup", "Maintain, relative_url in HTML"): ("Maintain", "tasks"),
     ("Backup", "Deploy, relative_url in HTML"): ("Before you deploy", ""),
+    ("Backup", "Release, link tag with spaces"): ("Release notes", ""),
+    ("Backup", "Release, link tag in HTML"): ("Release notes", ""),
     ("Backup", "Guide, root-relative"): ("Guide", "steps"),
     ("Backup", "Backup, protocol-relative"): ("Backup", "restore"),
     ("Configuration reference", "Home, baseurl index.html"): ("Home page", ""),
@@ -58,6 +60,7 @@ RAW_HTML = frozenset(
         ("Backup", "Maintain, raw root-relative"),
         ("Backup", "Maintain, relative_url in HTML"),
         ("Backup", "Deploy, relative_url in HTML"),
+        ("Backup", "Release, link tag in HTML"),
     }
 )
 # Left as written: an external link; and a Jekyll URL no page has, which leads nowhere.

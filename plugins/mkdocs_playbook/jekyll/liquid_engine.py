@@ -348,6 +348,8 @@ class _MarkupNode(Node):
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
         state = _state(context)
         if self.kind == "link":
+            source, start = self.token.source, self.token.start_index
+            state.in_link = source[max(0, start - 3) : start].endswith(("](", "](<", "]: "))
             return buffer.write(state.site.link(self.markup, state))
         return int(state.site.include(self.kind, self.markup, context, buffer, self.token))
 

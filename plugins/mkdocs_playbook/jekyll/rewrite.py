@@ -22,6 +22,7 @@ from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote
 
 from ..findings import Finding
 from ..page.offsets import OffsetMap
@@ -43,7 +44,7 @@ from .navigation import ChildLink
 from .own_layouts import Layout
 from .page_content import PageContent, SiteContents, rebased
 from .repolinks import RepositoryLinks
-from .urls import JekyllUrls
+from .urls import PATH_SAFE, JekyllUrls
 
 if TYPE_CHECKING:
     from liquid import RenderContext
@@ -324,7 +325,8 @@ class JekyllTags:
         """The page's Markdown file, relative to this page: MkDocs makes it the URL."""
         from .liquid_engine import LiquidFailure
 
-        path = markup.split()[0] if markup.split() else ""
+        # Jekyll's tag takes the whole markup as the path: a file's name may hold spaces.
+        path = markup.strip()
         if not path:
             raise LiquidFailure("`{% link %}` names no file", token=None)
         scheme = None if self.site.unsafe_urls else unsafe_scheme(path)
@@ -335,7 +337,15 @@ class JekyllTags:
         target = self._docs_path(path)
         if target is None:
             raise LiquidFailure(f"`{{% link {path} %}}` leaves the docs folder", token=None)
-        return posixpath.relpath(target, posixpath.dirname(self.page.src_uri) or ".")
+        jekyll_urls = self.site.jekyll_urls
+        url = jekyll_urls.urls.get(target) if jekyll_urls else None
+        if not state.in_link and jekyll_urls is not None and url is not None:
+            # Raw HTML, which MkDocs leaves as written: the page's Jekyll URL, as Jekyll
+            # prints it, which the raw-HTML link pass makes the built page's.
+            return jekyll_urls.baseurl.rstrip("/") + url
+        relative = posixpath.relpath(target, posixpath.dirname(self.page.src_uri) or ".")
+        # Written into a Markdown link's destination, where white space would end it.
+        return quote(relative, safe=PATH_SAFE)
 
     def _docs_path(self, path: str) -> str | None:
         """A path relative to the Jekyll source, as a docs path; None outside the docs."""
