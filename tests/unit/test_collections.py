@@ -72,6 +72,14 @@ def test_collections_are_read_in_list_and_mapping_form(
             "categories: [Ops, Db]\npermalink: /:categories/:name\n",
             "/ops/db/x",
         ),
+        # As Jekyll 4.3.1 wrote it: /hardware/depth-sensors/kinect-v1/kinect-v1.html.
+        (
+            "",
+            "_runbooks/Kinect-v1.md",
+            'categories: [Depth Sensors, "Kinect V1!"]\n'
+            "permalink: /:collection/:slugified_categories/:name\n",
+            "/runbooks/depth-sensors/kinect-v1/kinect-v1",
+        ),
     ],
     ids=[
         "date",
@@ -82,6 +90,7 @@ def test_collections_are_read_in_list_and_mapping_form(
         "slug",
         "title",
         "categories",
+        "slugified-categories",
     ],
 )
 def test_a_documents_url_is_jekylls(config: str, path: str, front_matter: str, url: str) -> None:

@@ -151,8 +151,9 @@ class Collections:
     def url(self, document: Document, front_matter: Mapping[str, Any]) -> str:
         """`Document#url`: its front matter `permalink`, else the collection's template,
         placeholders filled in (`:collection`, `:path`, `:name`, `:title`, `:slug`,
-        `:categories`, `:output_ext`, and the date ones for a document with a date: a post,
-        or one named or front-mattered with it; without one they are left as written)."""
+        `:categories`, `:slugified_categories`, `:output_ext`, and the date ones for a document
+        with a date: a post, or one named or front-mattered with it; without one they are left
+        as written)."""
         permalink = front_matter.get("permalink")
         template = permalink if isinstance(permalink, str) else self.template(document.collection)
         placeholders = _placeholders(document, front_matter)
@@ -389,5 +390,8 @@ def _placeholders(document: Document, front_matter: Mapping[str, Any]) -> dict[s
         "title": _slugify(slug_text, _SLUG_PRETTY, cased=True),
         "slug": _slugify(slug_text, _SLUG_DEFAULT, cased=False),
         "categories": "/".join(dict.fromkeys(item.lower() for item in listed)),
+        "slugified_categories": "/".join(
+            dict.fromkeys(_slugify(item, _SLUG_DEFAULT, cased=False) for item in listed)
+        ),
         "output_ext": OUTPUT_EXT,
     }
