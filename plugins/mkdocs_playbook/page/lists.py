@@ -75,6 +75,14 @@ def _content_column(indent: int, item: _Frame) -> int:
     return indent - item.written if indent >= item.written else indent
 
 
+def _ends_lazy_lines(stripped: str) -> bool:
+    """An attribute list or HTML (no lazy line in kramdown), or a rule or setext underline."""
+    if stripped.startswith(("{:", "<")):
+        return True
+    body = stripped.rstrip().replace(" ", "")
+    return len(body) >= 3 and body[0] in "-=*_" and body == body[0] * len(body)
+
+
 def _lazy_block(stripped: str) -> bool:
     """An ATX heading (kramdown wants white space after the hashes) or a fence."""
     hashes = len(stripped) - len(stripped.lstrip("#"))
@@ -121,6 +129,12 @@ def nest_lists(lines: list[str], lazy_blocks: bool = False) -> list[str]:
                 shift = frames[-1].target - indent
             else:
                 shift = _place(stripped, indent, marker, frames, previous_blank) - indent
+                if lazy_blocks and lazy and not is_item and _ends_lazy_lines(stripped):
+                    # kramdown ends the item at an attribute list or HTML; Python-Markdown
+                    # reads a rule under the item's text as a heading: either way what
+                    # follows is outside the item.
+                    while frames and indent < frames[-1].written:
+                        frames.pop()
             # Python-Markdown reads an item right after a loose item's paragraph as more of
             # that paragraph; CommonMark starts a new item there.
             blank_before = is_item and loose and not previous_blank and in_item
