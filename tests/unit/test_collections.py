@@ -72,13 +72,13 @@ def test_collections_are_read_in_list_and_mapping_form(
             "categories: [Ops, Db]\npermalink: /:categories/:name\n",
             "/ops/db/x",
         ),
-        # As Jekyll 4.3.1 wrote it: /hardware/depth-sensors/kinect-v1/kinect-v1.html.
+        # As Jekyll 4.3.1 wrote it: /hardware/storage-arrays/array-v1/array-v1.html.
         (
             "",
-            "_runbooks/Kinect-v1.md",
-            'categories: [Depth Sensors, "Kinect V1!"]\n'
+            "_runbooks/Array-v1.md",
+            'categories: [Storage Arrays, "Array V1!"]\n'
             "permalink: /:collection/:slugified_categories/:name\n",
-            "/runbooks/depth-sensors/kinect-v1/kinect-v1",
+            "/runbooks/storage-arrays/array-v1/array-v1",
         ),
     ],
     ids=[

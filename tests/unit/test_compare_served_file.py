@@ -46,7 +46,7 @@ def test_an_html_file_both_sites_copy_as_it_is_is_the_same_page(tmp_path: Path) 
     jekyll, ours = tmp_path / "jekyll", tmp_path / "material"
     shutil.copytree(FIXTURES / "jekyll", jekyll)
     shutil.copytree(FIXTURES / "material", ours)
-    report = '<html><body><main><p>Report</p><a href="#CYP2D6">CYP2D6</a></main></body></html>'
+    report = '<html><body><main><p>Report</p><a href="#summary">Summary</a></main></body></html>'
     for site in (jekyll, ours):
         (site / "report.html").write_text(report, "utf-8")
     [page] = [page for page in compare_sites(jekyll, ours).pages if page.page == "report"]
