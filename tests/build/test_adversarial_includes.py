@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from test_adversarial import RATIO, _timed_build, ordinary
 
+from mkdocs_playbook.jekyll.liquid_engine import SUGGESTIONS_A_PAGE
 from support import Build
 
 # Its pages have no front matter: this plugin has Jekyll render them (as GitHub Pages does).
@@ -144,6 +145,10 @@ def test_thousands_of_unknown_variables_build_about_as_fast_as_prose(tmp_path: P
         "docs/index.md:3:1: unknown variable `{{ site.kez0000 }}`; left as written; "
         "did you mean `site.key0000`?"
     )
+    # The first SUGGESTIONS_A_PAGE get a suggestion; the rest are reported without.
+    assert sum("did you mean" in finding for finding in found) == SUGGESTIONS_A_PAGE
+    last = found[-1]
+    assert last.endswith(": unknown variable `{{ site.kez3999 }}`; left as written"), last
 
 
 def test_a_long_word_among_an_include_s_parameters_builds_about_as_fast_as_prose(

@@ -63,6 +63,11 @@ CODE_TAGS = frozenset(
 )
 """The tags rendered in code; any other stays as written there (another template language)."""
 
+SUGGESTIONS_A_PAGE = 100
+"""Unknown names of one page that get a "did you mean"; later ones are reported without: a
+page of thousands of unknown names (a site's variables renamed) reads no better for each
+having its own, and each costs a search."""
+
 _BLOCK_TAGS = frozenset({"for", "if", "unless", "case", "capture", "tablerow"})
 """Liquid's tags with a body, closed by `end` and their name."""
 
@@ -251,6 +256,8 @@ class PageState:
     """Whether the page's output reached its limit already (reported once)."""
     printed_liquid: bool = False
     """Whether a page's body holding Liquid was printed already (reported once)."""
+    suggestions_left: int = SUGGESTIONS_A_PAGE
+    """How many more unknown names of this page get a "did you mean"."""
 
     def url(self, path: str, *, absolute: bool) -> str:
         return str(self.site.url(path, absolute=absolute, in_link=self.in_link))
@@ -284,7 +291,10 @@ class _OutputNode(OutputNode):
             path = _dotted(self.expression)
             root = path.partition(".")[0]
             if root == "site" or context.resolve(root, default=None) is None:
-                close = state.suggest(path)
+                close = None
+                if state.suggestions_left > 0:  # each a search among known names
+                    state.suggestions_left -= 1
+                    close = state.suggest(path)
                 hint = f"; did you mean `{close}`?" if close else ""
                 raise LiquidFailure(
                     f"unknown variable `{{{{ {path} }}}}`; left as written{hint}",
