@@ -77,10 +77,10 @@ def _content_column(indent: int, item: _Frame) -> int:
 
 def _ends_lazy_lines(stripped: str) -> bool:
     """An attribute list or HTML (no lazy line in kramdown), or a rule or setext underline."""
-    if stripped.startswith(("{:", "<")):
+    if stripped.startswith(("{:", "<")) or _is_rule(stripped):
         return True
-    body = stripped.rstrip().replace(" ", "")
-    return len(body) >= 3 and body[0] in "-=*_" and body == body[0] * len(body)
+    body = stripped.replace(" ", "").replace("\t", "")
+    return len(body) >= 3 and body == "=" * len(body)
 
 
 def _lazy_block(stripped: str) -> bool:
@@ -88,7 +88,7 @@ def _lazy_block(stripped: str) -> bool:
     hashes = len(stripped) - len(stripped.lstrip("#"))
     if 1 <= hashes <= 6 and stripped[hashes : hashes + 1] in (" ", "\t"):
         return bool(stripped[hashes:].strip())
-    return stripped.startswith(("```", "~~~"))
+    return _opens(stripped, 0) is not None
 
 
 def nest_lists(lines: list[str], lazy_blocks: bool = False) -> list[str]:
@@ -109,7 +109,7 @@ def nest_lists(lines: list[str], lazy_blocks: bool = False) -> list[str]:
         indent = len(line) - len(stripped)
         blank_before = False
         if fence is not None:
-            shift = fence.place(indent) - indent if stripped else 0
+            shift = fence.place(indent) - indent
             if _closes(stripped, fence):
                 fence = None
         elif not stripped:
