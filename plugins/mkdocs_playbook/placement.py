@@ -244,7 +244,7 @@ class Placement:
             members.setdefault(document.collection.label, []).append((document, entry))
         for items in members.values():
             entries = {document.path: entry for document, entry in items}
-            order = ordered(items, items[0][0].collection, self.collections.timezone)
+            order = ordered(items, items[0][0].collection, self.collections.date)
             pages.extend(entries[document.path] for document in order)
         return pages
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -257,16 +257,20 @@ def with_title(front_matter: FrontMatter, document: Document) -> FrontMatter:
     return replace(front_matter, data={**front_matter.data, "title": document_title(document)})
 
 
+def _undated(document: Document, front_matter: Mapping[str, Any]) -> datetime | None:
+    return None
+
+
 def ordered(
     documents: Iterable[tuple[Document, Mapping[str, Any]]],
     collection: Collection,
-    timezone: object = None,
+    date: Callable[[Document, Mapping[str, Any]], datetime | None] = _undated,
 ) -> list[Document]:
     """`Collection#sort_docs!`: the `order` list's documents first, in its order, then the
     others by path (`rearrange_docs!`); or by the `sort_by` key, documents without it last,
-    ties and values of different kinds by path; or by `Document#<=>`: by date where both
-    documents have one (front matter, or a dated file name; `timezone` is `_config.yml`'s),
-    else by path, sorted as Ruby sorts (`ruby_sort`)."""
+    ties and values of different kinds by path; or by `Document#<=>`: by `date` where both
+    documents have one (`Collections.date`), else by path, sorted as Ruby sorts
+    (`ruby_sort`)."""
     items = sorted(documents, key=lambda item: item[0].path)
     if collection.order is not None:
         by_name = {document.relative: document for document, _ in items}
@@ -274,12 +278,7 @@ def ordered(
         return first + [document for document, _ in items if document not in first]
     key = collection.sort_by
     if key is None:
-        moments = {
-            document.path: _instant(
-                document_date(posixpath.basename(document.path), data, timezone)
-            )
-            for document, data in items
-        }
+        moments = {document.path: _instant(date(document, data)) for document, data in items}
 
         def by_document(a: Document, b: Document) -> int:
             first, second = moments[a.path], moments[b.path]
@@ -322,7 +321,7 @@ def collection_navs(
             and document.collection.label == listed.label
         }
         items = [(document, source.front_matter.data) for document, source in members.values()]
-        order = ordered(items, items[0][0].collection, collections.timezone) if items else []
+        order = ordered(items, items[0][0].collection, collections.date) if items else []
         in_order = [members[document.path][1] for document in order]
         navs.append(CollectionNav(listed.name, in_order, exclude=listed.nav_exclude))
     return navs
