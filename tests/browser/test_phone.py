@@ -110,3 +110,27 @@ def test_without_javascript_the_run_controls_are_absent(browser: Browser, base_u
     expect(page.locator("article h2:visible")).to_have_count(0)
     expect(page.locator("article").get_by_role("button")).to_have_count(0)
     page.context.close()
+
+
+def test_the_closed_nav_drawer_takes_no_keyboard_focus_on_a_phone(
+    browser: Browser, base_url: str
+) -> None:
+    # Material's drawer is off screen on a phone; its links took the focus, unseen, before the
+    # page's own controls could be reached (seven Tab presses into nothing on every page).
+    context = guarded_context(browser, width=390)
+    page = context.new_page()
+    page.goto(base_url + PLAYBOOK)
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => [document.activeElement.closest('.md-sidebar--primary') !== null,"
+            " document.activeElement.outerHTML.slice(0, 80)]"
+        )
+        assert not focused[0], focused
+    # Opened, the drawer's links are in reach again.
+    page.locator("label.md-header__button[for='__drawer']").click()
+    nav_link = page.locator(".md-sidebar--primary a.md-nav__link").first
+    expect(nav_link).to_be_visible()
+    nav_link.focus()
+    assert page.evaluate("document.activeElement.classList.contains('md-nav__link')")
+    context.close()
