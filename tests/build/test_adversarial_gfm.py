@@ -38,6 +38,21 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "strike-unclosed": lambda: repeated("~~a ~", SIZE),
     "backslash-breaks": lambda: repeated("a\\\n", SIZE),
     "quotes-and-dashes": lambda: repeated("'\"-- ... << >> ", SIZE),
+    # Raw HTML whose elements ask for Markdown themselves (kramdown_raw_html, page.source):
+    # many such blocks; such elements nested, never closed; raw blocks, each scanned for one
+    # at the page's end, balanced and not.
+    "raw-html-marked-cells": lambda: repeated(
+        '<table><tr><td markdown="span">*a* [l](x.md)</td></tr></table>\n\n', SIZE
+    ),
+    "raw-html-marked-unclosed": lambda: repeated(
+        '<td markdown="span">[a](b.md) ', SIZE, "<table>\n"
+    ),
+    "raw-html-before-marked": lambda: (
+        repeated("<div>\nx\n</div>\n\n", SIZE) + '<div><p markdown="1">*a*</p></div>\n'
+    ),
+    "raw-html-unbalanced-before-marked": lambda: (
+        repeated("<div><div>\nx\n</div>\n\n", SIZE) + '<div><p markdown="1">*a*</p></div>\n'
+    ),
 }
 
 

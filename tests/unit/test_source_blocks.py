@@ -103,3 +103,25 @@ def test_text_read_late_keeps_escapes_and_references() -> None:
         ("RUNBOOK.md#lead", 9),
         ("RUNBOOK.md#lead", 9),
     ]
+
+
+def test_links_inside_raw_html_elements_that_ask_for_markdown_keep_their_places() -> None:
+    # kramdown reads `<td markdown="span">` inside a raw table as Markdown; a raw cell's
+    # Markdown-looking link is text, in kramdown and here.
+    markdown = (
+        "<table>\n"
+        "<tr>\n"
+        '<td markdown="span">See [the runbook](RUNBOOK.md) and [gone](gone.md)</td>\n'
+        "<td>[not a link](raw.md)</td>\n"
+        '<td markdown="0">[nor this](off.md)</td>\n'
+        "</tr>\n"
+        '<tr><td>x</td><TD MARKDOWN="block">\n'
+        "[below](DATABASE.md#backups)\n"
+        "</TD></tr>\n"
+        "</table>\n"
+    )
+    assert Source(markdown).links == [
+        SourceLink("RUNBOOK.md", 3, 39, "link"),
+        SourceLink("gone.md", 3, 62, "link"),
+        SourceLink("DATABASE.md#backups", 8, 9, "link"),
+    ]

@@ -6,13 +6,16 @@ An extension of its own (`makeExtension`): it adds Python-Markdown's `md_in_html
 (Just the Docs' examples, `<div class="code-example" markdown="1">`, need it) and notes its
 elements per conversion, cleared in `reset()`.
 
-Priority: preprocessor `html_block`, 20, replaces md_in_html's with the same reader and one
-kramdown rule (`_KramdownHtmlExtractor`); `kramdown_raw_html`, 19, notes md_in_html's
-elements once `html_block` made them.
+Priority: preprocessor `html_block`, 20, replaces md_in_html's with the same reader and two
+kramdown rules (`_KramdownHtmlExtractor`); block processor `markdown_block`, 105, replaces
+md_in_html's to keep raw the HTML around an element those rules opened
+(`_KramdownMarkdownInHtml`); `kramdown_raw_html`, 19, notes md_in_html's elements once
+`html_block` made them.
 """
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -26,9 +29,10 @@ from markdown.extensions.md_in_html import (
     HtmlBlockPreprocessor,
     HTMLExtractorExtra,
     MarkdownInHtmlExtension,
+    MarkdownInHtmlProcessor,
 )
 from markdown.preprocessors import Preprocessor
-from markdown.util import HTML_PLACEHOLDER_RE
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 if TYPE_CHECKING:  # the attribute lists import this module
     from .kramdown_attributes import Resolved
@@ -53,6 +57,9 @@ class KramdownRawHtmlExtension(Extension):
             md.registerExtensions([MarkdownInHtmlExtension()], {})
         # The plugin lists this extension last, so it replaces md_in_html's, however listed.
         md.preprocessors.register(_KramdownHtmlBlocks(md), "html_block", 20)
+        md.parser.blockprocessors.register(
+            _KramdownMarkdownInHtml(md.parser), "markdown_block", 105
+        )
         md.preprocessors.register(_RawHtmlElements(md, self), _NAME, 19)
 
     def reset(self) -> None:
@@ -172,7 +179,7 @@ class _FirstTag(HTMLParser):
         self.tag: str | None = None
         self.attributes: list[tuple[str, str | None]] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
         if self.tag is None:
             self.tag, self.attributes = tag, attrs
 
@@ -183,18 +190,44 @@ class _FirstTag(HTMLParser):
 _INDENT = re.compile(r"[ \t]*")
 
 
+_MARKED_TAG = re.compile(r"<[A-Za-z][^<>]*?\smarkdown\s*=", re.IGNORECASE)
+"""A start tag with a `markdown` attribute. `[^<>]` keeps each try to one tag: linear."""
+
+_KEEP_RAW = "data-kramdown-raw"
+"""Marks raw HTML around an element with its own `markdown` attribute (`_opened_inside`)."""
+
+
 class _KramdownHtmlExtractor(HTMLExtractorExtra):
-    """md_in_html's reader with one rule of kramdown's: inside HTML whose Markdown is off (a
-    `<blockquote>` in a `markdown="1"` element), a block tag indented 4 spaces or more is
-    still a tag, as kramdown keeps such HTML as written. md_in_html reads its start tag as text
-    (indented code, in Markdown) but matches its end tag, which then closed the enclosing
-    element of that name: the rest of aider's chat transcript fell out of it."""
+    """md_in_html's reader with two rules of kramdown's (2.4.0, `parser/kramdown/html.rb`):
+
+    - inside HTML whose Markdown is off (a `<blockquote>` in a `markdown="1"` element), a
+      block tag indented 4 spaces or more is still a tag, as kramdown keeps such HTML as
+      written. md_in_html reads its start tag as text (indented code, in Markdown) but matches
+      its end tag, which then closed the enclosing element of that name: the rest of a chat
+      transcript fell out of it;
+    - an element's own `markdown` attribute chooses how its content is read even inside raw
+      HTML (`<td markdown="span">` in a raw `<table>`), where md_in_html keeps everything
+      inside raw HTML raw. A raw block holding such an element is read as md_in_html reads
+      `markdown="0"` HTML, and `_opened_inside` keeps the HTML around that element raw.
+    """
 
     _indent = (-1, -1)
     """The line start last measured, and where its indentation ends."""
+    # md_in_html's own, set in its reset(), untyped there.
+    mdstate: list[str | None]
+    mdstack: list[str]
+    mdstarted: list[bool]
+    treebuilder: etree.TreeBuilder
+
+    def reset(self) -> None:
+        super().reset()
+        self._marked: list[int] | None = None
+        """Offsets of start tags with a `markdown` attribute, found on the first block tag."""
+        self._scan_budget = 0
+        """Characters left to scan for raw blocks' ends (`_holds_marked`): twice the text."""
 
     def at_line_start(self) -> bool:
-        state: list[str] = getattr(self, "mdstate", [])  # md_in_html's, set in its reset()
+        state = getattr(self, "mdstate", [])  # md_in_html's, set in its reset()
         if self.offset > 3 and state and state[-1] == "off" and not self.inraw:
             start = self.line_offset
             if self._indent[0] != start:  # once a line, however many tags it holds
@@ -202,6 +235,101 @@ class _KramdownHtmlExtractor(HTMLExtractorExtra):
                 self._indent = (start, indent.end() if indent else start)
             return self._indent[1] == start + self.offset
         return bool(super().at_line_start())
+
+    def get_state(self, tag: str, attrs: Any) -> Any:
+        if "markdown" in attrs and self.mdstate and self.mdstate[-1] == "off":
+            outer, self.mdstate = self.mdstate, []  # as if no raw HTML were around it
+            try:
+                return super().get_state(tag, attrs)
+            finally:
+                self.mdstate = outer
+        return super().get_state(tag, attrs)
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if (
+            not self.mdstack
+            and not self.inraw
+            and tag in self.block_level_tags
+            and tag not in self.raw_tags
+            and (self.at_line_start() or self.intail)
+            and self._holds_marked(tag)
+        ):
+            named = {key: key if value is None else value for key, value in attrs}
+            if self.get_state(tag, named) == "off":
+                # What md_in_html does for `markdown="0"` HTML inside a `markdown="1"` one.
+                self.mdstate.append("off")
+                self.mdstack.append(tag)
+                self.mdstarted.append(True)
+                named["markdown"] = "off"
+                self.treebuilder.start(tag, named)
+                return
+        super().handle_starttag(tag, attrs)
+
+    def get_element(self) -> etree.Element:
+        element: etree.Element = super().get_element()
+        _opened_inside(element)
+        return element
+
+    def _holds_marked(self, tag: str) -> bool:
+        """Whether the raw block that `tag`'s start tag opens here holds a start tag with a
+        `markdown` attribute, by counting that tag's nesting up to the next such start tag."""
+        if self._marked is None:
+            self._marked = [match.start() for match in _MARKED_TAG.finditer(self.rawdata)]
+            self._scan_budget = 2 * len(self.rawdata)
+        start = self.line_offset + self.offset
+        following = bisect.bisect_right(self._marked, start)
+        if following == len(self._marked) or self._scan_budget <= 0:
+            return False
+        marked = self._marked[following]
+        # Blocks end before the next one starts, so the scans add up to about the text's length;
+        # the budget holds that where unclosed tags make blocks overlap.
+        self._scan_budget -= marked - start
+        depth = 0
+        tags = re.compile(rf"<(/?){re.escape(tag)}(?=[\s/>])", re.IGNORECASE)
+        for match in tags.finditer(self.rawdata, start, marked):
+            depth += -1 if match.group(1) else 1
+            if depth == 0:
+                return False
+        return True
+
+
+def _opened_inside(element: etree.Element) -> None:
+    """Raw HTML (md_in_html's `off`) around an element whose Markdown is on, marked to be read
+    as `span` HTML is (so md_in_html takes it apart and reaches the element) and then kept raw
+    (`_KramdownMarkdownInHtml`). Iterative, post-order: nesting is capped elsewhere, not here."""
+    opened: set[etree.Element] = set()
+    order: list[etree.Element] = []
+    stack = [element]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(node)
+    parents = {child: node for node in order for child in node}
+    for node in reversed(order):  # children before their parents
+        state = node.get("markdown")
+        if node in opened or state in ("span", "block"):
+            parent = parents.get(node)
+            if parent is not None:
+                opened.add(parent)
+        if node in opened and state == "off":
+            node.set("markdown", "span")
+            node.set(_KEEP_RAW, "")
+
+
+class _KramdownMarkdownInHtml(MarkdownInHtmlProcessor):
+    """md_in_html's block processor, keeping raw the HTML `_opened_inside` marked: its
+    elements are placed back as `span` HTML's are, its own text and tails left as written."""
+
+    def parse_element_content(self, element: etree.Element) -> None:
+        if _KEEP_RAW not in element.attrib:
+            super().parse_element_content(element)
+            return
+        del element.attrib[_KEEP_RAW]
+        super().parse_element_content(element)
+        element.text = AtomicString(element.text or "")
+        for child in element:
+            if child.tail:
+                child.tail = AtomicString(child.tail)
 
 
 class _KramdownHtmlBlocks(HtmlBlockPreprocessor):

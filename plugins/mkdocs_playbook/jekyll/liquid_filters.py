@@ -28,6 +28,7 @@ from liquid.undefined import Undefined
 from markdown import Markdown
 
 from .kramdown_gfm import register_gfm
+from .kramdown_ids import KramdownIdsExtension
 from .liquid_values import jekyll_sort, parse_sort_input, ruby_str
 
 STATE_KEY = "playbook"
@@ -428,7 +429,8 @@ def markdownify(value: Any) -> str:
     straight quotes, and a real site's table with an unclosed code span came out a table,
     where kramdown prints a paragraph. A converter of its own for each call: nothing of one
     text reaches the next."""
-    converter = Markdown(extensions=["extra"])
+    # kramdown's heading ids, with its raw HTML rules (`markdown="span"` in a raw table).
+    converter = Markdown(extensions=["extra", KramdownIdsExtension()])
     register_gfm(converter)
     converted = converter.convert(_text(value))
     # kramdown prints its typographic symbols as characters (`entity_output: as_char`).

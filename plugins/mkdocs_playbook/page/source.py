@@ -64,6 +64,11 @@ _LINE_END_CLOSING_RE = re.compile(r"</([A-Za-z][\w-]*)\s*>[ \t]*$")
 _BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
 """What Python-Markdown reads as raw HTML blocks."""
 _HTML_LINK_RE = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_MARKED_ELEMENT_RE = re.compile(
+    r"""<([A-Za-z][\w-]*)[^<>]*?\smarkdown\s*=\s*["']?(?:1|span|block)\b[^<>]*>""", re.I
+)
+"""An element of raw HTML whose content kramdown reads as Markdown (`markdown="span"`)."""
+_ANY_CLOSING_RE = re.compile(r"</([A-Za-z][\w-]*)")
 _REFERENCE_RE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?")
 _ATTR = r"(?:[#.][\w-]+|[\w-]+=\S+)"
 # Matched from the heading's last `{` only: tried at every offset, a leading `\s*` would make a
@@ -410,6 +415,29 @@ class _BlockMap:
             content = token.content
             for match in _HTML_LINK_RE.finditer(content):
                 self._add_link(_value(match), "html", content, line, _value_start(match))
+            if "markdown" in content:
+                self._read_marked_links(content, line, env)
+
+    def _read_marked_links(self, content: str, line: int, env: dict[str, Any]) -> None:
+        """The Markdown links inside raw HTML's elements that ask for Markdown themselves
+        (`<td markdown="span">`, kramdown's rule: `jekyll/kramdown_raw_html`), each read up to
+        the next closing tag of its name. Linear: a list of those per name, and an element
+        inside one already read is read with it."""
+        closings: dict[str, list[int]] = defaultdict(list)
+        for closing in _ANY_CLOSING_RE.finditer(content):
+            closings[closing.group(1).lower()].append(closing.start())
+        newlines = [match.start() for match in re.finditer("\n", content)]
+        end = 0
+        for opening in _MARKED_ELEMENT_RE.finditer(content):
+            if opening.start() < end:
+                continue
+            ends = closings.get(opening.group(1).lower(), [])
+            index = bisect.bisect_left(ends, opening.end())
+            end = ends[index] if index < len(ends) else len(content)
+            inline = Token("inline", "", 0, content=content[opening.end() : end], children=[])
+            self._read_links(
+                _parsed(inline, env), line + bisect.bisect_left(newlines, opening.end())
+            )
 
     @staticmethod
     def _key(kind: str, text: str) -> str:
