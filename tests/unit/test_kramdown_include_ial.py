@@ -3,7 +3,7 @@ runs Liquid first and kramdown on its output, so an include holding `{: .tip }` 
 callout (aider's `help-tip.md`, on 15 pages), not a literal `{: .tip }` line.
 
 tests/fixtures/jekyll-include-ial/expected.html is what `jekyll build` (4.3.1, kramdown 2.4)
-rendered of its index.md."""
+rendered of its index.md (Debian 12's, again for the attribute lists written with Liquid)."""
 
 from __future__ import annotations
 
@@ -40,3 +40,13 @@ def test_an_included_callout_is_a_callout() -> None:
         r"<p>Use <code>/help &lt;question&gt;</code> to\s+ask for help\.</p></div>",
         html,
     ), html
+
+
+def test_an_attribute_list_written_with_liquid_applies_once_rendered() -> None:
+    # `{: #week-{{ week }} }`: Jekyll renders the Liquid, then kramdown reads `{: #week-1 }`.
+    html = _converted()
+    expected = (FIXTURE / "expected.html").read_text("utf-8")
+    for week in (1, 2):
+        assert f'<h2 id="week-{week}" class="week">Week {week} (May)</h2>' in expected
+        assert re.search(rf'<h2 class="week" id="week-{week}">Week {week} \(May\)', html), html
+    assert "}" not in html

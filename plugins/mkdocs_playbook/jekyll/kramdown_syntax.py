@@ -286,6 +286,20 @@ class _NextBrace:
         return self.found
 
 
+class _NextLiquid:
+    """The next `{{` or `{%`, found again only once an opener has passed it: linear."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found = -1
+
+    def within(self, start: int, end: int) -> bool:
+        if self.found < start:
+            found = [at for at in (self.text.find("{{", start), self.text.find("{%", start))]
+            self.found = min((at for at in found if at >= 0), default=len(self.text))
+        return self.found < end
+
+
 def scan(source: Source) -> Scan:
     """Every kramdown construct of `source` outside code and every attribute list or
     definition inside it (`Construct.in_code`), in order; the problems of those outside."""
@@ -296,6 +310,7 @@ def scan(source: Source) -> Scan:
     lines = _Lines(source)
     stops = _StopTags(text, lines)
     brace = _NextBrace(text)
+    liquid = _NextLiquid(text)
     alone_by_line: dict[int, Construct] = {}
     paired_stops: set[int] = set()
     position = 0
@@ -318,6 +333,10 @@ def scan(source: Source) -> Scan:
         elif third == "/":
             position = reader.stop_tag(stops, paired_stops)
         elif closed and close > opener + 2:
+            if liquid.within(opener, close):
+                # Jekyll renders Liquid first: `{: #week-{{ w.week }} }` is `{: #week-1 }`,
+                # which `KramdownAttributesExtension.mask_added` takes once it is rendered.
+                continue
             construct = reader.attribute_list(close, alone_by_line, in_code=in_code)
             if construct.alone:
                 alone_by_line[line] = construct
