@@ -30,7 +30,7 @@ from .jekyll.collections import (
 from .jekyll.frontmatter import FrontMatter, parse_front_matter
 from .jekyll.frontmatter_defaults import PAGES, FrontMatterDefaults, document_path
 from .jekyll.navigation import NavSource, site_nav
-from .jekyll.own_layouts import InTheme, OwnLayout, own_layout
+from .jekyll.own_layouts import InTheme, OwnLayout, own_layout, prints_child_tables
 from .jekyll.permalinks import (
     permalink_destination,
     redirect_destinations,
@@ -193,8 +193,10 @@ class Placement:
         )
         config.nav = nav.spec
         lead_sections(nav.indexes, files, config)
-        # Just the Docs' layout prints the tables: a Jekyll site's pages only.
-        for src_uri, children in nav.tables.items() if self.site.path else ():
+        # Just the Docs' layout prints the tables: a Jekyll site's pages only, and only where
+        # the site's own copy of that layout (a fork of the theme) still prints them.
+        tables = self.site.path and prints_child_tables(self.site.source_dir)
+        for src_uri, children in nav.tables.items() if tables else ():
             self.records[src_uri].children = tuple(children)
         for problem in nav.problems:
             self.findings.add_page(self.records[problem.path].display_path, [problem])

@@ -197,3 +197,40 @@ def test_a_parent_page_with_no_text_still_lists_its_children(
     assert [entry["title"] for entry in article.entries] == [
         entry["title"] for entry in PAGES["guides/index.md"]["toc"]["entries"]
     ]
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+@pytest.mark.parametrize(
+    ("layout", "prints"),
+    [
+        # A fork of the theme whose own page layout prints no table (Jekyll prints what the
+        # layout says: here the content alone).
+        ("<main>{{ content }}</main>\n", False),
+        # Its own copy that still prints it, as every version of the theme's does.
+        (
+            "<main>{{ content }}\n{% if page.has_toc != false %}"
+            "{% include components/children_nav.html %}{% endif %}</main>\n",
+            True,
+        ),
+    ],
+    ids=["fork-without-table", "copy-with-table"],
+)
+def test_a_site_own_page_layout_decides_whether_the_table_is_printed(
+    tmp_path: Path, directory_urls: bool, layout: str, prints: bool
+) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE / "docs", project / "docs")
+    shutil.copy(FIXTURE / "_config.yml", project / "docs" / "_config.yml")
+    (project / "docs" / "_layouts").mkdir()
+    (project / "docs" / "_layouts" / "default.html").write_text(layout, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Layout parts\ntheme:\n  name: material\n  font: false\n"
+        f"plugins:\n  - search\n  - playbook\nuse_directory_urls: {str(directory_urls).lower()}\n",
+        encoding="utf-8",
+    )
+    build = run_build(project, strict=False)
+    article = _article(build, "guides/index.md")
+    expected = [entry["title"] for entry in PAGES["guides/index.md"]["toc"]["entries"]]
+    assert expected
+    assert [entry["title"] for entry in article.entries] == (expected if prints else [])
+    assert (article.heading is not None) is prints

@@ -103,6 +103,27 @@ def own_layout(jekyll_source: str, name: object) -> OwnLayout | InTheme | str | 
     return InTheme(tuple(layouts)) if layouts else None
 
 
+_CHILD_TABLE_RE = re.compile(r"\bhas_toc\b|components/children_nav\.html")
+
+
+def prints_child_tables(jekyll_source: str) -> bool:
+    """Whether Just the Docs' page prints a parent page's table of child pages: every version
+    of the theme's `default.html` does (it tests `page.has_toc`, and since 0.5 includes
+    `components/children_nav.html`); a site's own copy (a fork of the theme) only if it still
+    does either. One that cannot be read is taken as the theme's, and reported elsewhere."""
+    folder = os.path.join(jekyll_source, "_layouts")
+    path = os.path.join(folder, "default.html")
+    if not jekyll_source or not os.path.isfile(path):
+        return True
+    try:
+        text = read_text(
+            resolved(path, folder, jekyll_source, "_layouts/default.html"), "_layouts/default.html"
+        )
+    except IncludeError:
+        return True
+    return _CHILD_TABLE_RE.search(text) is not None
+
+
 # A URL in the layout's HTML: `href`/`src`, and a meta refresh's `url=`.
 _URL_RE = re.compile(
     r"""(?P<head>\b(?:href|src)\s*=\s*(?P<quote>["'])"""
