@@ -17,7 +17,10 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-_BLOCK = re.compile(r" {0,3}\$\$(.*?)\$\$[ \t]*(?:\n|\Z)", re.DOTALL)
+_BLOCK = re.compile(r" {0,3}\$\$(.*?)\$\$", re.DOTALL)
+"""kramdown's BLOCK_MATH_START: the formula ends at the first `$$`, which must end its line
+(`_LINE_END`) and the block: `$$a$$ is known and $$b$$ …` is a paragraph of inline math."""
+_LINE_END = re.compile(r"[ \t]*(?:\n|\Z)")
 _ATTRIBUTES = re.compile(r" {0,3}\{:(?!:|/)")
 """An attribute list line, which may follow the block (kramdown's IAL_BLOCK_START)."""
 
@@ -43,8 +46,9 @@ class MathBlock(BlockProcessor):
             taken += 1
         text = "\n\n".join(blocks[:taken])
         match = _BLOCK.match(text)
-        rest = text[match.end() :] if match else ""
-        if match is None or (rest and not _ATTRIBUTES.match(rest)):
+        end = _LINE_END.match(text, match.end()) if match else None
+        rest = text[end.end() :] if end else ""
+        if match is None or end is None or (rest and not _ATTRIBUTES.match(rest)):
             return False  # not a block of its own: a paragraph, with inline math
         del blocks[:taken]
         if rest:
