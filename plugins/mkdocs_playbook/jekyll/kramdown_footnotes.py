@@ -152,6 +152,8 @@ class _Footnotes(Treeprocessor):
             )
         if unused and not extension.getConfig("USE_DEFINITION_ORDER"):
             self._drop(root, extension, set(unused))
+        if not extension.getConfig("USE_DEFINITION_ORDER"):
+            _in_page_order(root, extension)
         for name in self._undefined(root, extension):
             line, column = _located(text, written, f"[^{name}]")
             self.report(
@@ -191,6 +193,43 @@ class _Footnotes(Treeprocessor):
                         names.setdefault(name)
                     start = text.find("[^", end)
         return list(names)
+
+
+def _in_page_order(root: etree.Element, extension: FootnoteExtension) -> None:
+    """Footnotes numbered as their first references come in the page, as kramdown numbers
+    them: Python-Markdown numbers them as its inline pass meets them, a level of the tree at
+    a time (a paragraph's reference before one in the list above it). A footnote's repeated
+    references are kramdown's `fnref:name:1`, `:2`…, each backlink after the first followed
+    by its number (`<sup>2</sup>`), where Python-Markdown writes `fnref2:name`."""
+    div = next((d for d in root.iter("div") if d.get("class") == "footnote"), None)
+    listing = div.find("ol") if div is not None else None
+    if div is None or listing is None:
+        return
+    inside = set(div.iter())
+    kramdown_ids = extension.get_separator() == ":" and not extension.getConfig("UNIQUE_IDS")
+    text = extension.getConfig("SUPERSCRIPT_TEXT")
+    numbers: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for sup in root.iter("sup"):  # document order
+        link = sup.find("a")
+        if sup in inside or link is None or link.get("class") != "footnote-ref":
+            continue
+        footnote = link.get("href", "").removeprefix("#")  # `fn:name`
+        link.text = text.format(numbers.setdefault(footnote, len(numbers) + 1))
+        repeat = seen[footnote] = seen.get(footnote, -1) + 1
+        if kramdown_ids:
+            name = footnote.removeprefix("fn:")
+            sup.set("id", f"fnref:{name}:{repeat}" if repeat else f"fnref:{name}")
+    listing[:] = sorted(listing, key=lambda li: numbers.get(li.get("id", ""), len(numbers) + 1))
+    title = extension.getConfig("BACKLINK_TITLE")
+    for number, item in enumerate(listing, start=1):
+        backlinks = [a for a in item.iter("a") if a.get("class") == "footnote-backref"]
+        for index, backlink in enumerate(backlinks):
+            backlink.set("title", title.format(number))
+            if index and kramdown_ids:
+                name = item.get("id", "").removeprefix("fn:")
+                backlink.set("href", f"#fnref:{name}:{index}")
+                etree.SubElement(backlink, "sup").text = str(index + 1)
 
 
 def _place_footnotes(root: etree.Element, target: etree.Element) -> None:
