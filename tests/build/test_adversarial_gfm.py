@@ -53,6 +53,13 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     "raw-html-unbalanced-before-marked": lambda: (
         repeated("<div><div>\nx\n</div>\n\n", SIZE) + '<div><p markdown="1">*a*</p></div>\n'
     ),
+    # Lines of backticks inside raw HTML (kramdown_fences): closed blocks, blocks never
+    # closed, and raw blocks each read on to a Markdown element at the page's end.
+    "raw-html-fences": lambda: repeated("<div>\n```\n</div>\n\n", SIZE),
+    "raw-html-unclosed-fences": lambda: repeated("<div>\n```\n", SIZE),
+    "raw-html-before-markdown": lambda: (
+        repeated("<div>\n", SIZE) + '<div markdown="1">\n```\nx\n```\n</div>\n'
+    ),
 }
 
 

@@ -11,10 +11,16 @@
 - A fence in a block quote runs on over lines right after the quote's that lack its `>`
   (kramdown's lazy lines), and a closing fence there closes it: `ClosingFences` gives them
   the quote's markers.
+- Inside raw HTML (a block-level element, up to its end tag, blank lines included), a line of
+  backticks is text, as kramdown reads the page block after block; Python-Markdown reads
+  fences before raw HTML, so a stray fence in a hand-written answer box swallowed the rest of
+  the page. `ClosingFences` writes its first character as a character reference
+  (`&#96;`), which the raw HTML shows as written.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markdown import Markdown
@@ -26,6 +32,9 @@ from pymdownx.superfences import SuperFencesCodeExtension
 _CONTAINER_INDENT = 4
 """Columns per level of list content, once `page.lists` has re-indented it."""
 _MAX_FENCE_INDENT = 3
+_HTML_START = re.compile(r" {0,3}<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
+_MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown\s*=", re.IGNORECASE)
+_REFERENCES = {"`": "&#96;", "~": "&#126;"}
 
 
 def register_fences(md: Markdown) -> None:
@@ -85,7 +94,22 @@ class ClosingFences(Preprocessor):
         result: list[str] | None = None
         open_fence: _Open | None = None
         quoted = False
+        raw_end = plain_until = -1
         for index, line in enumerate(lines):
+            if index <= raw_end:
+                found = _fence(line)
+                if found is not None and found[0] <= _MAX_FENCE_INDENT:
+                    if result is None:
+                        result = list(lines)
+                    start = found[0]
+                    result[index] = line[:start] + _REFERENCES[line[start]] + line[start + 1 :]
+                continue
+            if open_fence is None and index > plain_until:
+                raw_end = _raw_html_end(self.md, lines, index)
+                if raw_end > index:
+                    continue
+                if raw_end < index:  # Markdown inside, at line -raw_end: none looked for there
+                    plain_until, raw_end = -raw_end, -1
             quotes = _quote_prefix(line)
             if open_fence and open_fence.quotes and not quotes and quoted and line.strip():
                 # A line right after the quote's is more of it (kramdown's lazy lines), in
@@ -117,3 +141,39 @@ class ClosingFences(Preprocessor):
                 result[index] = f"{quotes}{' ' * open_fence.indent}{char * open_fence.length}"
             open_fence = None
         return lines if result is None else result
+
+
+def _raw_html_end(md: Markdown, lines: list[str], index: int) -> int:
+    """The last line of the raw HTML block that `lines[index]` opens, as kramdown reads it:
+    a block-level element, up to the line where its end tag brings its nesting back to none
+    (blank lines included; the page's end when never closed); `index` itself when the line
+    opens none, or opens an element which has no content (`<hr>`) or is raw text
+    (`_RAW_TEXT`); minus the line of a `markdown` attribute met before its end, where its
+    content or some of it is Markdown, whose fences are fences (the caller then looks for
+    no raw HTML up to that line, which keeps the scans linear)."""
+    opening = _HTML_START.match(lines[index])
+    if opening is None:
+        return index
+    name = opening.group(1).lower()
+    if name not in md.block_level_elements or name in _VOID or name in _RAW_TEXT:
+        return index
+    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>]|$)(?:[^<>]*?(/)>)?", re.IGNORECASE)
+    depth = 0
+    for number in range(index, len(lines)):
+        line = lines[number]
+        if _MARKDOWN_ATTRIBUTE.search(line):
+            return -number  # Markdown inside: its fences are fences
+        for tag in tags.finditer(line, opening.start(1) - 1 if number == index else 0):
+            if tag.group(1):
+                depth -= 1
+            elif not tag.group(2):
+                depth += 1
+        if depth <= 0:
+            return number
+    return len(lines) - 1
+
+
+_VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "wbr"})
+_RAW_TEXT = frozenset({"script", "style", "textarea"})
+"""Elements whose text a browser shows or runs without reading character references: left
+as they were (a script's template literal must keep its backticks)."""
