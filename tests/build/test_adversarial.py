@@ -44,6 +44,9 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     # Liquid: an expression and a tag opened, never closed, before a long run of spaces.
     "expression-then-spaces": lambda: repeated("{{" + " " * 4000 + "\n\n", SIZE),
     "tag-then-spaces": lambda: repeated("{%" + " " * 4000 + "\n\n", SIZE),
+    # Outputs of a quoted string never closed, on one line, then quoted arguments.
+    "quoted-outputs-unclosed": lambda: repeated('{{ "{{" ' + "x" * 190 + " ", SIZE, ""),
+    "quoted-arguments-unclosed": lambda: repeated("""{{ '{' | a: "b" 'c' """, SIZE, ""),
     "unclosed-raw": lambda: repeated("{% raw %} x\n\n", SIZE),
     # Headings of 20,000 spaces between words, with and without an attribute list.
     "heading-of-spaces": lambda: repeated("# a" + " " * 20_000 + "b\n\n", SIZE, ""),

@@ -77,6 +77,14 @@ _BRANCH_TAGS = frozenset({"else", "elsif", "when"})
 _OPEN_RE = re.compile(r"\{[{%]")
 _OUTPUT_STOP_RE = re.compile(r"[{}]")
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+_QUOTED_OUTPUT_RE = re.compile(
+    r"""\{\{-?[ \t]*(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')"""
+    r"""(?:[^{}"'\n]|"[^"{}\n]{0,200}"|'[^'{}\n]{0,200}'){0,200}\}\}"""
+)
+"""An output of a quoted string that holds a brace (`{{ "{{" }}`, how a page prints Liquid's
+own braces, then filters whose arguments hold none): Liquid's, as Ruby Liquid reads `{{` to
+the first `}}`. The string and what follows it are capped, so each `{{` costs a bounded
+look."""
 _TAG_STOP_RE = re.compile(r"%")
 _NAME_RE = re.compile(r"\s*(#|\w+)\s*")
 _ENDRAW_RE = re.compile(r"\{%-?\s*endraw\s*-?%\}")
@@ -158,14 +166,19 @@ def tokenize(
         start = found.start()
         position = start + 2
         if found.group() == "{{":
-            stop = output_stops.next(position)
-            if stop is None or stop.group() != "}" or not text.startswith("}}", stop.start()):
+            quoted = _QUOTED_OUTPUT_RE.match(text, start)
+            stop = output_stops.next(position) if quoted is None else None
+            if quoted is not None:
+                stop_at = quoted.end() - 2
+            elif stop is None or stop.group() != "}" or not text.startswith("}}", stop.start()):
                 continue  # not Liquid: it holds a brace, or never closes
+            else:
+                stop_at = stop.start()
             blank = blank_lines.next(position)
-            if blank is not None and blank.start() < stop.start():
+            if blank is not None and blank.start() < stop_at:
                 continue  # nor when it spans paragraphs
-            end = stop.start() + 2
-            body = text[position : stop.start()]
+            end = stop_at + 2
+            body = text[position:stop_at]
             expression = body.strip("-").strip()
             if expression == "site.baseurl" and _LINK_TAG_RE.match(text, end):
                 # Jekyll's `{% link %}` gives a path from the site's root, which the base URL
