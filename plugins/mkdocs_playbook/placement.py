@@ -8,7 +8,9 @@ collections' `documents`, the `publication`); `facts` is what the extension is t
 from __future__ import annotations
 
 import os
+import posixpath
 import stat
+from collections.abc import Container, Iterable
 from dataclasses import replace
 from typing import Any
 from urllib.parse import unquote
@@ -272,11 +274,13 @@ class Placement:
         `redirect_from` URLs, so old links and bookmarks keep working.
 
         No file of the site is replaced: pages, the theme's own (its 404 page), redirects.
-        Pages are placed first, so a page keeps a URL a redirect asks for too.
+        Pages are placed first, so a page keeps a URL a redirect asks for too. Where pages
+        ask for the same permalink, the one Jekyll writes last, and so shows there, has it
+        (`_written_later_first`); the others keep their own URLs, each with a finding.
         """
         taken = {name: f"the theme's {name}" for name in config.theme.static_templates}
         taken.update({file.dest_uri: f"{file.src_uri}'s URL" for file in files})
-        for record in self.records.values():
+        for record in _written_later_first(self.records.values(), self.documents):
             data, file = record.front_matter.data, record.file
             document = self.documents.get(file.src_uri)
             if document is not None:
@@ -457,3 +461,18 @@ def _atx_h1(line: str) -> str | None:
     if unclosed != title and (not unclosed or unclosed[-1] in " \t"):
         title = unclosed.rstrip(" \t")
     return title or None
+
+
+def _written_later_first(
+    records: Iterable[PageRecord], documents: Container[str]
+) -> list[PageRecord]:
+    """Pages in the reverse of the order Jekyll 4.3 writes them (`Site#each_site_file`: its
+    pages, sorted by file name as `Reader#sort_files!` sorts them, then collections'
+    documents), so that of two asking for one URL, the one Jekyll writes last, whose page
+    Jekyll's site then shows, asks first."""
+
+    def written(record: PageRecord) -> tuple[bool, str, str]:
+        uri = record.file.src_uri
+        return (uri in documents, posixpath.basename(uri), uri)
+
+    return sorted(records, key=written, reverse=True)

@@ -206,3 +206,37 @@ def test_the_sites_permalink_style_makes_the_urls(tmp_path: Path, directory_urls
     # Jekyll has no page there; with file URLs MkDocs has, and the link leads to it.
     dead = ["docs/docs/b.md:8:9: link target /docs/b.html: no such page or file"]
     assert _WARNING_RE.findall(build.output) == (dead if directory_urls else [])
+
+
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["directory-urls", "file-urls"])
+def test_of_pages_asking_for_one_permalink_jekylls_last_written_has_it(
+    tmp_path: Path, directory_urls: bool
+) -> None:
+    """Jekyll 4.3.1 writes pages sorted by file name, and the last one written is what its
+    site shows there ("Conflict: The following destination is shared by multiple files"):
+    here zeta.md. The others keep their own URLs, each with a finding."""
+    page = "---\ntitle: {0}\npermalink: /shared/\n---\n{0} page\n"
+    project = make_project(
+        tmp_path,
+        {
+            "_config.yml": "title: Shared\n",
+            "index.md": "---\ntitle: Home\n---\nHome page\n",
+            "alpha.md": page.format("Alpha"),
+            "zeta.md": page.format("Zeta"),
+            "sub/index.md": page.format("Sub"),
+        },
+        config=f"use_directory_urls: {str(directory_urls).lower()}\n",
+    )
+    build = run_build(project, strict=False)
+    shared = "shared/index.html"
+    assert "Zeta page" in _content(build.site_dir / shared)
+    kept = {"alpha": "alpha/index.html", "sub": "sub/index.html"}
+    if not directory_urls:
+        kept = {"alpha": "alpha.html", "sub": "sub/index.html"}
+    assert "Alpha page" in _content(build.site_dir / kept["alpha"])
+    assert "Sub page" in _content(build.site_dir / kept["sub"])
+    found = sorted(_WARNING_RE.findall(build.output))
+    assert found == [
+        f"docs/{name}:3: permalink '/shared/' is zeta.md's URL already; the page keeps its own"
+        for name in ("alpha.md", "sub/index.md")
+    ], build.output
