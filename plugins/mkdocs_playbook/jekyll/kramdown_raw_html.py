@@ -187,7 +187,9 @@ class _FirstTag(HTMLParser):
         self.handle_starttag(tag, attrs)
 
 
-_INDENT = re.compile(r"[ \t]*")
+_INDENT = re.compile(r"[^\S\n]*")
+"""White space before a tag on its line, no-break spaces included (a real table's rows were
+indented with them; kramdown reads raw HTML's tags wherever they are)."""
 
 
 _MARKED_TAG = re.compile(r"<[A-Za-z][^<>]*?\smarkdown\s*=", re.IGNORECASE)
@@ -229,9 +231,9 @@ class _KramdownHtmlExtractor(HTMLExtractorExtra):
     def at_line_start(self) -> bool:
         state = getattr(self, "mdstate", [])  # md_in_html's, set in its reset()
         if self.offset > 3 and state and state[-1] == "off" and not self.inraw:
-            start = self.line_offset
+            start = self._position() - self.offset
             if self._indent[0] != start:  # once a line, however many tags it holds
-                indent = _INDENT.match(self.rawdata, start)
+                indent = _INDENT.match(self._source, start)
                 self._indent = (start, indent.end() if indent else start)
             return self._indent[1] == start + self.offset
         return bool(super().at_line_start())
