@@ -62,6 +62,7 @@ from .jekyll.children_toc import HEADING_INCLUDE, append_children_toc
 from .jekyll.content_layouts import around_content
 from .jekyll.kramdown import KramdownSettings, register_kramdown
 from .jekyll.kramdown_gfm import register_gfm
+from .jekyll.kramdown_syntax import MARK
 from .jekyll.repolinks import RepositoryLinks
 from .jekyll.rewrite import PageInput, Rewrites
 from .jekyll.ui_classes import register_ui_classes
@@ -220,7 +221,8 @@ class _NestLists(Preprocessor):
         self.lazy_blocks = lazy_blocks
 
     def run(self, lines: list[str]) -> list[str]:
-        return nest_lists(lines, self.lazy_blocks)
+        # An attribute list under an item's text ends the item, masked by then (`_Mask`).
+        return nest_lists(lines, self.lazy_blocks, masked=(MARK,))
 
 
 class _LineReporter(_Step, Preprocessor):

@@ -263,6 +263,7 @@ MARKDOWNIFY_APART = {
     "fence-in-list-item",
     "fence-in-list-item-then-text",
     "list-item-lazy-heading-and-fence",
+    "list-item-then-attribute-list",
     "list-kind-changes",
 }
 

@@ -75,9 +75,10 @@ def _content_column(indent: int, item: _Frame) -> int:
     return indent - item.written if indent >= item.written else indent
 
 
-def _ends_lazy_lines(stripped: str) -> bool:
-    """An attribute list or HTML (no lazy line in kramdown), or a rule or setext underline."""
-    if stripped.startswith(("{:", "<")) or _is_rule(stripped):
+def _ends_lazy_lines(stripped: str, masked: tuple[str, ...]) -> bool:
+    """An attribute list or HTML (no lazy line in kramdown), or a rule or setext underline;
+    `masked`: how a line of kramdown's syntax starts once hidden behind its marker."""
+    if stripped.startswith(("{:", "<", *masked)) or _is_rule(stripped):
         return True
     body = stripped.replace(" ", "").replace("\t", "")
     return len(body) >= 3 and body == "=" * len(body)
@@ -91,13 +92,16 @@ def _lazy_block(stripped: str) -> bool:
     return _opens(stripped, 0) is not None
 
 
-def nest_lists(lines: list[str], lazy_blocks: bool = False) -> list[str]:
+def nest_lists(
+    lines: list[str], lazy_blocks: bool = False, masked: tuple[str, ...] = ()
+) -> list[str]:
     """`lines` with list items re-indented for Python-Markdown (a new list when changed).
 
     `lazy_blocks` (kramdown's reading, on Jekyll sites): a heading or a fence on a line right
     under an item's text, indented less than the item's content, is in the item, as every
     lazy line is in kramdown, and so are a fence's lines however little they are indented;
-    CommonMark ends the item there."""
+    CommonMark ends the item there. An attribute list ends the item, written or `masked`
+    (the prefixes of kramdown's constructs hidden behind markers)."""
     result: list[str] | None = None
     frames: list[_Frame] = []
     fence: _Fence | None = None
@@ -129,7 +133,7 @@ def nest_lists(lines: list[str], lazy_blocks: bool = False) -> list[str]:
                 shift = frames[-1].target - indent
             else:
                 shift = _place(stripped, indent, marker, frames, previous_blank) - indent
-                if lazy_blocks and lazy and not is_item and _ends_lazy_lines(stripped):
+                if lazy_blocks and lazy and not is_item and _ends_lazy_lines(stripped, masked):
                     # kramdown ends the item at an attribute list or HTML; Python-Markdown
                     # reads a rule under the item's text as a heading: either way what
                     # follows is outside the item.
