@@ -55,6 +55,10 @@ PATHOLOGICAL: dict[str, Callable[[], str]] = {
     ),
     # Lines of backticks inside raw HTML (kramdown_fences): closed blocks, blocks never
     # closed, and raw blocks each read on to a Markdown element at the page's end.
+    # Fences under list items' text that a blank line and an unindented line unmake
+    # (page.lists), and one that runs on over blank lines.
+    "list-fences-unmade": lambda: repeated("- a\n```\n\nx\n", SIZE),
+    "list-fence-blank-lines": lambda: repeated("\n  x\n", SIZE, "- a\n```\n"),
     "raw-html-fences": lambda: repeated("<div>\n```\n</div>\n\n", SIZE),
     "raw-html-unclosed-fences": lambda: repeated("<div>\n```\n", SIZE),
     "raw-html-before-markdown": lambda: (

@@ -261,6 +261,7 @@ MARKDOWNIFY_APART = {
     "fence-closed-by-longer-fence",
     "fence-closing-indented-in-list-item",
     "fence-in-list-item",
+    "fence-in-list-item-blank-then-unindented",
     "fence-in-list-item-then-text",
     "list-item-lazy-heading-and-fence",
     "list-item-then-attribute-list",

@@ -14,7 +14,8 @@ spaces per level Python-Markdown expects, keeping every line's indentation relat
 item, so both parsers agree on what is inside what; lines outside lists, and code outside
 list items, are left alone. Where CommonMark starts a new item right after a paragraph of a
 loose item, Python-Markdown needs a blank line before it, and gets one. No line's text
-changes but for its indentation: lines are told apart by their text, not their index.
+changes but for its indentation (lines are told apart by their text, not their index), but
+for a fence kramdown does not read as one (`_not_a_fence`).
 
 Admonition, details and content-tab bodies (`!!!`, `???`, `===`) are indented by four
 spaces; their lists are nested the same way, relative to the body.
@@ -60,6 +61,8 @@ class _Fence:
     """With `lazy_blocks`: the list item the fence is in, whose lines it places."""
     column: int = 0
     """With `lazy_blocks`: the fence's column in its item's content, as kramdown reads it."""
+    line: int = -1
+    """The index of its opening line."""
 
     def place(self, indent: int) -> int:
         """Where a line of the block written at `indent` goes."""
@@ -108,10 +111,21 @@ def nest_lists(
     previous_blank = True
     loose = False
     """A blank line stood in the current item since its marker."""
+    following: list[int] | None = None
     for index, line in enumerate(lines):
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
         blank_before = False
+        if fence is not None and fence.item is not None and not stripped:
+            following = following or _next_written(lines)
+            after = following[index]
+            if after < len(lines) and _indent(lines[after]) < fence.item.written:
+                # kramdown: the item ends at this blank line, its fence never closed in it,
+                # so no fence: its opening line is more of the item's text.
+                if result is None:
+                    result = list(lines[:index])
+                result[fence.line] = _not_a_fence(result[fence.line])
+                fence = None
         if fence is not None:
             shift = fence.place(indent) - indent
             if _closes(stripped, fence):
@@ -148,6 +162,7 @@ def nest_lists(
             if fence is not None and lazy_blocks and frames and frames[-1].item:
                 fence.item = frames[-1]
                 fence.column = _content_column(indent, frames[-1])
+                fence.line = index
             previous_blank = False
         if (shift or blank_before) and result is None:
             result = list(lines[:index])
@@ -156,6 +171,32 @@ def nest_lists(
                 result.append("")
             result.append(" " * max(0, indent + shift) + stripped if shift else line)
     return lines if result is None else result
+
+
+def _next_written(lines: list[str]) -> list[int]:
+    """For each line, the index of the first non-blank line after it (`len(lines)` if none):
+    one pass from the end."""
+    following = [len(lines)] * len(lines)
+    after = len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        following[index] = after
+        if lines[index].strip():
+            after = index
+    return following
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+_REFERENCES = {"`": "&#96;", "~": "&#126;"}
+
+
+def _not_a_fence(line: str) -> str:
+    """`line`, a fence's opening line, with its first character written as a character
+    reference: text that shows the same, which no fence reader takes for a fence."""
+    start = _indent(line)
+    return line[:start] + _REFERENCES[line[start]] + line[start + 1 :]
 
 
 def _place(
