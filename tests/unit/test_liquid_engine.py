@@ -10,6 +10,9 @@ files.
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -244,3 +247,28 @@ def test_site_data_never_leaves_the_data_folder(tmp_path: Path) -> None:
     (data / "team" / "oncall.yml").write_text("- Ana\n", "utf-8")
     os.mkfifo(data / "pipe.csv")
     assert load_data(str(data)) == {"team": {"oncall": ["Ana"]}}
+
+
+def test_a_theme_include_the_site_lacks_renders_as_just_the_docs_prints_it() -> None:
+    # Just the Docs' "code with line numbers" recipe, on a site that takes the theme as a gem.
+    page = (
+        "{% capture fence %}\n```sh\nmake deploy\n```\n{% endcapture %}\n"
+        "{% assign fence = fence | markdownify %}\n"
+        "{% include fix_linenos.html code=fence %}"
+    )
+    result, problems = rendered(page)
+    assert problems == []
+    assert re.search(r"<pre[^>]*><code[^>]*>make deploy</code></pre>", result), result
+    assert "{%" not in result
+
+
+def test_the_site_own_include_wins_over_the_theme_s(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    (site / "_includes" / "fix_linenos.html").write_text("own: {{ include.code }}", "utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "SITE", site)
+    result, problems = rendered("{% include fix_linenos.html code='x' %}")
+    assert problems == []
+    assert result == "own: x"

@@ -134,3 +134,10 @@ class PageIncludes:
         if isinstance(found, str):
             raise IncludeError(found)
         return found
+
+    def theme_source(self, name: str, template: str) -> Source:
+        """The parsed text of the theme's include `name` (`theme_includes`)."""
+        key = f"theme:{name}"
+        found = self.files.setdefault(key, Source(template))
+        assert isinstance(found, Source)
+        return found

@@ -44,6 +44,7 @@ from .navigation import ChildLink
 from .own_layouts import Layout
 from .page_content import PageContent, SiteContents, rebased
 from .repolinks import RepositoryLinks
+from .theme_includes import THEME_INCLUDES
 from .urls import PATH_SAFE, JekyllUrls
 
 if TYPE_CHECKING:
@@ -402,7 +403,10 @@ class JekyllTags:
             raise failure(f" includes itself ({cycle})")
         shown = os.path.relpath(path, self._source).replace(os.sep, "/")
         try:
-            source = self.includes.source(path, inside, self._source, shown)
+            if name == "include" and file in THEME_INCLUDES and not os.path.lexists(path):
+                source = self.includes.theme_source(file, THEME_INCLUDES[file])
+            else:
+                source = self.includes.source(path, inside, self._source, shown)
         except IncludeError as error:
             raise failure(f": {error}") from None
         # Both counted before the include is rendered: however nested, the page stops there.
