@@ -43,6 +43,7 @@ from .jekyll.permalinks import (
 from .jekyll.posts import excerpt
 from .jekyll.publishing import REDIRECTS_NOT_WRITTEN, default_layout
 from .jekyll.site_config import SiteConfig
+from .jekyll.theme_version import CHILDREN_BY_PARENT, theme_version
 from .jekyll.urls import page_url
 from .nav_indexes import lead_sections
 from .page.source import Source
@@ -187,11 +188,13 @@ class Placement:
         """The nav built from Just the Docs front matter, and each parent page's table of
         its children."""
         # None when no page has Just the Docs navigation keys: MkDocs' own nav stays.
+        version = theme_version(self.site.data, [self.site.source_dir, self.working_tree])
         nav = site_nav(
             [source for source in sources if source.src_uri not in self.documents],
             nav_sort=self.site.nav_sort,
             external_links=self.site.nav_external_links,
             collections=collection_navs(self.collections, self.documents, sources),
+            legacy=version is not None and version < CHILDREN_BY_PARENT,
         )
         config.nav = nav.spec
         lead_sections(nav.indexes, files, config)

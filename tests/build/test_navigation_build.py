@@ -104,3 +104,35 @@ def test_a_plain_mkdocs_site_keeps_mkdocs_own_nav(tmp_path: Path) -> None:
     with_plugin, without_plugin = navs
     assert with_plugin == without_plugin
     assert ("Guide", [("Install", []), ("Use", [])]) in with_plugin
+
+
+@pytest.mark.parametrize(
+    "config",
+    ["", "use_directory_urls: false\n"],
+    ids=["mkdocs-defaults", "use_directory_urls-false"],
+)
+def test_a_site_pinned_before_0_10_gets_that_version_s_nav(tmp_path: Path, config: str) -> None:
+    """The legacy tree pins Just the Docs 0.5.2 in its Gemfile.lock, beside its _config.yml:
+    only pages with `has_children` list children, a third level needs `grand_parent`, and
+    there is no fourth, as Jekyll rendered it with the theme at v0.5.2."""
+    tree = FIXTURES / "legacy"
+    shutil.copytree(tree / "docs", tmp_path / "docs")
+    for name in ("_config.yml", "Gemfile.lock"):
+        shutil.copy(tree / name, tmp_path / "docs" / name)
+    (tmp_path / "mkdocs.yml").write_text(CONFIG + config, encoding="utf-8")
+    build = run_build(tmp_path, strict=False)
+    assert build.returncode == 0, build.output
+    shown = nav_tree((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
+    assert shown == material_shape(jekyll_nav("legacy"))
+    reported = sorted(set(re.findall(r"WARNING -  playbook: (docs/[^:]+:\d+): ", build.output)))
+    assert reported == ["docs/on-call.md:3", "docs/rollback-cache.md:3", "docs/rollback-deep.md:3"]
+
+    # The page that does not say has_children prints no table of child pages; one that does,
+    # its listed children.
+    def page(name: str) -> str:
+        built = tmp_path / "site" / (f"{name}.html" if config else f"{name}/index.html")
+        return built.read_text(encoding="utf-8")
+
+    assert "playbook-children" not in page("contacts")
+    table = page("runbooks").split('class="playbook-children"', 1)[1]
+    assert "Rollback" in table and "Failover" in table and "Cache rollback" not in table

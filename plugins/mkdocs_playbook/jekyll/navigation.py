@@ -179,10 +179,15 @@ def build_nav(
     nav_sort: str | None = None,
     external_links: Sequence[ExternalLink] = (),
     collections: Sequence[CollectionNav] = (),
+    legacy: bool = False,
 ) -> tuple[NavSpec | None, list[Finding]]:
     """The nav Just the Docs shows for `sources`, and the problems met while placing pages."""
     nav = site_nav(
-        sources, nav_sort=nav_sort, external_links=external_links, collections=collections
+        sources,
+        nav_sort=nav_sort,
+        external_links=external_links,
+        collections=collections,
+        legacy=legacy,
     )
     return nav.spec, nav.problems
 
@@ -193,6 +198,7 @@ def site_nav(
     nav_sort: str | None = None,
     external_links: Sequence[ExternalLink] = (),
     collections: Sequence[CollectionNav] = (),
+    legacy: bool = False,
 ) -> SiteNav:
     """The nav Just the Docs shows for `sources`, its problems, and its tables of contents.
 
@@ -203,7 +209,8 @@ def site_nav(
 
     `collections` follow (`site_nav.html`), each a namespace of its own for titles: under a
     heading of its name when there are several collections or any top-level page, else
-    listed as pages.
+    listed as pages. `legacy`: Just the Docs before 0.10 (`theme_version`), whose pages list
+    children only with `has_children`.
     """
     if (
         not external_links
@@ -216,12 +223,14 @@ def site_nav(
     # order Jekyll read their folders in, which is the file system's; here it is the path.
     pages = sorted(sources, key=lambda s: (posixpath.basename(s.src_uri), s.src_uri))
     indexes: dict[str, str] = {}
-    spec, tables, top_size = _pages_nav(pages, nav_sort, problems, indexes)
+    spec, tables, top_size = _pages_nav(pages, nav_sort, problems, indexes, legacy)
     spec.extend({link.title: link.url} for link in external_links)
     for collection in collections:
         if collection.exclude:
             continue
-        entries, collection_tables, _ = _pages_nav(collection.sources, nav_sort, problems, indexes)
+        entries, collection_tables, _ = _pages_nav(
+            collection.sources, nav_sort, problems, indexes, legacy
+        )
         tables.update(collection_tables)
         if not entries:
             # Just the Docs prints a bare heading; Material would make it a link to ".".
@@ -238,6 +247,7 @@ def _pages_nav(
     nav_sort: str | None,
     problems: list[Finding],
     indexes: dict[str, str],
+    legacy: bool = False,
 ) -> tuple[NavSpec, dict[str, list[ChildLink]], int]:
     """pages.html over `sources` in Jekyll's order: the nav, its tables of contents, and how
     many top-level pages it could list (titled, not excluded); its parent pages go to
@@ -245,7 +255,7 @@ def _pages_nav(
     pages = [_page(source) for source in sources]
     for page in pages:
         _check_keys(page, problems)
-    nav = _Navigation(pages, nav_sort)
+    nav = _Navigation(pages, nav_sort, legacy)
     limit = _ENTRIES_PER_PAGE * len(pages) + 100
     shown, anywhere = _Listing(limit), _Listing(limit)
     trees: dict[_Page, list[_Entry]] = {}
@@ -275,8 +285,10 @@ class _Navigation:
     them out of Just the Docs' nav.
     """
 
-    def __init__(self, pages: list[_Page], nav_sort: str | None) -> None:
+    def __init__(self, pages: list[_Page], nav_sort: str | None, legacy: bool = False) -> None:
         self.sort_strings = natural_sort if nav_sort == CASE_INSENSITIVE else jekyll_sort
+        self.legacy = legacy
+        """Just the Docs before 0.10 (`theme_version`): `has_children` and levels by keys."""
         self.by_group: dict[str, list[_Page]] = {}
         self.by_title: dict[str, list[_Page]] = {}
         for page in pages:
@@ -313,6 +325,8 @@ class _Navigation:
 
     def children(self, node: _Page, ancestors: list[Any], show_all: bool) -> list[_Page]:
         """children.html: the pages listed under `node`, below the titles `ancestors`."""
+        if self.legacy:
+            return self._legacy_children(node, ancestors)
         if node.title is None or (not show_all and node.meta.get("has_children") is False):
             return []
         kept = []
@@ -334,6 +348,23 @@ class _Navigation:
                 and ancestors
                 and _contains(self.top_titles, child.meta.get("parent"))
             ):
+                continue
+            kept.append(child)
+        return self.sort(kept)
+
+    def _legacy_children(self, node: _Page, ancestors: list[Any]) -> list[_Page]:
+        """nav.html before 0.10: under a page that says `has_children`, the pages whose
+        `parent` is its title: without a `grand_parent` under a top-level page, with its
+        parent's title as `grand_parent` under a second-level one; no fourth level. Its
+        table of child pages (`children_nav.html`) lists the same."""
+        if node.title is None or not truthy(node.meta.get("has_children")) or len(ancestors) > 1:
+            return []
+        kept = []
+        for child in self.by_group.get(ruby_str(node.title), []):
+            grand_parent = child.meta.get("grand_parent")
+            if ancestors and (grand_parent is None or not ruby_equal(grand_parent, ancestors[0])):
+                continue
+            if not ancestors and grand_parent is not None:
                 continue
             kept.append(child)
         return self.sort(kept)
@@ -448,6 +479,10 @@ def _drop_reason(nav: _Navigation, page: _Page, anywhere: _Listing) -> tuple[int
         return page.line_of("parent"), message
     if not any(c in anywhere.pages for c in candidates):
         return None
+    if nav.legacy:
+        reason = _legacy_reason(page, parent, [c for c in candidates if c in anywhere.pages])
+        if reason is not None:
+            return reason
     given = [
         (key, page.meta.get(key))
         for key in ("grand_parent", "ancestor")
@@ -465,6 +500,28 @@ def _drop_reason(nav: _Navigation, page: _Page, anywhere: _Listing) -> tuple[int
         f"ancestor is its title or a title above it); {_LEFT_OUT}"
     )
     return page.line_of(given[0][0]), message
+
+
+def _legacy_reason(page: _Page, parent: Any, listed: list[_Page]) -> tuple[int, str] | None:
+    """Why Just the Docs before 0.10 (`theme_version`) lists `page` under none of the
+    `listed` pages of its parent's title."""
+    before = "Just the Docs before 0.10 (the version this site pins)"
+    if not any(truthy(c.meta.get("has_children")) for c in listed):
+        message = (
+            f"parent {parent!r} does not say `has_children: true`, which {before} needs to "
+            f"list a page's children; {_LEFT_OUT}"
+        )
+        return page.line_of("parent"), message
+    if all(c.meta.get("grand_parent") is not None for c in listed):
+        message = f"{before} lists three levels, and {parent!r} is on the third; {_LEFT_OUT}"
+        return page.line_of("parent"), message
+    if page.meta.get("grand_parent") is None and all(c.meta.get("parent") for c in listed):
+        message = (
+            f"{parent!r} is under another page, and {before} lists a page under it only "
+            f"with that page's title as its `grand_parent`; {_LEFT_OUT}"
+        )
+        return page.line_of("parent"), message
+    return None
 
 
 def _cycle(nav: _Navigation, remaining: list[_Page]) -> tuple[_Page, tuple[int, str]]:
