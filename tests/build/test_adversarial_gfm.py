@@ -111,3 +111,31 @@ def test_a_page_of_fences_builds_about_as_fast_as_an_ordinary_one(
     build = bounded_build(tmp_path, _FRONT_MATTER + text, _JEKYLL, baseline=baseline, label=name)
     html = build.html("index.html")
     assert html.count("<pre") == text.count("```") // 2
+
+
+_NUMBERED_SITE = {
+    "_config.yml": (
+        "title: Ops\nkramdown:\n  syntax_highlighter_opts:\n    block:\n      line_numbers: true\n"
+    )
+}
+NUMBERED: dict[str, Callable[[], str]] = {
+    # kramdown_line_numbers reads the page's HTML: raw `<pre>`s that are no code blocks, and
+    # code block openings never closed, before one block at the end.
+    "raw-pre-elements": lambda: repeated("<pre>x</pre>\n\n", SIZE) + "```\ncode\n```\n",
+    "code-openings-unclosed": lambda: repeated("a <pre><code>x\n\n", SIZE) + "```\ncode\n```\n",
+    "many-fences": lambda: repeated("```\na\nb\n```\n\n", SIZE),
+    "code-openings-never-closed": lambda: repeated("a <pre><code>x\n\n", SIZE),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NUMBERED))
+def test_a_page_of_code_blocks_numbered_builds_about_as_fast_as_an_ordinary_one(
+    name: str, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    """Against an ordinary page on the same site, whose code shows line numbers."""
+    ordinary_page = _FRONT_MATTER + ordinary(SIZE)
+    reference = _timed_build(tmp_path_factory.mktemp("numbered"), ordinary_page, _NUMBERED_SITE)
+    text = NUMBERED[name]()
+    page = _FRONT_MATTER + text
+    build = bounded_build(tmp_path, page, _NUMBERED_SITE, baseline=reference[0], label=name)
+    assert ('class="lineno"' in build.html("index.html")) == ("```" in text)

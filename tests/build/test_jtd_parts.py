@@ -181,17 +181,10 @@ def test_a_parent_page_with_no_text_still_lists_its_children(
 ) -> None:
     """Python-Markdown returns nothing for a page of white space without running its
     processors; Just the Docs' layout prints the table whatever the page holds."""
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE / "docs", project / "docs")
-    shutil.copy(FIXTURE / "_config.yml", project / "docs" / "_config.yml")
+    project = _project(tmp_path, directory_urls)
     parent = project / "docs" / "guides" / "index.md"
     text = parent.read_text(encoding="utf-8")
     parent.write_text(text[: text.index("---", 3) + 4] + "\n", encoding="utf-8")
-    (project / "mkdocs.yml").write_text(
-        "site_name: Layout parts\ntheme:\n  name: material\n  font: false\n"
-        f"plugins:\n  - search\n  - playbook\nuse_directory_urls: {str(directory_urls).lower()}\n",
-        encoding="utf-8",
-    )
     build = run_build(project, strict=False)
     article = _article(build, "guides/index.md")
     assert [entry["title"] for entry in article.entries] == [
@@ -218,19 +211,25 @@ def test_a_parent_page_with_no_text_still_lists_its_children(
 def test_a_site_own_page_layout_decides_whether_the_table_is_printed(
     tmp_path: Path, directory_urls: bool, layout: str, prints: bool
 ) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE / "docs", project / "docs")
-    shutil.copy(FIXTURE / "_config.yml", project / "docs" / "_config.yml")
+    project = _project(tmp_path, directory_urls)
     (project / "docs" / "_layouts").mkdir()
     (project / "docs" / "_layouts" / "default.html").write_text(layout, encoding="utf-8")
-    (project / "mkdocs.yml").write_text(
-        "site_name: Layout parts\ntheme:\n  name: material\n  font: false\n"
-        f"plugins:\n  - search\n  - playbook\nuse_directory_urls: {str(directory_urls).lower()}\n",
-        encoding="utf-8",
-    )
     build = run_build(project, strict=False)
     article = _article(build, "guides/index.md")
     expected = [entry["title"] for entry in PAGES["guides/index.md"]["toc"]["entries"]]
     assert expected
     assert [entry["title"] for entry in article.entries] == (expected if prints else [])
     assert (article.heading is not None) is prints
+
+
+def _project(tmp_path: Path, directory_urls: bool) -> Path:
+    """The fixture's pages and _config.yml as a project of its own, to change and build."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE / "docs", project / "docs")
+    shutil.copy(FIXTURE / "_config.yml", project / "docs" / "_config.yml")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Layout parts\ntheme:\n  name: material\n  font: false\n"
+        f"plugins:\n  - search\n  - playbook\nuse_directory_urls: {str(directory_urls).lower()}\n",
+        encoding="utf-8",
+    )
+    return project

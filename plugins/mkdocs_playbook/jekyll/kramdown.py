@@ -38,6 +38,7 @@ from .kramdown_abbreviations import KramdownAbbreviationsExtension
 from .kramdown_attributes import KramdownAttributesExtension, Report, attribute_origin
 from .kramdown_footnotes import KramdownFootnotesExtension
 from .kramdown_ids import KramdownIdsExtension
+from .kramdown_line_numbers import KramdownLineNumbersExtension
 from .kramdown_raw_html import KramdownRawHtmlExtension
 from .kramdown_settings import KramdownSettings
 from .kramdown_toc import KramdownTocExtension
@@ -70,6 +71,8 @@ def register_kramdown(
             KramdownIdsExtension(auto_id_prefix=settings.auto_id_prefix, gfm=settings.gfm)
         )
     extensions.append(KramdownTocExtension(toc_levels=settings.toc_levels))
+    if settings.line_numbers:
+        extensions.append(KramdownLineNumbersExtension())
     md.registerExtensions(extensions, {})
 
 

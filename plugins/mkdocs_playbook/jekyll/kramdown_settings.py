@@ -21,6 +21,8 @@ class KramdownSettings:
     auto_id_prefix: str = ""
     hard_wrap: bool = False
     """GFM input: every line break in a paragraph is a `<br />` (`hard_wrap: true`)."""
+    line_numbers: bool = False
+    """Code blocks show line numbers (`syntax_highlighter_opts: block: line_numbers: true`)."""
 
     @classmethod
     def from_site(cls, data: Any, *, heading_ids: bool = False) -> KramdownSettings:
@@ -38,6 +40,7 @@ class KramdownSettings:
             gfm=str(options.get("input", "GFM")).lower() == "gfm",
             auto_id_prefix=prefix if isinstance(prefix, str) else "",
             hard_wrap=options.get("hard_wrap") is True,
+            line_numbers=_block_line_numbers(options.get("syntax_highlighter_opts")),
         )
 
 
@@ -56,3 +59,9 @@ def parse_toc_levels(value: Any) -> frozenset[int]:
         if all(part.strip().isdigit() for part in parts):
             return frozenset(int(part) for part in parts)
     return frozenset()
+
+
+def _block_line_numbers(options: Any) -> bool:
+    """`syntax_highlighter_opts: block: line_numbers: true`."""
+    block = options.get("block") if isinstance(options, Mapping) else None
+    return isinstance(block, Mapping) and block.get("line_numbers") is True

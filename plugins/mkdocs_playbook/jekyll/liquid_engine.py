@@ -261,6 +261,8 @@ class PageState:
     suggest: Callable[[str], str | None]
     """The known name closest to an unknown one."""
     line_numbers: bool = False
+    block_line_numbers: bool = False
+    """kramdown numbers every code block (`markdownify`'s too): `KramdownSettings`."""
     in_link: bool = False
     """Whether the output being rendered is a Markdown link's destination."""
     notes: list[str] = field(default_factory=list)

@@ -29,6 +29,7 @@ from markdown import Markdown
 
 from .kramdown_gfm import register_gfm
 from .kramdown_ids import KramdownIdsExtension
+from .kramdown_line_numbers import number_code_blocks
 from .liquid_values import jekyll_sort, parse_sort_input, ruby_str
 
 STATE_KEY = "playbook"
@@ -423,7 +424,8 @@ def smartify(value: Any) -> str:
     return text
 
 
-def markdownify(value: Any) -> str:
+@with_context
+def markdownify(value: Any, *, context: RenderContext | None = None) -> str:
     """The text as HTML, read as Jekyll's kramdown reads it with its defaults (`kramdown_gfm`:
     tables, lists, fences, typography): a real guide's glossary definitions came out with
     straight quotes, and a real site's table with an unclosed code span came out a table,
@@ -433,6 +435,8 @@ def markdownify(value: Any) -> str:
     converter = Markdown(extensions=["extra", KramdownIdsExtension()])
     register_gfm(converter)
     converted = converter.convert(_text(value))
+    if context is not None and getattr(_state(context), "block_line_numbers", False):
+        converted = number_code_blocks(converted)
     # kramdown prints its typographic symbols as characters (`entity_output: as_char`).
     return _TYPOGRAPHIC_ENTITY.sub(lambda match: html.unescape(match.group(0)), converted) + "\n"
 

@@ -37,6 +37,7 @@ from .includes import (
     PageIncludes,
     within,
 )
+from .kramdown_settings import KramdownSettings
 from .liquid import site_namespace, thawed
 from .liquid_data import load_data
 from .liquid_scope import GROWTH_LIMIT, Growth, Suggestions
@@ -131,6 +132,7 @@ class Rewrites:
             source = positions.parse(text)
             tags = JekyllTags(self, page or PageInput("", {}), source)
             state = PageState(tags, tags.in_code, tags.suggestions.closest, line_numbers)
+            state.block_line_numbers = KramdownSettings.from_site(self.site_data).line_numbers
             context = page_context(self.environment, self.namespace(page), state)
             limit = len(text.encode("utf-8")) + GROWTH_LIMIT
             rendered = render_text(context, text, source.in_code, limit, GROWTH_LIMIT)
