@@ -29,12 +29,13 @@ from markdown.preprocessors import Preprocessor
 from pymdownx.highlight import HighlightExtension
 from pymdownx.superfences import SuperFencesCodeExtension
 
+from ..page.lists import not_a_fence
+
 _CONTAINER_INDENT = 4
 """Columns per level of list content, once `page.lists` has re-indented it."""
 _MAX_FENCE_INDENT = 3
 _HTML_START = re.compile(r" {0,3}<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
 _MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown\s*=", re.IGNORECASE)
-_REFERENCES = {"`": "&#96;", "~": "&#126;"}
 
 
 def register_fences(md: Markdown) -> None:
@@ -101,8 +102,7 @@ class ClosingFences(Preprocessor):
                 if found is not None and found[0] <= _MAX_FENCE_INDENT:
                     if result is None:
                         result = list(lines)
-                    start = found[0]
-                    result[index] = line[:start] + _REFERENCES[line[start]] + line[start + 1 :]
+                    result[index] = not_a_fence(line)
                 continue
             if open_fence is None and index > plain_until:
                 raw_end = _raw_html_end(self.md, lines, index)

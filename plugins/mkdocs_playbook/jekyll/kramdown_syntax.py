@@ -295,7 +295,7 @@ class _NextLiquid:
 
     def within(self, start: int, end: int) -> bool:
         if self.found < start:
-            found = [at for at in (self.text.find("{{", start), self.text.find("{%", start))]
+            found = (self.text.find("{{", start), self.text.find("{%", start))
             self.found = min((at for at in found if at >= 0), default=len(self.text))
         return self.found < end
 

@@ -132,7 +132,7 @@ class Rewrites:
             source = positions.parse(text)
             tags = JekyllTags(self, page or PageInput("", {}), source)
             state = PageState(tags, tags.in_code, tags.suggestions.closest, line_numbers)
-            state.block_line_numbers = KramdownSettings.from_site(self.site_data).line_numbers
+            state.block_line_numbers = self._block_line_numbers
             context = page_context(self.environment, self.namespace(page), state)
             limit = len(text.encode("utf-8")) + GROWTH_LIMIT
             rendered = render_text(context, text, source.in_code, limit, GROWTH_LIMIT)
@@ -202,6 +202,11 @@ class Rewrites:
             datetime.datetime.now(),
             SiteContents(self.source, paths),
         )
+
+    @cached_property
+    def _block_line_numbers(self) -> bool:
+        """kramdown numbers code blocks (`KramdownSettings`), read once for the site."""
+        return KramdownSettings.from_site(self.site_data).line_numbers
 
     @cached_property
     def _data(self) -> dict[str, Any]:

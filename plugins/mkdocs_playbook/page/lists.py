@@ -15,7 +15,7 @@ item, so both parsers agree on what is inside what; lines outside lists, and cod
 list items, are left alone. Where CommonMark starts a new item right after a paragraph of a
 loose item, Python-Markdown needs a blank line before it, and gets one. No line's text
 changes but for its indentation (lines are told apart by their text, not their index), but
-for a fence kramdown does not read as one (`_not_a_fence`).
+for a fence kramdown does not read as one (`not_a_fence`).
 
 Admonition, details and content-tab bodies (`!!!`, `???`, `===`) are indented by four
 spaces; their lists are nested the same way, relative to the body.
@@ -124,7 +124,7 @@ def nest_lists(
                 # so no fence: its opening line is more of the item's text.
                 if result is None:
                     result = list(lines[:index])
-                result[fence.line] = _not_a_fence(result[fence.line])
+                result[fence.line] = not_a_fence(result[fence.line])
                 fence = None
         if fence is not None:
             shift = fence.place(indent) - indent
@@ -192,7 +192,7 @@ def _indent(line: str) -> int:
 _REFERENCES = {"`": "&#96;", "~": "&#126;"}
 
 
-def _not_a_fence(line: str) -> str:
+def not_a_fence(line: str) -> str:
     """`line`, a fence's opening line, with its first character written as a character
     reference: text that shows the same, which no fence reader takes for a fence."""
     start = _indent(line)
