@@ -5,13 +5,15 @@ without JavaScript the run controls are absent rather than broken."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from test_runs import PLAYBOOK, RUN_PAGE, bar
 from viewing import guarded_context, run_view, shown, site_pages, with_run
 
-from support import Build
+from localserver import serve
+from support import Build, make_project, run_build
 
 POST_INCIDENT = "POST_LAUNCH_SUPPORT_OPTIMIZATION.html"
 
@@ -133,4 +135,39 @@ def test_the_closed_nav_drawer_takes_no_keyboard_focus_on_a_phone(
     expect(nav_link).to_be_visible()
     nav_link.focus()
     assert page.evaluate("document.activeElement.classList.contains('md-nav__link')")
+    context.close()
+
+
+NUMBERED_SITE = {
+    "_config.yml": "title: Drill\nkramdown:\n  syntax_highlighter_opts:\n    block:\n"
+    "      line_numbers: true\n",
+    "index.md": "---\ntitle: Home\n---\n# Restart\n\n```sh\n"
+    + "systemctl restart api-gateway --no-block && journalctl -u api-gateway --since now -f\n" * 3
+    + "```\n",
+}
+
+
+@pytest.mark.parametrize("scheme", ["http", "file"])
+def test_numbered_code_stays_in_the_page_width_each_number_on_its_line(
+    browser: Browser, tmp_path: Path, scheme: str
+) -> None:
+    # A Jekyll site whose kramdown numbers code: Rouge's table of numbers and code, at 390 px
+    # in the dark palette. It grew to its longest line (1,200 px on a real site's page) and
+    # its numbers drifted off their lines (16 px type beside 13.6 px code).
+    root = make_project(tmp_path, NUMBERED_SITE)
+    build = run_build(root)
+    assert build.returncode == 0, build.output
+    context = guarded_context(browser, width=390)
+    page = context.new_page()
+    with serve(build.site_dir) as url:
+        page.goto(url if scheme == "http" else (build.site_dir / "index.html").as_uri())
+        expect(page.locator("td.rouge-gutter pre.lineno")).to_have_text("1\n2\n3\n")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        gutter, code = page.evaluate(
+            """() => ['td.rouge-gutter pre', 'td.rouge-code pre > code'].map((selector) => {
+                const style = getComputedStyle(document.querySelector(selector));
+                return [style.fontSize, style.lineHeight, style.paddingTop];
+            })"""
+        )
+        assert gutter == code
     context.close()

@@ -18,7 +18,7 @@ from support import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "jekyll-line-numbers"
 _BLOCK_RE = re.compile(
-    r'<pre class="lineno">(?P<numbers>.*?)</pre></td><td class="rouge-code"><pre[^>]*>'
+    r'<pre class="lineno"[^>]*>(?P<numbers>.*?)</pre></td><td class="rouge-code"[^>]*><pre[^>]*>'
     r"(?:<span></span>)?(?:<code[^>]*>)?(?P<code>.*?)(?:</code>)?</pre>",
     re.DOTALL,
 )

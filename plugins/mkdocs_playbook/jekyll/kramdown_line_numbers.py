@@ -51,17 +51,32 @@ def number_code_blocks(html: str) -> str:
     return "".join(parts)
 
 
+# Inline, as the UI classes' utilities are (`ui_classes`): only pages that number code pay for
+# them. The table is held to the page's width (the code scrolls in its own cell, as code
+# does on a phone), and each number sits on its line's height, as Material sets code.
+_TABLE = "width:100%;table-layout:fixed;margin:1em 0"
+_CELL = "padding:0;vertical-align:top"
+_GUTTER = f"{_CELL};width:3.5em;background:var(--md-code-bg-color)"
+_NUMBERS = (
+    "margin:0;padding:.7720588235em .6em;font-size:.85em;line-height:1.4;text-align:right;"
+    "color:var(--md-default-fg-color--light)"
+)
+
+
 def _numbered(opening: re.Match[str], body: str) -> str:
     lines = body.count("\n") + (0 if body.endswith("\n") else 1)
     numbers = "".join(f"{number}\n" for number in range(1, lines + 1))
+    attributes = opening["attributes"]
+    margin = "" if "style=" in attributes else ' style="margin:0"'
     block = (
-        f"<pre{opening['attributes']} {_NUMBERED}>{opening['lead']}"
+        f"<pre{attributes}{margin} {_NUMBERED}>{opening['lead']}"
         f"<code{opening['code']}>{body}{_CLOSING}"
     )
     return (
-        '<table class="rouge-table"><tbody><tr>'
-        f'<td class="rouge-gutter gl"><pre class="lineno">{numbers}</pre></td>'
-        f'<td class="rouge-code">{block}</td></tr></tbody></table>'
+        f'<table class="rouge-table" style="{_TABLE}"><tbody><tr>'
+        f'<td class="rouge-gutter gl" style="{_GUTTER}">'
+        f'<pre class="lineno" style="{_NUMBERS}">{numbers}</pre></td>'
+        f'<td class="rouge-code" style="{_CELL}">{block}</td></tr></tbody></table>'
     )
 
 
