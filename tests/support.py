@@ -281,12 +281,16 @@ class Clone:
     """Its `file://` URL, for `git+` requirements."""
 
 
+GIT_COMMIT = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "t"]
+"""Commits every change to tracked files."""
+
+
 def commit(path: Path) -> None:
     """Makes `path` a git repository holding its files in one commit."""
     for command in (
         ["git", "init", "--quiet", "--initial-branch=main"],
         ["git", "add", "--all"],
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "-m", "t"],
+        GIT_COMMIT,
     ):
         subprocess.run(command, cwd=path, check=True, capture_output=True)
 

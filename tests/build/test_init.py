@@ -4,14 +4,16 @@ without `--force` (tests/fixtures/init)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
-from support import ROOT, run_module
+from support import GIT_COMMIT, ROOT, commit, run_module
 
 FIXTURES = ROOT / "tests" / "fixtures" / "init"
 LAYOUTS = {
@@ -138,6 +140,62 @@ def test_init_compares_with_jekylls_site_when_there_is_one(tmp_path: Path) -> No
     assert "Compared with Jekyll's docs/_site:\nPages compared: 4\n" in result.stdout
     assert "Navigation: 4 entries equal, 0 different" in result.stdout
     assert "python -m mkdocs_playbook compare docs/_site --site site" in result.stdout
+
+
+STALE = re.compile(
+    r"^Note: (\d+) file\(s\) changed after Jekyll's docs/_site was (\w+) \((.*)\);", re.M
+)
+
+
+def docs_project(tmp_path: Path) -> Path:
+    project = tmp_path / "runbooks"
+    shutil.copytree(FIXTURES / "docs-layout", project)
+    return project
+
+
+def stale(project: Path) -> list[tuple[str, str, str]]:
+    """What init's note on an older `_site/` says: how many files, how it was made, which."""
+    result = init(project, "--force")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Compared with Jekyll's docs/_site:" in result.stdout
+    return STALE.findall(result.stdout)
+
+
+def test_a_committed_jekyll_site_older_than_its_pages_is_said_to_be(tmp_path: Path) -> None:
+    project = docs_project(tmp_path)
+    commit(project)
+    # As committed: the site is the pages'.
+    assert stale(project) == []
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text("utf-8") + "\nA line Jekyll never built.\n", "utf-8")
+    subprocess.run(["git", "rm", "--quiet", "docs/guide/escalation.md"], cwd=project, check=True)
+    # Uncommitted, then committed: either way, after the commit that wrote the site.
+    assert stale(project) == [("2", "committed", "docs/guide/escalation.md, docs/index.md")]
+    subprocess.run(GIT_COMMIT, cwd=project, check=True, capture_output=True)
+    assert stale(project) == [("2", "committed", "docs/guide/escalation.md, docs/index.md")]
+
+
+def test_a_jekyll_site_built_before_the_last_edits_is_said_to_be(tmp_path: Path) -> None:
+    project = docs_project(tmp_path)
+    built = project / "docs" / "_site" / "index.html"
+    hour_ago = time.time() - 3600
+    for path in (project / "docs").rglob("*"):
+        os.utime(path, (hour_ago, hour_ago))
+    # Written within seconds of each other, as a checkout or a copy writes them: no note.
+    assert stale(project) == []
+    # Rebuilt in git's working tree, the site is judged by the time it was written.
+    commit(project)
+    for name in ("index.md", "guide/index.md", "guide/setup.md", "guide/escalation.md"):
+        (project / "docs" / name).touch()
+    built.write_text(built.read_text("utf-8") + "\n", "utf-8")
+    os.utime(built, (hour_ago, hour_ago))
+    assert stale(project) == [
+        (
+            "4",
+            "built",
+            "docs/guide/escalation.md, docs/guide/index.md, docs/guide/setup.md and 1 more",
+        )
+    ]
 
 
 def test_undefined_callouts_are_explained(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..jekyll.site_config import SiteConfig, load_site_config
 from .compare import compare_sites
+from .site_age import stale_note
 
 _CALLOUTS_EXAMPLE = """\
 callouts:
@@ -136,6 +137,9 @@ def initialise(path: Path, *, force: bool = False, dry_run: bool = False) -> int
     if site.problem is not None:
         raise InitError(str(site.problem))
     text = render_config(site, layout)
+    jekyll_site = layout.source / "_site"
+    # Before anything is written: `init`'s own files are not the pages'.
+    stale = stale_note(layout.source, jekyll_site, layout.shown)
     target = layout.config_file
     shown = layout.shown(target)
     if dry_run:
@@ -148,10 +152,11 @@ def initialise(path: Path, *, force: bool = False, dry_run: bool = False) -> int
     target.write_text(text, encoding="utf-8")
     print(f"Wrote {shown} from {layout.shown(config_yml)}.")
     status = _build(layout, site)
-    jekyll_site = layout.source / "_site"
     if status == 0 and (jekyll_site / "index.html").is_file():
         print(f"\nCompared with Jekyll's {layout.shown(jekyll_site)}:")
         print(compare_sites(jekyll_site, layout.site_dir).summary())
+        if stale is not None:
+            print(stale)
         print(
             "Full report: python -m mkdocs_playbook compare "
             f"{layout.shown(jekyll_site)} --site {layout.shown(layout.site_dir)}"
