@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import os
 import posixpath
 import re
 from collections.abc import Collection
@@ -21,12 +20,11 @@ from dataclasses import dataclass, field
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from .jekyll.bundler import first_file
 from .jekyll.frontmatter import FrontMatter, parse_front_matter
 from .jekyll.publishing import Rules, SourceFile, has_yaml_header, place, rules_for
 from .jekyll.site_config import SPECIAL_LEADING, SiteConfig
 
-# Read of a Gemfile, which is a few lines: enough for any real one.
-_GEMFILE_LIMIT = 1 << 20
 # Read of a first line, for its dashes: a file with no line break is not read whole.
 _FIRST_LINE_LIMIT = 1 << 16
 
@@ -101,14 +99,7 @@ class Publication:
 
 def github_pages_rules(site: SiteConfig, setting: bool | str, folders: list[str]) -> Rules:
     """The rules of the Jekyll site `site`, its Gemfile looked for in `folders`, in order."""
-    gemfile = ""
-    for folder in folders:
-        path = os.path.join(folder, "Gemfile")
-        if os.path.isfile(path):
-            with open(path, encoding="utf-8", errors="replace") as stream:
-                gemfile = stream.read(_GEMFILE_LIMIT)
-            break
-    return rules_for(site.data, setting, gemfile)
+    return rules_for(site.data, setting, first_file(folders, "Gemfile"))
 
 
 def publish(

@@ -9,13 +9,12 @@ children only when it says `has_children: true`, a third-level page only under t
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-_READ_LIMIT = 1 << 20
-"""Bytes read of a Gemfile.lock or gemspec: a few kilobytes in any real one."""
+from .bundler import first_file
+
 _REMOTE_RE = re.compile(r"just-the-docs@v?(\d+(?:\.\d+)*)", re.IGNORECASE)
 _LOCK_RE = re.compile(r"^ {4}just-the-docs \((\d+(?:\.\d+)*)", re.MULTILINE)
 _GEMSPEC_RE = re.compile(r"""\.version\s*=\s*["'](\d+(?:\.\d+)*)""")
@@ -34,8 +33,7 @@ def theme_version(data: Mapping[str, Any], folders: Sequence[str]) -> tuple[int,
             return _parsed(found.group(1))
     for folder in folders:
         for name, pattern in (("Gemfile.lock", _LOCK_RE), ("just-the-docs.gemspec", _GEMSPEC_RE)):
-            text = _read(os.path.join(folder, name))
-            found = pattern.search(text) if text else None
+            found = pattern.search(first_file([folder], name))
             if found:
                 return _parsed(found.group(1))
     return None
@@ -43,10 +41,3 @@ def theme_version(data: Mapping[str, Any], folders: Sequence[str]) -> tuple[int,
 
 def _parsed(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
-
-
-def _read(path: str) -> str:
-    if not os.path.isfile(path):
-        return ""
-    with open(path, encoding="utf-8", errors="replace") as stream:
-        return stream.read(_READ_LIMIT)
