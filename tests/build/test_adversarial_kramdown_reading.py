@@ -1,7 +1,8 @@
 """kramdown's readings that Python-Markdown lacks (`jekyll.kramdown_tables`, the quotes of
 `jekyll.kramdown_typography`, `jekyll.kramdown_math`, `</br>` in `jekyll.kramdown_spans`,
 fences closed on a quote's lazy lines in `jekyll.kramdown_fences`, quotes right under an
-item's text in `jekyll.kramdown_paragraphs`)
+item's text in `jekyll.kramdown_paragraphs`, the `markdown` attribute dropped from raw HTML
+in `jekyll.kramdown_raw_html`)
 cannot stall a Jekyll site's build: pages built of what each looks at build within `RATIO` of
 the processor time of an ordinary page of the same size, on a site with a `_config.yml` (where
 they run)."""
@@ -43,6 +44,12 @@ PATHOLOGICAL: dict[str, tuple[Callable[[], str], str]] = {
     "quotes-under-item-text": (
         lambda: repeated("  > b\n  c\n", SIZE, "- a\n"),
         "<li>a<blockquote>",
+    ),
+    # Start tags with a `markdown` attribute, which kramdown drops from the tag (`jekyll.
+    # kramdown_raw_html`), before long runs of spaces that each attribute read could retry.
+    "markdown-attributes-then-spaces": (
+        lambda: repeated('<div markdown="0"' + " " * 9_000 + ">\n\ny\n\n</div>\n\n", SIZE),
+        "<div" + " " * 9_000 + ">",
     ),
 }
 

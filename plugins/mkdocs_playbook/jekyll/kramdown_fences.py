@@ -30,12 +30,12 @@ from pymdownx.highlight import HighlightExtension
 from pymdownx.superfences import SuperFencesCodeExtension
 
 from ..page.lists import not_a_fence
+from ..page.source import MARKDOWN_ATTR_RE
 
 _CONTAINER_INDENT = 4
 """Columns per level of list content, once `page.lists` has re-indented it."""
 _MAX_FENCE_INDENT = 3
 _HTML_START = re.compile(r" {0,3}<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
-_MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown\s*=", re.IGNORECASE)
 
 
 def register_fences(md: Markdown) -> None:
@@ -161,7 +161,7 @@ def _raw_html_end(md: Markdown, lines: list[str], index: int) -> int:
     depth = 0
     for number in range(index, len(lines)):
         line = lines[number]
-        if _MARKDOWN_ATTRIBUTE.search(line):
+        if MARKDOWN_ATTR_RE.search(line):
             return -number  # Markdown inside: its fences are fences
         for tag in tags.finditer(line, opening.start(1) - 1 if number == index else 0):
             if tag.group(1):

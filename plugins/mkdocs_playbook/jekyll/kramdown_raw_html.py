@@ -34,6 +34,8 @@ from markdown.extensions.md_in_html import (
 from markdown.preprocessors import Preprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
+from ..page.source import MARKDOWN_ATTRIBUTE
+
 if TYPE_CHECKING:  # the attribute lists import this module
     from .kramdown_attributes import Resolved
 
@@ -192,8 +194,14 @@ _INDENT = re.compile(r"[^\S\n]*")
 indented with them; kramdown reads raw HTML's tags wherever they are)."""
 
 
-_MARKED_TAG = re.compile(r"<[A-Za-z][^<>]*?\smarkdown\s*=", re.IGNORECASE)
+MARKDOWN_NAME_RE = re.compile(r"\smarkdown\b", re.IGNORECASE)
+
+_MARKED_TAG = re.compile(r"<[A-Za-z][^<>]*?" + MARKDOWN_ATTRIBUTE, re.IGNORECASE)
 """A start tag with a `markdown` attribute. `[^<>]` keeps each try to one tag: linear."""
+
+_ATTRIBUTE = re.compile(r"""\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
+"""One attribute of a start tag and the space before it, read from the previous one's end:
+a quoted value is taken whole, so a `markdown=` inside one is no attribute."""
 
 _KEEP_RAW = "data-kramdown-raw"
 """Marks raw HTML around an element with its own `markdown` attribute (`_opened_inside`)."""
@@ -265,6 +273,23 @@ class _KramdownHtmlExtractor(HTMLExtractorExtra):
             self._line_starts = [0, *(m.end() for m in re.finditer("\n", self._source))]
         line, column = self.getpos()
         return self._line_starts[line - 1] + column
+
+    def get_starttag_text(self) -> str:
+        """The start tag as written, less its `markdown` attribute, which kramdown drops
+        from every element (md_in_html keeps it where the element stays raw HTML)."""
+        text = super().get_starttag_text()
+        if not text or not MARKDOWN_NAME_RE.search(text):
+            return text
+        name = re.match(r"<[^\s/>]*", text)
+        expected = name.end() if name else 1
+        pieces, copied = [], 0
+        # Each attribute read where the last one ended, once: linear in the tag.
+        while (attribute := _ATTRIBUTE.match(text, expected)) is not None:
+            if attribute.group(1).lower() == "markdown":
+                pieces.append(text[copied : attribute.start()])
+                copied = attribute.end()
+            expected = attribute.end()
+        return "".join(pieces) + text[copied:]
 
     def get_state(self, tag: str, attrs: Any) -> Any:
         if "markdown" in attrs and self.mdstate and self.mdstate[-1] == "off":

@@ -57,8 +57,11 @@ _TASK_MARKER_RE = re.compile(r"^\[[ xX]\](?: |$)")
 _HIDDEN_RE = re.compile("[\U00100000-\U0010fffd]+")
 _BODY_OPENER_RE = re.compile(r"^[ ]{0,3}(?:!!!|\?\?\?\+?|===)[ \t]")
 _OPENING_TAG_RE = re.compile(r"<([A-Za-z][\w-]*)(?:\s[^>]*)?/?>")
-MARKDOWN_ATTR_RE = re.compile(r"""\smarkdown(?!\s*=\s*["']?0\b)\b""")
-"""An HTML tag's `markdown` attribute, unless `markdown="0"`: md_in_html renders the inside."""
+MARKDOWN_ATTRIBUTE = r"""\smarkdown(?!\s*=\s*["']?0\b)\b"""
+"""An HTML tag's `markdown` attribute, unless `markdown="0"`: the inside is Markdown, to
+md_in_html and to kramdown alike (in any case: HTML's attribute names are). The one pattern
+for it: the kramdown readers build theirs from it."""
+MARKDOWN_ATTR_RE = re.compile(MARKDOWN_ATTRIBUTE, re.IGNORECASE)
 _CLOSING_TAG_RE = re.compile(r"</([A-Za-z][\w-]*)\s*>\s*$")
 _LINE_END_CLOSING_RE = re.compile(r"</([A-Za-z][\w-]*)\s*>[ \t]*$")
 _BLOCK_TAGS = frozenset(BLOCK_LEVEL_ELEMENTS)
