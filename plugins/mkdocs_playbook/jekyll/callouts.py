@@ -29,7 +29,9 @@ the light and the dark scheme alike (Material keeps its type colours in both):
 | grey-dk | quote | grey |
 | grey-lt | quote, with `playbook-callout--grey-lt` | a lighter grey (`assets/jtd.css`) |
 
-A colour that is not one of these (a site's own SCSS colour) is shown as grey-dk;
+A colour of the site's own Sass (`$X-300` in `_sass/custom/setup.scss`, `sass_colours`) is
+drawn in that colour (`playbook-callout--own`, the colour on the element), or, where it is one
+of the theme's colours' shades, as that colour; any other is shown as grey-dk, and
 `site_config` warns about it. `callouts_level: quiet` gives the admonition a faint outline
 (`playbook-callout--quiet`), `loud` Material's full colour one (`playbook-callout--loud`);
 unset, it is quiet in the light scheme and loud in the dark one, as in Just the Docs.
@@ -132,6 +134,12 @@ class _Callouts(Treeprocessor):
         modifiers = ["playbook-callout"]
         if callout.color in _OWN_COLOURS:
             modifiers.append(f"playbook-callout--{callout.color}")
+        if callout.shade is not None:
+            # The site's own colour, which `assets/jtd.css` draws the callout in.
+            modifiers.append("playbook-callout--own")
+            style = (element.get("style") or "").strip().rstrip(";")
+            own = f"--playbook-callout-color: {callout.shade}"
+            element.set("style", f"{style}; {own}" if style else own)
         if self.level is not None:
             modifiers.append(f"playbook-callout--{self.level}")
         others = [c for c in classes if c != name]

@@ -29,6 +29,7 @@ from .globs import fnmatch
 from .liquid_scope import mebibytes
 from .liquid_values import ruby_str, truthy
 from .navigation import ExternalLink
+from .sass_colours import SASS_FILES, callout_colour, site_variables
 
 CALLOUT_COLORS = ("grey-lt", "grey-dk", "purple", "blue", "green", "yellow", "red")
 """The colours Just the Docs predefines for callouts (`_sass/support/_variables.scss`); any
@@ -67,6 +68,8 @@ class Callout:
     title: str | None = None
     """Shown above the callout; None: the callout has no title. (An `opacity` key, which Just
     the Docs read before 0.11 and then dropped, is ignored.)"""
+    shade: str | None = None
+    """For a colour of the site's own Sass: its `-300` shade, a CSS colour (`sass_colours`)."""
 
 
 @dataclass(frozen=True)
@@ -240,6 +243,7 @@ class _Reader:
         self.data = data
         self.lines = lines
         self.warnings: list[Finding] = []
+        self._sass: Mapping[str, str] | None = None
 
     def warn(self, keys: tuple[str, ...], message: str) -> None:
         line = next(
@@ -307,14 +311,28 @@ class _Reader:
             if not isinstance(color, str) or not color:
                 self.warn(keys, f"callout `{name}` has no `color`; it is left out")
                 continue
+            shade = None
             if color not in CALLOUT_COLORS:
-                self.warn(
-                    (*keys, "color"),
-                    f"callout `{name}`: colour `{color}` is not one Just the Docs predefines "
-                    f"({', '.join(CALLOUT_COLORS)}); it is shown as grey-dk",
-                )
+                own = callout_colour(self.sass_variables(), color, CALLOUT_COLORS)
+                if own is None:
+                    self.warn(
+                        (*keys, "color"),
+                        f"callout `{name}`: colour `{color}` is not one Just the Docs "
+                        f"predefines ({', '.join(CALLOUT_COLORS)}), and the site's "
+                        f"{' or '.join(SASS_FILES)} gives no plain `${color}-300` colour; "
+                        "it is shown as grey-dk",
+                    )
+                else:
+                    color, shade = own
             title = entry.get("title")
-            yield name, Callout(name, color, ruby_str(title) if truthy(title) else None)
+            yield name, Callout(name, color, ruby_str(title) if truthy(title) else None, shade)
+
+    def sass_variables(self) -> Mapping[str, str]:
+        """The site's own Sass variables, read once (beside `_config.yml`)."""
+        if self._sass is None:
+            folder = os.path.dirname(self.path)
+            self._sass = site_variables(folder) if os.path.isfile(self.path) else {}
+        return self._sass
 
     def callouts_level(self) -> CalloutsLevel | None:
         value = self.data.get("callouts_level")
