@@ -14,10 +14,10 @@ from support import make_project, run_build
 
 PAGES = {
     "_config.yml": (
-        "title: Handbook\ncallouts:\n  tip:\n    title: Tip\n    color: call-teal\n"
+        "title: Handbook\ncallouts:\n  tip:\n    title: Tip\n    color: own-teal\n"
         "  note:\n    title: Note\n    color: blue\n"
     ),
-    "_sass/custom/setup.scss": "$call-teal-000: #d7f5f1;\n$call-teal-300: #0b7a6e;\n",
+    "_sass/custom/setup.scss": "$own-teal-000: #d7f5f1;\n$own-teal-300: #0b7a6e;\n",
     "index.md": (
         "---\ntitle: Home\n---\n\n{: .tip }\nRestart the worker.\n\n{: .note }\nThen check.\n"
     ),

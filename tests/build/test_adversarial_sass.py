@@ -13,12 +13,12 @@ from test_adversarial import _timed_build, bounded_build, ordinary
 SIZE = 400_000
 """Bytes of Sass: well under the 1 MiB read of each file."""
 PAGE = ordinary(20_000) + "\n{: .tip }\nRestart the worker.\n"
-CONFIG = "title: Ops\ncallouts:\n  tip:\n    title: Tip\n    color: call-x\n"
-ORDINARY = "$call-x-000: #d7f5f1;\n$call-x-300: #0b7a6e;\n"
+CONFIG = "title: Ops\ncallouts:\n  tip:\n    title: Tip\n    color: own-x\n"
+ORDINARY = "$own-x-000: #d7f5f1;\n$own-x-300: #0b7a6e;\n"
 HOSTILE = {
-    "spaces-never-ended": "$call-x-300:" + " " * 4000 + "!default\n",
+    "spaces-never-ended": "$own-x-300:" + " " * 4000 + "!default\n",
     "spaces-before-default": "$a:" + " " * 4000 + "x !default;\n",
-    "references-in-a-ring": "$call-x-300: $a;\n$a: $b;\n$b: $a;\n",
+    "references-in-a-ring": "$own-x-300: $a;\n$a: $b;\n$b: $a;\n",
 }
 
 
@@ -35,5 +35,5 @@ def test_hostile_sass_builds_about_as_fast_as_ordinary_sass(name: str, tmp_path:
     hostile = {**files, "_sass/custom/setup.scss": sass(HOSTILE[name])}
     build = bounded_build(tmp_path / "hostile", PAGE, hostile, baseline=baseline, label=name)
     # Nothing plain to draw the callout with: reported, and shown grey.
-    assert "gives no plain `$call-x-300` colour" in build.output, build.output[-2000:]
+    assert "gives no plain `$own-x-300` colour" in build.output, build.output[-2000:]
     assert "Traceback" not in build.output
