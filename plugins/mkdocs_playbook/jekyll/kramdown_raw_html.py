@@ -194,11 +194,10 @@ _INDENT = re.compile(r"[^\S\n]*")
 indented with them; kramdown reads raw HTML's tags wherever they are)."""
 
 
-MARKDOWN_NAME_RE = re.compile(r"\smarkdown\b", re.IGNORECASE)
-
 _MARKED_TAG = re.compile(r"<[A-Za-z][^<>]*?" + MARKDOWN_ATTRIBUTE, re.IGNORECASE)
 """A start tag with a `markdown` attribute. `[^<>]` keeps each try to one tag: linear."""
 
+_TAG_NAME = re.compile(r"<[^\s/>]*")
 _ATTRIBUTE = re.compile(r"""\s+([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
 """One attribute of a start tag and the space before it, read from the previous one's end:
 a quoted value is taken whole, so a `markdown=` inside one is no attribute."""
@@ -278,9 +277,10 @@ class _KramdownHtmlExtractor(HTMLExtractorExtra):
         """The start tag as written, less its `markdown` attribute, which kramdown drops
         from every element (md_in_html keeps it where the element stays raw HTML)."""
         text = super().get_starttag_text()
-        if not text or not MARKDOWN_NAME_RE.search(text):
+        # Most tags have none: a plain look before the attributes are read.
+        if not text or "markdown" not in text.lower():
             return text
-        name = re.match(r"<[^\s/>]*", text)
+        name = _TAG_NAME.match(text)
         expected = name.end() if name else 1
         pieces, copied = [], 0
         # Each attribute read where the last one ended, once: linear in the tag.
