@@ -137,9 +137,6 @@ def initialise(path: Path, *, force: bool = False, dry_run: bool = False) -> int
     if site.problem is not None:
         raise InitError(str(site.problem))
     text = render_config(site, layout)
-    jekyll_site = layout.source / "_site"
-    # Before anything is written: `init`'s own files are not the pages'.
-    stale = stale_note(layout.source, jekyll_site, layout.shown)
     target = layout.config_file
     shown = layout.shown(target)
     if dry_run:
@@ -148,6 +145,9 @@ def initialise(path: Path, *, force: bool = False, dry_run: bool = False) -> int
         return 0
     if target.exists() and not force:
         raise InitError(f"{shown} exists already; run with --force to overwrite it")
+    jekyll_site = layout.source / "_site"
+    # Before anything is written: `init`'s own files are not the pages'.
+    stale = stale_note(layout.source, jekyll_site, layout.shown)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     print(f"Wrote {shown} from {layout.shown(config_yml)}.")
